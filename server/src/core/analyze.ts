@@ -1,0 +1,98 @@
+import { ArithmeticResult, checkArithmetic } from './arithmetic';
+import type { FormatVersion, Locale, Range, Report, Severity } from './model';
+import { parseReport } from './parse/report';
+import { Draft, format, Rule, RuleContext, TextEdit } from './rule';
+import { RULES } from './rules';
+import { inputSize } from './rules/input-size';
+import { expectedFormat } from './schema/formats';
+import { comparePositions, LineIndex } from './text';
+
+export type RuleSetting = Severity | 'off';
+
+export interface AnalyzeOptions {
+  locale?: Locale;
+  /** Count blank cells as 0 in the sums (default true); when false, sums with blanks are skipped. */
+  blankAsZero?: boolean;
+  formatVersion?: 'auto' | FormatVersion;
+  rules?: Record<string, RuleSetting>;
+  /** Larger texts (in UTF-16 code units) get one `input-size` finding instead of a check. */
+  maxFileSize?: number;
+  /** Findings to leave out, by rule code and (optionally) target. */
+  ignore?: { code: string; target?: string }[];
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 2_000_000;
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: { range: Range; message: string }[];
+  fix?: { title: string; edits: TextEdit[] };
+  target?: string;
+}
+
+export interface Analysis {
+  doc: LineIndex;
+  report?: Report;
+  arithmetic?: ArithmeticResult;
+  findings: Finding[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+function localize(rule: Rule, draft: Draft, locale: Locale, severity: Severity): Finding {
+  const text = (id: string, params: Draft['params'] = {}) => format(rule.messages[id]?.[locale] ?? id, params, locale);
+  const finding: Finding = { code: rule.code, severity, message: text(draft.messageId, draft.params), range: draft.range };
+  if (draft.related?.length) finding.related = draft.related.map((r) => ({ range: r.range, message: text(r.messageId, r.params) }));
+  if (draft.fix) finding.fix = { title: text(draft.fix.messageId, draft.fix.params), edits: draft.fix.edits };
+  if (draft.target) finding.target = draft.target;
+  return finding;
+}
+
+/** The severity a finding gets: the configured one, but never above what the rule itself allows here. */
+function severityOf(rule: Rule, draft: Draft, setting: RuleSetting | undefined): Severity | undefined {
+  if (setting === 'off') return undefined;
+  const configured = setting ?? rule.defaultSeverity;
+  const cap = draft.severity;
+  return cap && SEVERITY_RANK[cap] > SEVERITY_RANK[configured] ? cap : configured;
+}
+
+/** text → findings: the one entry point the CLI, the language server and the tests share. */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const locale = options.locale ?? 'zh-CN';
+  const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (text.length > limit) {
+    const doc = new LineIndex(text.slice(0, 1000));
+    const severity = severityOf(inputSize, { messageId: 'tooLarge', range: doc.range(0, 0, 0) }, options.rules?.[inputSize.code]);
+    const findings = severity
+      ? [localize(inputSize, { messageId: 'tooLarge', params: { size: text.length, limit }, range: doc.range(0, 0, 0) }, locale, severity)]
+      : [];
+    return { doc, findings };
+  }
+  const { doc, report } = parseReport(text);
+  const blankAsZero = options.blankAsZero ?? true;
+  const forced = options.formatVersion && options.formatVersion !== 'auto' ? options.formatVersion : undefined;
+  const ctx: RuleContext = {
+    report,
+    doc,
+    expectedFormat: forced ?? expectedFormat(report.year),
+    blankAsZero,
+    arithmetic: checkArithmetic(report, blankAsZero),
+  };
+  const ignored = (code: string, target?: string) =>
+    options.ignore?.some((i) => i.code === code && (i.target === undefined || i.target === target)) ?? false;
+  const findings: Finding[] = [];
+  RULES.forEach((rule) => {
+    if (options.rules?.[rule.code] === 'off') return;
+    for (const draft of rule.check(ctx)) {
+      const severity = severityOf(rule, draft, options.rules?.[rule.code]);
+      if (!severity || ignored(rule.code, draft.target)) continue;
+      findings.push(localize(rule, draft, locale, severity));
+    }
+  });
+  const order = new Map(RULES.map((r, i) => [r.code, i]));
+  findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || order.get(a.code)! - order.get(b.code)!);
+  return { doc, report, arithmetic: ctx.arithmetic, findings };
+}

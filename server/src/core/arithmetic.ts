@@ -1,0 +1,200 @@
+import type { Cell, Report } from './model';
+import { CellRef, INVARIANTS, InvariantSpec, RelationCode } from './schema/invariants';
+
+/**
+ * Evaluates the declared invariants on a parsed report and decides what to report:
+ * when one cell explains every broken relation, that cell alone; otherwise each broken relation,
+ * leaving out the total-column relations that only repeat a failure already reported.
+ */
+
+export interface Operand {
+  ref: CellRef;
+  cell: Cell;
+  value: number;
+  blank: boolean;
+}
+
+export interface Relation {
+  spec: InvariantSpec;
+  /** The row or column this instance is about. */
+  instance: string;
+  total: Operand[];
+  parts: Operand[];
+  totalSum: number;
+  partsSum: number;
+  ok: boolean;
+  blankOperands: boolean;
+  /** The cell a fix would write, when the declaration allows one. */
+  fill?: Operand;
+  /**
+   * Every detail cell is blank: a total written beside blank details is reported as blank cells
+   * (cell-empty), not as a broken sum.
+   */
+  detailsBlank: boolean;
+}
+
+export interface ArithmeticIssue {
+  code: RelationCode;
+  relation: Relation;
+  /** One cell whose correction makes every broken relation hold. */
+  culprit?: { operand: Operand; expected: number; relations: Relation[] };
+}
+
+export interface ArithmeticResult {
+  relations: Relation[];
+  issues: ArithmeticIssue[];
+}
+
+type Resolved = Operand | 'unknown';
+
+function resolve(report: Report, ref: CellRef, blankAsZero: boolean): Resolved {
+  const row = report.tables[ref.table]?.rows.get(ref.row);
+  if (!row || row.unparsed) return 'unknown';
+  const cell = row.cells.find((c) => c.column === ref.column);
+  if (!cell) return 'unknown';
+  if (cell.state === 'number' && cell.value !== undefined) return { ref, cell, value: cell.value, blank: false };
+  if ((cell.state === 'blank' || cell.state === 'placeholder') && blankAsZero) return { ref, cell, value: 0, blank: true };
+  return 'unknown';
+}
+
+/** Rows of a column relation; a `oneOf` part takes the first alternative the table has. */
+function expandRows(report: Report, spec: InvariantSpec, side: InvariantSpec['parts']): string[] | undefined {
+  const rows = report.tables[spec.table]?.rows;
+  if (!rows) return undefined;
+  const out: string[] = [];
+  for (const part of side) {
+    if (typeof part === 'string') {
+      out.push(part);
+      continue;
+    }
+    const alt = part.oneOf.find((keys) => keys.every((k) => rows.has(k)));
+    if (!alt) return undefined;
+    out.push(...alt);
+  }
+  return out;
+}
+
+function instances(report: Report, spec: InvariantSpec): { instance: string; total: CellRef[]; parts: CellRef[] }[] {
+  const table = report.tables[spec.table];
+  if (!table) return [];
+  const result: { instance: string; total: CellRef[]; parts: CellRef[] }[] = [];
+  if (spec.eachRow) {
+    for (const row of spec.eachRow) {
+      if (!table.rows.has(row)) continue;
+      const refs = (side: InvariantSpec['parts']) => side.map((c) => ({ table: spec.table, row, column: c as string }));
+      result.push({ instance: row, total: refs(spec.total), parts: refs(spec.parts) });
+    }
+  }
+  for (const column of spec.eachColumn ?? []) {
+    const totalRows = expandRows(report, spec, spec.total);
+    const partRows = expandRows(report, spec, spec.parts);
+    if (!totalRows || !partRows) continue;
+    const refs = (rows: string[]) => rows.map((row) => ({ table: spec.table, row, column }));
+    result.push({ instance: column, total: refs(totalRows), parts: refs(partRows) });
+  }
+  return result;
+}
+
+function evaluate(report: Report, blankAsZero: boolean): Relation[] {
+  const relations: Relation[] = [];
+  for (const spec of INVARIANTS) {
+    for (const inst of instances(report, spec)) {
+      const total = inst.total.map((r) => resolve(report, r, blankAsZero));
+      const parts = inst.parts.map((r) => resolve(report, r, blankAsZero));
+      if (total.includes('unknown') || parts.includes('unknown')) continue;
+      const t = total as Operand[];
+      const p = parts as Operand[];
+      const totalSum = t.reduce((a, o) => a + o.value, 0);
+      const partsSum = p.reduce((a, o) => a + o.value, 0);
+      const side = spec.fill.side === 'total' ? t : p;
+      const fill = side.find((o) => (spec.fill.side === 'total' ? o.ref.column === spec.fill.key || o.ref.row === spec.fill.key : o.ref.row === spec.fill.key));
+      relations.push({
+        spec,
+        instance: inst.instance,
+        total: t,
+        parts: p,
+        totalSum,
+        partsSum,
+        ok: Math.abs(totalSum - partsSum) < 1e-9,
+        blankOperands: [...t, ...p].some((o) => o.blank),
+        fill,
+        detailsBlank: spec.code !== 'balance' && p.every((o) => o.blank),
+      });
+    }
+  }
+  return relations;
+}
+
+const key = (r: CellRef) => `${r.table}.${r.row}.${r.column}`;
+
+/** The change to one operand that makes a relation hold. */
+function deltaFor(rel: Relation, cellKey: string): number | undefined {
+  const residual = rel.totalSum - rel.partsSum;
+  if (rel.total.some((o) => key(o.ref) === cellKey)) return -residual;
+  if (rel.parts.some((o) => key(o.ref) === cellKey)) return residual;
+  return undefined;
+}
+
+function findCulprit(failing: Relation[], passing: Relation[]): ArithmeticIssue['culprit'] {
+  const candidates = new Map<string, Operand>();
+  for (const rel of failing) for (const o of [...rel.total, ...rel.parts]) candidates.set(key(o.ref), o);
+  const found: NonNullable<ArithmeticIssue['culprit']>[] = [];
+  for (const [cellKey, operand] of candidates) {
+    const deltas = failing.map((r) => deltaFor(r, cellKey));
+    if (deltas.some((d) => d === undefined || d !== deltas[0])) continue;
+    if (passing.some((r) => deltaFor(r, cellKey) !== undefined)) continue;
+    const expected = operand.value + (deltas[0] as number);
+    if (expected < 0) continue;
+    found.push({ operand, expected, relations: failing });
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
+const CODE_PRIORITY: RelationCode[] = ['row-total', 'column-total', 'balance', 'review-total'];
+
+/** A total-column relation whose failure follows from other failures in the same table. */
+function isEcho(rel: Relation, failing: Relation[]): boolean {
+  const others = failing.filter((r) => r !== rel && r.spec.table === rel.spec.table);
+  if (rel.instance !== 'TOT' || others.length === 0) return false;
+  if (rel.spec.code === 'balance') return others.some((r) => r.spec.code === 'balance' || r.spec.code === 'row-total');
+  if (rel.spec.code === 'column-total') return others.some((r) => r.spec.code === 'column-total' || r.spec.code === 'row-total');
+  return false;
+}
+
+export function checkArithmetic(report: Report, blankAsZero: boolean): ArithmeticResult {
+  const relations = evaluate(report, blankAsZero);
+  const issues: ArithmeticIssue[] = [];
+  for (const table of ['T3', 'T4'] as const) {
+    const inTable = relations.filter((r) => r.spec.table === table && !r.detailsBlank);
+    const failing = inTable.filter((r) => !r.ok);
+    if (failing.length === 0) continue;
+    const culprit = failing.length > 1 ? findCulprit(failing, inTable.filter((r) => r.ok)) : undefined;
+    if (culprit) {
+      const main = [...failing].sort((a, b) => CODE_PRIORITY.indexOf(a.spec.code) - CODE_PRIORITY.indexOf(b.spec.code))[0];
+      issues.push({ code: main.spec.code, relation: main, culprit });
+      continue;
+    }
+    for (const rel of failing) if (!isEcho(rel, failing)) issues.push({ code: rel.spec.code, relation: rel });
+  }
+  return { relations, issues };
+}
+
+const byCellCache = new WeakMap<ArithmeticResult, Map<string, Relation[]>>();
+
+/** Every evaluated relation a cell takes part in. */
+export function relationsOfCell(result: ArithmeticResult, cell: CellRef): Relation[] {
+  let index = byCellCache.get(result);
+  if (!index) {
+    index = new Map();
+    for (const r of result.relations) {
+      for (const o of [...r.total, ...r.parts]) {
+        const k = key(o.ref);
+        const list = index.get(k);
+        if (list) list.push(r);
+        else index.set(k, [r]);
+      }
+    }
+    byCellCache.set(result, index);
+  }
+  return index.get(key(cell)) ?? [];
+}

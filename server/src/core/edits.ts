@@ -1,0 +1,41 @@
+import type { Cell } from './model';
+import type { TextEdit } from './rule';
+import { comparePositions, LineIndex } from './text';
+
+/**
+ * The edit that writes `text` into a cell. A blank cell keeps the indentation and padding
+ * around it, so only the cell's own characters change. Undefined for a cell the row never wrote.
+ */
+export function cellEdit(doc: LineIndex, cell: Cell, text: string): TextEdit | undefined {
+  if (!cell.present) return undefined;
+  if (cell.state !== 'blank') return { range: cell.range, newText: text };
+  const { start, end } = cell.range;
+  if (start.line !== end.line) return { range: cell.range, newText: text };
+  const segment = doc.lines[start.line].slice(start.character, end.character);
+  const lead = /^[ \t]*/.exec(segment)![0].length;
+  const trail = /[ \t]*$/.exec(segment.slice(lead))![0].length;
+  const at = (c: number) => ({ line: start.line, character: start.character + c });
+  if (lead < segment.length) {
+    // NBSP or U+3000 standing for the blank: replace just those.
+    return { range: { start: at(lead), end: at(segment.length - trail) }, newText: text };
+  }
+  if (segment.length <= 1) return { range: cell.range, newText: segment.length ? ` ${text} ` : text };
+  const pos = at(segment.length - 1);
+  return { range: { start: pos, end: pos }, newText: text };
+}
+
+/** Applies non-overlapping edits; overlapping ones after the first are dropped. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const doc = new LineIndex(text);
+  const sorted = [...edits].sort((a, b) => comparePositions(a.range.start, b.range.start));
+  let out = '';
+  let cursor = 0;
+  for (const e of sorted) {
+    const from = doc.offsetAt(e.range.start);
+    const to = doc.offsetAt(e.range.end);
+    if (from < cursor) continue;
+    out += text.slice(cursor, from) + e.newText;
+    cursor = to;
+  }
+  return out + text.slice(cursor);
+}

@@ -1,0 +1,38 @@
+import type { FormatVersion, Locale, TableId } from './model';
+import { columnsOf, rowSpec, TABLE3, T3_COLUMNS, T4_COLUMNS } from './schema/formats';
+
+/** Human names of tables, rows and columns, from the schema. */
+
+const TABLE_NAMES: Record<TableId, Record<Locale, string>> = {
+  T2: { 'zh-CN': '表二', en: 'table 2' },
+  T3: { 'zh-CN': '表三', en: 'table 3' },
+  T4: { 'zh-CN': '表四', en: 'table 4' },
+};
+
+export function tableName(id: TableId, locale: Locale): string {
+  return TABLE_NAMES[id][locale];
+}
+
+const GROUP_OF_SUBROW: Record<string, string> = { R3_3: 'G3_3', R3_4: 'G3_4', R3_5: 'G3_5', R3_6: 'G3_6' };
+
+export function rowName(table: TableId, rowKey: string, format: FormatVersion = '2021'): string {
+  if (table === 'T4') return '';
+  const spec = rowSpec(table, format, rowKey) ?? rowSpec(table, format === '2019' ? '2021' : '2019', rowKey);
+  if (!spec) return rowKey;
+  const group = /^(R3_\d)_\d$/.exec(rowKey);
+  const groupLabel = group ? TABLE3.groups.find((g) => g.key === GROUP_OF_SUBROW[group[1]])?.label : undefined;
+  return groupLabel ? `${groupLabel}${spec.label}` : spec.label;
+}
+
+export function columnName(table: TableId, column: string, format: FormatVersion = '2021', rowKey = ''): string {
+  const pool = table === 'T3' ? T3_COLUMNS : table === 'T4' ? T4_COLUMNS : [...columnsOf('T2', format, rowKey), ...columnsOf('T2', format === '2019' ? '2021' : '2019', rowKey)];
+  return pool.find((c) => c.key === column)?.label ?? column;
+}
+
+/** `表三「（一）予以公开」自然人` */
+export function cellName(ref: { table: TableId; row: string; column: string }, locale: Locale, format?: FormatVersion): string {
+  const row = rowName(ref.table, ref.row, format);
+  const col = columnName(ref.table, ref.column, format, ref.row);
+  const quote = (s: string) => (locale === 'zh-CN' ? `「${s}」` : `“${s}”`);
+  return row ? `${quote(row)} ${col}` : col;
+}

@@ -1,0 +1,114 @@
+/** The report model: what the parser finds, each piece with its exact source range. */
+
+export interface Position {
+  line: number;
+  /** UTF-16 code units, as in LSP. */
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type FormatVersion = '2019' | '2021';
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type Locale = 'zh-CN' | 'en';
+
+export type TableId = 'T2' | 'T3' | 'T4';
+
+export type CellState = 'number' | 'blank' | 'placeholder' | 'invalid';
+
+export interface Cell {
+  table: TableId;
+  row: string;
+  column: string;
+  /** Text as written, trimmed. */
+  raw: string;
+  state: CellState;
+  /** Parsed value; for a blank or placeholder cell, undefined. */
+  value?: number;
+  /** Why a cell is invalid or a number is doubtful, e.g. `unit:元`, `negative`, `decimal`, `prose`. */
+  problem?: string;
+  /** Range of the cell text; for a blank cell, the space between its separators. */
+  range: Range;
+  /** False for a cell the row did not write at all (a fully blank row with fewer separators). */
+  present: boolean;
+}
+
+export interface Row {
+  table: TableId;
+  key: string;
+  /** Label as written; empty for table 四's data row. */
+  label: string;
+  labelRange: Range;
+  /** How the label was recognised. */
+  labelMatch: 'exact' | 'alias' | 'fuzzy' | 'none';
+  cells: Cell[];
+  /** Set when the cells of this row could not be told apart; then `cells` is empty. */
+  unparsed?: { reason: string; range: Range };
+}
+
+export interface Table {
+  id: TableId;
+  /** Range from the first to the last token the parser used. */
+  range: Range;
+  rows: Map<string, Row>;
+  /** Block captions of table 二 (第二十条第（X）项), keyed by block id. */
+  captions: Map<string, Range>;
+  /** Header texts seen (normalized), used for format detection. */
+  headers: { text: string; range: Range }[];
+  /** How many non-blank number cells the region holds, whether or not a row was found for them. */
+  valueCount: number;
+  /** Tokens that looked like row labels but matched nothing. */
+  strayLabels: { text: string; range: Range }[];
+}
+
+export interface Heading {
+  /** 1..6: which official section this heading is. */
+  section: number;
+  /** The number as written (`一`, `4`, `４`, or empty when unnumbered). */
+  numberText: string;
+  numberRange: Range;
+  /** Range from the start of the number to the start of the title (what a renumbering replaces). */
+  prefixRange: Range;
+  title: string;
+  range: Range;
+  line: number;
+}
+
+export interface SubHeading {
+  section: number;
+  numberText: string;
+  numberRange: Range;
+  line: number;
+}
+
+export interface Section {
+  heading: Heading;
+  /** First and last line of the section body (after the heading). */
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+export interface FormatEvidence {
+  version: FormatVersion;
+  text: string;
+  range: Range;
+  weight: number;
+}
+
+export interface Report {
+  lineCount: number;
+  title?: { text: string; range: Range; line: number };
+  organ?: string;
+  year?: number;
+  yearSource?: 'title' | 'period' | 'signature' | 'text';
+  signature?: { text: string; range: Range; year: number; month: number; day: number };
+  sections: Section[];
+  subHeadings: SubHeading[];
+  tables: Partial<Record<TableId, Table>>;
+  /** The format the tables use, from their own wording; undefined when nothing tells. */
+  format?: FormatVersion;
+  formatEvidence: FormatEvidence[];
+}

@@ -1,0 +1,117 @@
+import type { FormatEvidence, FormatVersion, Report, Section, Table } from '../model';
+import {
+  expectedFormat, FORMAT_MARKERS, TABLE2, TABLE3, T3_COLUMNS, T3_ROWS,
+} from '../schema/formats';
+import { LineIndex, normalizeLabel } from '../text';
+import { readMeta } from './meta';
+import { findSections, findSubHeadings } from './sections';
+import { parseLabelledTable, parseTable4, RowTarget, targetLabels } from './tables';
+import { CellToken, isValueToken, Token, tokenizeRegion } from './tokens';
+
+const MARKERS = FORMAT_MARKERS.map((m) => ({ ...m, norm: normalizeLabel(m.text) }));
+const T3_GROUPS = TABLE3.groups.map((g) => normalizeLabel(g.label));
+
+function regionTokens(doc: LineIndex, section: Section | undefined): Token[] {
+  return section ? tokenizeRegion(doc, section.bodyStart, section.bodyEnd) : [];
+}
+
+function table3Targets(): RowTarget[] {
+  return T3_ROWS.map((r) => ({
+    key: r.key,
+    official: r.label,
+    labels: targetLabels(r.label, r.aliases),
+    columns: T3_COLUMNS,
+    mayBeGroup: r.key === 'R3_6',
+  }));
+}
+
+/** Rows of table 二 for a format, plus the other format's rows so that mixed templates are still read. */
+function table2Targets(format: FormatVersion): RowTarget[] {
+  const other: FormatVersion = format === '2019' ? '2021' : '2019';
+  const targets: RowTarget[] = [];
+  for (const version of [format, other]) {
+    for (const block of TABLE2[version]) {
+      for (const row of block.rows) {
+        const existing = targets.find((t) => t.key === row.key);
+        if (existing) {
+          existing.labels.push(...targetLabels(row.label, row.aliases).filter((l) => !existing.labels.includes(l)));
+          continue;
+        }
+        targets.push({ key: row.key, official: row.label, labels: targetLabels(row.label, row.aliases), columns: block.columns });
+      }
+    }
+  }
+  return targets;
+}
+
+function markerEvidence(tokens: Token[]): FormatEvidence[] {
+  const evidence: FormatEvidence[] = [];
+  for (const t of tokens) {
+    if (t.kind !== 'cell' || t.blank || isValueToken(t)) continue;
+    const m = MARKERS.find((x) => t.norm === x.norm || t.norm.startsWith(x.norm) || (t.norm.length >= 3 && x.norm.startsWith(t.norm)));
+    if (m) evidence.push({ version: m.version, text: (t as CellToken).text, range: t.range, weight: m.weight });
+  }
+  return evidence;
+}
+
+function table3Evidence(t3: Table | undefined): FormatEvidence[] {
+  if (!t3) return [];
+  const evidence: FormatEvidence[] = [];
+  const single = t3.rows.get('R3_6');
+  if (single) evidence.push({ version: '2019', text: single.label, range: single.labelRange, weight: 3 });
+  for (const key of ['R3_6_1', 'R3_6_2', 'R3_6_3']) {
+    const row = t3.rows.get(key);
+    if (row) evidence.push({ version: '2021', text: row.label, range: row.labelRange, weight: key === 'R3_6_3' ? 1 : 3 });
+  }
+  return evidence;
+}
+
+export function scoreFormat(evidence: FormatEvidence[]): FormatVersion | undefined {
+  const score = { '2019': 0, '2021': 0 };
+  for (const e of evidence) score[e.version] += e.weight;
+  if (score['2019'] === score['2021']) return undefined;
+  return score['2019'] > score['2021'] ? '2019' : '2021';
+}
+
+export interface ParsedDocument {
+  doc: LineIndex;
+  report: Report;
+}
+
+/** Text → report model: sections, meta data, and tables 二/三/四 with every cell's range. */
+export function parseReport(text: string): ParsedDocument {
+  const doc = new LineIndex(text.startsWith('\ufeff') ? ` ${text.slice(1)}` : text);
+  const sections = findSections(doc);
+  const section = (n: number) => sections.find((s) => s.heading.section === n);
+  const meta = readMeta(doc, sections);
+
+  const t2Tokens = regionTokens(doc, section(2));
+  const t3Tokens = regionTokens(doc, section(3));
+  const t4Tokens = regionTokens(doc, section(4));
+
+  const t3 = section(3) ? parseLabelledTable('T3', t3Tokens, table3Targets(), T3_GROUPS) : undefined;
+  const evidence = [...markerEvidence(t2Tokens), ...table3Evidence(t3)];
+  const format = scoreFormat(evidence);
+  const t2 = section(2)
+    ? parseLabelledTable('T2', t2Tokens, table2Targets(format ?? expectedFormat(meta.year) ?? '2021'), [])
+    : undefined;
+  const t4 = section(4) ? parseTable4(t4Tokens) : undefined;
+
+  const tables: Report['tables'] = {};
+  if (t2) tables.T2 = t2;
+  if (t3) tables.T3 = t3;
+  if (t4) tables.T4 = t4;
+
+  return {
+    doc,
+    report: {
+      lineCount: doc.lines.length,
+      ...meta,
+      sections,
+      subHeadings: findSubHeadings(doc, sections),
+      tables,
+      format,
+      formatEvidence: evidence,
+    },
+  };
+}

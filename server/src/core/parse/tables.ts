@@ -1,0 +1,308 @@
+import type { Cell, Range, Row, Table, TableId } from '../model';
+import { parseCellValue } from '../numbers';
+import type { ColumnSpec } from '../schema/formats';
+import { T4_COLUMNS, T4_HEADER_WORDS, T4_ROW_KEY } from '../schema/formats';
+import { normalizeLabel } from '../text';
+import { CellToken, isValueToken, Token } from './tokens';
+
+/** A row the matcher looks for: its labels (normalized) and the columns that follow the label. */
+export interface RowTarget {
+  key: string;
+  official: string;
+  labels: string[];
+  columns: ColumnSpec[];
+  /** A label that may also stand as a rowspan group cell with no numbers of its own. */
+  mayBeGroup?: boolean;
+}
+
+interface LabelMatch {
+  target: RowTarget;
+  kind: 'exact' | 'alias';
+  /** Index of the last token that belongs to the label (wrapped labels span several). */
+  end: number;
+  range: Range;
+  text: string;
+  /** Digits glued onto the label by a copy that lost the cell borders. */
+  glued?: { digits: string; range: Range };
+}
+
+const CAPTION = /^第二十条第?\(([一二三四五六七八九])\)项$/;
+const MIN_PREFIX = 4;
+
+export function targetLabels(official: string, aliases: string[] = []): string[] {
+  return [official, ...aliases].map(normalizeLabel);
+}
+
+function cells(tokens: Token[], from: number): CellToken | undefined {
+  const t = tokens[from];
+  return t && t.kind === 'cell' ? t : undefined;
+}
+
+function matchLabel(tokens: Token[], i: number, targets: RowTarget[]): LabelMatch | undefined {
+  const t = tokens[i] as CellToken;
+  for (const target of targets) {
+    const idx = target.labels.indexOf(t.norm);
+    if (idx >= 0) return { target, kind: idx === 0 ? 'exact' : 'alias', end: i, range: t.range, text: t.text };
+  }
+  for (const target of targets) {
+    for (const label of target.labels) {
+      if (t.norm.length > label.length && t.norm.startsWith(label) && /^\d[\d,]*$/.test(t.norm.slice(label.length))) {
+        const raw = /[0-9０-９][0-9０-９,，]*$/.exec(t.text);
+        const single = t.range.start.line === t.range.end.line;
+        const digitsRange = raw && single
+          ? { start: { line: t.range.start.line, character: t.range.start.character + raw.index }, end: t.range.end }
+          : t.range;
+        return {
+          target, kind: 'exact', end: i, range: t.range, text: t.text,
+          glued: { digits: t.norm.slice(label.length).replace(/,/g, ''), range: digitsRange },
+        };
+      }
+    }
+  }
+  if (t.norm.length < MIN_PREFIX) return undefined;
+  const prefixOf = targets.filter((x) => x.labels.some((l) => l.startsWith(t.norm)));
+  if (prefixOf.length !== 1) return undefined;
+  const target = prefixOf[0];
+  // A label wrapped over several cells or lines: absorb the pieces while they still spell the label.
+  let text = t.norm;
+  let end = i;
+  for (let j = i + 1; j < tokens.length; j++) {
+    const next = tokens[j];
+    if (next.kind === 'break') continue;
+    if (isValueToken(next)) break;
+    const joined = text + next.norm;
+    if (!target.labels.some((l) => l.startsWith(joined))) break;
+    text = joined;
+    end = j;
+  }
+  const last = tokens[end] as CellToken;
+  return {
+    target,
+    kind: target.labels.includes(text) ? (target.labels[0] === text ? 'exact' : 'alias') : 'alias',
+    end,
+    range: { start: t.range.start, end: last.range.end },
+    text: t.text,
+  };
+}
+
+interface Collected {
+  values: CellToken[];
+  /** Why collection stopped: a break, a text cell, or the end of the region. */
+  stop: 'break' | 'text' | 'end';
+  next: number;
+}
+
+/** The value cells after a label, up to the end of its row. */
+function collectValues(tokens: Token[], from: number): Collected {
+  const values: CellToken[] = [];
+  let j = from;
+  for (; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t.kind === 'break') {
+      if (values.length > 0) return { values, stop: 'break', next: j };
+      const after = tokens.slice(j + 1).find((x) => x.kind === 'cell') as CellToken | undefined;
+      if (!after || !isValueToken(after)) return { values, stop: 'break', next: j };
+      continue;
+    }
+    if (!isValueToken(t)) return { values, stop: 'text', next: j };
+    values.push(t);
+  }
+  return { values, stop: 'end', next: j };
+}
+
+function makeCell(table: TableId, row: string, column: ColumnSpec, token: CellToken): Cell {
+  const parsed = parseCellValue(token.text, column.type);
+  return { table, row, column: column.key, raw: token.text, range: token.range, present: true, ...parsed };
+}
+
+function phantomCell(table: TableId, row: string, column: ColumnSpec, at: Range): Cell {
+  return { table, row, column: column.key, raw: '', state: 'blank', range: { start: at.end, end: at.end }, present: false };
+}
+
+/**
+ * Splits digits that lost their cell borders, but only when exactly one split exists:
+ * one digit per cell, or (table 三) the one split whose last number is the sum of the others.
+ */
+export function splitGlued(digits: string, count: number, lastIsSum: boolean): number[][] {
+  if (digits.length === count) return [[...digits].map(Number)];
+  if (!lastIsSum || digits.length > count * 4 || digits.length < count) return [];
+  const found: number[][] = [];
+  const parts: string[] = [];
+  const walk = (pos: number): void => {
+    if (found.length > 1) return;
+    if (parts.length === count) {
+      if (pos !== digits.length) return;
+      const nums = parts.map(Number);
+      const sum = nums.slice(0, -1).reduce((a, b) => a + b, 0);
+      if (sum === nums[nums.length - 1]) found.push(nums);
+      return;
+    }
+    const remaining = count - parts.length;
+    for (let len = 1; len <= 4 && pos + len <= digits.length - (remaining - 1); len++) {
+      const piece = digits.slice(pos, pos + len);
+      if (piece.length > 1 && piece.startsWith('0')) break;
+      parts.push(piece);
+      walk(pos + len);
+      parts.pop();
+    }
+  };
+  walk(0);
+  return found;
+}
+
+function similarity(a: string, b: string): number {
+  const strip = (s: string) => s.replace(/^(\(?[一二三四五六七八九十\d]+[).,、]?)/, '');
+  const grams = (s: string) => {
+    const out: string[] = [];
+    for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
+    return out;
+  };
+  const x = grams(strip(a));
+  const y = grams(strip(b));
+  if (!x.length || !y.length) return 0;
+  const pool = [...y];
+  let common = 0;
+  for (const g of x) {
+    const k = pool.indexOf(g);
+    if (k >= 0) {
+      common++;
+      pool.splice(k, 1);
+    }
+  }
+  return (2 * common) / (x.length + y.length);
+}
+
+function emptyTable(id: TableId, tokens: Token[]): Table {
+  const cellsOnly = tokens.filter((t): t is CellToken => t.kind === 'cell');
+  const range = cellsOnly.length
+    ? { start: cellsOnly[0].range.start, end: cellsOnly[cellsOnly.length - 1].range.end }
+    : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const valueCount = cellsOnly.filter((t) => !t.blank && isValueToken(t)).length;
+  return { id, range, rows: new Map(), captions: new Map(), headers: [], strayLabels: [], valueCount };
+}
+
+function buildRow(table: TableId, match: Pick<LabelMatch, 'target' | 'range' | 'text' | 'kind' | 'glued'>, found: Collected): Row {
+  const { target } = match;
+  const k = target.columns.length;
+  const row: Row = { table, key: target.key, label: match.text, labelRange: match.range, labelMatch: match.kind, cells: [] };
+  const vals = found.values;
+  const lastRange = vals.length ? vals[vals.length - 1].range : match.range;
+  if (match.glued && vals.every((v) => v.blank)) {
+    const splits = splitGlued(match.glued.digits, k, table === 'T3');
+    if (splits.length === 1) {
+      row.cells = gluedCells(table, target, splits[0], match.glued.range);
+    } else {
+      row.unparsed = { reason: match.glued.digits, range: match.glued.range };
+    }
+    return row;
+  }
+  if (vals.length >= k) {
+    if (vals.slice(k).some((v) => !v.blank)) {
+      row.unparsed = { reason: vals.map((v) => v.text || '□').join(' '), range: { start: vals[0].range.start, end: lastRange.end } };
+      return row;
+    }
+    row.cells = target.columns.map((c, i) => makeCell(table, target.key, c, vals[i]));
+    return row;
+  }
+  const filled = vals.filter((v) => !v.blank);
+  if (filled.length === 0) {
+    row.cells = target.columns.map((c, i) => (vals[i] ? makeCell(table, target.key, c, vals[i]) : phantomCell(table, target.key, c, lastRange)));
+    return row;
+  }
+  if (filled.length === 1 && vals.length === 1 && /^\d{2,}$/.test(filled[0].norm) && k > 1) {
+    const splits = splitGlued(filled[0].norm, k, table === 'T3');
+    if (splits.length === 1) {
+      row.cells = gluedCells(table, target, splits[0], filled[0].range);
+      return row;
+    }
+  }
+  row.unparsed = { reason: vals.map((v) => v.text || '□').join(' '), range: { start: vals[0].range.start, end: lastRange.end } };
+  return row;
+}
+
+function gluedCells(table: TableId, target: RowTarget, numbers: number[], range: Range): Cell[] {
+  const oneLine = range.start.line === range.end.line;
+  let offset = range.start.character;
+  return target.columns.map((c, i) => {
+    const raw = String(numbers[i]);
+    const r = oneLine
+      ? { start: { line: range.start.line, character: offset }, end: { line: range.start.line, character: offset + raw.length } }
+      : range;
+    offset += raw.length;
+    return { table, row: target.key, column: c.key, raw, state: 'number' as const, value: numbers[i], range: r, present: true };
+  });
+}
+
+/** Finds labelled rows (tables 二 and 三) in a region's tokens. */
+export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTarget[], groupLabels: string[]): Table {
+  const table = emptyTable(id, tokens);
+  const strays: { token: CellToken; found: Collected }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'break' || isValueToken(t)) continue;
+    const caption = CAPTION.exec(t.norm);
+    if (caption) {
+      table.captions.set(caption[1], t.range);
+      continue;
+    }
+    const match = matchLabel(tokens, i, targets.filter((x) => !table.rows.has(x.key)));
+    if (!match) {
+      if (groupLabels.includes(t.norm)) continue;
+      const found = collectValues(tokens, i + 1);
+      if (found.values.some((v) => !v.blank) && t.norm.length >= 2) strays.push({ token: t, found });
+      else table.headers.push({ text: t.norm, range: t.range });
+      continue;
+    }
+    const found = collectValues(tokens, match.end + 1);
+    if (found.values.length === 0 && found.stop === 'text' && match.target.mayBeGroup && !match.glued) {
+      continue; // a group label such as （六）其他处理 above its 2021 sub-rows
+    }
+    table.rows.set(match.target.key, buildRow(id, match, found));
+    i = Math.max(i, found.next - 1, match.end);
+  }
+  for (const { token, found } of strays) {
+    let best: RowTarget | undefined;
+    let score = 0;
+    for (const target of targets) {
+      if (table.rows.has(target.key)) continue;
+      const s = similarity(token.norm, target.labels[0]);
+      if (s > score) {
+        score = s;
+        best = target;
+      }
+    }
+    if (best && score >= 0.5) {
+      table.rows.set(best.key, buildRow(id, { target: best, range: token.range, text: token.text, kind: 'exact' }, found));
+      table.rows.get(best.key)!.labelMatch = 'fuzzy';
+    } else {
+      table.strayLabels.push({ text: token.text, range: token.range });
+    }
+  }
+  return table;
+}
+
+/** Table 四: a header of fixed words, then one unlabelled row of 15 numbers. */
+export function parseTable4(tokens: Token[]): Table {
+  const table = emptyTable('T4', tokens);
+  let lastHeader = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'cell' && !isValueToken(t) && T4_HEADER_WORDS.some((w) => t.norm.includes(w))) {
+      lastHeader = i;
+      table.headers.push({ text: t.norm, range: t.range });
+    }
+  }
+  if (lastHeader < 0) return table;
+  // Skip what is left of the header's own row (pad cells up to its break).
+  let start = lastHeader + 1;
+  const rowEnd = tokens.findIndex((t, i) => i > lastHeader && t.kind === 'break');
+  if (rowEnd > 0 && tokens.slice(lastHeader + 1, rowEnd).every((t) => t.kind === 'cell' && t.blank)) start = rowEnd + 1;
+  while (start < tokens.length && tokens[start].kind === 'break') start++;
+  if (!cells(tokens, start)) return table;
+  const found = collectValues(tokens, start);
+  if (found.values.length === 0) return table;
+  const target: RowTarget = { key: T4_ROW_KEY, official: '', labels: [], columns: T4_COLUMNS };
+  const range = { start: found.values[0].range.start, end: found.values[0].range.start };
+  table.rows.set(T4_ROW_KEY, buildRow('T4', { target, range, text: '', kind: 'exact' }, found));
+  return table;
+}

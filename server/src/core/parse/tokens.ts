@@ -1,0 +1,196 @@
+import type { Range } from '../model';
+import { isBlank, LineIndex, normalizeLabel } from '../text';
+
+/**
+ * Turns the lines of a table region into a stream of cells and row breaks, whatever the encoding:
+ * pipe rows (A, Markdown), one pipe cell per line (B, D), tab-prefixed cells (C, TSV),
+ * and space-aligned columns (PDF text). Row breaks are hints; rows are found by their labels.
+ */
+
+export interface CellToken {
+  kind: 'cell';
+  /** Text with surrounding white space removed (may span two lines when a cell wraps). */
+  text: string;
+  norm: string;
+  /** Range of `text`; for a blank cell, the whole space between its separators. */
+  range: Range;
+  blank: boolean;
+  line: number;
+}
+
+export interface BreakToken {
+  kind: 'break';
+  line: number;
+}
+
+export type Token = CellToken | BreakToken;
+
+/** Conversion debris that occupies columns but is not content; blanked out in place. */
+const ARTIFACTS = /\[bookmark: [^\]]*\]|\f/g;
+const PAGE_FOOTER = /^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?)\s*$/;
+const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+const INLINE_SPACE = /[ \t\u00a0\u3000]/;
+/** A word that can stand for a number cell in space-aligned text. */
+const VALUE_WORD = /^(?:[+\-]?\d[\d,，]*(?:\.\d+)?|[\/—–－-]{1,2}|无)$/;
+
+export function cleanLine(line: string): string {
+  return line.replace(ARTIFACTS, (m) => ' '.repeat(m.length));
+}
+
+export function tokenizeRegion(doc: LineIndex, from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  let pipeLines = 0;
+  let contentLines = 0;
+  for (let i = from; i < to; i++) {
+    const line = doc.lines[i];
+    if (isBlank(line)) continue;
+    contentLines++;
+    if (line.includes('|')) pipeLines++;
+  }
+  /** In pipe-separated text, lines of white space only pad cells apart and mean nothing. */
+  const pipeStyle = pipeLines > 0 && pipeLines * 10 >= contentLines * 3;
+  let previousWasTabCell = false;
+
+  for (let i = from; i < to; i++) {
+    const line = cleanLine(doc.lines[i]);
+    if (PAGE_FOOTER.test(line) || MARKDOWN_RULE.test(line)) continue;
+    const startsWithTab = line.startsWith('\t');
+    if (!startsWithTab && isBlank(line)) {
+      if (!pipeStyle) pushBreak(tokens, i);
+      previousWasTabCell = false;
+      continue;
+    }
+    if (line.includes('|')) {
+      tokenizePipeLine(doc, line, i, tokens);
+      previousWasTabCell = false;
+    } else if (line.includes('\t')) {
+      tokenizeTabLine(doc, line, i, tokens);
+      previousWasTabCell = startsWithTab;
+    } else if (previousWasTabCell && continuesCell(tokens, line)) {
+      appendToLastCell(doc, tokens, line, i);
+    } else {
+      tokenizeAlignedLine(doc, line, i, tokens);
+      previousWasTabCell = false;
+    }
+  }
+  return tokens;
+}
+
+function pushBreak(tokens: Token[], line: number): void {
+  const last = tokens[tokens.length - 1];
+  if (last && last.kind !== 'break') tokens.push({ kind: 'break', line });
+}
+
+function cellToken(doc: LineIndex, line: number, text: string, start: number, end: number): CellToken {
+  let s = start;
+  let e = end;
+  while (s < e && isBlank(text[s])) s++;
+  while (e > s && isBlank(text[e - 1])) e--;
+  if (s === e) {
+    return { kind: 'cell', text: '', norm: '', range: doc.range(line, start, end), blank: true, line };
+  }
+  const content = text.slice(s, e);
+  return { kind: 'cell', text: content, norm: normalizeLabel(content), range: doc.range(line, s, e), blank: false, line };
+}
+
+/**
+ * `a | b | c |`: empty segments between adjacent pipes are merged-cell padding, segments of
+ * white space are blank cells. A line with one cell (`text |`) is one cell of a cell-per-line table.
+ */
+function tokenizePipeLine(doc: LineIndex, line: string, lineNo: number, tokens: Token[]): void {
+  const segments: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = 0; i <= line.length; i++) {
+    if (i === line.length || line[i] === '|') {
+      segments.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  const last = segments[segments.length - 1];
+  if (segments.length > 1 && isBlank(line.slice(last.start, last.end))) segments.pop();
+  const first = segments[0];
+  // A leading pipe opens a row (`| a | b |`, or `| ` alone); an indented blank before a lone pipe is a blank cell.
+  const blankCellBeforeLonePipe = segments.length === 1 && first.end > first.start;
+  if (first && isBlank(line.slice(first.start, first.end)) && !blankCellBeforeLonePipe) segments.shift();
+  const cells = segments.filter((s) => s.end > s.start).map((s) => cellToken(doc, lineNo, line, s.start, s.end));
+  if (cells.length === 0) {
+    // `||`, `|||`: the end of a row in cell-per-line tables; a lone `|` separates cells.
+    if ((line.match(/\|/g) ?? []).length >= 2) pushBreak(tokens, lineNo);
+    return;
+  }
+  tokens.push(...cells);
+  if (cells.length >= 2) pushBreak(tokens, lineNo);
+}
+
+/** `\tcell` (one cell per line) or `a\tb\tc` (a tab-separated row). */
+function tokenizeTabLine(doc: LineIndex, line: string, lineNo: number, tokens: Token[]): void {
+  const parts: { start: number; end: number }[] = [];
+  let start = line.startsWith('\t') ? 1 : 0;
+  for (let i = start; i <= line.length; i++) {
+    if (i === line.length || line[i] === '\t') {
+      parts.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  const cells = parts.map((p) => cellToken(doc, lineNo, line, p.start, p.end));
+  tokens.push(...cells);
+  if (cells.length >= 2) pushBreak(tokens, lineNo);
+}
+
+/** A wrapped cell text (`\t本年新` then `制作数量`) continues on a line without a tab. */
+function continuesCell(tokens: Token[], line: string): boolean {
+  const last = tokens[tokens.length - 1];
+  return !!last && last.kind === 'cell' && !last.blank && !VALUE_WORD.test(last.norm) && !VALUE_WORD.test(normalizeLabel(line));
+}
+
+function appendToLastCell(doc: LineIndex, tokens: Token[], line: string, lineNo: number): void {
+  const last = tokens[tokens.length - 1] as CellToken;
+  const piece = cellToken(doc, lineNo, line, 0, line.length);
+  last.text += piece.text;
+  last.norm = normalizeLabel(last.text);
+  last.range = { start: last.range.start, end: piece.range.end };
+}
+
+/**
+ * Space-aligned text (PDF exports, web copies): runs of two or more spaces separate cells,
+ * and trailing numbers separated by single spaces are cells of their own.
+ */
+function tokenizeAlignedLine(doc: LineIndex, line: string, lineNo: number, tokens: Token[]): void {
+  const cells: CellToken[] = [];
+  const re = /(?:[ \t\u00a0\u3000]{2,})/g;
+  let start = 0;
+  const pieces: { start: number; end: number }[] = [];
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    pieces.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  pieces.push({ start, end: line.length });
+  for (const p of pieces) {
+    if (isBlank(line.slice(p.start, p.end))) continue;
+    for (const w of splitTrailingValues(line, p.start, p.end)) cells.push(cellToken(doc, lineNo, line, w.start, w.end));
+  }
+  tokens.push(...cells);
+  if (cells.length >= 2) pushBreak(tokens, lineNo);
+}
+
+function splitTrailingValues(line: string, start: number, end: number): { start: number; end: number }[] {
+  const words: { start: number; end: number }[] = [];
+  let i = start;
+  while (i < end) {
+    while (i < end && INLINE_SPACE.test(line[i])) i++;
+    const s = i;
+    while (i < end && !INLINE_SPACE.test(line[i])) i++;
+    if (i > s) words.push({ start: s, end: i });
+  }
+  let k = words.length;
+  while (k > 0 && VALUE_WORD.test(line.slice(words[k - 1].start, words[k - 1].end).normalize('NFKC'))) k--;
+  if (k === words.length) return [{ start, end }];
+  const head = k > 0 ? [{ start: words[0].start, end: words[k - 1].end }] : [];
+  return [...head, ...words.slice(k)];
+}
+
+/** A cell that holds, or stands in for, a number: digits, a placeholder, or nothing. */
+export function isValueToken(t: CellToken): boolean {
+  if (t.blank) return true;
+  return /^[+\-]?[\d,]+(\.\d+)?(万元|元|件|个|项|条|次|起)?$/.test(t.norm) || /^(\/|\\|-{1,2}|—{1,2}|–|－|无|N\/?A|不适用)$/i.test(t.norm);
+}

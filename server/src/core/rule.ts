@@ -1,0 +1,56 @@
+import type { ArithmeticResult } from './arithmetic';
+import type { Cell, FormatVersion, Locale, Range, Report, Severity } from './model';
+import type { LineIndex } from './text';
+
+export type Localized = Record<Locale, string>;
+/** Message parameters; a Localized value is resolved in the message's locale. */
+export type Params = Record<string, string | number | Localized>;
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** What a rule reports, before localization and configuration. */
+export interface Draft {
+  messageId: string;
+  params?: Params;
+  range: Range;
+  /** Overrides the rule's severity, e.g. a sum with blank operands is only a warning. */
+  severity?: Severity;
+  related?: { range: Range; messageId: string; params?: Params }[];
+  fix?: { messageId: string; params?: Params; edits: TextEdit[] };
+  /** Stable key of what the finding is about (`T3.R3_1.TOT`, `section.6`), for ignore lists. */
+  target?: string;
+}
+
+export interface RuleContext {
+  report: Report;
+  doc: LineIndex;
+  /** The format the tables should use: forced by settings, else by the report year, else what they use. */
+  expectedFormat?: FormatVersion;
+  blankAsZero: boolean;
+  arithmetic: ArithmeticResult;
+}
+
+export interface Rule {
+  code: string;
+  defaultSeverity: Severity;
+  description: Localized;
+  /** A paragraph for the rule's documentation. */
+  docs: Localized;
+  messages: Record<string, Localized>;
+  check(ctx: RuleContext): Draft[];
+}
+
+export function format(template: string, params: Params, locale: Locale): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
+    const v = params[k];
+    if (v === undefined) return m;
+    return typeof v === 'object' ? v[locale] : String(v);
+  });
+}
+
+export function cellTarget(cell: Pick<Cell, 'table' | 'row' | 'column'>): string {
+  return `${cell.table}.${cell.row}.${cell.column}`;
+}

@@ -1,0 +1,48 @@
+import { relationsOfCell } from '../arithmetic';
+import { cellEdit } from '../edits';
+import { columnName, rowName, tableName } from '../labels';
+import type { Draft, Rule, TextEdit } from '../rule';
+
+export const cellEmpty: Rule = {
+  code: 'cell-empty',
+  defaultSeverity: 'warning',
+  description: { 'zh-CN': '数字单元格不留空白', en: 'Number cells are not left blank' },
+  docs: {
+    'zh-CN': '表格中的数字单元格不应空白（常见于只填“总计”列的报告）。每行报告一次，列出空白的列。空白在算术检查中按 0 计算。修复：在不破坏本行所涉勾稽关系时，把空白填为 0。',
+    en: 'Number cells should not be blank (common where only the 总计 column was filled). One finding per row, naming the blank columns; in the arithmetic checks a blank counts as 0. Fix: fill the blanks with 0 when that keeps every sum the row takes part in true.',
+  },
+  messages: {
+    blank: { 'zh-CN': '{table}「{row}」有 {count} 个空白单元格：{columns}', en: '{table} “{row}” has {count} blank cell(s): {columns}' },
+    fix: { 'zh-CN': '空白填 0（{count} 处）', en: 'Fill {count} blank cell(s) with 0' },
+  },
+  check(ctx) {
+    const drafts: Draft[] = [];
+    const format = ctx.report.format ?? ctx.expectedFormat;
+    for (const table of Object.values(ctx.report.tables)) {
+      for (const row of table.rows.values()) {
+        const blanks = row.cells.filter((c) => c.state === 'blank');
+        if (blanks.length === 0) continue;
+        const zh = blanks.map((c) => columnName(table.id, c.column, format, row.key)).join('、');
+        const params = {
+          table: { 'zh-CN': tableName(table.id, 'zh-CN'), en: tableName(table.id, 'en') },
+          row: rowName(table.id, row.key, format) || { 'zh-CN': '数据行', en: 'data row' },
+          count: blanks.length,
+          columns: { 'zh-CN': zh, en: blanks.map((c) => columnName(table.id, c.column, format, row.key)).join(', ') },
+        };
+        const keepsSums = blanks.every((c) => relationsOfCell(ctx.arithmetic, c).every((r) => r.ok));
+        const edits = blanks.map((c) => cellEdit(ctx.doc, c, '0'));
+        const fixable = keepsSums && edits.every((e): e is TextEdit => e !== undefined);
+        const first = row.cells[0];
+        drafts.push({
+          messageId: 'blank',
+          params,
+          range: row.label ? row.labelRange : { start: first.range.start, end: row.cells[row.cells.length - 1].range.end },
+          related: blanks.filter((c) => c.present).map((c) => ({ range: c.range, messageId: 'blank', params: { ...params, count: 1, columns: columnName(table.id, c.column, format, row.key) } })),
+          fix: fixable ? { messageId: 'fix', params, edits: edits as TextEdit[] } : undefined,
+          target: `${table.id}.${row.key}`,
+        });
+      }
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,45 @@
+import type { Rule } from '../rule';
+import { balance } from './balance';
+import { cellEmpty } from './cell-empty';
+import { cellInvalid } from './cell-invalid';
+import { columnTotal } from './column-total';
+import { formatMismatch } from './format-mismatch';
+import { inputEncoding } from './input-encoding';
+import { inputSize } from './input-size';
+import { plausibility } from './plausibility';
+import { reviewTotal } from './review-total';
+import { rowLabel } from './row-label';
+import { rowMissing } from './row-missing';
+import { rowTotal } from './row-total';
+import { sectionMissing } from './section-missing';
+import { sectionNumbering } from './section-numbering';
+import { sectionOrder } from './section-order';
+import { tableMissing } from './table-missing';
+import { tableUnparsed } from './table-unparsed';
+import { titleIncomplete } from './title-incomplete';
+
+/** Every rule, in the order their findings are listed for one line. */
+export const RULES: Rule[] = [
+  inputSize,
+  inputEncoding,
+  sectionMissing,
+  sectionNumbering,
+  sectionOrder,
+  tableMissing,
+  rowMissing,
+  rowLabel,
+  formatMismatch,
+  cellEmpty,
+  cellInvalid,
+  rowTotal,
+  columnTotal,
+  balance,
+  reviewTotal,
+  tableUnparsed,
+  plausibility,
+  titleIncomplete,
+];
+
+export function ruleByCode(code: string): Rule | undefined {
+  return RULES.find((r) => r.code === code);
+}

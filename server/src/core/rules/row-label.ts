@@ -1,0 +1,44 @@
+import { tableName } from '../labels';
+import type { Draft, Rule } from '../rule';
+import { rowSpec } from '../schema/formats';
+
+/** The official label in the punctuation width the report itself uses. */
+function styled(official: string, written: string): string {
+  if (/[（）：，]/.test(written) || !/[()]/.test(written)) return official;
+  return official.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/，/g, ',');
+}
+
+export const rowLabel: Rule = {
+  code: 'row-label',
+  defaultSeverity: 'warning',
+  description: { 'zh-CN': '行名与官方格式一致', en: 'Row labels use the official wording' },
+  docs: {
+    'zh-CN': '行名与官方措辞不同（错字、漏字，如“2.其他法律行政止公开”）时，按相似度识别出对应行并提示。全半角、空格、引号的差异不算错误。修复：改为官方行名。',
+    en: 'A row label that differs from the official wording (a typo or a dropped character, e.g. 2.其他法律行政止公开) is matched to its row by similarity and reported. Width, spaces and quote style do not count. Fix: use the official label.',
+  },
+  messages: {
+    differs: { 'zh-CN': '{table}行名「{written}」与官方格式「{official}」不一致', en: '{table} row label “{written}” differs from the official “{official}”' },
+    fix: { 'zh-CN': '改为「{official}」', en: 'Change to “{official}”' },
+  },
+  check(ctx) {
+    const drafts: Draft[] = [];
+    const format = ctx.report.format ?? ctx.expectedFormat ?? '2021';
+    for (const table of Object.values(ctx.report.tables)) {
+      for (const row of table.rows.values()) {
+        if (row.labelMatch !== 'fuzzy') continue;
+        const spec = rowSpec(table.id, format, row.key) ?? rowSpec(table.id, format === '2019' ? '2021' : '2019', row.key);
+        if (!spec) continue;
+        const official = styled(spec.label, row.label);
+        const params = { table: { 'zh-CN': tableName(table.id, 'zh-CN'), en: tableName(table.id, 'en') }, written: row.label, official };
+        drafts.push({
+          messageId: 'differs',
+          params,
+          range: row.labelRange,
+          fix: { messageId: 'fix', params, edits: [{ range: row.labelRange, newText: official }] },
+          target: `${table.id}.${row.key}`,
+        });
+      }
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,38 @@
+import { rowName, tableName } from '../labels';
+import type { Draft, Rule } from '../rule';
+import { rowsOf } from '../schema/formats';
+
+export const rowMissing: Rule = {
+  code: 'row-missing',
+  defaultSeverity: 'error',
+  description: { 'zh-CN': '表格不缺少官方格式中的行', en: 'No official row is missing from a table' },
+  docs: {
+    'zh-CN': '表二、表三存在时，须包含其所用格式（2019 或 2021 年格式）中的每一行。行按官方行名识别（忽略全半角、空格和引号差异）。',
+    en: 'When table 2 or 3 is present it carries every row of its format (2019 or 2021). Rows are found by their official labels, ignoring width, spaces and quote style.',
+  },
+  messages: {
+    missing: { 'zh-CN': '{table}缺少「{row}」行', en: '{table} lacks the row “{row}”' },
+  },
+  check(ctx) {
+    const drafts: Draft[] = [];
+    const format = ctx.report.format ?? ctx.expectedFormat;
+    if (!format) return drafts;
+    for (const id of ['T2', 'T3'] as const) {
+      const table = ctx.report.tables[id];
+      if (!table || table.rows.size === 0) continue;
+      const official = rowsOf(id, format);
+      official.forEach((spec, i) => {
+        if (table.rows.has(spec.key)) return;
+        const neighbour = official.slice(i + 1).map((r) => table.rows.get(r.key)).find(Boolean)
+          ?? official.slice(0, i).reverse().map((r) => table.rows.get(r.key)).find(Boolean);
+        drafts.push({
+          messageId: 'missing',
+          params: { table: { 'zh-CN': tableName(id, 'zh-CN'), en: tableName(id, 'en') }, row: rowName(id, spec.key, format) },
+          range: neighbour ? neighbour.labelRange : table.range,
+          target: `${id}.${spec.key}`,
+        });
+      });
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,31 @@
+import type { Draft, Rule } from '../rule';
+import { SECTION_NUMERALS } from '../schema/sections';
+
+export const sectionOrder: Rule = {
+  code: 'section-order',
+  defaultSeverity: 'warning',
+  description: { 'zh-CN': '六个部分按一至六的顺序排列', en: 'Sections appear in the order 一 to 六' },
+  docs: {
+    'zh-CN': '国家统一格式规定了六个部分的顺序。某部分出现在编号更大的部分之后时报告。',
+    en: 'The national format fixes the order of the six sections. Reported when a section comes after one with a higher number.',
+  },
+  messages: {
+    outOfOrder: { 'zh-CN': '第{numeral}部分出现在第{after}部分之后', en: 'Section {numeral} comes after section {after}' },
+  },
+  check(ctx) {
+    const drafts: Draft[] = [];
+    let highest = 0;
+    for (const { heading } of ctx.report.sections) {
+      if (heading.section < highest) {
+        drafts.push({
+          messageId: 'outOfOrder',
+          params: { numeral: SECTION_NUMERALS[heading.section - 1], after: SECTION_NUMERALS[highest - 1] },
+          range: heading.range,
+          target: `section.${heading.section}`,
+        });
+      }
+      highest = Math.max(highest, heading.section);
+    }
+    return drafts;
+  },
+};

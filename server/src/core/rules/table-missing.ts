@@ -1,0 +1,33 @@
+import { tableName } from '../labels';
+import type { TableId } from '../model';
+import type { Draft, Rule } from '../rule';
+
+const SECTION_OF: Record<TableId, number> = { T2: 2, T3: 3, T4: 4 };
+
+export const tableMissing: Rule = {
+  code: 'table-missing',
+  defaultSeverity: 'error',
+  description: { 'zh-CN': '第二、三、四部分须有各自的统计表', en: 'Sections 二, 三 and 四 carry their tables' },
+  docs: {
+    'zh-CN': '第二部分（表二）、第三部分（表三）、第四部分（表四）的主体是国家统一格式的统计表。该部分存在但其中找不到表格（没有任何数字）时报告。有数字却读不出行时报告 table-unparsed。',
+    en: 'Sections 二, 三 and 四 consist mainly of the fixed tables. Reported when the section is there but holds no table at all (no numbers). When there are numbers but no rows can be read, table-unparsed is reported instead.',
+  },
+  messages: {
+    missing: { 'zh-CN': '第{section}部分中没有找到{table}', en: 'No {table} found in section {section}' },
+  },
+  check(ctx) {
+    const drafts: Draft[] = [];
+    for (const id of ['T2', 'T3', 'T4'] as const) {
+      const table = ctx.report.tables[id];
+      const section = ctx.report.sections.find((s) => s.heading.section === SECTION_OF[id]);
+      if (!table || !section || table.rows.size > 0 || table.valueCount > 0) continue;
+      drafts.push({
+        messageId: 'missing',
+        params: { section: section.heading.numberText || String(SECTION_OF[id]), table: { 'zh-CN': tableName(id, 'zh-CN'), en: tableName(id, 'en') } },
+        range: section.heading.range,
+        target: `${id}`,
+      });
+    }
+    return drafts;
+  },
+};

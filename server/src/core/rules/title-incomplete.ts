@@ -1,0 +1,39 @@
+import type { Draft, Rule } from '../rule';
+
+export const titleIncomplete: Rule = {
+  code: 'title-incomplete',
+  defaultSeverity: 'information',
+  description: { 'zh-CN': '标题写明机关名称和年度', en: 'The title names the issuing body and the year' },
+  docs: {
+    'zh-CN': '标题通常写作“<机关名称><年份>年政府信息公开工作年度报告”。缺少年度或机关名称时提示。年度可从统计期限或落款日期确定时，修复为在标题中插入年度。',
+    en: 'The title is conventionally “<body><year>年政府信息公开工作年度报告”. Reported when the year or the issuing body is missing. When the year is known from the statistics period or the signature date, the fix inserts it.',
+  },
+  messages: {
+    noTitle: { 'zh-CN': '没有找到报告标题（“……政府信息公开工作年度报告”）', en: 'No report title (“…政府信息公开工作年度报告”) found' },
+    noYear: { 'zh-CN': '标题没有写明年度', en: 'The title does not state the year' },
+    noOrgan: { 'zh-CN': '标题没有写明机关名称', en: 'The title does not name the issuing body' },
+    fixYear: { 'zh-CN': '在标题中插入“{year}年”', en: 'Insert “{year}年” into the title' },
+  },
+  check(ctx) {
+    const { report, doc } = ctx;
+    const drafts: Draft[] = [];
+    if (!report.title) {
+      if (report.sections.length) drafts.push({ messageId: 'noTitle', range: doc.range(0, 0, doc.lines[0].length), target: 'title' });
+      return drafts;
+    }
+    const { title } = report;
+    if (report.yearSource !== 'title') {
+      const at = title.text.search(/政府信息公开|年度报告/);
+      const reliable = report.year !== undefined && (report.yearSource === 'period' || report.yearSource === 'signature');
+      const pos = { line: title.range.start.line, character: title.range.start.character + Math.max(at, 0) };
+      drafts.push({
+        messageId: 'noYear',
+        range: title.range,
+        fix: reliable ? { messageId: 'fixYear', params: { year: report.year! }, edits: [{ range: { start: pos, end: pos }, newText: `${report.year}年` }] } : undefined,
+        target: 'title.year',
+      });
+    }
+    if (!report.organ) drafts.push({ messageId: 'noOrgan', range: title.range, target: 'title.organ' });
+    return drafts;
+  },
+};

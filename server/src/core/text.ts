@@ -1,0 +1,97 @@
+import type { Position, Range } from './model';
+
+/** A document's lines with LSP positions (line breaks: \r\n, \n, \r). */
+export class LineIndex {
+  readonly lines: string[];
+  /** Offset of each line's first character in the text. */
+  readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const lines: string[] = [];
+    const starts: number[] = [];
+    const re = /\r\n|\n|\r/g;
+    let last = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      starts.push(last);
+      lines.push(text.slice(last, m.index));
+      last = m.index + m[0].length;
+    }
+    starts.push(last);
+    lines.push(text.slice(last));
+    this.lines = lines;
+    this.starts = starts;
+  }
+
+  range(line: number, start: number, end: number): Range {
+    return { start: { line, character: start }, end: { line, character: end } };
+  }
+
+  lineRange(line: number): Range {
+    return this.range(line, 0, this.lines[line].length);
+  }
+
+  offsetAt(p: Position): number {
+    const line = Math.min(Math.max(p.line, 0), this.lines.length - 1);
+    return this.starts[line] + Math.min(Math.max(p.character, 0), this.lines[line].length);
+  }
+}
+
+export function spanRange(a: Range, b: Range): Range {
+  return { start: a.start, end: b.end };
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+const QUOTES = /[“”"＂„‟〝〞‘’'「」『』]/g;
+const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+
+/**
+ * Folds a label for comparison: NFKC (full-width → half-width), no whitespace,
+ * one quote style, 、 and ， as the same comma, ． as a full stop.
+ */
+export function normalizeLabel(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(WHITESPACE, '')
+    .replace(QUOTES, '"')
+    .replace(/[、，,]/g, ',')
+    .replace(/[。]/g, '.');
+}
+
+/** True for a string that holds nothing but white space of any kind. */
+export function isBlank(s: string): boolean {
+  return /^[\s\u00a0\u3000\u200b\ufeff]*$/.test(s);
+}
+
+const CHINESE_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Value of a Chinese numeral up to 九千九百九十九 (一, 十二, 两百零五); undefined if not one. */
+export function chineseNumeral(s: string): number | undefined {
+  if (!s || !/^[零〇一二两三四五六七八九十百千]+$/.test(s)) return undefined;
+  const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+  let total = 0;
+  let digit: number | undefined;
+  for (const ch of s) {
+    if (ch in CHINESE_DIGITS) {
+      digit = CHINESE_DIGITS[ch];
+    } else {
+      total += (digit ?? 1) * units[ch];
+      digit = undefined;
+    }
+  }
+  return total + (digit ?? 0);
+}
+
+/** A year written as digits or as 二〇二〇. */
+export function parseYear(s: string): number | undefined {
+  const ascii = s.normalize('NFKC');
+  if (/^\d{4}$/.test(ascii)) return Number(ascii);
+  if (/^[〇零一二三四五六七八九]{4}$/.test(s)) {
+    return Number([...s].map((c) => CHINESE_DIGITS[c]).join(''));
+  }
+  return undefined;
+}
