@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, Finding } from '../../server/src/core/analyze';
+import { readSeed } from '../support/fixtures';
+
+/** code@line (1-based), the way a reviewer reads a finding list. */
+const brief = (fs: Finding[]) => fs.map((f) => `${f.code}@${f.range.start.line + 1}`);
+const codes = (fs: Finding[]) => [...new Set(fs.map((f) => f.code))].sort();
+const ARITHMETIC = ['row-total', 'column-total', 'balance', 'review-total'];
+
+describe('the five seed reports (spec §6.1)', () => {
+  it('000 昆明 2020: 2019 format, all zeros, nothing to report', () => {
+    const a = analyze(readSeed('s000'));
+    assert.equal(a.report?.year, 2020);
+    assert.equal(a.report?.format, '2019');
+    assert.deepEqual(brief(a.findings), []);
+  });
+
+  it('001 温州 2024: 2021 format, the title lacks the year, tables balance', () => {
+    const a = analyze(readSeed('s001'));
+    assert.equal(a.report?.year, 2024);
+    assert.equal(a.report?.yearSource, 'text');
+    assert.equal(a.report?.format, '2021');
+    assert.deepEqual(brief(a.findings), ['title-incomplete@1']);
+    assert.equal(a.findings[0].message, '标题没有写明年度');
+    assert.equal(a.findings[0].fix, undefined, 'a year guessed from the prose is not written into the title');
+    const t3 = a.report!.tables.T3!;
+    assert.equal(t3.rows.get('R1')!.cells[0].value, 1);
+    assert.equal(t3.rows.get('R4')!.cells[6].value, 1);
+    assert.equal(t3.rows.get('R3_7')!.cells[6].value, 0);
+  });
+
+  it('002 定州 2020 (encoding B): no organ in the title, every non-总计 cell of 表三/表四 blank', () => {
+    const a = analyze(readSeed('s002'));
+    assert.equal(a.report?.year, 2020);
+    assert.equal(a.report?.format, '2019');
+    const empty = a.findings.filter((f) => f.code === 'cell-empty');
+    assert.equal(empty.length, 24, '23 rows of 表三 and the data row of 表四');
+    assert.match(empty[0].message, /一、本年新收政府信息公开申请数量」有 6 个空白单元格：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他/);
+    assert.match(empty[23].message, /表四「数据行」有 12 个空白单元格/);
+    assert.deepEqual(codes(a.findings), ['cell-empty', 'title-incomplete']);
+    assert.equal(a.findings.find((f) => f.code === 'title-incomplete')!.message, '标题没有写明机关名称');
+  });
+
+  it('003 阿拉善 2020: 六 missing, 9/9/9 copy-fill, blank (八)(九) rows', () => {
+    const a = analyze(readSeed('s003'));
+    assert.equal(a.report?.format, '2019');
+    assert.deepEqual(brief(a.findings), ['plausibility@28', 'cell-empty@35', 'cell-empty@38', 'section-missing@71']);
+    const missing = a.findings.find((f) => f.code === 'section-missing')!;
+    assert.equal(missing.severity, 'error');
+    assert.equal(missing.message, '缺少第六部分「六、其他需要报告的事项」');
+    assert.equal(missing.fix?.edits[0].newText, '\n六、其他需要报告的事项\n');
+  });
+
+  it('004 二七区 2020 (encoding C): 4、 for 四、, mixed （1）/（二）, only 总计 filled', () => {
+    const a = analyze(readSeed('s004'));
+    assert.equal(a.report?.format, '2019');
+    const numbering = a.findings.filter((f) => f.code === 'section-numbering');
+    assert.deepEqual(brief(numbering), ['section-numbering@5', 'section-numbering@9', 'section-numbering@13', 'section-numbering@354']);
+    const four = numbering[3];
+    assert.equal(four.message, '部分标题应使用汉字编号“四、”，此处写作“4、”');
+    assert.deepEqual(four.fix?.edits, [{ range: { start: { line: 353, character: 0 }, end: { line: 353, character: 3 } }, newText: '四、' }]);
+    assert.equal(a.findings.filter((f) => f.code === 'cell-empty').length, 6 + 23 + 1);
+    assert.deepEqual(codes(a.findings), ['cell-empty', 'section-numbering']);
+  });
+
+  it('no seed has an arithmetic finding', () => {
+    for (const s of ['s000', 's001', 's002', 's003', 's004'] as const) {
+      const found = analyze(readSeed(s)).findings.filter((f) => ARITHMETIC.includes(f.code));
+      assert.deepEqual(found, [], s);
+    }
+  });
+
+  it('speaks English when asked', () => {
+    const a = analyze(readSeed('s003'), { locale: 'en' });
+    assert.equal(a.findings.find((f) => f.code === 'section-missing')!.message, 'Section 六 “六、其他需要报告的事项” is missing');
+  });
+});
