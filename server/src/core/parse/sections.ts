@@ -24,8 +24,14 @@ function isTableLine(line: string): boolean {
   return line.includes('|') || line.startsWith('\t');
 }
 
+/** Cheap test that rules out most lines before any regular expression or normalization runs. */
+const MAY_BE_HEADING = /总体情况|主动公开|收到和处理|行政复议|问题|其他需要报告/;
+const MAX_HEADING_LINE = 80;
+
 function readHeading(doc: LineIndex, lineNo: number): Heading | undefined {
-  const line = cleanLine(doc.lines[lineNo]);
+  const raw = doc.lines[lineNo];
+  if (raw.length > MAX_HEADING_LINE || !MAY_BE_HEADING.test(raw)) return undefined;
+  const line = cleanLine(raw);
   if (isTableLine(line)) return undefined;
   const m = HEADING.exec(line);
   if (m?.groups) {

@@ -28,7 +28,8 @@ export type Token = CellToken | BreakToken;
 /** Conversion debris that occupies columns but is not content; blanked out in place. */
 const ARTIFACTS = /\[bookmark: [^\]]*\]|\f/g;
 const PAGE_FOOTER = /^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?)\s*$/;
-const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+/** `|---|:--:|` (checked together with a `---`; one character class keeps it linear). */
+const MARKDOWN_RULE = /^[\s|:-]*$/;
 const INLINE_SPACE = /[ \t\u00a0\u3000]/;
 /** A word that can stand for a number cell in space-aligned text. */
 const VALUE_WORD = /^(?:[+\-]?\d[\d,，]*(?:\.\d+)?|[\/—–－-]{1,2}|无)$/;
@@ -53,7 +54,7 @@ export function tokenizeRegion(doc: LineIndex, from: number, to: number): Token[
 
   for (let i = from; i < to; i++) {
     const line = cleanLine(doc.lines[i]);
-    if (PAGE_FOOTER.test(line) || MARKDOWN_RULE.test(line)) continue;
+    if (PAGE_FOOTER.test(line) || (line.includes('---') && MARKDOWN_RULE.test(line))) continue;
     const startsWithTab = line.startsWith('\t');
     if (!startsWithTab && isBlank(line)) {
       if (!pipeStyle) pushBreak(tokens, i);
@@ -118,7 +119,7 @@ function tokenizePipeLine(doc: LineIndex, line: string, lineNo: number, tokens: 
     if ((line.match(/\|/g) ?? []).length >= 2) pushBreak(tokens, lineNo);
     return;
   }
-  tokens.push(...cells);
+  for (const c of cells) tokens.push(c);
   if (cells.length >= 2) pushBreak(tokens, lineNo);
 }
 
@@ -133,7 +134,7 @@ function tokenizeTabLine(doc: LineIndex, line: string, lineNo: number, tokens: T
     }
   }
   const cells = parts.map((p) => cellToken(doc, lineNo, line, p.start, p.end));
-  tokens.push(...cells);
+  for (const c of cells) tokens.push(c);
   if (cells.length >= 2) pushBreak(tokens, lineNo);
 }
 
@@ -169,7 +170,7 @@ function tokenizeAlignedLine(doc: LineIndex, line: string, lineNo: number, token
     if (isBlank(line.slice(p.start, p.end))) continue;
     for (const w of splitTrailingValues(line, p.start, p.end)) cells.push(cellToken(doc, lineNo, line, w.start, w.end));
   }
-  tokens.push(...cells);
+  for (const c of cells) tokens.push(c);
   if (cells.length >= 2) pushBreak(tokens, lineNo);
 }
 
