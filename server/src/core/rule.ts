@@ -43,12 +43,25 @@ export interface Rule {
   check(ctx: RuleContext): Draft[];
 }
 
+const compiled = new Map<string, (string | { param: string })[]>();
+
+/** Fills `{name}` placeholders; templates are split once and reused. */
 export function format(template: string, params: Params, locale: Locale): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
-    const v = params[k];
-    if (v === undefined) return m;
-    return typeof v === 'object' ? v[locale] : String(v);
-  });
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/(\{\w+\})/).filter(Boolean).map((p) => (/^\{\w+\}$/.test(p) ? { param: p.slice(1, -1) } : p));
+    compiled.set(template, parts);
+  }
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
+    }
+    const v = params[part.param];
+    out += v === undefined ? `{${part.param}}` : typeof v === 'object' ? v[locale] : String(v);
+  }
+  return out;
 }
 
 export function cellTarget(cell: Pick<Cell, 'table' | 'row' | 'column'>): string {

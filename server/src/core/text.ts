@@ -52,17 +52,37 @@ const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
  * one quote style, 、 and ， as the same comma, ． as a full stop.
  */
 export function normalizeLabel(s: string): string {
-  return s
+  if (/^[0-9.+\-/]*$/.test(s)) return s;
+  const cached = labelCache.get(s);
+  if (cached !== undefined) return cached;
+  const norm = s
     .normalize('NFKC')
     .replace(WHITESPACE, '')
     .replace(QUOTES, '"')
     .replace(/[、，,]/g, ',')
     .replace(/[。]/g, '.');
+  if (s.length <= MAX_CACHED_LABEL) {
+    if (labelCache.size >= MAX_CACHE_ENTRIES) labelCache.clear();
+    labelCache.set(s, norm);
+  }
+  return norm;
+}
+
+/** Labels repeat across rows and reports: normalizing each once saves most of the parse time. */
+const labelCache = new Map<string, string>();
+const MAX_CACHED_LABEL = 200;
+const MAX_CACHE_ENTRIES = 20_000;
+
+export function isSpaceChar(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000
+    || code === 0x200b || code === 0xfeff || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)
+    || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f;
 }
 
 /** True for a string that holds nothing but white space of any kind. */
 export function isBlank(s: string): boolean {
-  return /^[\s\u00a0\u3000\u200b\ufeff]*$/.test(s);
+  for (let i = 0; i < s.length; i++) if (!isSpaceChar(s.charCodeAt(i))) return false;
+  return true;
 }
 
 const CHINESE_DIGITS: Record<string, number> = {

@@ -1,14 +1,16 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
-import { analyze, AnalyzeOptions, Finding } from '../core/analyze';
-import { optionsFor } from '../core/config';
-import { applyEdits } from '../core/edits';
 import type { Locale } from '../core/model';
-import { ConfigError, findConfig, loadConfig, LoadedConfig } from './config';
-import { decode, EncodingName, ENCODINGS, encode, hasUtf8Bom } from './decode';
-import { FileResult, toJson, toSarif, toText } from './formatters';
+import { FileChecker, RunOptions } from './check';
+import { ConfigError, loadConfig } from './config';
+import { EncodingName, ENCODINGS } from './decode';
+import { assemble, OutputFormat, RenderedFile } from './formatters';
+import { checkInWorkers } from './pool';
+
+export { fixAll as fixText } from '../core/fix';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -31,6 +33,7 @@ Options:
       --encoding <name>           force utf-8, utf-16le, utf-16be or gb18030 (default: detect)
   -c, --config <file>             use this config instead of the nearest .xxgk-lint.json
       --max-file-size <chars>     larger files are not checked (default: 2000000)
+  -j, --jobs <n>                  worker threads for many files (default: one per core)
   -h, --help                      show this help
   -v, --version                   show the version
 
@@ -62,81 +65,14 @@ async function collectFiles(args: string[], io: Io): Promise<{ files: string[]; 
   return { files: [...new Set(files)], missing };
 }
 
-interface RunOptions {
-  fix: boolean;
-  locale: Locale;
-  encoding?: EncodingName;
-  config?: LoadedConfig;
-  maxFileSize?: number;
-}
+/** Files per worker below which threads cost more than they save. */
+const FILES_PER_WORKER = 8;
 
-function optionsForFile(abs: string, run: RunOptions, configs: Map<string, LoadedConfig>, searchCache: Map<string, string | null>): AnalyzeOptions {
-  let loaded = run.config;
-  if (!loaded) {
-    const found = findConfig(abs, searchCache);
-    if (found) {
-      loaded = configs.get(found) ?? loadConfig(found);
-      configs.set(found, loaded);
-    }
-  }
-  const fromConfig = loaded ? optionsFor(loaded.config, path.relative(loaded.dir, abs).split(path.sep).join('/')) : {};
-  return { ...fromConfig, locale: run.locale, maxFileSize: run.maxFileSize ?? fromConfig.maxFileSize };
-}
-
-const MAX_FIX_PASSES = 5;
-
-/** Applies every offered fix, re-checking after each pass, until nothing more can be fixed. */
-export function fixText(text: string, options: AnalyzeOptions): { text: string; edits: number } {
-  let current = text;
-  let edits = 0;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const all = analyze(current, options).findings.flatMap((f: Finding) => f.fix?.edits ?? []);
-    if (all.length === 0) break;
-    const next = applyEdits(current, all);
-    if (next === current) break;
-    edits += all.length;
-    current = next;
-  }
-  return { text: current, edits };
-}
-
-function writeAtomically(file: string, data: Buffer): void {
-  const tmp = `${file}.xxgk-lint-${process.pid}.tmp`;
-  const mode = fs.statSync(file).mode;
-  fs.writeFileSync(tmp, data, { mode });
-  fs.renameSync(tmp, file);
-}
-
-function checkFile(file: string, io: Io, run: RunOptions, configs: Map<string, LoadedConfig>, searchCache: Map<string, string | null>): FileResult {
-  const abs = path.resolve(io.cwd, file);
-  const fail = (error: string): FileResult => ({ file, year: null, formatVersion: null, findings: [], error });
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(abs);
-  } catch (e) {
-    return fail(`cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  const decoded = decode(bytes, run.encoding);
-  if (!decoded.ok) {
-    return fail(decoded.reason === 'binary' ? 'not a text file (contains NUL bytes); skipped' : `cannot be decoded as ${run.encoding ?? 'UTF-8, UTF-16 or GB18030'}; skipped`);
-  }
-  const options = optionsForFile(abs, run, configs, searchCache);
-  let text = decoded.text;
-  if (run.fix) {
-    const fixed = fixText(text, options);
-    if (fixed.text !== text) {
-      writeAtomically(abs, encode(fixed.text, decoded.encoding, hasUtf8Bom(bytes)));
-      io.stderr(`${file}: ${run.locale === 'zh-CN' ? `已修复（${fixed.edits} 处修改）` : `fixed (${fixed.edits} edit(s))`}\n`);
-      text = fixed.text;
-    }
-  }
-  const analysis = analyze(text, options);
-  return {
-    file,
-    year: analysis.report?.year ?? null,
-    formatVersion: analysis.report?.format ?? null,
-    findings: analysis.findings,
-  };
+async function checkAll(files: string[], run: RunOptions, jobs: number | undefined): Promise<RenderedFile[]> {
+  const workers = jobs ?? Math.min(os.availableParallelism(), Math.floor(files.length / FILES_PER_WORKER));
+  if (workers > 1 && fs.existsSync(path.join(__dirname, 'worker.js'))) return checkInWorkers(files, run, workers);
+  const checker = new FileChecker(run);
+  return files.map((f) => checker.render(f));
 }
 
 /** The whole CLI; returns the exit code. */
@@ -153,6 +89,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         encoding: { type: 'string' },
         config: { type: 'string', short: 'c' },
         'max-file-size': { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -179,9 +116,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (values.encoding && !ENCODINGS.includes(values.encoding as EncodingName)) return usage(`unknown encoding "${values.encoding}" (${ENCODINGS.join(', ')})`);
   const maxFileSize = values['max-file-size'] !== undefined ? Number(values['max-file-size']) : undefined;
   if (maxFileSize !== undefined && !(maxFileSize > 0)) return usage('--max-file-size takes a positive number');
+  const jobs = values.jobs !== undefined ? Number(values.jobs) : undefined;
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) return usage('--jobs takes a whole number from 1');
   if (positionals.length === 0) return usage('no input files (see --help)');
 
   const run: RunOptions = {
+    cwd: io.cwd,
+    format: values.format as OutputFormat,
     fix: values.fix!,
     locale: (values.locale as Locale | undefined) ?? defaultLocale(io.env),
     encoding: values.encoding as EncodingName | undefined,
@@ -198,23 +139,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
   for (const m of missing) io.stderr(`xxgk-lint: ${m}: no such file, folder or matching glob\n`);
   if (files.length === 0) return usage('no files to check');
 
-  const configs = new Map<string, LoadedConfig>();
-  const searchCache = new Map<string, string | null>();
-  const results: FileResult[] = [];
-  for (const file of files) {
-    try {
-      results.push(checkFile(file, io, run, configs, searchCache));
-    } catch (e) {
-      if (e instanceof ConfigError) return usage(e.message);
-      throw e;
-    }
+  let results: RenderedFile[];
+  try {
+    results = await checkAll(files, run, jobs);
+  } catch (e) {
+    if (e instanceof ConfigError) return usage(e.message);
+    throw e;
+  }
+  for (const r of results) {
+    if (r.fixedEdits) io.stderr(`${r.file}: ${run.locale === 'zh-CN' ? `已修复（${r.fixedEdits} 处修改）` : `fixed (${r.fixedEdits} edit(s))`}\n`);
   }
   for (const r of results) if (r.error) io.stderr(`xxgk-lint: ${r.file}: ${r.error}\n`);
 
-  if (values.format === 'json') io.stdout(toJson(results));
-  else if (values.format === 'sarif') io.stdout(toSarif(results, run.locale, VERSION));
-  else io.stdout(toText(results, run.locale));
+  io.stdout(assemble(results, run.format, run.locale, VERSION));
 
   if (missing.length || results.some((r) => r.error)) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return results.some((r) => r.counts.error > 0) ? 1 : 0;
 }

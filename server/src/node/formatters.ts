@@ -10,11 +10,43 @@ export interface FileResult {
   findings: Finding[];
   /** Set when the file could not be checked at all. */
   error?: string;
+  /** Size of the file as read. */
+  bytes?: number;
+  /** How many edits --fix wrote into the file. */
+  fixedEdits?: number;
 }
 
-/** The contract of `--format json` (shared/spec/cli-output.schema.json). */
-export function toJson(results: FileResult[]): string {
-  const out = results.filter((r) => !r.error).map((r) => ({
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+/** One file's share of the output, made where the file was checked (possibly a worker thread). */
+export interface RenderedFile {
+  file: string;
+  error?: string;
+  fixedEdits?: number;
+  counts: { error: number; warning: number; info: number };
+  /** Text lines, a JSON array entry, or SARIF results, ready to be joined. */
+  fragment: string;
+}
+
+export function renderFile(r: FileResult, format: OutputFormat): RenderedFile {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of r.findings) {
+    if (f.severity === 'error') counts.error++;
+    else if (f.severity === 'warning') counts.warning++;
+    else counts.info++;
+  }
+  const base = { file: r.file, counts, ...(r.error ? { error: r.error } : {}), ...(r.fixedEdits ? { fixedEdits: r.fixedEdits } : {}) };
+  if (r.error) return { ...base, fragment: '' };
+  if (format === 'json') return { ...base, fragment: indent(JSON.stringify(jsonEntry(r), null, 2)) };
+  if (format === 'sarif') return { ...base, fragment: sarifResults(r).map((x) => indent(JSON.stringify(x, null, 2), 8)).join(',\n') };
+  return { ...base, fragment: r.findings.map((f) => `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code}: ${f.message}`).join('\n') };
+}
+
+const indent = (s: string, n = 2) => s.replace(/^/gm, ' '.repeat(n));
+
+/** An entry of `--format json`, the contract in docs/cli-output.schema.json. */
+function jsonEntry(r: FileResult) {
+  return {
     file: r.file,
     year: r.year,
     formatVersion: r.formatVersion,
@@ -26,34 +58,13 @@ export function toJson(results: FileResult[]): string {
       ...(f.related ? { relatedInformation: f.related } : {}),
       ...(f.fix ? { fix: f.fix } : {}),
     })),
-  }));
-  return `${JSON.stringify(out, null, 2)}\n`;
+  };
 }
 
 const SUMMARY = {
   'zh-CN': (n: number, e: number, w: number, i: number, files: number) => `共 ${files} 个文件，${n} 个问题（${e} 个错误，${w} 个警告，${i} 个提示）`,
   en: (n: number, e: number, w: number, i: number, files: number) => `${n} problem(s) (${e} error(s), ${w} warning(s), ${i} info) in ${files} file(s)`,
 };
-
-/** `path:line:col: severity code: message`, 1-based like compilers print, then a summary. */
-export function toText(results: FileResult[], locale: Locale): string {
-  const lines: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const r of results) {
-    if (r.error) continue;
-    for (const f of r.findings) {
-      lines.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code}: ${f.message}`);
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-      else infos++;
-    }
-  }
-  const checked = results.filter((r) => !r.error).length;
-  lines.push(SUMMARY[locale](errors + warnings + infos, errors, warnings, infos, checked));
-  return `${lines.join('\n')}\n`;
-}
 
 const LEVEL: Record<Finding['severity'], sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -64,48 +75,67 @@ const region = (r: Finding['range']): sarif.Region => ({
   endColumn: r.end.character + 1,
 });
 
-/** SARIF 2.1.0; columns are UTF-16 code units, SARIF's default. */
-export function toSarif(results: FileResult[], locale: Locale, version: string): string {
-  const log: sarif.Log = {
-    version: '2.1.0',
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'xxgk-lint',
-          version,
-          rules: RULES.map((r) => ({
-            id: r.code,
-            shortDescription: { text: r.description[locale] },
-            fullDescription: { text: r.docs[locale] },
-            defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
-          })),
+function sarifResults(r: FileResult): sarif.Result[] {
+  const uri = r.file.replace(/\\/g, '/');
+  return r.findings.map((f): sarif.Result => ({
+    ruleId: f.code,
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri }, region: region(f.range) } }],
+    ...(f.related ? {
+      relatedLocations: f.related.map((rel, id) => ({
+        id,
+        message: { text: rel.message },
+        physicalLocation: { artifactLocation: { uri }, region: region(rel.range) },
+      })),
+    } : {}),
+    ...(f.fix ? {
+      fixes: [{
+        description: { text: f.fix.title },
+        artifactChanges: [{
+          artifactLocation: { uri },
+          replacements: f.fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
+        }],
+      }],
+    } : {}),
+  }));
+}
+
+/** Joins the files' fragments into the whole output. */
+export function assemble(files: RenderedFile[], format: OutputFormat, locale: Locale, version: string): string {
+  const checked = files.filter((f) => !f.error);
+  if (format === 'json') return checked.length ? `[\n${checked.map((f) => f.fragment).join(',\n')}\n]\n` : '[]\n';
+  if (format === 'sarif') {
+    const log: sarif.Log = {
+      version: '2.1.0',
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      runs: [{
+        tool: {
+          driver: {
+            name: 'xxgk-lint',
+            version,
+            rules: RULES.map((r) => ({
+              id: r.code,
+              shortDescription: { text: r.description[locale] },
+              fullDescription: { text: r.docs[locale] },
+              defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+            })),
+          },
         },
-      },
-      columnKind: 'utf16CodeUnits',
-      results: results.filter((r) => !r.error).flatMap((r) => r.findings.map((f): sarif.Result => ({
-        ruleId: f.code,
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: r.file.replace(/\\/g, '/') }, region: region(f.range) } }],
-        ...(f.related ? {
-          relatedLocations: f.related.map((rel, id) => ({
-            id,
-            message: { text: rel.message },
-            physicalLocation: { artifactLocation: { uri: r.file.replace(/\\/g, '/') }, region: region(rel.range) },
-          })),
-        } : {}),
-        ...(f.fix ? {
-          fixes: [{
-            description: { text: f.fix.title },
-            artifactChanges: [{
-              artifactLocation: { uri: r.file.replace(/\\/g, '/') },
-              replacements: f.fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
-            }],
-          }],
-        } : {}),
-      }))),
-    }],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
+        columnKind: 'utf16CodeUnits',
+        results: [],
+      }],
+    };
+    const fragments = checked.map((f) => f.fragment).filter(Boolean);
+    const head = JSON.stringify(log, null, 2);
+    if (!fragments.length) return `${head}\n`;
+    return `${head.replace('"results": []', () => `"results": [\n${fragments.join(',\n')}\n      ]`)}\n`;
+  }
+  const sum = (k: keyof RenderedFile['counts']) => checked.reduce((a, f) => a + f.counts[k], 0);
+  const e = sum('error');
+  const w = sum('warning');
+  const i = sum('info');
+  const lines = checked.map((f) => f.fragment).filter(Boolean);
+  lines.push(SUMMARY[locale](e + w + i, e, w, i, checked.length));
+  return `${lines.join('\n')}\n`;
 }

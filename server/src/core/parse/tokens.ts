@@ -1,5 +1,5 @@
 import type { Range } from '../model';
-import { isBlank, LineIndex, normalizeLabel } from '../text';
+import { isBlank, isSpaceChar, LineIndex, normalizeLabel } from '../text';
 
 /**
  * Turns the lines of a table region into a stream of cells and row breaks, whatever the encoding:
@@ -35,6 +35,7 @@ const INLINE_SPACE = /[ \t\u00a0\u3000]/;
 const VALUE_WORD = /^(?:[+\-]?\d[\d,，]*(?:\.\d+)?|[\/—–－-]{1,2}|无)$/;
 
 export function cleanLine(line: string): string {
+  if (!line.includes('[') && !line.includes('\f')) return line;
   return line.replace(ARTIFACTS, (m) => ' '.repeat(m.length));
 }
 
@@ -54,7 +55,7 @@ export function tokenizeRegion(doc: LineIndex, from: number, to: number): Token[
 
   for (let i = from; i < to; i++) {
     const line = cleanLine(doc.lines[i]);
-    if (PAGE_FOOTER.test(line) || (line.includes('---') && MARKDOWN_RULE.test(line))) continue;
+    if ((line.length < 40 && PAGE_FOOTER.test(line)) || (line.includes('---') && MARKDOWN_RULE.test(line))) continue;
     const startsWithTab = line.startsWith('\t');
     if (!startsWithTab && isBlank(line)) {
       if (!pipeStyle) pushBreak(tokens, i);
@@ -85,8 +86,8 @@ function pushBreak(tokens: Token[], line: number): void {
 function cellToken(doc: LineIndex, line: number, text: string, start: number, end: number): CellToken {
   let s = start;
   let e = end;
-  while (s < e && isBlank(text[s])) s++;
-  while (e > s && isBlank(text[e - 1])) e--;
+  while (s < e && isSpaceChar(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceChar(text.charCodeAt(e - 1))) e--;
   if (s === e) {
     return { kind: 'cell', text: '', norm: '', range: doc.range(line, start, end), blank: true, line };
   }

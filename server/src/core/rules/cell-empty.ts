@@ -13,6 +13,7 @@ export const cellEmpty: Rule = {
   },
   messages: {
     blank: { 'zh-CN': '{table}「{row}」有 {count} 个空白单元格：{columns}', en: '{table} “{row}” has {count} blank cell(s): {columns}' },
+    blankCell: { 'zh-CN': '空白：{column}', en: 'blank: {column}' },
     fix: { 'zh-CN': '空白填 0（{count} 处）', en: 'Fill {count} blank cell(s) with 0' },
   },
   check(ctx) {
@@ -37,7 +38,7 @@ export const cellEmpty: Rule = {
           messageId: 'blank',
           params,
           range: row.label ? row.labelRange : { start: first.range.start, end: row.cells[row.cells.length - 1].range.end },
-          related: blanks.filter((c) => c.present).map((c) => ({ range: c.range, messageId: 'blank', params: { ...params, count: 1, columns: columnName(table.id, c.column, format, row.key) } })),
+          related: blanks.filter((c) => c.present).map((c) => ({ range: c.range, messageId: 'blankCell', params: { column: columnName(table.id, c.column, format, row.key) } })),
           fix: fixable ? { messageId: 'fix', params, edits: edits as TextEdit[] } : undefined,
           target: `${table.id}.${row.key}`,
         });

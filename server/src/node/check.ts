@@ -1,0 +1,90 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, AnalyzeOptions } from '../core/analyze';
+import { optionsFor } from '../core/config';
+import { fixAll } from '../core/fix';
+import type { Locale } from '../core/model';
+import { findConfig, loadConfig, LoadedConfig } from './config';
+import { decode, EncodingName, encode, hasUtf8Bom } from './decode';
+import { FileResult, OutputFormat, RenderedFile, renderFile } from './formatters';
+
+/** What every file of one CLI run is checked with (plain data: it crosses to worker threads). */
+export interface RunOptions {
+  cwd: string;
+  format: OutputFormat;
+  fix: boolean;
+  locale: Locale;
+  encoding?: EncodingName;
+  /** A config given on the command line, used instead of searching. */
+  config?: LoadedConfig;
+  maxFileSize?: number;
+}
+
+/** Reads, decodes, optionally fixes, and checks one file. Config errors are thrown (ConfigError). */
+export class FileChecker {
+  private readonly configs = new Map<string, LoadedConfig>();
+  private readonly searchCache = new Map<string, string | null>();
+
+  constructor(private readonly run: RunOptions) {}
+
+  private optionsFor(abs: string): AnalyzeOptions {
+    let loaded = this.run.config;
+    if (!loaded) {
+      const found = findConfig(abs, this.searchCache);
+      if (found) {
+        loaded = this.configs.get(found) ?? loadConfig(found);
+        this.configs.set(found, loaded);
+      }
+    }
+    const fromConfig = loaded ? optionsFor(loaded.config, path.relative(loaded.dir, abs).split(path.sep).join('/')) : {};
+    return { ...fromConfig, locale: this.run.locale, maxFileSize: this.run.maxFileSize ?? fromConfig.maxFileSize };
+  }
+
+  /** Checks a file and renders its share of the output. */
+  render(file: string): RenderedFile {
+    return renderFile(this.check(file), this.run.format);
+  }
+
+  check(file: string): FileResult {
+    const abs = path.resolve(this.run.cwd, file);
+    const fail = (error: string): FileResult => ({ file, year: null, formatVersion: null, findings: [], error });
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(abs);
+    } catch (e) {
+      return fail(`cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    const decoded = decode(bytes, this.run.encoding);
+    if (!decoded.ok) {
+      return fail(decoded.reason === 'binary'
+        ? 'not a text file (contains NUL bytes); skipped'
+        : `cannot be decoded as ${this.run.encoding ?? 'UTF-8, UTF-16 or GB18030'}; skipped`);
+    }
+    const options = this.optionsFor(abs);
+    let text = decoded.text;
+    let fixedEdits: number | undefined;
+    if (this.run.fix) {
+      const fixed = fixAll(text, options);
+      if (fixed.text !== text) {
+        writeAtomically(abs, encode(fixed.text, decoded.encoding, hasUtf8Bom(bytes)));
+        text = fixed.text;
+        fixedEdits = fixed.edits;
+      }
+    }
+    const analysis = analyze(text, options);
+    return {
+      file,
+      year: analysis.report?.year ?? null,
+      formatVersion: analysis.report?.format ?? null,
+      findings: analysis.findings,
+      bytes: bytes.length,
+      ...(fixedEdits ? { fixedEdits } : {}),
+    };
+  }
+}
+
+function writeAtomically(file: string, data: Buffer): void {
+  const tmp = `${file}.xxgk-lint-${process.pid}.tmp`;
+  fs.writeFileSync(tmp, data, { mode: fs.statSync(file).mode });
+  fs.renameSync(tmp, file);
+}

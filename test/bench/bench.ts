@@ -1,0 +1,182 @@
+/**
+ * `npm run bench [-- --json]`: engine speed per report size, CLI batch throughput, language-server
+ * latency and peak memory. Figures only; nothing here asserts a time.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyze } from '../../server/src/core/analyze';
+import { FIXTURES, ROOT, SEEDS } from '../support/fixtures';
+import { benchLsp, LspFigure } from './lsp';
+
+interface EngineFigure {
+  name: string;
+  bytes: number;
+  medianMs: number;
+  mbPerS: number;
+  floorRatio: number;
+  rssMb?: number;
+}
+
+const seedTexts = Object.values(SEEDS).map((f) => fs.readFileSync(path.join(FIXTURES, 'seeds', f), 'utf8'));
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void, budgetMs: number, maxRuns = 200): number {
+  fn();
+  const runs: number[] = [];
+  const deadline = Date.now() + budgetMs;
+  while (runs.length < 3 || (runs.length < maxRuns && Date.now() < deadline)) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(runs);
+}
+
+/** A report of about `size` bytes: seed 000 with its 总体情况 prose repeated (a long but real report). */
+function reportOfSize(size: number): string {
+  const base = seedTexts[0];
+  const lines = base.split('\n');
+  const prose = lines.slice(2, 13).join('\n');
+  const extra: string[] = [];
+  let bytes = Buffer.byteLength(base);
+  while (bytes < size) {
+    extra.push(prose);
+    bytes += Buffer.byteLength(prose) + 1;
+  }
+  return [lines[0], lines[1], ...extra, ...lines.slice(2)].join('\n');
+}
+
+/** Every seed one after another, repeated to about `size` bytes (many tables: the parser's worst realistic load). */
+function concatenationOfSize(size: number): string {
+  const all = seedTexts.join('\n');
+  return all.repeat(Math.max(1, Math.round(size / Buffer.byteLength(all))));
+}
+
+const CASES: Record<string, () => string> = {
+  ...Object.fromEntries(Object.entries(SEEDS).map(([k, f], i) => [`seed ${f.slice(0, 3)}`, () => seedTexts[i] ?? k])),
+  'report 20 KB': () => reportOfSize(20_000),
+  'seeds 1 MB': () => concatenationOfSize(1_000_000),
+  'seeds 10 MB': () => concatenationOfSize(10_000_000),
+};
+
+function engineCase(name: string): EngineFigure {
+  const text = CASES[name]();
+  const bytes = Buffer.byteLength(text);
+  const budget = bytes > 5e6 ? 8000 : bytes > 5e5 ? 3000 : 1000;
+  const options = { maxFileSize: Infinity };
+  const medianMs = time(() => analyze(text, options), budget);
+  const floorMs = time(() => text.split('\n'), budget / 4);
+  return {
+    name,
+    bytes,
+    medianMs: round(medianMs),
+    mbPerS: round(bytes / 1e6 / (medianMs / 1000)),
+    floorRatio: round(medianMs / floorMs),
+    rssMb: round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Each engine case in a fresh process, so that its peak memory is its own. */
+function engineFigures(): EngineFigure[] {
+  return Object.keys(CASES).map((name) => {
+    const out = execFileSync(process.execPath, [__filename, '--engine-case', name], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    return JSON.parse(out) as EngineFigure;
+  });
+}
+
+interface BatchFigure {
+  files: number;
+  bytes: number;
+  wallMs: number;
+  mbPerS: number;
+  jobs: number;
+  rssMb: number;
+}
+
+/** 1000 reports made from the fixtures (every encoding the fixtures hold), checked by the bundled CLI. */
+function batchFigure(): BatchFigure {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-bench-'));
+  try {
+    const sources = fixtureReports();
+    let bytes = 0;
+    for (let i = 0; i < 1000; i++) {
+      const src = sources[i % sources.length];
+      const data = fs.readFileSync(src);
+      bytes += data.length;
+      fs.writeFileSync(path.join(dir, `${String(i).padStart(4, '0')}-${path.basename(src)}`), data);
+    }
+    const cli = path.join(ROOT, 'server', 'out', 'cli.js');
+    const t0 = process.hrtime.bigint();
+    const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    const rssKb = Number(/(\d+)\s*$/.exec(run.stderr ?? '')?.[1] ?? 0);
+    return { files: 1000, bytes, wallMs: round(wallMs), mbPerS: round(bytes / 1e6 / (wallMs / 1000)), jobs: os.availableParallelism(), rssMb: round(rssKb / 1024) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function fixtureReports(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(txt|md)$/.test(e.name)) out.push(p);
+    }
+  };
+  walk(FIXTURES);
+  return out.sort();
+}
+
+function table(title: string, rows: Record<string, unknown>[]): string {
+  if (!rows.length) return `${title}: (none)\n`;
+  const cols = Object.keys(rows[0]);
+  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
+  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i])).join('  ');
+  return [`${title}`, line(cols), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => String(r[c] ?? ''))))].join('\n') + '\n';
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const caseIndex = args.indexOf('--engine-case');
+  if (caseIndex >= 0) {
+    process.stdout.write(JSON.stringify(engineCase(args[caseIndex + 1])));
+    return;
+  }
+  const json = args.includes('--json');
+  const engine = engineFigures();
+  const batch = batchFigure();
+  const lsp: LspFigure[] = await benchLsp();
+  const rssMb = Object.fromEntries([
+    ...engine.map((e) => [`engine ${e.name}`, e.rssMb]),
+    ['batch', batch.rssMb],
+    ...lsp.filter((l) => l.rssMb !== undefined).map((l) => [`lsp ${l.name}`, l.rssMb]),
+  ]);
+  const result = {
+    engine: engine.map(({ rssMb: _r, ...e }) => e),
+    lsp: lsp.map(({ rssMb: _r, ...l }) => l),
+    batch: { files: batch.files, bytes: batch.bytes, wallMs: batch.wallMs, mbPerS: batch.mbPerS, jobs: batch.jobs },
+    rssMb,
+    machine: { cpus: os.availableParallelism(), node: process.version },
+  };
+  if (json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(table('Engine (analyze; floor = one split("\\n") over the same text)', engine.map((e) => ({ ...e }))));
+  process.stdout.write('\n');
+  process.stdout.write(table('Language server (stdio, debounce 0)', lsp.map((l) => ({ ...l }))));
+  process.stdout.write('\n');
+  process.stdout.write(table('CLI batch (bundled CLI, worker threads)', [{ ...batch }]));
+}
+
+void main();
