@@ -45,7 +45,7 @@ describe('the five seed reports (spec §6.1)', () => {
   it('003 阿拉善 2020: 六 missing, 9/9/9 copy-fill, blank (八)(九) rows', () => {
     const a = analyze(readSeed('s003'));
     assert.equal(a.report?.format, '2019');
-    assert.deepEqual(brief(a.findings), ['plausibility@28', 'cell-empty@35', 'cell-empty@38', 'section-missing@71']);
+    assert.deepEqual(brief(a.findings), ['plausibility@28', 'cell-empty@35', 'cell-empty@38', 'section-missing@76']);
     const missing = a.findings.find((f) => f.code === 'section-missing')!;
     assert.equal(missing.severity, 'error');
     assert.equal(missing.message, '缺少第六部分「六、其他需要报告的事项」');

@@ -36,7 +36,7 @@ export const sectionMissing: Rule = {
       drafts.push({
         messageId: 'missing',
         params,
-        range: next ? next.heading.range : doc.lineRange(report.sections[report.sections.length - 1].heading.line),
+        range: next ? next.heading.range : range,
         fix: { messageId: 'fix', params, edits: [{ range, newText }] },
         target: `section.${spec.index}`,
       });
