@@ -1,3 +1,4 @@
+import { relationsOfCell } from '../arithmetic';
 import { cellEdit } from '../edits';
 import { cellName } from '../labels';
 import type { Cell } from '../model';
@@ -18,8 +19,8 @@ export const cellInvalid: Rule = {
   defaultSeverity: 'warning',
   description: { 'zh-CN': '数字单元格只写数字', en: 'Number cells hold plain numbers' },
   docs: {
-    'zh-CN': '数字单元格中不应出现占位符（/、—、无）、单位（元、万元、件）、负数或小数（金额列和 2019 年格式“本年增/减”列除外）。占位符在算术检查中按 0 计算，无法读出的内容不参与算术检查。修复：占位符改为 0；与列单位相同的单位删去。',
-    en: 'Number cells hold no placeholders (/, —, 无), units (元, 万元, 件), negative numbers or decimals (except amount columns and the 2019 本年增/减 column). A placeholder counts as 0 in the sums; unreadable text takes no part in them. Fix: a placeholder becomes 0; a unit equal to the column\'s unit is removed.',
+    'zh-CN': '数字单元格中不应出现占位符（/、—、无）、单位（元、万元、件）、负数或小数（金额列和 2019 年格式“本年增/减”列除外）。占位符在算术检查中按 0 计算，无法读出的内容不参与算术检查。修复：不影响勾稽关系时，占位符改为 0；与列单位相同的单位删去。',
+    en: 'Number cells hold no placeholders (/, —, 无), units (元, 万元, 件), negative numbers or decimals (except amount columns and the 2019 本年增/减 column). A placeholder counts as 0 in the sums; unreadable text takes no part in them. Fix: a placeholder becomes 0 where that keeps the sums true; a unit equal to the column\'s unit is removed.',
   },
   messages: {
     placeholder: { 'zh-CN': '{cell}写作「{raw}」，应填数字（没有请填 0）', en: '{cell} holds “{raw}”; write a number (0 if none)' },
@@ -61,7 +62,9 @@ export const cellInvalid: Rule = {
         };
       }
       const messageId = MESSAGE_OF[cell.problem] ?? 'notNumber';
-      const edit = cell.problem === 'placeholder' ? cellEdit(ctx.doc, cell, '0') : undefined;
+      // A placeholder already counts as 0; writing 0 is right only where the sums agree.
+      const zeroKeepsSums = relationsOfCell(ctx.arithmetic, cell).every((r) => r.ok);
+      const edit = cell.problem === 'placeholder' && zeroKeepsSums ? cellEdit(ctx.doc, cell, '0') : undefined;
       return { ...base, messageId, fix: edit ? { messageId: 'fixZero', edits: [edit] } : undefined };
     }
   },

@@ -36,6 +36,12 @@ export function instanceName(rel: Relation, format?: FormatVersion): Localized |
   return columnName(rel.spec.table, rel.instance, format);
 }
 
+/** How an operand reads in a message: its number, its placeholder as written, or □ for a blank. */
+function shown(o: Operand): string | number {
+  if (!o.blank) return o.value;
+  return o.cell.state === 'placeholder' ? `“${o.cell.raw}”` : '□';
+}
+
 function named(o: Operand, format?: FormatVersion): Localized {
   return { 'zh-CN': cellName(o.ref, 'zh-CN', format), en: cellName(o.ref, 'en', format) };
 }
@@ -60,7 +66,7 @@ function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersio
         const k = cellTarget(o.ref);
         if (seen.has(k) || !o.cell.present) continue;
         seen.add(k);
-        out.push({ range: o.cell.range, messageId: 'operand', params: { cell: named(o, format), value: o.blank ? '□' : o.value } });
+        out.push({ range: o.cell.range, messageId: 'operand', params: { cell: named(o, format), value: shown(o) } });
       }
     }
     return out;
@@ -71,7 +77,7 @@ function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersio
     const edit = cellEdit(ctx.doc, culprit.operand.cell, String(culprit.expected));
     const params: Params = {
       cell: named(culprit.operand, format),
-      value: culprit.operand.blank ? '□' : culprit.operand.value,
+      value: shown(culprit.operand),
       expected: culprit.expected,
       relations: relationNames(culprit.relations),
       blank: blank ? BLANK_NOTE : '',
