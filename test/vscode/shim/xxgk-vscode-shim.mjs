@@ -22,8 +22,8 @@
 //   XXGK_SHIM_TIMEOUT_MS   overall timeout, default 300000 (5 min); on timeout exits 124
 //   XXGK_SHIM_VERBOSE=1    stream the server's and browser's own output to stderr
 //   XXGK_SHIM_KEEP=1       keep the scratch folder (server log, settings) for inspection
-//   XXGK_EDITOR_TEST_ENV   path of env.json (default <repo>/.cache/editor-test-env/env.json)
-import { spawn } from 'node:child_process';
+//   EDITOR_TEST_ENV_DIR    the setup's cache folder (default <repo>/.cache/editor-test-env), holding env.json
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -53,12 +53,17 @@ const IGNORED_FLAGS = new Set([
 ]);
 const VALUE_FLAGS = new Set(['crash-reporter-directory', 'logsPath', 'log', 'sync', 'password-store',
   'extensionDevelopmentPath', 'extensionTestsPath', 'locale', 'user-data-dir', 'extensions-dir',
-  'disable-extension', 'enable-proposed-api', 'inspect-extensions', 'inspect-brk-extensions']);
+  'disable-extension', 'enable-proposed-api', 'inspect-extensions', 'inspect-brk-extensions',
+  'install-extension', 'uninstall-extension']);
+// Extension-management CLI (what resolveCliArgsFromVSCodeExecutablePath's `bin/code` is used for): passed to
+// the VS Code server's own CLI with the same --extensions-dir.
+const CLI_FLAGS = new Set(['install-extension', 'uninstall-extension', 'list-extensions', 'show-versions',
+  'force', 'pre-release', 'category']);
 
 function parseArgs(argv) {
   const o = { devPaths: [], testsPath: undefined, locale: undefined, userDataDir: undefined,
     extensionsDir: undefined, disableExtensions: false, disableExtension: [], positional: [],
-    version: false, ignored: [] };
+    version: false, ignored: [], cli: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('-')) { o.positional.push(a); continue; }
@@ -67,6 +72,11 @@ function parseArgs(argv) {
     let [, name, value] = m;
     if (value === undefined && VALUE_FLAGS.has(name) && i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
       value = argv[++i];
+    }
+    if (CLI_FLAGS.has(name)) {
+      const v = name === 'install-extension' && value && fs.existsSync(value) ? path.resolve(value) : value;
+      o.cli.push(`--${name}`, ...(v !== undefined ? [v] : []));
+      continue;
     }
     switch (name) {
       case 'extensionDevelopmentPath': o.devPaths.push(path.resolve(value)); break;
@@ -85,7 +95,7 @@ function parseArgs(argv) {
 }
 
 function loadEnv() {
-  const envFile = process.env.XXGK_EDITOR_TEST_ENV || path.join(repoRoot, '.cache', 'editor-test-env', 'env.json');
+  const envFile = path.join(process.env.EDITOR_TEST_ENV_DIR || path.join(repoRoot, '.cache', 'editor-test-env'), 'env.json');
   let env;
   try { env = JSON.parse(fs.readFileSync(envFile, 'utf8')); } catch (e) {
     fail(`cannot read ${envFile} (${e.code || e.message}); run: bash scripts/setup-editor-test-env.sh`);
@@ -110,6 +120,14 @@ if (args.version) {
   const product = JSON.parse(fs.readFileSync(path.join(path.dirname(env.serverMain), '..', 'product.json'), 'utf8'));
   process.stdout.write(`${pkg.version}\n${product.commit ?? ''}\nx64\n`);
   process.exit(0);
+}
+if (args.cli.length) {
+  const ud = args.userDataDir ?? fail('--user-data-dir is needed with extension-management options');
+  const ed = args.extensionsDir ?? fail('--extensions-dir is needed with extension-management options');
+  const r = spawnSync(env.node24, [env.serverMain, ...args.cli, '--extensions-dir', ed, '--user-data-dir', ud,
+    '--server-data-dir', path.join(ud, 'server-data'), '--accept-server-license-terms'],
+  { stdio: 'inherit', env: { EXTENSIONS_GALLERY: '{}', ...process.env } });
+  process.exit(r.status ?? 1);
 }
 if (!args.testsPath) info('no --extensionTestsPath given: the window stays open until the timeout');
 if (args.positional.length > 1) info(`only the first workspace argument is opened: ${args.positional[0]}`);
@@ -138,6 +156,8 @@ const overall = setTimeout(() => {
   finish(124);
 }, timeoutMs);
 
+// Last resort, whatever path leads to exit: the server's whole process group goes with us.
+process.on('exit', () => killServer('SIGKILL'));
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => { info(`got ${sig}, stopping`); finish(sig === 'SIGINT' ? 130 : 143); });
 }
@@ -193,9 +213,18 @@ function startServer() {
   ];
   if (args.locale) serverArgs.push('--locale', args.locale);
   for (const id of args.disableExtension) serverArgs.push('--disable-extension', id);
-  server = spawn(env.node24, serverArgs, {
-    detached: true, // own process group: we kill it whole (watcher, agent host, extension host, LS)
-    stdio: ['ignore', 'pipe', 'pipe'],
+  // A small guardian leads the server's own process group (detached): we kill that group whole (server,
+  // watcher, agent host, extension host, language servers). The guardian also kills the group when its stdin
+  // (a pipe from us) closes, so nothing is left behind even if this shim is killed with SIGKILL.
+  const guardian = `
+    const { spawn } = require('child_process');
+    const killAll = () => { try { process.kill(-process.pid, 'SIGKILL'); } catch {} process.exit(1); };
+    process.stdin.on('end', killAll); process.stdin.on('error', killAll); process.stdin.resume();
+    const child = spawn(process.argv[1], process.argv.slice(2), { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('exit', (code, sig) => process.exit(code ?? 1));`;
+  server = spawn(env.node24, ['-e', guardian, env.node24, ...serverArgs], {
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
     env: serverEnv(),
   });
   return new Promise((resolve, reject) => {
@@ -268,6 +297,7 @@ async function openWorkbench(port) {
   browser = await chromium.launch({
     executablePath: env.chromium,
     headless: true,
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, // ours: finish() closes everything
     env: { ...process.env, TMPDIR: tmpDir },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--lang=${browserLocale}`],
@@ -309,16 +339,17 @@ async function finish(code) {
   if (finished) return;
   finished = true;
   clearTimeout(overall);
-  if (code !== 0 && !exitFromTests && !verbose) { // the editor itself failed: show why
+  if (code !== 0 && code < 128 && !exitFromTests && !verbose) { // the editor itself failed: show why
     const t = tail(serverLogFile, 25);
     if (t.trim()) process.stderr.write(`${TAG} last lines of the VS Code server log:\n${t}\n`);
   }
   const hardExit = setTimeout(() => { killServer('SIGKILL'); process.exit(code); }, 10_000);
   hardExit.unref();
-  try { await browser?.close(); } catch { /* ignore */ }
   killServer('SIGTERM');
-  await waitGroupGone(3000);
+  try { await browser?.close(); } catch { /* ignore */ }
+  await waitGroupGone(300); // the server ignores SIGTERM for seconds; the tests are over, so do not wait
   killServer('SIGKILL');
+  if (verbose) info(`stopped after ${elapsed()}`);
   try { fs.closeSync(serverLog); } catch { /* ignore */ }
   if (keep) info(`kept scratch folder ${scratch}`);
   else fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
