@@ -9,6 +9,8 @@ import { CellRef, INVARIANTS, InvariantSpec, RelationCode } from './schema/invar
 
 export interface Operand {
   ref: CellRef;
+  /** `T3.R1.NP` */
+  key: string;
   cell: Cell;
   value: number;
   blank: boolean;
@@ -47,13 +49,15 @@ export interface ArithmeticResult {
 
 type Resolved = Operand | 'unknown';
 
+const key = (r: CellRef) => `${r.table}.${r.row}.${r.column}`;
+
 function resolve(report: Report, ref: CellRef, blankAsZero: boolean): Resolved {
   const row = report.tables[ref.table]?.rows.get(ref.row);
   if (!row || row.unparsed) return 'unknown';
   const cell = row.cells.find((c) => c.column === ref.column);
   if (!cell) return 'unknown';
-  if (cell.state === 'number' && cell.value !== undefined) return { ref, cell, value: cell.value, blank: false };
-  if ((cell.state === 'blank' || cell.state === 'placeholder') && blankAsZero) return { ref, cell, value: 0, blank: true };
+  if (cell.state === 'number' && cell.value !== undefined) return { ref, key: key(ref), cell, value: cell.value, blank: false };
+  if ((cell.state === 'blank' || cell.state === 'placeholder') && blankAsZero) return { ref, key: key(ref), cell, value: 0, blank: true };
   return 'unknown';
 }
 
@@ -125,19 +129,17 @@ function evaluate(report: Report, blankAsZero: boolean): Relation[] {
   return relations;
 }
 
-const key = (r: CellRef) => `${r.table}.${r.row}.${r.column}`;
-
 /** The change to one operand that makes a relation hold. */
 function deltaFor(rel: Relation, cellKey: string): number | undefined {
   const residual = rel.totalSum - rel.partsSum;
-  if (rel.total.some((o) => key(o.ref) === cellKey)) return -residual;
-  if (rel.parts.some((o) => key(o.ref) === cellKey)) return residual;
+  if (rel.total.some((o) => o.key === cellKey)) return -residual;
+  if (rel.parts.some((o) => o.key === cellKey)) return residual;
   return undefined;
 }
 
 function findCulprit(failing: Relation[], passing: Relation[]): ArithmeticIssue['culprit'] {
   const candidates = new Map<string, Operand>();
-  for (const rel of failing) for (const o of [...rel.total, ...rel.parts]) candidates.set(key(o.ref), o);
+  for (const rel of failing) for (const o of [...rel.total, ...rel.parts]) candidates.set(o.key, o);
   const found: NonNullable<ArithmeticIssue['culprit']>[] = [];
   for (const [cellKey, operand] of candidates) {
     const deltas = failing.map((r) => deltaFor(r, cellKey));
@@ -187,11 +189,12 @@ export function relationsOfCell(result: ArithmeticResult, cell: CellRef): Relati
   if (!index) {
     index = new Map();
     for (const r of result.relations) {
-      for (const o of [...r.total, ...r.parts]) {
-        const k = key(o.ref);
-        const list = index.get(k);
-        if (list) list.push(r);
-        else index.set(k, [r]);
+      for (const side of [r.total, r.parts]) {
+        for (const o of side) {
+          const list = index.get(o.key);
+          if (list) list.push(r);
+          else index.set(o.key, [r]);
+        }
       }
     }
     byCellCache.set(result, index);

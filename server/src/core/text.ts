@@ -9,12 +9,14 @@ export class LineIndex {
   constructor(readonly text: string) {
     const lines: string[] = [];
     const starts: number[] = [];
-    const re = /\r\n|\n|\r/g;
     let last = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
       starts.push(last);
-      lines.push(text.slice(last, m.index));
-      last = m.index + m[0].length;
+      lines.push(text.slice(last, i));
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      last = i + 1;
     }
     starts.push(last);
     lines.push(text.slice(last));

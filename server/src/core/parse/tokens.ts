@@ -27,6 +27,7 @@ export type Token = CellToken | BreakToken;
 
 /** Conversion debris that occupies columns but is not content; blanked out in place. */
 const ARTIFACTS = /\[bookmark: [^\]]*\]|\f/g;
+const MAY_BE_FOOTER = /[-－—–第]/;
 const PAGE_FOOTER = /^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?)\s*$/;
 /** `|---|:--:|` (checked together with a `---`; one character class keeps it linear). */
 const MARKDOWN_RULE = /^[\s|:-]*$/;
@@ -55,7 +56,7 @@ export function tokenizeRegion(doc: LineIndex, from: number, to: number): Token[
 
   for (let i = from; i < to; i++) {
     const line = cleanLine(doc.lines[i]);
-    if ((line.length < 40 && PAGE_FOOTER.test(line)) || (line.includes('---') && MARKDOWN_RULE.test(line))) continue;
+    if ((line.length < 40 && MAY_BE_FOOTER.test(line) && PAGE_FOOTER.test(line)) || (line.includes('---') && MARKDOWN_RULE.test(line))) continue;
     const startsWithTab = line.startsWith('\t');
     if (!startsWithTab && isBlank(line)) {
       if (!pipeStyle) pushBreak(tokens, i);
