@@ -22,7 +22,12 @@ export class LineIndex {
     lines.push(text.slice(last));
     this.lines = lines;
     this.starts = starts;
+    const nl = text.search(/\r\n|\n|\r/);
+    this.eol = nl < 0 ? '\n' : text.startsWith('\r\n', nl) ? '\r\n' : text[nl];
   }
+
+  /** The document's line break, for inserted lines. */
+  readonly eol: string;
 
   range(line: number, start: number, end: number): Range {
     return { start: { line, character: start }, end: { line, character: end } };

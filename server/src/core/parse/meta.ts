@@ -17,15 +17,19 @@ export function readMeta(doc: LineIndex, sections: Section[]): Meta {
     const text = doc.lines[i].trim();
     if (isBlank(text)) continue;
     if (REPORT_WORDS.test(text)) {
-      const start = doc.lines[i].indexOf(text);
-      meta.title = { text, range: doc.range(i, start, start + text.length), line: i };
+      const title = text.replace(/^#+\s*/, '');
+      const start = doc.lines[i].indexOf(title);
+      meta.title = { text: title, range: doc.range(i, start, start + title.length), line: i };
     }
     break;
   }
   if (meta.title) {
     const m = TITLE_YEAR.exec(meta.title.text);
-    const organEnd = m ? m.index : meta.title.text.search(/政府信息公开|年度报告/);
-    const organ = meta.title.text.slice(0, Math.max(organEnd, 0)).replace(/[\s\u3000]+/g, '');
+    const reportWords = meta.title.text.search(/政府信息公开|年度报告/);
+    // The body comes before the year (某某局2020年…) or between it and the report words (2020年某某局…).
+    const before = meta.title.text.slice(0, m ? m.index : Math.max(reportWords, 0));
+    const after = m && reportWords > m.index + m[0].length ? meta.title.text.slice(m.index + m[0].length, reportWords) : '';
+    const organ = (before.trim() ? before : after).replace(/[\s\u3000]+/g, '');
     if (organ) meta.organ = organ;
     const year = m ? parseYear(m[1]) : undefined;
     if (year) {

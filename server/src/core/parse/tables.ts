@@ -197,11 +197,12 @@ function buildRow(table: TableId, match: Pick<LabelMatch, 'target' | 'range' | '
     return row;
   }
   if (vals.length >= k) {
-    if (vals.slice(k).some((v) => !v.blank)) {
+    const at = valueWindow(vals, k);
+    if (at === undefined) {
       row.unparsed = { reason: vals.map((v) => v.text || '□').join(' '), range: { start: vals[0].range.start, end: lastRange.end } };
       return row;
     }
-    row.cells = target.columns.map((c, i) => makeCell(table, target.key, c, vals[i]));
+    row.cells = target.columns.map((c, i) => makeCell(table, target.key, c, vals[at + i]));
     return row;
   }
   const filled = vals.filter((v) => !v.blank);
@@ -209,7 +210,7 @@ function buildRow(table: TableId, match: Pick<LabelMatch, 'target' | 'range' | '
     row.cells = target.columns.map((c, i) => (vals[i] ? makeCell(table, target.key, c, vals[i]) : phantomCell(table, target.key, c, lastRange)));
     return row;
   }
-  if (filled.length === 1 && vals.length === 1 && /^\d{2,}$/.test(filled[0].norm) && k > 1) {
+  if (filled.length === 1 && filled[0] === vals[0] && /^\d{2,}$/.test(filled[0].norm) && k > 1) {
     const splits = splitGlued(filled[0].norm, k, table === 'T3');
     if (splits.length === 1) {
       row.cells = gluedCells(table, target, splits[0], filled[0].range);
@@ -218,6 +219,19 @@ function buildRow(table: TableId, match: Pick<LabelMatch, 'target' | 'range' | '
   }
   row.unparsed = { reason: vals.map((v) => v.text || '□').join(' '), range: { start: vals[0].range.start, end: lastRange.end } };
   return row;
+}
+
+/**
+ * Where the row's k cells start among more values than it has columns: right after the label when
+ * the rest are pad cells (`| 0 | 0 | |`), else the one place with only pad cells around it
+ * (grid copies put empty colspan cells after the label). Undefined when that is not unique.
+ */
+function valueWindow(vals: CellToken[], k: number): number | undefined {
+  const blankOutside = (at: number) => vals.every((v, i) => v.blank || (i >= at && i < at + k));
+  if (blankOutside(0)) return 0;
+  const fits: number[] = [];
+  for (let at = 1; at + k <= vals.length; at++) if (blankOutside(at)) fits.push(at);
+  return fits.length === 1 ? fits[0] : undefined;
 }
 
 function gluedCells(table: TableId, target: RowTarget, numbers: number[], range: Range): Cell[] {

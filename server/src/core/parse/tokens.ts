@@ -27,6 +27,9 @@ export type Token = CellToken | BreakToken;
 
 /** Conversion debris that occupies columns but is not content; blanked out in place. */
 const ARTIFACTS = /\[bookmark: [^\]]*\]|\f/g;
+/** A separator line of D2; NBSP or U+3000 before a pipe would make it a blank cell instead. */
+const LONE_PIPE = /^[ \t]*\|[ \t]*$/;
+const ONLY_PIPES = /^[ \t|]*$/;
 const MAY_BE_FOOTER = /[-－—–第]/;
 const PAGE_FOOTER = /^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?)\s*$/;
 /** `|---|:--:|` (checked together with a `---`; one character class keeps it linear). */
@@ -40,18 +43,61 @@ export function cleanLine(line: string): string {
   return line.replace(ARTIFACTS, (m) => ' '.repeat(m.length));
 }
 
-export function tokenizeRegion(doc: LineIndex, from: number, to: number): Token[] {
-  const tokens: Token[] = [];
+/** How a region writes its table, read from its lines before any is tokenized. */
+interface RegionStyle {
+  /** Pipe-separated: lines of white space only pad cells apart and mean nothing. */
+  pipes: boolean;
+  /** Rows open with a pipe (`| a | b |`): a blank before the first pipe is not a cell. */
+  leadingPipes: boolean;
+  /** Cells on their own lines with a lone `|` after each (D2): a blank line before a `|` is a blank cell. */
+  lonePipes: boolean;
+  /** Tab-separated rows (TSV): a leading tab is a blank first cell, not the one-cell-per-line prefix. */
+  tabRows: boolean;
+}
+
+function regionStyle(doc: LineIndex, from: number, to: number): RegionStyle {
+  let content = 0;
   let pipeLines = 0;
-  let contentLines = 0;
+  let rowLines = 0;
+  let openedRows = 0;
+  let lone = 0;
+  let cellWithPipe = 0;
+  let tabRows = 0;
+  let tabLines = 0;
   for (let i = from; i < to; i++) {
     const line = doc.lines[i];
     if (isBlank(line)) continue;
-    contentLines++;
-    if (line.includes('|')) pipeLines++;
+    content++;
+    const trimmed = line.trim();
+    const pipes = countOf(line, '|');
+    if (pipes > 0) pipeLines++;
+    if (LONE_PIPE.test(line)) lone++;
+    else if (pipes === 1 && trimmed.endsWith('|')) cellWithPipe++;
+    if (pipes >= 2 && !/^[|\s]*$/.test(line)) {
+      rowLines++;
+      if (trimmed.startsWith('|')) openedRows++;
+    }
+    const tabs = countOf(line, '\t');
+    if (tabs > 0) tabLines++;
+    if (tabs >= 2) tabRows++;
   }
-  /** In pipe-separated text, lines of white space only pad cells apart and mean nothing. */
-  const pipeStyle = pipeLines > 0 && pipeLines * 10 >= contentLines * 3;
+  return {
+    pipes: pipeLines > 0 && pipeLines * 10 >= content * 3,
+    leadingPipes: openedRows * 2 > rowLines,
+    lonePipes: lone > cellWithPipe && lone * 10 >= content * 3,
+    tabRows: tabRows * 2 > tabLines && tabRows > 0,
+  };
+}
+
+function countOf(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+export function tokenizeRegion(doc: LineIndex, from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  const style = regionStyle(doc, from, to);
   let previousWasTabCell = false;
 
   for (let i = from; i < to; i++) {
@@ -59,16 +105,20 @@ export function tokenizeRegion(doc: LineIndex, from: number, to: number): Token[
     if ((line.length < 40 && MAY_BE_FOOTER.test(line) && PAGE_FOOTER.test(line)) || (line.includes('---') && MARKDOWN_RULE.test(line))) continue;
     const startsWithTab = line.startsWith('\t');
     if (!startsWithTab && isBlank(line)) {
-      if (!pipeStyle) pushBreak(tokens, i);
+      if (style.lonePipes && i + 1 < to && LONE_PIPE.test(doc.lines[i + 1])) {
+        tokens.push(cellToken(doc, i, line, 0, line.length));
+      } else if (!style.pipes) {
+        pushBreak(tokens, i);
+      }
       previousWasTabCell = false;
       continue;
     }
     if (line.includes('|')) {
-      tokenizePipeLine(doc, line, i, tokens);
+      tokenizePipeLine(doc, line, i, tokens, style.leadingPipes);
       previousWasTabCell = false;
     } else if (line.includes('\t')) {
-      tokenizeTabLine(doc, line, i, tokens);
-      previousWasTabCell = startsWithTab;
+      tokenizeTabLine(doc, line, i, tokens, style.tabRows);
+      previousWasTabCell = startsWithTab && !style.tabRows;
     } else if (previousWasTabCell && continuesCell(tokens, line)) {
       appendToLastCell(doc, tokens, line, i);
     } else {
@@ -100,7 +150,12 @@ function cellToken(doc: LineIndex, line: number, text: string, start: number, en
  * `a | b | c |`: empty segments between adjacent pipes are merged-cell padding, segments of
  * white space are blank cells. A line with one cell (`text |`) is one cell of a cell-per-line table.
  */
-function tokenizePipeLine(doc: LineIndex, line: string, lineNo: number, tokens: Token[]): void {
+function tokenizePipeLine(doc: LineIndex, line: string, lineNo: number, tokens: Token[], leadingPipes: boolean): void {
+  if (ONLY_PIPES.test(line) && countOf(line, '|') >= 2) {
+    // `||`, `|||`: the end of a row, or merged-cell padding, in cell-per-line tables.
+    pushBreak(tokens, lineNo);
+    return;
+  }
   const segments: { start: number; end: number }[] = [];
   let start = 0;
   for (let i = 0; i <= line.length; i++) {
@@ -112,9 +167,10 @@ function tokenizePipeLine(doc: LineIndex, line: string, lineNo: number, tokens: 
   const last = segments[segments.length - 1];
   if (segments.length > 1 && isBlank(line.slice(last.start, last.end))) segments.pop();
   const first = segments[0];
-  // A leading pipe opens a row (`| a | b |`, or `| ` alone); an indented blank before a lone pipe is a blank cell.
-  const blankCellBeforeLonePipe = segments.length === 1 && first.end > first.start;
-  if (first && isBlank(line.slice(first.start, first.end)) && !blankCellBeforeLonePipe) segments.shift();
+  // A pipe at the very start opens a row (`| a |`, `| `); white space before the first pipe is a
+  // blank first cell (` | 0 |`, or an indented blank before a lone pipe), unless rows open with pipes.
+  const opensRow = first.end === first.start || (leadingPipes && segments.length > 1);
+  if (first && isBlank(line.slice(first.start, first.end)) && opensRow) segments.shift();
   const cells = segments.filter((s) => s.end > s.start).map((s) => cellToken(doc, lineNo, line, s.start, s.end));
   if (cells.length === 0) {
     // `||`, `|||`: the end of a row in cell-per-line tables; a lone `|` separates cells.
@@ -125,10 +181,10 @@ function tokenizePipeLine(doc: LineIndex, line: string, lineNo: number, tokens: 
   if (cells.length >= 2) pushBreak(tokens, lineNo);
 }
 
-/** `\tcell` (one cell per line) or `a\tb\tc` (a tab-separated row). */
-function tokenizeTabLine(doc: LineIndex, line: string, lineNo: number, tokens: Token[]): void {
+/** `\tcell` (one cell per line) or `a\tb\tc` (a tab-separated row, where a leading tab is a blank cell). */
+function tokenizeTabLine(doc: LineIndex, line: string, lineNo: number, tokens: Token[], tabRows: boolean): void {
   const parts: { start: number; end: number }[] = [];
-  let start = line.startsWith('\t') ? 1 : 0;
+  let start = line.startsWith('\t') && !tabRows ? 1 : 0;
   for (let i = start; i <= line.length; i++) {
     if (i === line.length || line[i] === '\t') {
       parts.push({ start, end: i });

@@ -1,4 +1,5 @@
-import type { Draft, Rule } from '../rule';
+import type { Draft, Rule, RuleContext } from '../rule';
+import { isBlank } from '../text';
 import { SECTIONS } from '../schema/sections';
 
 export const sectionMissing: Rule = {
@@ -17,30 +18,58 @@ export const sectionMissing: Rule = {
     const { report, doc } = ctx;
     if (report.sections.length === 0) return [];
     const present = new Set(report.sections.map((s) => s.heading.section));
+    // Headings written as Markdown (`## 一、…`) get the same marker.
+    const first = report.sections[0].heading;
+    const lead = doc.lines[first.line].slice(0, first.numberRange.start.character).trim();
+    const marker = lead.startsWith('#') ? `${lead} ` : '';
     const drafts: Draft[] = [];
     for (const spec of SECTIONS) {
       if (present.has(spec.index)) continue;
       const next = report.sections.find((s) => s.heading.section > spec.index);
       const params = { numeral: spec.numeral, title: spec.title };
-      const heading = `${spec.numeral}、${spec.title}`;
-      let range;
-      let newText;
+      const heading = `${marker}${spec.numeral}、${spec.title}`;
+      let at: number;
+      let newText: string;
       if (next) {
-        range = doc.range(next.heading.line, 0, 0);
-        newText = `${heading}\n`;
+        at = next.heading.line;
+        newText = `${heading}${doc.eol}`;
       } else {
-        const last = doc.lines.length - 1;
-        range = doc.range(last, doc.lines[last].length, doc.lines[last].length);
-        newText = doc.lines[last].length ? `\n${heading}\n` : `${heading}\n`;
+        const block = signatureBlock(ctx);
+        if (block !== undefined) {
+          at = block;
+          newText = `${heading}${doc.eol}`;
+        } else {
+          at = doc.lines.length - 1;
+          const last = doc.lines[at];
+          newText = isBlank(last) ? `${heading}${doc.eol}` : `${doc.eol}${heading}${doc.eol}`;
+        }
       }
+      const insertAt = next || signatureBlock(ctx) !== undefined ? doc.range(at, 0, 0) : doc.range(at, doc.lines[at].length, doc.lines[at].length);
       drafts.push({
         messageId: 'missing',
         params,
-        range: next ? next.heading.range : range,
-        fix: { messageId: 'fix', params, edits: [{ range, newText }] },
+        range: next ? next.heading.range : insertAt,
+        fix: { messageId: 'fix', params, edits: [{ range: insertAt, newText }] },
         target: `section.${spec.index}`,
       });
     }
     return drafts;
   },
 };
+
+/** The first line of the closing 落款 (issuing body and date) after the last section's text, if any. */
+function signatureBlock(ctx: RuleContext): number | undefined {
+  const { report, doc } = ctx;
+  const sig = report.signature;
+  if (!sig) return undefined;
+  const lastHeading = report.sections[report.sections.length - 1].heading.line;
+  let start = sig.range.start.line;
+  for (let i = start - 1, taken = 0; i > lastHeading + 1 && taken < 2; i--) {
+    const line = doc.lines[i].trim();
+    if (!line) continue;
+    if (line.length > 30 || /[。；;，,：:]/.test(line)) break;
+    start = i;
+    taken++;
+  }
+  return start > lastHeading + 1 ? start : undefined;
+}
