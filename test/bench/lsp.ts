@@ -66,8 +66,8 @@ async function didChangeLatency(s: Session, name: string, text: string, runs: nu
   await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xxgk-report', version: version0, text } });
   await ready;
   const lines = text.split('\n');
-  const line = lines.findIndex((l) => l.startsWith('(一)予以公开'));
-  const character = lines[line].indexOf('| 0 |') + 2;
+  const line = lines.findIndex((l) => l.includes('(一)予以公开'));
+  const character = lines[line].indexOf('| 0 |', lines[line].indexOf('予以公开')) + 2;
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const version = version0 + 1 + i;
@@ -117,7 +117,7 @@ export async function benchLsp(): Promise<LspFigure[]> {
     figures.push(await didChangeLatency(s, '1 MB', big, 15));
     const uri = 'file:///bench/20_KB.txt';
     const lines = report20k.split('\n');
-    const line = lines.findIndex((l) => l.startsWith('(一)予以公开'));
+    const line = lines.findIndex((l) => l.includes('(一)予以公开'));
     figures.push(await requestLatency(s, 'hover 20 KB', 'textDocument/hover', { textDocument: { uri }, position: { line, character: 12 } }, 60));
     figures.push(await requestLatency(s, 'codeAction 20 KB', 'textDocument/codeAction', {
       textDocument: { uri },

@@ -16,13 +16,16 @@ describe('the five seed reports (spec §6.1)', () => {
     assert.deepEqual(brief(a.findings), []);
   });
 
-  it('001 温州 2024: 2021 format, the title lacks the year, tables balance', () => {
+  it('001 温州 2024: 2021 format, the title lacks the year, the text calls finished what 表三 carries over', () => {
     const a = analyze(readSeed('s001'));
     assert.equal(a.report?.year, 2024);
     assert.equal(a.report?.yearSource, 'text');
     assert.equal(a.report?.format, '2021');
-    assert.deepEqual(brief(a.findings), ['title-incomplete@1']);
+    assert.deepEqual(brief(a.findings), ['title-incomplete@1', 'text-table-mismatch@7']);
     assert.equal(a.findings[0].message, '标题没有写明年度');
+    const claim = a.findings[1];
+    assert.equal(a.doc.lines[6].slice(claim.range.start.character, claim.range.end.character), '处理依申请公开件1起,已按时限按规范办结办理。');
+    assert.deepEqual(claim.related?.map((r) => r.message), ['表三「四、结转下年度继续办理」总计：1', '表三「（七）总计」总计：0']);
     assert.equal(a.findings[0].fix, undefined, 'a year guessed from the prose is not written into the title');
     const t3 = a.report!.tables.T3!;
     assert.equal(t3.rows.get('R1')!.cells[0].value, 1);

@@ -6,13 +6,21 @@ import { LineIndex, normalizeLabel } from '../text';
 import { readMeta } from './meta';
 import { findSections, findSubHeadings } from './sections';
 import { parseLabelledTable, parseTable4, RowTarget, targetLabels } from './tables';
-import { CellToken, isValueToken, Token, tokenizeRegion } from './tokens';
+import { CellToken, isValueToken, regionStyle, Token, tokenizeRegion } from './tokens';
 
 const MARKERS = FORMAT_MARKERS.map((m) => ({ ...m, norm: normalizeLabel(m.text) }));
 const T3_GROUPS = TABLE3.groups.map((g) => normalizeLabel(g.label));
 
-function regionTokens(doc: LineIndex, section: Section | undefined): Token[] {
-  return section ? tokenizeRegion(doc, section.bodyStart, section.bodyEnd) : [];
+interface Region {
+  tokens: Token[];
+  /** Grid copies (Markdown, TSV) keep every column: pad cells sit between a label and its numbers. */
+  padsLead: boolean;
+}
+
+function region(doc: LineIndex, section: Section | undefined): Region {
+  if (!section) return { tokens: [], padsLead: false };
+  const style = regionStyle(doc, section.bodyStart, section.bodyEnd);
+  return { tokens: tokenizeRegion(doc, section.bodyStart, section.bodyEnd, style), padsLead: style.markdown || style.tabRows };
 }
 
 function table3Targets(): RowTarget[] {
@@ -85,17 +93,17 @@ export function parseReport(text: string): ParsedDocument {
   const section = (n: number) => sections.find((s) => s.heading.section === n);
   const meta = readMeta(doc, sections);
 
-  const t2Tokens = regionTokens(doc, section(2));
-  const t3Tokens = regionTokens(doc, section(3));
-  const t4Tokens = regionTokens(doc, section(4));
+  const r2 = region(doc, section(2));
+  const r3 = region(doc, section(3));
+  const r4 = region(doc, section(4));
 
-  const t3 = section(3) ? parseLabelledTable('T3', t3Tokens, table3Targets(), T3_GROUPS) : undefined;
-  const evidence = [...markerEvidence(t2Tokens), ...table3Evidence(t3)];
+  const t3 = section(3) ? parseLabelledTable('T3', r3.tokens, table3Targets(), T3_GROUPS, r3.padsLead) : undefined;
+  const evidence = [...markerEvidence(r2.tokens), ...table3Evidence(t3)];
   const format = scoreFormat(evidence);
   const t2 = section(2)
-    ? parseLabelledTable('T2', t2Tokens, table2Targets(format ?? expectedFormat(meta.year) ?? '2021'), [])
+    ? parseLabelledTable('T2', r2.tokens, table2Targets(format ?? expectedFormat(meta.year) ?? '2021'), [], r2.padsLead)
     : undefined;
-  const t4 = section(4) ? parseTable4(t4Tokens) : undefined;
+  const t4 = section(4) ? parseTable4(r4.tokens, r4.padsLead) : undefined;
 
   const tables: Report['tables'] = {};
   if (t2) tables.T2 = t2;

@@ -181,7 +181,7 @@ function emptyTable(id: TableId, tokens: Token[]): Table {
   return { id, range, rows: new Map(), captions: new Map(), headers: [], strayLabels: [], valueCount };
 }
 
-function buildRow(table: TableId, match: Pick<LabelMatch, 'target' | 'range' | 'text' | 'kind' | 'glued'>, found: Collected): Row {
+function buildRow(table: TableId, match: Pick<LabelMatch, 'target' | 'range' | 'text' | 'kind' | 'glued'>, found: Collected, padsLead: boolean): Row {
   const { target } = match;
   const k = target.columns.length;
   const row: Row = { table, key: target.key, label: match.text, labelRange: match.range, labelMatch: match.kind, cells: [] };
@@ -197,7 +197,10 @@ function buildRow(table: TableId, match: Pick<LabelMatch, 'target' | 'range' | '
     return row;
   }
   if (vals.length >= k) {
-    const at = valueWindow(vals, k);
+    const fits = valueWindows(vals, k);
+    // Grid copies (Markdown, TSV) keep every column, so pads sit between label and numbers; pipe
+    // rows (A) end with converter pads. That decides a row of blanks and pads that fits both ways.
+    const at = padsLead ? fits[fits.length - 1] : fits[0];
     if (at === undefined) {
       row.unparsed = { reason: vals.map((v) => v.text || '□').join(' '), range: { start: vals[0].range.start, end: lastRange.end } };
       return row;
@@ -222,16 +225,16 @@ function buildRow(table: TableId, match: Pick<LabelMatch, 'target' | 'range' | '
 }
 
 /**
- * Where the row's k cells start among more values than it has columns: right after the label when
- * the rest are pad cells (`| 0 | 0 | |`), else the one place with only pad cells around it
- * (grid copies put empty colspan cells after the label). Undefined when that is not unique.
+ * Where a row's k cells can start among more values than it has columns: every offset with only
+ * blank (pad) cells around the window. Pads may trail (`| 0 | 0 | |`) or, in grid copies, follow
+ * the label (empty colspan cells).
  */
-function valueWindow(vals: CellToken[], k: number): number | undefined {
-  const blankOutside = (at: number) => vals.every((v, i) => v.blank || (i >= at && i < at + k));
-  if (blankOutside(0)) return 0;
+function valueWindows(vals: CellToken[], k: number): number[] {
   const fits: number[] = [];
-  for (let at = 1; at + k <= vals.length; at++) if (blankOutside(at)) fits.push(at);
-  return fits.length === 1 ? fits[0] : undefined;
+  for (let at = 0; at + k <= vals.length; at++) {
+    if (vals.every((v, i) => v.blank || (i >= at && i < at + k))) fits.push(at);
+  }
+  return fits;
 }
 
 function gluedCells(table: TableId, target: RowTarget, numbers: number[], range: Range): Cell[] {
@@ -248,7 +251,7 @@ function gluedCells(table: TableId, target: RowTarget, numbers: number[], range:
 }
 
 /** Finds labelled rows (tables 二 and 三) in a region's tokens. */
-export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTarget[], groupLabels: string[]): Table {
+export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTarget[], groupLabels: string[], padsLead = false): Table {
   const table = emptyTable(id, tokens);
   const strays: { token: CellToken; found: Collected }[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -271,9 +274,10 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
     if (found.values.length === 0 && found.stop === 'text' && match.target.mayBeGroup && !match.glued) {
       continue; // a group label such as （六）其他处理 above its 2021 sub-rows
     }
-    table.rows.set(match.target.key, buildRow(id, match, found));
+    table.rows.set(match.target.key, buildRow(id, match, found, padsLead));
     i = Math.max(i, found.next - 1, match.end);
   }
+
   for (const { token, found } of strays) {
     let best: RowTarget | undefined;
     let score = 0;
@@ -286,7 +290,7 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
       }
     }
     if (best && score >= 0.5) {
-      table.rows.set(best.key, buildRow(id, { target: best, range: token.range, text: token.text, kind: 'exact' }, found));
+      table.rows.set(best.key, buildRow(id, { target: best, range: token.range, text: token.text, kind: 'exact' }, found, padsLead));
       table.rows.get(best.key)!.labelMatch = 'fuzzy';
     } else {
       table.strayLabels.push({ text: token.text, range: token.range });
@@ -296,7 +300,7 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
 }
 
 /** Table 四: a header of fixed words, then one unlabelled row of 15 numbers. */
-export function parseTable4(tokens: Token[]): Table {
+export function parseTable4(tokens: Token[], padsLead = false): Table {
   const table = emptyTable('T4', tokens);
   let lastHeader = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -317,6 +321,6 @@ export function parseTable4(tokens: Token[]): Table {
   if (found.values.length === 0) return table;
   const target: RowTarget = { key: T4_ROW_KEY, official: '', labels: [], columns: T4_COLUMNS };
   const range = { start: found.values[0].range.start, end: found.values[0].range.start };
-  table.rows.set(T4_ROW_KEY, buildRow('T4', { target, range, text: '', kind: 'exact' }, found));
+  table.rows.set(T4_ROW_KEY, buildRow('T4', { target, range, text: '', kind: 'exact' }, found, padsLead));
   return table;
 }

@@ -44,7 +44,7 @@ export function cleanLine(line: string): string {
 }
 
 /** How a region writes its table, read from its lines before any is tokenized. */
-interface RegionStyle {
+export interface RegionStyle {
   /** Pipe-separated: lines of white space only pad cells apart and mean nothing. */
   pipes: boolean;
   /** Rows open with a pipe (`| a | b |`): a blank before the first pipe is not a cell. */
@@ -53,9 +53,11 @@ interface RegionStyle {
   lonePipes: boolean;
   /** Tab-separated rows (TSV): a leading tab is a blank first cell, not the one-cell-per-line prefix. */
   tabRows: boolean;
+  /** A Markdown table (it has a `|---|` rule): `||` is an empty cell, not merged-cell padding. */
+  markdown: boolean;
 }
 
-function regionStyle(doc: LineIndex, from: number, to: number): RegionStyle {
+export function regionStyle(doc: LineIndex, from: number, to: number): RegionStyle {
   let content = 0;
   let pipeLines = 0;
   let rowLines = 0;
@@ -64,6 +66,7 @@ function regionStyle(doc: LineIndex, from: number, to: number): RegionStyle {
   let cellWithPipe = 0;
   let tabRows = 0;
   let tabLines = 0;
+  let rules = 0;
   for (let i = from; i < to; i++) {
     const line = doc.lines[i];
     if (isBlank(line)) continue;
@@ -77,6 +80,7 @@ function regionStyle(doc: LineIndex, from: number, to: number): RegionStyle {
       rowLines++;
       if (trimmed.startsWith('|')) openedRows++;
     }
+    if (line.includes('---') && MARKDOWN_RULE.test(line)) rules++;
     const tabs = countOf(line, '\t');
     if (tabs > 0) tabLines++;
     if (tabs >= 2) tabRows++;
@@ -86,6 +90,7 @@ function regionStyle(doc: LineIndex, from: number, to: number): RegionStyle {
     leadingPipes: openedRows * 2 > rowLines,
     lonePipes: lone > cellWithPipe && lone * 10 >= content * 3,
     tabRows: tabRows * 2 > tabLines && tabRows > 0,
+    markdown: rules > 0,
   };
 }
 
@@ -95,9 +100,8 @@ function countOf(s: string, ch: string): number {
   return n;
 }
 
-export function tokenizeRegion(doc: LineIndex, from: number, to: number): Token[] {
+export function tokenizeRegion(doc: LineIndex, from: number, to: number, style = regionStyle(doc, from, to)): Token[] {
   const tokens: Token[] = [];
-  const style = regionStyle(doc, from, to);
   let previousWasTabCell = false;
 
   for (let i = from; i < to; i++) {
@@ -114,7 +118,7 @@ export function tokenizeRegion(doc: LineIndex, from: number, to: number): Token[
       continue;
     }
     if (line.includes('|')) {
-      tokenizePipeLine(doc, line, i, tokens, style.leadingPipes);
+      tokenizePipeLine(doc, line, i, tokens, style);
       previousWasTabCell = false;
     } else if (line.includes('\t')) {
       tokenizeTabLine(doc, line, i, tokens, style.tabRows);
@@ -150,7 +154,7 @@ function cellToken(doc: LineIndex, line: number, text: string, start: number, en
  * `a | b | c |`: empty segments between adjacent pipes are merged-cell padding, segments of
  * white space are blank cells. A line with one cell (`text |`) is one cell of a cell-per-line table.
  */
-function tokenizePipeLine(doc: LineIndex, line: string, lineNo: number, tokens: Token[], leadingPipes: boolean): void {
+function tokenizePipeLine(doc: LineIndex, line: string, lineNo: number, tokens: Token[], style: RegionStyle): void {
   if (ONLY_PIPES.test(line) && countOf(line, '|') >= 2) {
     // `||`, `|||`: the end of a row, or merged-cell padding, in cell-per-line tables.
     pushBreak(tokens, lineNo);
@@ -169,9 +173,10 @@ function tokenizePipeLine(doc: LineIndex, line: string, lineNo: number, tokens: 
   const first = segments[0];
   // A pipe at the very start opens a row (`| a |`, `| `); white space before the first pipe is a
   // blank first cell (` | 0 |`, or an indented blank before a lone pipe), unless rows open with pipes.
-  const opensRow = first.end === first.start || (leadingPipes && segments.length > 1);
+  const opensRow = first.end === first.start || (style.leadingPipes && segments.length > 1);
   if (first && isBlank(line.slice(first.start, first.end)) && opensRow) segments.shift();
-  const cells = segments.filter((s) => s.end > s.start).map((s) => cellToken(doc, lineNo, line, s.start, s.end));
+  // Between adjacent pipes: merged-cell padding in pipe rows, an empty cell in Markdown tables.
+  const cells = segments.filter((s) => s.end > s.start || style.markdown).map((s) => cellToken(doc, lineNo, line, s.start, s.end));
   if (cells.length === 0) {
     // `||`, `|||`: the end of a row in cell-per-line tables; a lone `|` separates cells.
     if ((line.match(/\|/g) ?? []).length >= 2) pushBreak(tokens, lineNo);

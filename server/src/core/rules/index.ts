@@ -17,6 +17,13 @@ import { sectionOrder } from './section-order';
 import { tableMissing } from './table-missing';
 import { tableUnparsed } from './table-unparsed';
 import { titleIncomplete } from './title-incomplete';
+import { textTableMismatch } from './text-table-mismatch';
+import { yearDrift } from './year-drift';
+import { publicationDate } from './publication-date';
+import { sectionContent } from './section-content';
+import { titleSignature } from './title-signature';
+import { carryOver } from './carry-over';
+import { copiedText } from './copied-text';
 
 /** Every rule, in the order their findings are listed for one line. */
 export const RULES: Rule[] = [
@@ -38,6 +45,13 @@ export const RULES: Rule[] = [
   tableUnparsed,
   plausibility,
   titleIncomplete,
+  textTableMismatch,
+  yearDrift,
+  publicationDate,
+  sectionContent,
+  titleSignature,
+  carryOver,
+  copiedText,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

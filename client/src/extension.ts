@@ -1,0 +1,107 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+export const LANGUAGE_ID = 'xxgk-report';
+
+/**
+ * A report title on the first line: "…政府信息公开工作年度报告" (some bodies drop 工作). VS Code's own
+ * `firstLine` detection (package.json) only applies to files no extension claims; a `.txt` file is
+ * always plain text there, so `xxgk.detectByFirstLine` does it for plain-text documents.
+ */
+export const REPORT_TITLE = /政府信息公开(?:工作)?年度报告/;
+/** Blank lines (PDF exports often start with some) skipped before the title line. */
+const TITLE_SEARCH_LINES = 5;
+
+let client: LanguageClient | undefined;
+let starting: Promise<void> | undefined;
+/** Documents switched by detection once: if the person switches one back to plain text, it stays so. */
+const detected = new Set<string>();
+
+/**
+ * Activated by a report document, the command, or any plain-text document (for the first-line
+ * detection). The language server starts only once a report document is open.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('xxgk.checkAsReport', checkAsReport),
+    vscode.workspace.onDidOpenTextDocument((doc) => onOpen(context, doc)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      // An untitled document opens empty: look again when text arrives on its first lines (a paste).
+      if (e.document.isUntitled && e.contentChanges.some((c) => c.range.start.line < TITLE_SEARCH_LINES)) void detectReport(e.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      // A language change also "closes" the document, but it stays open: only a real close forgets it.
+      if (!vscode.workspace.textDocuments.includes(doc)) detected.delete(doc.uri.toString());
+    }),
+  );
+  for (const doc of vscode.workspace.textDocuments) onOpen(context, doc);
+}
+
+export async function deactivate(): Promise<void> {
+  await starting?.catch(() => undefined);
+  await client?.stop();
+  client = undefined;
+  starting = undefined;
+}
+
+function onOpen(context: vscode.ExtensionContext, doc: vscode.TextDocument): void {
+  if (doc.languageId === LANGUAGE_ID) void startClient(context);
+  else void detectReport(doc);
+}
+
+function startClient(context: vscode.ExtensionContext): Promise<void> {
+  starting ??= (async () => {
+    const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: LANGUAGE_ID },
+        { scheme: 'untitled', language: LANGUAGE_ID },
+      ],
+      // The server pulls `xxgk` settings per document; this makes the client tell it when they change.
+      synchronize: { configurationSection: 'xxgk' },
+      diagnosticPullOptions: { onChange: true, onSave: true },
+    };
+    client = new LanguageClient('xxgk', vscode.l10n.t('XXGK Report language server'), serverOptions, clientOptions);
+    await client.start();
+  })();
+  return starting;
+}
+
+/** The first non-blank line among the first few, without a BOM. */
+function titleLine(doc: vscode.TextDocument): string {
+  for (let i = 0; i < Math.min(doc.lineCount, TITLE_SEARCH_LINES); i++) {
+    const text = doc.lineAt(i).text.replace(/^\uFEFF/, '').trim();
+    if (text) return text;
+  }
+  return '';
+}
+
+/** `xxgk.detectByFirstLine`: a plain-text file or untitled document with a report title becomes a report. */
+async function detectReport(doc: vscode.TextDocument): Promise<void> {
+  if (doc.languageId !== 'plaintext' || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled')) return;
+  const key = doc.uri.toString();
+  if (detected.has(key)) return;
+  if (!vscode.workspace.getConfiguration('xxgk', doc.uri).get<boolean>('detectByFirstLine', true)) return;
+  if (!REPORT_TITLE.test(titleLine(doc))) return;
+  detected.add(key);
+  try {
+    await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  } catch {
+    // The document was closed meanwhile.
+  }
+}
+
+/** "Check as disclosure report": any open text file becomes an xxgk-report document. */
+async function checkAsReport(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open the report to check first.'));
+    return;
+  }
+  if (editor.document.languageId !== LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
+}

@@ -1,0 +1,66 @@
+import { CodeAction, CodeActionKind, CodeActionParams, Command, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { EditAction, fixAllAction, fixTotalsAction, ignoreTitle, intersects, quickFixes, ARITHMETIC_CODES } from '../core/actions';
+import { toDiagnostic } from './convert';
+import { filePath, Workspace } from './workspace';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.xxgk`;
+export const FIX_TOTALS_KIND = `${CodeActionKind.Source}.xxgk.fixTotals`;
+export const IGNORE_COMMAND = 'xxgk.ignoreFinding';
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, FIX_TOTALS_KIND];
+
+export interface IgnoreArgs {
+  uri: string;
+  code: string;
+  target?: string;
+}
+
+/** Whether the client asked for this kind: `only` lists kinds or their parents (`source` ⊃ `source.fixAll`). */
+function wanted(kind: string, only: string[] | undefined): boolean {
+  if (!only) return kind === CodeActionKind.QuickFix;
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export async function codeActions(params: CodeActionParams, documents: TextDocuments<TextDocument>, workspace: Workspace): Promise<(CodeAction | Command)[]> {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const { analysis, options, version, text } = await workspace.check(doc);
+  const uri = doc.uri;
+  const only = params.context.only;
+  const findings = analysis.findings;
+  const toAction = (a: EditAction, kind: string): CodeAction => ({
+    title: a.title,
+    kind,
+    diagnostics: a.findings.map((f) => toDiagnostic(f, uri)),
+    isPreferred: a.isPreferred || undefined,
+    edit: { documentChanges: [{ textDocument: { uri, version }, edits: a.edits }] },
+  });
+  const actions: CodeAction[] = [];
+  if (wanted(CodeActionKind.QuickFix, only)) {
+    actions.push(...quickFixes(findings, params.range).map((a) => toAction(a, CodeActionKind.QuickFix)));
+    if (findings.some((f) => ARITHMETIC_CODES.has(f.code) && f.fix && intersects(f.range, params.range))) {
+      const totals = fixTotalsAction(text, options, findings, workspace.locale);
+      if (totals && totals.findings.length > 1) actions.push(toAction(totals, CodeActionKind.QuickFix));
+    }
+    if (filePath(uri)) {
+      for (const f of findings.filter((x) => intersects(x.range, params.range))) {
+        const args: IgnoreArgs = { uri, code: f.code, target: f.target };
+        actions.push({
+          title: ignoreTitle(f, workspace.locale),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [toDiagnostic(f, uri)],
+          command: { title: ignoreTitle(f, workspace.locale), command: IGNORE_COMMAND, arguments: [args] },
+        });
+      }
+    }
+  }
+  if (wanted(FIX_TOTALS_KIND, only)) {
+    const totals = fixTotalsAction(text, options, findings, workspace.locale);
+    if (totals) actions.push(toAction(totals, FIX_TOTALS_KIND));
+  }
+  if (wanted(FIX_ALL_KIND, only)) {
+    const all = fixAllAction(text, options, findings, workspace.locale);
+    if (all) actions.push(toAction(all, FIX_ALL_KIND));
+  }
+  return actions;
+}

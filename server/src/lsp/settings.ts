@@ -1,0 +1,143 @@
+import * as path from 'node:path';
+import type { AnalyzeOptions, RuleSetting } from '../core/analyze';
+import { DEFAULT_MAX_FILE_SIZE } from '../core/analyze';
+import { CONFIG_FILE_NAME, ConfigFile, optionsFor } from '../core/config';
+import type { Locale } from '../core/model';
+import { ruleByCode } from '../core/rules';
+import { ConfigError, findConfig, loadConfig } from '../node/config';
+
+/** The `xxgk.*` settings, read leniently: a wrong value falls back to its default. */
+export interface EditorSettings {
+  run: 'onType' | 'onSave';
+  debounceMs: number;
+  blankAsZero: boolean;
+  formatVersion: 'auto' | '2019' | '2021';
+  rules: Record<string, RuleSetting>;
+  maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: EditorSettings = {
+  run: 'onType',
+  debounceMs: 200,
+  blankAsZero: true,
+  formatVersion: 'auto',
+  rules: {},
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
+};
+
+const RULE_SETTINGS = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+export function readSettings(value: unknown): EditorSettings {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const rules: Record<string, RuleSetting> = {};
+  if (typeof v.rules === 'object' && v.rules !== null) {
+    for (const [code, s] of Object.entries(v.rules)) {
+      if (ruleByCode(code) && typeof s === 'string' && RULE_SETTINGS.has(s)) rules[code] = s as RuleSetting;
+    }
+  }
+  const num = (x: unknown, min: number, fallback: number) => (typeof x === 'number' && Number.isFinite(x) && x >= min ? x : fallback);
+  return {
+    run: v.run === 'onSave' ? 'onSave' : 'onType',
+    debounceMs: num(v.debounceMs, 0, DEFAULT_SETTINGS.debounceMs),
+    blankAsZero: typeof v.blankAsZero === 'boolean' ? v.blankAsZero : DEFAULT_SETTINGS.blankAsZero,
+    formatVersion: v.formatVersion === '2019' || v.formatVersion === '2021' ? v.formatVersion : 'auto',
+    rules,
+    maxFileSize: num(v.maxFileSize, 1, DEFAULT_SETTINGS.maxFileSize),
+  };
+}
+
+/**
+ * Settings < .xxgk-lint.json: the config file is the project's shared choice (the CLI and CI read
+ * it too), the settings are one person's defaults. Rules merge per code.
+ */
+export function mergeOptions(settings: EditorSettings, config: ConfigFile | undefined, relativePath: string, locale: Locale): AnalyzeOptions {
+  const fromConfig = config ? optionsFor(config, relativePath) : {};
+  return {
+    locale,
+    blankAsZero: fromConfig.blankAsZero ?? settings.blankAsZero,
+    formatVersion: fromConfig.formatVersion ?? settings.formatVersion,
+    maxFileSize: fromConfig.maxFileSize ?? settings.maxFileSize,
+    rules: { ...settings.rules, ...fromConfig.rules },
+    ignore: fromConfig.ignore,
+  };
+}
+
+export interface FoundConfig {
+  path: string;
+  dir: string;
+  config?: ConfigFile;
+  error?: string;
+}
+
+/**
+ * The nearest `.xxgk-lint.json` of each file, read once and cached until a watched-file event.
+ * An ignore entry the server itself added (through the editor, maybe still unsaved) wins over disk.
+ */
+export class ConfigStore {
+  private readonly search = new Map<string, string | null>();
+  private readonly loaded = new Map<string, FoundConfig>();
+  private readonly pending = new Map<string, ConfigFile>();
+
+  lookup(file: string): FoundConfig | undefined {
+    const found = this.nearest(file);
+    if (!found) return undefined;
+    const pending = this.pending.get(found);
+    if (pending) return { path: found, dir: path.dirname(found), config: pending };
+    let entry = this.loaded.get(found);
+    if (!entry) {
+      try {
+        const c = loadConfig(found);
+        entry = { path: c.path, dir: c.dir, config: c.config };
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        entry = { path: found, dir: path.dirname(found), error: e.message };
+      }
+      this.loaded.set(found, entry);
+    }
+    return entry;
+  }
+
+  /** The nearest config on disk, or one the server added that is nearer (the editor may not have saved it yet). */
+  private nearest(file: string): string | undefined {
+    let best = findConfig(file, this.search);
+    for (const p of this.pending.keys()) {
+      const dir = path.dirname(p);
+      const inside = file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+      if (inside && (!best || dir.length > path.dirname(best).length)) best = p;
+    }
+    return best;
+  }
+
+  /** Where a new config for this file goes: the nearest existing one, else the workspace folder. */
+  placeFor(file: string, folders: string[]): string {
+    const found = this.nearest(file);
+    if (found) return found;
+    const folder = folders
+      .filter((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep))
+      .sort((a, b) => b.length - a.length)[0];
+    return path.join(folder ?? path.dirname(file), CONFIG_FILE_NAME);
+  }
+
+  remember(configPath: string, config: ConfigFile): void {
+    this.pending.set(configPath, config);
+    this.search.clear();
+  }
+
+  /**
+   * Drops everything read from disk. A changed config the server had added to is read from disk
+   * again once the disk holds a valid config (the editor saved it).
+   */
+  invalidate(changed: string[] = []): void {
+    this.search.clear();
+    this.loaded.clear();
+    for (const c of changed) {
+      if (!this.pending.has(c)) continue;
+      try {
+        loadConfig(c);
+        this.pending.delete(c);
+      } catch {
+        // not saved yet, or deleted: keep what the server wrote
+      }
+    }
+  }
+}

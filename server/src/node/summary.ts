@@ -1,0 +1,266 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { glob } from 'tinyglobby';
+import { analyze, AnalyzeOptions, Finding } from '../core/analyze';
+import { optionsFor } from '../core/config';
+import type { Locale } from '../core/model';
+import {
+  digestReport, mergeFindings, ReportDigest, summaryRows, SummaryRow, WorkspaceFinding, workspaceFindings, WorkspaceOptions,
+} from '../core/workspace';
+import { ConfigError, findConfig, loadConfig, LoadedConfig } from './config';
+import { decode, EncodingName, ENCODINGS } from './decode';
+
+/**
+ * `xxgk-lint summary <folder|file|glob>...`: one row per report (organ, year, format, findings,
+ * 新收, 办结, 结转, 复议, 诉讼) as an aligned text table, CSV or JSON, the workspace checks included.
+ * Also `addWorkspaceFindings`, which the lint mode calls to add carry-over and copied-text.
+ */
+
+export interface SummaryIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export const SUMMARY_HELP = `Usage: xxgk-lint summary [options] <file|folder|glob>...
+
+Prints one row per report: organ, year, format, errors, warnings, information,
+新收 (received), 办结 (concluded), 结转 (carried over), 复议 (reviews), 诉讼 (lawsuits).
+Counts include the workspace checks (carry-over, copied-text) across the files given.
+
+Options:
+  -f, --format <text|csv|json>     output format (default: text)
+      --bom                        start CSV output with a UTF-8 BOM (for Excel)
+      --locale <zh-CN|en>          column names and messages (default: from LANG)
+      --encoding <name>            force utf-8, utf-16le, utf-16be or gb18030 (default: detect)
+  -c, --config <file>              use this config instead of the nearest .xxgk-lint.json
+      --copied-text-threshold <x>  share of copied sentences (0–1] for copied-text (default: 0.5)
+  -h, --help                       show this help
+
+Exit code: 0 done, 2 usage or input problem.
+`;
+
+// ------------------------------------------------------------------ lint mode
+
+/** What the lint mode holds per file; `digest` is made next to `analyze` (see digestReport). */
+export interface WorkspaceCapable {
+  file: string;
+  findings: Finding[];
+  digest?: ReportDigest;
+  error?: string;
+}
+
+/**
+ * Adds the cross-file findings (carry-over, copied-text) to each result's own findings, in place,
+ * in the order `analyze` uses. Results without a digest (unreadable files) take no part.
+ */
+export function addWorkspaceFindings<T extends WorkspaceCapable>(results: T[], options: WorkspaceOptions = {}): T[] {
+  const digests = results.filter((r) => !r.error && r.digest).map((r) => r.digest!);
+  if (digests.length < 2) return results;
+  const extra = workspaceFindings(digests, options);
+  for (const r of results) {
+    if (!r.digest) continue;
+    const more = extra.get(r.digest.uri);
+    if (more) r.findings = mergeFindings<WorkspaceFinding>(r.findings, more);
+  }
+  return results;
+}
+
+// ------------------------------------------------------------------ files
+
+async function collectFiles(args: string[], cwd: string): Promise<{ files: string[]; missing: string[] }> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const arg of args) {
+    const abs = path.resolve(cwd, arg);
+    const stat = fs.statSync(abs, { throwIfNoEntry: false });
+    if (stat?.isFile()) {
+      files.push(arg);
+    } else if (stat?.isDirectory()) {
+      const found = await glob(['**/*.txt', '**/*.md'], { cwd: abs, ignore: ['**/node_modules/**', '**/.git/**'] });
+      files.push(...found.sort().map((f) => path.join(arg, f)));
+    } else {
+      const found = await glob([arg], { cwd, ignore: ['**/node_modules/**'] });
+      if (found.length) files.push(...found.sort());
+      else missing.push(arg);
+    }
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+function localeFrom(env: SummaryIo['env']): Locale {
+  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(lang) ? 'zh-CN' : 'en';
+}
+
+// ------------------------------------------------------------------ output
+
+type Column = { key: keyof SummaryRow; numeric: boolean; title: Record<Locale, string> };
+
+export const SUMMARY_COLUMNS: Column[] = [
+  { key: 'file', numeric: false, title: { 'zh-CN': '文件', en: 'file' } },
+  { key: 'organ', numeric: false, title: { 'zh-CN': '机关', en: 'organ' } },
+  { key: 'year', numeric: false, title: { 'zh-CN': '年度', en: 'year' } },
+  { key: 'format', numeric: false, title: { 'zh-CN': '格式', en: 'format' } },
+  { key: 'errors', numeric: true, title: { 'zh-CN': '错误', en: 'errors' } },
+  { key: 'warnings', numeric: true, title: { 'zh-CN': '警告', en: 'warnings' } },
+  { key: 'information', numeric: true, title: { 'zh-CN': '提示', en: 'info' } },
+  { key: 'received', numeric: true, title: { 'zh-CN': '新收', en: 'received' } },
+  { key: 'concluded', numeric: true, title: { 'zh-CN': '办结', en: 'concluded' } },
+  { key: 'carriedOut', numeric: true, title: { 'zh-CN': '结转', en: 'carried over' } },
+  { key: 'review', numeric: true, title: { 'zh-CN': '复议', en: 'reviews' } },
+  { key: 'litigation', numeric: true, title: { 'zh-CN': '诉讼', en: 'lawsuits' } },
+];
+
+/** Columns a terminal shows a character in: 2 for CJK and full-width forms. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
+      || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60)
+      || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+
+const show = (v: SummaryRow[keyof SummaryRow]) => (v === null || v === undefined ? '' : String(v));
+
+export function toSummaryText(rows: SummaryRow[], locale: Locale): string {
+  const total: Record<string, string> = { file: locale === 'zh-CN' ? `合计（${rows.length} 份）` : `total (${rows.length})` };
+  for (const c of SUMMARY_COLUMNS.filter((x) => x.numeric)) {
+    const values = rows.map((r) => r[c.key]).filter((v): v is number => typeof v === 'number');
+    total[c.key] = values.length ? String(values.reduce((a, b) => a + b, 0)) : '';
+  }
+  const table = [
+    SUMMARY_COLUMNS.map((c) => c.title[locale]),
+    ...rows.map((r) => SUMMARY_COLUMNS.map((c) => show(r[c.key]) || (c.numeric ? '-' : ''))),
+    SUMMARY_COLUMNS.map((c) => total[c.key] ?? ''),
+  ];
+  const widths = SUMMARY_COLUMNS.map((_, i) => Math.max(...table.map((row) => displayWidth(row[i]))));
+  const pad = (s: string, i: number) => {
+    const fill = ' '.repeat(widths[i] - displayWidth(s));
+    return SUMMARY_COLUMNS[i].numeric ? fill + s : s + fill;
+  };
+  const line = (row: string[]) => row.map(pad).join('  ').trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return `${[line(table[0]), rule, ...table.slice(1, -1).map(line), rule, line(table[table.length - 1])].join('\n')}\n`;
+}
+
+const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** RFC 4180, CRLF line ends; empty fields for figures a report does not give. */
+export function toSummaryCsv(rows: SummaryRow[], locale: Locale, bom = false): string {
+  const lines = [
+    SUMMARY_COLUMNS.map((c) => csvField(c.title[locale])).join(','),
+    ...rows.map((r) => SUMMARY_COLUMNS.map((c) => csvField(show(r[c.key]))).join(',')),
+  ];
+  return `${bom ? '\ufeff' : ''}${lines.join('\r\n')}\r\n`;
+}
+
+export function toSummaryJson(rows: SummaryRow[]): string {
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+// ------------------------------------------------------------------ the command
+
+export async function runSummary(args: string[], io: SummaryIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'text' },
+        bom: { type: 'boolean', default: false },
+        locale: { type: 'string' },
+        encoding: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        'copied-text-threshold': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    io.stderr(`xxgk-lint summary: ${(e as Error).message}\n\n${SUMMARY_HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(SUMMARY_HELP);
+    return 0;
+  }
+  const usage = (msg: string) => {
+    io.stderr(`xxgk-lint summary: ${msg}\n`);
+    return 2;
+  };
+  if (!['text', 'csv', 'json'].includes(values.format!)) return usage(`unknown format "${values.format}" (text, csv or json)`);
+  if (values.locale && !['zh-CN', 'en'].includes(values.locale)) return usage(`unknown locale "${values.locale}" (zh-CN or en)`);
+  if (values.encoding && !ENCODINGS.includes(values.encoding as EncodingName)) return usage(`unknown encoding "${values.encoding}" (${ENCODINGS.join(', ')})`);
+  let threshold: number | undefined;
+  if (values['copied-text-threshold'] !== undefined) {
+    threshold = Number(values['copied-text-threshold']);
+    if (!(threshold > 0 && threshold <= 1)) return usage('--copied-text-threshold takes a number in (0, 1]');
+  }
+  if (positionals.length === 0) return usage('no input files (see --help)');
+  const locale = (values.locale as Locale | undefined) ?? localeFrom(io.env);
+  const encoding = values.encoding as EncodingName | undefined;
+
+  let forced: LoadedConfig | undefined;
+  try {
+    if (values.config) forced = loadConfig(path.resolve(io.cwd, values.config));
+  } catch (e) {
+    if (e instanceof ConfigError) return usage(e.message);
+    throw e;
+  }
+  const { files, missing } = await collectFiles(positionals, io.cwd);
+  for (const m of missing) io.stderr(`xxgk-lint summary: ${m}: no such file, folder or matching glob\n`);
+  if (files.length === 0) return usage('no files to check');
+
+  const configs = new Map<string, LoadedConfig>();
+  const searchCache = new Map<string, string | null>();
+  const digests: ReportDigest[] = [];
+  let failed = false;
+  for (const file of files) {
+    const abs = path.resolve(io.cwd, file);
+    let loaded = forced;
+    try {
+      if (!loaded) {
+        const found = findConfig(abs, searchCache);
+        if (found) {
+          loaded = configs.get(found) ?? loadConfig(found);
+          configs.set(found, loaded);
+        }
+      }
+    } catch (e) {
+      if (e instanceof ConfigError) return usage(e.message);
+      throw e;
+    }
+    threshold ??= (loaded?.config as { copiedTextThreshold?: number } | undefined)?.copiedTextThreshold;
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(abs);
+    } catch (e) {
+      io.stderr(`xxgk-lint summary: ${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      failed = true;
+      continue;
+    }
+    const decoded = decode(bytes, encoding);
+    if (!decoded.ok) {
+      io.stderr(`xxgk-lint summary: ${file}: ${decoded.reason === 'binary' ? 'not a text file; skipped' : 'cannot be decoded; skipped'}\n`);
+      failed = true;
+      continue;
+    }
+    const fromConfig: AnalyzeOptions = loaded ? optionsFor(loaded.config, path.relative(loaded.dir, abs).split(path.sep).join('/')) : {};
+    const options: AnalyzeOptions = { ...fromConfig, locale };
+    digests.push(digestReport(file, analyze(decoded.text, options), options));
+  }
+  const extra = workspaceFindings(digests, { locale, copiedTextThreshold: threshold });
+  const rows = summaryRows(digests, extra);
+  if (values.format === 'json') io.stdout(toSummaryJson(rows));
+  else if (values.format === 'csv') io.stdout(toSummaryCsv(rows, locale, values.bom));
+  else io.stdout(toSummaryText(rows, locale));
+  return missing.length || failed ? 2 : 0;
+}

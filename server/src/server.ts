@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+/**
+ * The language server: `node server/out/server.js --stdio` (also --node-ipc, --socket=<port>),
+ * for VS Code and any other LSP client.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './lsp/server';
+
+startServer(createConnection(ProposedFeatures.all));
