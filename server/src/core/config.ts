@@ -12,6 +12,8 @@ export interface ConfigFile {
   blankAsZero?: boolean;
   formatVersion?: 'auto' | FormatVersion;
   maxFileSize?: number;
+  /** Share (0–1] of 一/五 sentences identical to last year's report from which copied-text reports (default 0.5). */
+  copiedTextThreshold?: number;
   /** `file` is relative to the config file's folder; without it the entry applies to every file. */
   ignore?: { file?: string; code: string; target?: string }[];
 }
@@ -25,7 +27,7 @@ export function validateConfig(value: unknown): string[] {
   const problems: string[] = [];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['the config must be a JSON object'];
   const c = value as Record<string, unknown>;
-  const known = new Set(['rules', 'blankAsZero', 'formatVersion', 'maxFileSize', 'ignore', '$schema']);
+  const known = new Set(['rules', 'blankAsZero', 'formatVersion', 'maxFileSize', 'copiedTextThreshold', 'ignore', '$schema']);
   for (const k of Object.keys(c)) if (!known.has(k)) problems.push(`unknown key "${k}"`);
   if (c.rules !== undefined) {
     if (typeof c.rules !== 'object' || c.rules === null) problems.push('"rules" must be an object');
@@ -39,6 +41,9 @@ export function validateConfig(value: unknown): string[] {
   if (c.blankAsZero !== undefined && typeof c.blankAsZero !== 'boolean') problems.push('"blankAsZero" must be true or false');
   if (c.formatVersion !== undefined && !['auto', '2019', '2021'].includes(c.formatVersion as string)) problems.push('"formatVersion" must be "auto", "2019" or "2021"');
   if (c.maxFileSize !== undefined && !(typeof c.maxFileSize === 'number' && c.maxFileSize > 0)) problems.push('"maxFileSize" must be a positive number');
+  if (c.copiedTextThreshold !== undefined && !(typeof c.copiedTextThreshold === 'number' && c.copiedTextThreshold > 0 && c.copiedTextThreshold <= 1)) {
+    problems.push('"copiedTextThreshold" must be a number in (0, 1]');
+  }
   if (c.ignore !== undefined) {
     if (!Array.isArray(c.ignore)) problems.push('"ignore" must be an array');
     else c.ignore.forEach((e, i) => {

@@ -6,7 +6,8 @@ import { fixAll } from '../core/fix';
 import type { Locale } from '../core/model';
 import { findConfig, loadConfig, LoadedConfig } from './config';
 import { decode, EncodingName, encode, hasUtf8Bom } from './decode';
-import { FileResult, OutputFormat, RenderedFile, renderFile } from './formatters';
+import { digestReport } from '../core/workspace';
+import type { FileResult, OutputFormat } from './formatters';
 
 /** What every file of one CLI run is checked with (plain data: it crosses to worker threads). */
 export interface RunOptions {
@@ -38,11 +39,6 @@ export class FileChecker {
     }
     const fromConfig = loaded ? optionsFor(loaded.config, path.relative(loaded.dir, abs).split(path.sep).join('/')) : {};
     return { ...fromConfig, locale: this.run.locale, maxFileSize: this.run.maxFileSize ?? fromConfig.maxFileSize };
-  }
-
-  /** Checks a file and renders its share of the output. */
-  render(file: string): RenderedFile {
-    return renderFile(this.check(file), this.run.format);
   }
 
   check(file: string): FileResult {
@@ -77,10 +73,26 @@ export class FileChecker {
       year: analysis.report?.year ?? null,
       formatVersion: analysis.report?.format ?? null,
       findings: analysis.findings,
+      digest: digestReport(file, analysis, options),
       bytes: bytes.length,
       ...(fixedEdits ? { fixedEdits } : {}),
     };
   }
+}
+
+/**
+ * The copied-text threshold of a run: the command line's, else the config given with --config,
+ * else the nearest config above the working folder.
+ */
+export function workspaceThreshold(run: RunOptions, flag?: number): number | undefined {
+  if (flag !== undefined) return flag;
+  const loaded = run.config ?? loadNearest(run.cwd);
+  return loaded?.config.copiedTextThreshold;
+}
+
+function loadNearest(cwd: string): LoadedConfig | undefined {
+  const found = findConfig(path.join(cwd, '.'));
+  return found ? loadConfig(found) : undefined;
 }
 
 function writeAtomically(file: string, data: Buffer): void {

@@ -2,15 +2,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { glob } from 'tinyglobby';
 import type { Locale } from '../core/model';
-import { FileChecker, RunOptions } from './check';
+import { FileChecker, RunOptions, workspaceThreshold } from './check';
 import { ConfigError, loadConfig } from './config';
 import { EncodingName, ENCODINGS } from './decode';
-import { assemble, OutputFormat, RenderedFile } from './formatters';
+import { assemble, FileResult, OutputFormat, renderFile } from './formatters';
+import { collectFiles, defaultLocale } from './inputs';
 import { checkInWorkers } from './pool';
+import { addWorkspaceFindings, runSummary } from './summary';
 
 export { fixAll as fixText } from '../core/fix';
+export { defaultLocale } from './inputs';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -22,6 +24,7 @@ export interface Io {
 const VERSION = '0.1.0';
 
 const HELP = `Usage: xxgk-lint [options] <file|folder|glob>...
+       xxgk-lint summary [options] <file|folder|glob>...   (one row per report; see summary --help)
 
 Checks 政府信息公开工作年度报告 (government information disclosure annual reports).
 Folders are searched for *.txt and *.md files.
@@ -40,43 +43,19 @@ Options:
 Exit code: 0 no errors, 1 errors found, 2 usage or input problem.
 `;
 
-export function defaultLocale(env: Io['env']): Locale {
-  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh/i.test(lang) ? 'zh-CN' : 'en';
-}
-
-async function collectFiles(args: string[], io: Io): Promise<{ files: string[]; missing: string[] }> {
-  const files: string[] = [];
-  const missing: string[] = [];
-  for (const arg of args) {
-    const abs = path.resolve(io.cwd, arg);
-    const stat = fs.statSync(abs, { throwIfNoEntry: false });
-    if (stat?.isFile()) {
-      files.push(arg);
-    } else if (stat?.isDirectory()) {
-      const found = await glob(['**/*.txt', '**/*.md'], { cwd: abs, ignore: ['**/node_modules/**', '**/.git/**'] });
-      files.push(...found.sort().map((f) => path.join(arg, f)));
-    } else {
-      const found = await glob([arg], { cwd: io.cwd, ignore: ['**/node_modules/**'] });
-      if (found.length) files.push(...found.sort());
-      else missing.push(arg);
-    }
-  }
-  return { files: [...new Set(files)], missing };
-}
-
 /** Files per worker below which threads cost more than they save. */
 const FILES_PER_WORKER = 8;
 
-async function checkAll(files: string[], run: RunOptions, jobs: number | undefined): Promise<RenderedFile[]> {
+async function checkAll(files: string[], run: RunOptions, jobs: number | undefined): Promise<FileResult[]> {
   const workers = jobs ?? Math.min(os.availableParallelism(), Math.floor(files.length / FILES_PER_WORKER));
   if (workers > 1 && fs.existsSync(path.join(__dirname, 'worker.js'))) return checkInWorkers(files, run, workers);
   const checker = new FileChecker(run);
-  return files.map((f) => checker.render(f));
+  return files.map((f) => checker.check(f));
 }
 
 /** The whole CLI; returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'summary') return runSummary(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -135,17 +114,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
     throw e;
   }
 
-  const { files, missing } = await collectFiles(positionals, io);
+  const { files, missing } = await collectFiles(positionals, io.cwd);
   for (const m of missing) io.stderr(`xxgk-lint: ${m}: no such file, folder or matching glob\n`);
   if (files.length === 0) return usage('no files to check');
 
-  let results: RenderedFile[];
+  let checked: FileResult[];
   try {
-    results = await checkAll(files, run, jobs);
+    checked = await checkAll(files, run, jobs);
   } catch (e) {
     if (e instanceof ConfigError) return usage(e.message);
     throw e;
   }
+  addWorkspaceFindings(checked, { locale: run.locale, copiedTextThreshold: workspaceThreshold(run) });
+  const results = checked.map((r) => renderFile(r, run.format));
   for (const r of results) {
     if (r.fixedEdits) io.stderr(`${r.file}: ${run.locale === 'zh-CN' ? `已修复（${r.fixedEdits} 处修改）` : `fixed (${r.fixedEdits} edit(s))`}\n`);
   }

@@ -2,6 +2,7 @@ import type * as sarif from 'sarif';
 import type { Finding } from '../core/analyze';
 import type { FormatVersion, Locale } from '../core/model';
 import { RULES } from '../core/rules';
+import type { ReportDigest } from '../core/workspace';
 
 export interface FileResult {
   file: string;
@@ -14,6 +15,8 @@ export interface FileResult {
   bytes?: number;
   /** How many edits --fix wrote into the file. */
   fixedEdits?: number;
+  /** What the workspace checks (carry-over, copied-text) need from this report. */
+  digest?: ReportDigest;
 }
 
 export type OutputFormat = 'text' | 'json' | 'sarif';

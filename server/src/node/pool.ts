@@ -2,11 +2,11 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RunOptions } from './check';
 import { ConfigError } from './config';
-import type { RenderedFile } from './formatters';
+import type { FileResult } from './formatters';
 
 /** Checks files on `jobs` worker threads, handing out one file at a time; results keep input order. */
-export function checkInWorkers(files: string[], run: RunOptions, jobs: number): Promise<RenderedFile[]> {
-  const results: RenderedFile[] = new Array(files.length);
+export function checkInWorkers(files: string[], run: RunOptions, jobs: number): Promise<FileResult[]> {
+  const results: FileResult[] = new Array(files.length);
   let next = 0;
   let done = 0;
   return new Promise((resolve, reject) => {
@@ -25,7 +25,7 @@ export function checkInWorkers(files: string[], run: RunOptions, jobs: number): 
     for (let i = 0; i < Math.min(jobs, files.length); i++) {
       const w = new Worker(path.join(__dirname, 'worker.js'), { workerData: run });
       workers.push(w);
-      w.on('message', (msg: { index: number; result?: RenderedFile; error?: string; config?: boolean }) => {
+      w.on('message', (msg: { index: number; result?: FileResult; error?: string; config?: boolean }) => {
         if (msg.error !== undefined) return finish(msg.config ? new ConfigError(msg.error) : new Error(msg.error));
         results[msg.index] = msg.result!;
         done++;

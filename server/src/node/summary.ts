@@ -1,15 +1,14 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { glob } from 'tinyglobby';
-import { analyze, AnalyzeOptions, Finding } from '../core/analyze';
-import { optionsFor } from '../core/config';
+import type { Finding } from '../core/analyze';
 import type { Locale } from '../core/model';
 import {
-  digestReport, mergeFindings, ReportDigest, summaryRows, SummaryRow, WorkspaceFinding, workspaceFindings, WorkspaceOptions,
+  mergeFindings, ReportDigest, summaryRows, SummaryRow, WorkspaceFinding, workspaceFindings, WorkspaceOptions,
 } from '../core/workspace';
-import { ConfigError, findConfig, loadConfig, LoadedConfig } from './config';
-import { decode, EncodingName, ENCODINGS } from './decode';
+import { FileChecker, workspaceThreshold } from './check';
+import { ConfigError, loadConfig, LoadedConfig } from './config';
+import { EncodingName, ENCODINGS } from './decode';
+import { collectFiles, defaultLocale } from './inputs';
 
 /**
  * `xxgk-lint summary <folder|file|glob>...`: one row per report (organ, year, format, findings,
@@ -66,33 +65,6 @@ export function addWorkspaceFindings<T extends WorkspaceCapable>(results: T[], o
     if (more) r.findings = mergeFindings<WorkspaceFinding>(r.findings, more);
   }
   return results;
-}
-
-// ------------------------------------------------------------------ files
-
-async function collectFiles(args: string[], cwd: string): Promise<{ files: string[]; missing: string[] }> {
-  const files: string[] = [];
-  const missing: string[] = [];
-  for (const arg of args) {
-    const abs = path.resolve(cwd, arg);
-    const stat = fs.statSync(abs, { throwIfNoEntry: false });
-    if (stat?.isFile()) {
-      files.push(arg);
-    } else if (stat?.isDirectory()) {
-      const found = await glob(['**/*.txt', '**/*.md'], { cwd: abs, ignore: ['**/node_modules/**', '**/.git/**'] });
-      files.push(...found.sort().map((f) => path.join(arg, f)));
-    } else {
-      const found = await glob([arg], { cwd, ignore: ['**/node_modules/**'] });
-      if (found.length) files.push(...found.sort());
-      else missing.push(arg);
-    }
-  }
-  return { files: [...new Set(files)], missing };
-}
-
-function localeFrom(env: SummaryIo['env']): Locale {
-  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh/i.test(lang) ? 'zh-CN' : 'en';
 }
 
 // ------------------------------------------------------------------ output
@@ -205,7 +177,7 @@ export async function runSummary(args: string[], io: SummaryIo): Promise<number>
     if (!(threshold > 0 && threshold <= 1)) return usage('--copied-text-threshold takes a number in (0, 1]');
   }
   if (positionals.length === 0) return usage('no input files (see --help)');
-  const locale = (values.locale as Locale | undefined) ?? localeFrom(io.env);
+  const locale = (values.locale as Locale | undefined) ?? defaultLocale(io.env);
   const encoding = values.encoding as EncodingName | undefined;
 
   let forced: LoadedConfig | undefined;
@@ -219,44 +191,25 @@ export async function runSummary(args: string[], io: SummaryIo): Promise<number>
   for (const m of missing) io.stderr(`xxgk-lint summary: ${m}: no such file, folder or matching glob\n`);
   if (files.length === 0) return usage('no files to check');
 
-  const configs = new Map<string, LoadedConfig>();
-  const searchCache = new Map<string, string | null>();
+  const checker = new FileChecker({ cwd: io.cwd, format: 'json', fix: false, locale, encoding, config: forced });
   const digests: ReportDigest[] = [];
   let failed = false;
   for (const file of files) {
-    const abs = path.resolve(io.cwd, file);
-    let loaded = forced;
+    let result;
     try {
-      if (!loaded) {
-        const found = findConfig(abs, searchCache);
-        if (found) {
-          loaded = configs.get(found) ?? loadConfig(found);
-          configs.set(found, loaded);
-        }
-      }
+      result = checker.check(file);
     } catch (e) {
       if (e instanceof ConfigError) return usage(e.message);
       throw e;
     }
-    threshold ??= (loaded?.config as { copiedTextThreshold?: number } | undefined)?.copiedTextThreshold;
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(abs);
-    } catch (e) {
-      io.stderr(`xxgk-lint summary: ${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+    if (result.error || !result.digest) {
+      io.stderr(`xxgk-lint summary: ${file}: ${result.error}\n`);
       failed = true;
       continue;
     }
-    const decoded = decode(bytes, encoding);
-    if (!decoded.ok) {
-      io.stderr(`xxgk-lint summary: ${file}: ${decoded.reason === 'binary' ? 'not a text file; skipped' : 'cannot be decoded; skipped'}\n`);
-      failed = true;
-      continue;
-    }
-    const fromConfig: AnalyzeOptions = loaded ? optionsFor(loaded.config, path.relative(loaded.dir, abs).split(path.sep).join('/')) : {};
-    const options: AnalyzeOptions = { ...fromConfig, locale };
-    digests.push(digestReport(file, analyze(decoded.text, options), options));
+    digests.push(result.digest);
   }
+  threshold = workspaceThreshold({ cwd: io.cwd, format: 'json', fix: false, locale, config: forced }, threshold);
   const extra = workspaceFindings(digests, { locale, copiedTextThreshold: threshold });
   const rows = summaryRows(digests, extra);
   if (values.format === 'json') io.stdout(toSummaryJson(rows));

@@ -6,7 +6,7 @@ import { ConfigError } from './config';
 const checker = new FileChecker(workerData as RunOptions);
 parentPort!.on('message', (msg: { index: number; file: string }) => {
   try {
-    parentPort!.postMessage({ index: msg.index, result: checker.render(msg.file) });
+    parentPort!.postMessage({ index: msg.index, result: checker.check(msg.file) });
   } catch (e) {
     parentPort!.postMessage({ index: msg.index, error: e instanceof Error ? e.message : String(e), config: e instanceof ConfigError });
   }
