@@ -14,7 +14,7 @@ const at = (d: Diagnostic) => `${d.code}@${d.range.start.line}:${d.range.start.c
 describe('diagnostics, pushed (client without pull support)', () => {
   let client: TestClient;
   before(async () => {
-    client = await TestClient.start({ locale: 'zh-cn', settings: { debounceMs: 20 } });
+    client = await TestClient.start({ locale: 'zh-cn', settings: { debounceMs: 250 } });
   });
   after(() => client.stop());
 

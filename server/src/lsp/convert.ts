@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import type { Finding } from '../core/analyze';
+import type { WorkspaceFinding } from '../core/workspace';
 import type { Severity } from '../core/model';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -41,7 +41,7 @@ export interface DiagnosticData {
   target?: string;
 }
 
-export function toDiagnostic(f: Finding, uri: string): Diagnostic {
+export function toDiagnostic(f: WorkspaceFinding, uri: string): Diagnostic {
   const d: Diagnostic = {
     range: f.range,
     severity: SEVERITY[f.severity],
@@ -50,7 +50,7 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
     source: SOURCE,
     message: f.message,
   };
-  if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
   if (f.target) d.data = { target: f.target } satisfies DiagnosticData;
   return d;
 }

@@ -35,7 +35,7 @@ export class DiagnosticsService {
   async opened(doc: TextDocument): Promise<void> {
     const { settings } = await this.workspace.optionsFor(doc.uri);
     if (settings.run === 'onSave') await this.snapshot(doc);
-    if (!this.pull) await this.publish(doc.uri);
+    if (!this.pull) await this.publish(doc.uri, true);
   }
 
   async changed(doc: TextDocument): Promise<void> {
@@ -78,22 +78,36 @@ export class DiagnosticsService {
     if (this.canRefresh) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
-  private schedule(uri: string, delay: number): void {
+  private schedule(uri: string, delay: number, cascade = true): void {
     clearTimeout(this.timers.get(uri));
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
-      void this.publish(uri);
+      void this.publish(uri, cascade);
     }, delay));
+  }
+
+  /**
+   * The same body's other open reports (another year) take this one's figures in their cross-file
+   * checks: check them again, once, without cascading further.
+   */
+  private async cascade(uri: string, organKey: string | undefined): Promise<void> {
+    if (!organKey) return;
+    for (const other of this.documents.all()) {
+      if (other.uri === uri || this.workspace.organOf(other.uri) !== organKey) continue;
+      this.workspace.forget(other.uri);
+      if (this.pull) this.requestRefresh();
+      else this.schedule(other.uri, 0, false);
+    }
   }
 
   private async snapshot(doc: TextDocument): Promise<Snapshot> {
     const checked = await this.workspace.check(doc);
-    const snap = { resultId: `saved:${checked.version}:${checked.generation}`, items: checked.analysis.findings.map((f) => toDiagnostic(f, doc.uri)) };
+    const snap = { resultId: `saved:${checked.version}:${checked.generation}`, items: checked.findings.map((f) => toDiagnostic(f, doc.uri)) };
     this.saved.set(doc.uri, snap);
     return snap;
   }
 
-  private async publish(uri: string): Promise<void> {
+  private async publish(uri: string, cascade = false): Promise<void> {
     const doc = this.documents.get(uri);
     if (!doc) return;
     const { settings } = await this.workspace.optionsFor(uri);
@@ -105,7 +119,8 @@ export class DiagnosticsService {
     const checked = await this.workspace.check(doc);
     // Stale: the text changed while this result was made, and that change has its own run coming.
     if (this.documents.get(uri)?.version !== checked.version || this.timers.has(uri)) return;
-    await this.connection.sendDiagnostics({ uri, version: checked.version, diagnostics: checked.analysis.findings.map((f) => toDiagnostic(f, uri)) });
+    await this.connection.sendDiagnostics({ uri, version: checked.version, diagnostics: checked.findings.map((f) => toDiagnostic(f, uri)) });
+    if (cascade) await this.cascade(uri, checked.digest.organKey);
   }
 
   /** textDocument/diagnostic */
@@ -121,7 +136,7 @@ export class DiagnosticsService {
       await this.quiet(uri, settings.debounceMs, token);
       const checked = await this.workspace.check(doc);
       result = { resultId: `${checked.version}:${checked.generation}`, items: [] };
-      if (params.previousResultId !== result.resultId) result.items = checked.analysis.findings.map((f) => toDiagnostic(f, uri));
+      if (params.previousResultId !== result.resultId) result.items = checked.findings.map((f) => toDiagnostic(f, uri));
     }
     if (token.isCancellationRequested) throw cancelled();
     if (params.previousResultId === result.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: result.resultId };

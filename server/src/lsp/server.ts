@@ -68,6 +68,10 @@ export function startServer(connection: Connection): void {
     workspace.pushedSettings = readSettings(init.settings ?? init);
     const pull = caps.textDocument?.diagnostic !== undefined;
     diagnostics = new DiagnosticsService(connection, documents, workspace, pull, caps.workspace?.diagnostics?.refreshSupport === true);
+    workspace.onPeersChanged = () => {
+      workspace.invalidate();
+      void diagnostics?.refreshAll();
+    };
     hierarchicalSymbols = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
     watchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     configurationDynamically = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;

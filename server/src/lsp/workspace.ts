@@ -1,15 +1,18 @@
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Analysis, AnalyzeOptions } from '../core/analyze';
+import { analyze, Analysis, AnalyzeOptions, Finding } from '../core/analyze';
+import { digestReport, mergeFindings, ReportDigest, WorkspaceFinding, workspaceFindings } from '../core/workspace';
 import { editorText } from '../core/editor-messages';
 import type { Locale } from '../core/model';
+import { PeerIndex } from './peers';
 import { ConfigStore, DEFAULT_SETTINGS, EditorSettings, mergeOptions, readSettings } from './settings';
 
 export interface DocOptions {
   settings: EditorSettings;
   options: AnalyzeOptions;
+  copiedTextThreshold?: number;
 }
 
 export interface Checked {
@@ -19,6 +22,9 @@ export interface Checked {
   generation: number;
   analysis: Analysis;
   options: AnalyzeOptions;
+  /** The analysis's findings and the cross-file ones (carry-over, copied-text). */
+  findings: WorkspaceFinding[];
+  digest: ReportDigest;
 }
 
 export function filePath(uri: string): string | undefined {
@@ -47,6 +53,18 @@ export class Workspace {
   private readonly checked = new Map<string, Checked>();
   private readonly reportedConfigErrors = new Set<string>();
 
+  /** Called when reports on disk changed in a way that can change open documents' findings. */
+  onPeersChanged: () => void = () => undefined;
+  private readonly peers = new PeerIndex(
+    () => this.folders,
+    async (file) => (await this.optionsFor(pathToFileURL(file).href)).options,
+    (changed) => {
+      // Only a report of a body that an open document is about can change its findings.
+      const open = [...this.checked.values()].map((c) => c.digest);
+      if (changed.some((d) => open.some((o) => o.uri !== d.uri && o.organKey !== undefined && o.organKey === d.organKey))) this.onPeersChanged();
+    },
+  );
+
   constructor(private readonly connection: Connection) {}
 
   invalidate(changedConfigs?: string[]): void {
@@ -55,6 +73,11 @@ export class Workspace {
     this.checked.clear();
     this.configs.invalidate(changedConfigs);
     this.reportedConfigErrors.clear();
+  }
+
+  /** The issuing body of an open document's last analysis. */
+  organOf(uri: string): string | undefined {
+    return this.checked.get(uri)?.digest.organKey;
   }
 
   forget(uri: string): void {
@@ -87,7 +110,11 @@ export class Workspace {
       void this.connection.window.showWarningMessage(editorText('configInvalid', this.locale, { file: found.path, problem: found.error }));
     }
     const relative = found && filePath(uri) ? path.relative(found.dir, filePath(uri)!).split(path.sep).join('/') : '';
-    return { settings, options: mergeOptions(settings, found?.config, relative, this.locale) };
+    return {
+      settings,
+      options: mergeOptions(settings, found?.config, relative, this.locale),
+      copiedTextThreshold: found?.config?.copiedTextThreshold,
+    };
   }
 
   /** The analysis of the document's current text (cached per version and settings generation). */
@@ -95,10 +122,27 @@ export class Workspace {
     const generation = this.generation;
     const cached = this.checked.get(doc.uri);
     if (cached && cached.version === doc.version && cached.generation === generation) return cached;
-    const { options } = await this.optionsFor(doc.uri);
+    const { options, copiedTextThreshold } = await this.optionsFor(doc.uri);
     const text = doc.getText();
-    const result: Checked = { version: doc.version, text, generation, analysis: analyze(text, options), options };
+    const analysis = analyze(text, options);
+    const digest = digestReport(doc.uri, analysis, options);
+    const result: Checked = {
+      version: doc.version, text, generation, analysis, options, digest,
+      findings: mergeFindings<WorkspaceFinding>(analysis.findings, this.crossFile(digest, copiedTextThreshold)),
+    };
     if (this.generation === generation) this.checked.set(doc.uri, result);
     return result;
+  }
+
+  /** Carry-over and copied-text against the other reports: open ones as edited, the rest as on disk. */
+  private crossFile(digest: ReportDigest, copiedTextThreshold?: number): Finding[] | undefined {
+    const file = filePath(digest.uri);
+    if (!file || !digest.organKey) return undefined;
+    const open = [...this.checked.values()].map((c) => c.digest).filter((d) => d.uri !== digest.uri);
+    const openUris = new Set(open.map((d) => d.uri));
+    const onDisk = this.peers.peersOf(file).filter((d) => d.uri !== digest.uri && !openUris.has(d.uri));
+    const others = [...open, ...onDisk];
+    if (!others.some((d) => d.organKey === digest.organKey)) return undefined;
+    return workspaceFindings([digest, ...others], { locale: this.locale, copiedTextThreshold }).get(digest.uri);
   }
 }

@@ -1,0 +1,92 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { glob } from 'tinyglobby';
+import { analyze, AnalyzeOptions } from '../core/analyze';
+import { digestReport, ReportDigest } from '../core/workspace';
+import { decode } from '../node/decode';
+
+/** At most this many report files are read from one folder tree for the cross-file checks. */
+const MAX_FILES = 500;
+/** A folder is looked at again (new, changed or deleted files) after this long. */
+const RESCAN_MS = 5000;
+
+interface Entry {
+  mtimeMs: number;
+  digest?: ReportDigest;
+}
+
+interface Root {
+  scannedAt: number;
+  scanning?: Promise<void>;
+  files: Map<string, Entry>;
+}
+
+/**
+ * The reports on disk next to an open document (its workspace folder, else its own folder), as
+ * digests for carry-over and copied-text. Scans run in the background; `onChange` names the reports
+ * that appeared, changed or went away.
+ */
+export class PeerIndex {
+  private readonly roots = new Map<string, Root>();
+
+  constructor(
+    private readonly folders: () => string[],
+    private readonly options: (file: string) => Promise<AnalyzeOptions>,
+    private readonly onChange: (changed: ReportDigest[]) => void,
+  ) {}
+
+  /** Digests of the other reports in the file's folder tree, as far as they have been read. */
+  peersOf(file: string): ReportDigest[] {
+    const rootDir = this.folders().find((f) => file.startsWith(f + path.sep)) ?? path.dirname(file);
+    let root = this.roots.get(rootDir);
+    if (!root) {
+      root = { scannedAt: 0, files: new Map() };
+      this.roots.set(rootDir, root);
+    }
+    if (!root.scanning && Date.now() - root.scannedAt > RESCAN_MS) {
+      const r = root;
+      r.scanning = this.scan(rootDir, r).finally(() => {
+        r.scanning = undefined;
+        r.scannedAt = Date.now();
+      });
+    }
+    const out: ReportDigest[] = [];
+    for (const [f, e] of root.files) if (f !== file && e.digest) out.push(e.digest);
+    return out;
+  }
+
+  private async scan(rootDir: string, root: Root): Promise<void> {
+    let found: string[];
+    try {
+      found = (await glob(['**/*.txt', '**/*.md'], { cwd: rootDir, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })).slice(0, MAX_FILES);
+    } catch {
+      return;
+    }
+    const changed: ReportDigest[] = [];
+    const seen = new Set(found.map((f) => path.normalize(f)));
+    for (const [f, e] of [...root.files]) {
+      if (seen.has(f)) continue;
+      root.files.delete(f);
+      if (e.digest) changed.push(e.digest);
+    }
+    for (const file of seen) {
+      const stat = fs.statSync(file, { throwIfNoEntry: false });
+      if (!stat) continue;
+      const known = root.files.get(file);
+      if (known && known.mtimeMs === stat.mtimeMs) continue;
+      const entry: Entry = { mtimeMs: stat.mtimeMs };
+      root.files.set(file, entry);
+      const options = await this.options(file);
+      if (stat.size > (options.maxFileSize ?? Infinity)) continue;
+      const decoded = decode(fs.readFileSync(file));
+      if (!decoded.ok) continue;
+      const analysis = analyze(decoded.text, options);
+      // Only reports with a title naming their body can be paired with another year's.
+      if (!analysis.report?.organ) continue;
+      entry.digest = digestReport(pathToFileURL(file).href, analysis, options);
+      changed.push(entry.digest);
+    }
+    if (changed.length) this.onChange(changed);
+  }
+}
