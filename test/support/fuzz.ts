@@ -5,18 +5,7 @@ import { applyEdits } from '../../server/src/core/edits';
 import type { Range } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/text';
 import { FIXTURES } from './fixtures';
-
-/** A small seeded PRNG (mulberry32), so that every failing case can be replayed from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './random';
 
 type Rand = () => number;
 const int = (r: Rand, n: number) => Math.floor(r() * n);
@@ -146,7 +135,7 @@ export function checkInvariants(text: string, options: AnalyzeOptions = {}): { v
 export function* fuzzCases(seed: number, count: number, fixtures: { name: string; text: string }[]): Generator<{ seed: number; kind: string; text: string }> {
   for (let i = 0; i < count; i++) {
     const caseSeed = (seed + i * 7919) >>> 0;
-    const r = prng(caseSeed);
+    const r = mulberry32(caseSeed);
     const k = r();
     if (k < 0.15) yield { seed: caseSeed, kind: 'random', text: randomText(r, 3000) };
     else {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { analyze, Finding } from '../../server/src/core/analyze';
 import { applyEdits, cellEdit } from '../../server/src/core/edits';
 import { parseReport } from '../../server/src/core/parse/report';
-import { prng } from '../support/fuzz';
+import { mulberry32 as prng } from '../support/random';
 import { readSeed } from '../support/fixtures';
 
 /**

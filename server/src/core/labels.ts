@@ -13,6 +13,11 @@ export function tableName(id: TableId, locale: Locale): string {
   return TABLE_NAMES[id][locale];
 }
 
+/** A table's name in both languages, as a message parameter. */
+export function tableNames(id: TableId): Record<Locale, string> {
+  return TABLE_NAMES[id];
+}
+
 const GROUP_OF_SUBROW: Record<string, string> = { R3_3: 'G3_3', R3_4: 'G3_4', R3_5: 'G3_5', R3_6: 'G3_6' };
 
 export function rowName(table: TableId, rowKey: string, format: FormatVersion = '2021'): string {

@@ -1,6 +1,6 @@
 import { relationsOfCell } from '../arithmetic';
 import { cellEdit } from '../edits';
-import { columnName, rowName, tableName } from '../labels';
+import { columnName, rowName, tableNames } from '../labels';
 import type { Draft, Rule, TextEdit } from '../rule';
 
 export const cellEmpty: Rule = {
@@ -25,7 +25,7 @@ export const cellEmpty: Rule = {
         if (blanks.length === 0) continue;
         const zh = blanks.map((c) => columnName(table.id, c.column, format, row.key)).join('、');
         const params = {
-          table: { 'zh-CN': tableName(table.id, 'zh-CN'), en: tableName(table.id, 'en') },
+          table: tableNames(table.id),
           row: rowName(table.id, row.key, format) || { 'zh-CN': '数据行', en: 'data row' },
           count: blanks.length,
           columns: { 'zh-CN': zh, en: blanks.map((c) => columnName(table.id, c.column, format, row.key)).join(', ') },

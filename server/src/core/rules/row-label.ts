@@ -1,4 +1,4 @@
-import { tableName } from '../labels';
+import { tableNames } from '../labels';
 import type { Draft, Rule } from '../rule';
 import { rowSpec } from '../schema/formats';
 
@@ -29,7 +29,7 @@ export const rowLabel: Rule = {
         const spec = rowSpec(table.id, format, row.key) ?? rowSpec(table.id, format === '2019' ? '2021' : '2019', row.key);
         if (!spec) continue;
         const official = styled(spec.label, row.label);
-        const params = { table: { 'zh-CN': tableName(table.id, 'zh-CN'), en: tableName(table.id, 'en') }, written: row.label, official };
+        const params = { table: tableNames(table.id), written: row.label, official };
         drafts.push({
           messageId: 'differs',
           params,

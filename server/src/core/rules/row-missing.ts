@@ -1,4 +1,4 @@
-import { rowName, tableName } from '../labels';
+import { rowName, tableNames } from '../labels';
 import type { Draft, Rule } from '../rule';
 import { rowsOf } from '../schema/formats';
 
@@ -27,7 +27,7 @@ export const rowMissing: Rule = {
           ?? official.slice(0, i).reverse().map((r) => table.rows.get(r.key)).find(Boolean);
         drafts.push({
           messageId: 'missing',
-          params: { table: { 'zh-CN': tableName(id, 'zh-CN'), en: tableName(id, 'en') }, row: rowName(id, spec.key, format) },
+          params: { table: tableNames(id), row: rowName(id, spec.key, format) },
           range: neighbour ? neighbour.labelRange : table.range,
           target: `${id}.${spec.key}`,
         });

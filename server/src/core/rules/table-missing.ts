@@ -1,4 +1,4 @@
-import { tableName } from '../labels';
+import { tableNames } from '../labels';
 import type { TableId } from '../model';
 import type { Draft, Rule } from '../rule';
 
@@ -23,7 +23,7 @@ export const tableMissing: Rule = {
       if (!table || !section || table.rows.size > 0 || table.valueCount > 0) continue;
       drafts.push({
         messageId: 'missing',
-        params: { section: section.heading.numberText || String(SECTION_OF[id]), table: { 'zh-CN': tableName(id, 'zh-CN'), en: tableName(id, 'en') } },
+        params: { section: section.heading.numberText || String(SECTION_OF[id]), table: tableNames(id) },
         range: section.heading.range,
         target: `${id}`,
       });

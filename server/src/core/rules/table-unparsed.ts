@@ -1,4 +1,4 @@
-import { rowName, tableName } from '../labels';
+import { rowName, tableNames } from '../labels';
 import type { Draft, Rule } from '../rule';
 
 export const tableUnparsed: Rule = {
@@ -17,7 +17,7 @@ export const tableUnparsed: Rule = {
     const drafts: Draft[] = [];
     const format = ctx.report.format ?? ctx.expectedFormat;
     for (const table of Object.values(ctx.report.tables)) {
-      const name = { 'zh-CN': tableName(table.id, 'zh-CN'), en: tableName(table.id, 'en') };
+      const name = tableNames(table.id);
       if (table.rows.size === 0 && table.valueCount > 0) {
         drafts.push({ messageId: 'table', params: { table: name }, range: table.range, target: table.id });
         continue;

@@ -45,6 +45,13 @@ export interface TableSpec {
 
 // ---------------------------------------------------------------- table 二
 
+/** The columns of the 2019 items （五） and （六）. */
+const ITEMS_2019: ColumnSpec[] = [
+  { key: 'PREV', label: '上一年项目数量', type: 'count' },
+  { key: 'CHANGE', label: '本年增/减', type: 'signedCount' },
+  { key: 'DECISIONS', label: '处理决定数量', type: 'count' },
+];
+
 const T2_2019: BlockSpec[] = [
   {
     key: 'B1',
@@ -62,11 +69,7 @@ const T2_2019: BlockSpec[] = [
   {
     key: 'B5',
     caption: '第二十条第（五）项',
-    columns: [
-      { key: 'PREV', label: '上一年项目数量', type: 'count' },
-      { key: 'CHANGE', label: '本年增/减', type: 'signedCount' },
-      { key: 'DECISIONS', label: '处理决定数量', type: 'count' },
-    ],
+    columns: ITEMS_2019,
     rows: [
       { key: 'LIC', label: '行政许可' },
       { key: 'OTHER_SVC', label: '其他对外管理服务事项' },
@@ -75,11 +78,7 @@ const T2_2019: BlockSpec[] = [
   {
     key: 'B6',
     caption: '第二十条第（六）项',
-    columns: [
-      { key: 'PREV', label: '上一年项目数量', type: 'count' },
-      { key: 'CHANGE', label: '本年增/减', type: 'signedCount' },
-      { key: 'DECISIONS', label: '处理决定数量', type: 'count' },
-    ],
+    columns: ITEMS_2019,
     rows: [
       { key: 'PUN', label: '行政处罚' },
       { key: 'ENF', label: '行政强制' },
@@ -105,6 +104,8 @@ const T2_2019: BlockSpec[] = [
   },
 ];
 
+const DECISIONS_2021: ColumnSpec[] = [{ key: 'DECISIONS', label: '本年处理决定数量', type: 'count' }];
+
 const T2_2021: BlockSpec[] = [
   {
     key: 'B1',
@@ -122,13 +123,13 @@ const T2_2021: BlockSpec[] = [
   {
     key: 'B5',
     caption: '第二十条第（五）项',
-    columns: [{ key: 'DECISIONS', label: '本年处理决定数量', type: 'count' }],
+    columns: DECISIONS_2021,
     rows: [{ key: 'LIC', label: '行政许可' }],
   },
   {
     key: 'B6',
     caption: '第二十条第（六）项',
-    columns: [{ key: 'DECISIONS', label: '本年处理决定数量', type: 'count' }],
+    columns: DECISIONS_2021,
     rows: [
       { key: 'PUN', label: '行政处罚' },
       { key: 'ENF', label: '行政强制' },
