@@ -23,7 +23,7 @@ interface LabelMatch {
   range: Range;
   text: string;
   /** Digits glued onto the label by a copy that lost the cell borders. */
-  glued?: { digits: string; range: Range };
+  glued?: { digits: string; range: Range; contiguous: boolean };
 }
 
 const CAPTION = /^第二十条第?\(([一二三四五六七八九])\)项$/;
@@ -47,15 +47,14 @@ function matchLabel(tokens: Token[], i: number, targets: RowTarget[]): LabelMatc
   for (const target of targets) {
     for (const label of target.labels) {
       if (t.norm.length > label.length && t.norm.startsWith(label) && /^\d[\d,]*$/.test(t.norm.slice(label.length))) {
+        const digits = t.norm.slice(label.length).replace(/,/g, '');
         const raw = /[0-9０-９][0-9０-９,，]*$/.exec(t.text);
-        const single = t.range.start.line === t.range.end.line;
-        const digitsRange = raw && single
+        // Only digits written side by side can be split by position; spaced ones are not glued.
+        const contiguous = raw !== null && raw[0].replace(/[,，]/g, '').length === digits.length && t.range.start.line === t.range.end.line;
+        const digitsRange = contiguous
           ? { start: { line: t.range.start.line, character: t.range.start.character + raw.index }, end: t.range.end }
           : t.range;
-        return {
-          target, kind: 'exact', end: i, range: t.range, text: t.text,
-          glued: { digits: t.norm.slice(label.length).replace(/,/g, ''), range: digitsRange },
-        };
+        return { target, kind: 'exact', end: i, range: t.range, text: t.text, glued: { digits, range: digitsRange, contiguous } };
       }
     }
   }
@@ -188,7 +187,7 @@ function buildRow(table: TableId, match: Pick<LabelMatch, 'target' | 'range' | '
   const vals = found.values;
   const lastRange = vals.length ? vals[vals.length - 1].range : match.range;
   if (match.glued && vals.every((v) => v.blank)) {
-    const splits = splitGlued(match.glued.digits, k, table === 'T3');
+    const splits = match.glued.contiguous ? splitGlued(match.glued.digits, k, table === 'T3') : [];
     if (splits.length === 1) {
       row.cells = gluedCells(table, target, splits[0], match.glued.range);
     } else {
