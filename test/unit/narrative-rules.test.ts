@@ -40,7 +40,7 @@ describe('rules beyond the tables: the seeds (spec §6.1)', () => {
 
   it('s001 in English', () => {
     const [f] = mine(readSeed('s001'), { locale: 'en' });
-    assert.equal(f.message, 'The text says every application was concluded, but table 3 “四、结转下年度继续办理” 总计 is 1 (some are carried over to next year)');
+    assert.equal(f.message, 'The text says every application was concluded, but Table 3 “四、结转下年度继续办理” 总计 is 1 (some are carried over to next year)');
   });
 });
 

@@ -35,7 +35,7 @@ ruleTester('cell-empty', {
         target: 'T3.R3_1',
         severity: 'warning',
         message: '表三「（一）予以公开」有 2 个空白单元格：自然人、其他',
-        en: 'table 3 “（一）予以公开” has 2 blank cell(s): 自然人, 其他',
+        en: 'Table 3 “（一）予以公开” has 2 blank cell(s): 自然人, 其他',
         related: ['T3.R3_1.NP', 'T3.R3_1.OT'].map((k) => k),
         fixed: z19,
       }],
@@ -331,7 +331,7 @@ ruleTester('table-unparsed', {
       errors: [{
         at: 'T3.R1.NP', exact: false, target: 'T3.R1', severity: 'information',
         message: /^表三「一、本年新收政府信息公开申请数量」的单元格无法可靠拆分（读到：11000011( □)?），本行不做算术检查$/,
-        en: /^Cannot tell the cells of table 3 “一、本年新收政府信息公开申请数量” apart \(read: 11000011( □)?\); no arithmetic is checked on this row$/,
+        en: /^Cannot tell the cells of Table 3 “一、本年新收政府信息公开申请数量” apart \(read: 11000011( □)?\); no arithmetic is checked on this row$/,
         fixed: null,
       }],
     },
@@ -357,7 +357,7 @@ ruleTester('table-unparsed', {
       })(),
       encodings: ['A', 'B', 'C', 'md'],
       absent: ARITHMETIC,
-      errors: [{ at: (r) => lineWith(r, '本列数据的勾稽关系'), target: 'T3', message: '表三中有数字，但无法识别出任何一行', en: 'table 3 holds numbers, but no row could be recognised' }],
+      errors: [{ at: (r) => lineWith(r, '本列数据的勾稽关系'), target: 'T3', message: '表三中有数字，但无法识别出任何一行', en: 'Table 3 holds numbers, but no row could be recognised' }],
     },
   ],
 }, { encodings: ABCM });

@@ -225,7 +225,7 @@ ruleTester('table-missing', {
     {
       name: '表四 replaced by a sentence',
       model: sections({ noTable: [4], body: { 4: ['本年度未发生政府信息公开行政复议、行政诉讼。'] } }),
-      errors: [{ at: 'heading:4', target: 'T4', severity: 'error', message: '第四部分中没有找到表四', en: 'No table 4 found in section 四', fixed: null }],
+      errors: [{ at: 'heading:4', target: 'T4', severity: 'error', message: '第四部分中没有找到表四', en: 'No Table 4 found in section 四', fixed: null }],
     },
     {
       name: '表二 left out',
@@ -256,7 +256,7 @@ ruleTester('row-missing', {
     {
       name: '表二 行政强制 missing',
       model: m('2019', (x) => { delete x.t2.ENF; }),
-      errors: [{ at: 'label:T2.FEE', target: 'T2.ENF', message: '表二缺少「行政强制」行', en: 'table 2 lacks the row “行政强制”' }],
+      errors: [{ at: 'label:T2.FEE', target: 'T2.ENF', message: '表二缺少「行政强制」行', en: 'Table 2 lacks the row “行政强制”' }],
     },
     {
       name: '2021 （六） 3.其他 missing',
@@ -291,7 +291,7 @@ ruleTester('row-label', {
         target: 'T3.R3_3_2',
         severity: 'warning',
         message: '表三行名「2.其他法律行政止公开」与官方格式「2.其他法律行政法规禁止公开」不一致',
-        en: 'table 3 row label “2.其他法律行政止公开” differs from the official “2.其他法律行政法规禁止公开”',
+        en: 'Table 3 row label “2.其他法律行政止公开” differs from the official “2.其他法律行政法规禁止公开”',
         fixed: m('2019', (x) => { x.labels = { 'T3.R3_3_2': '2.其他法律行政法规禁止公开' }; }),
       }],
     },

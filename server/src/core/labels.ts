@@ -4,9 +4,9 @@ import { columnsOf, rowSpec, TABLE3, T3_COLUMNS, T4_COLUMNS } from './schema/for
 /** Human names of tables, rows and columns, from the schema. */
 
 const TABLE_NAMES: Record<TableId, Record<Locale, string>> = {
-  T2: { 'zh-CN': '表二', en: 'table 2' },
-  T3: { 'zh-CN': '表三', en: 'table 3' },
-  T4: { 'zh-CN': '表四', en: 'table 4' },
+  T2: { 'zh-CN': '表二', en: 'Table 2' },
+  T3: { 'zh-CN': '表三', en: 'Table 3' },
+  T4: { 'zh-CN': '表四', en: 'Table 4' },
 };
 
 export function tableName(id: TableId, locale: Locale): string {
@@ -32,6 +32,11 @@ export function rowName(table: TableId, rowKey: string, format: FormatVersion = 
 export function columnName(table: TableId, column: string, format: FormatVersion = '2021', rowKey = ''): string {
   const pool = table === 'T3' ? T3_COLUMNS : table === 'T4' ? T4_COLUMNS : [...columnsOf('T2', format, rowKey), ...columnsOf('T2', format === '2019' ? '2021' : '2019', rowKey)];
   return pool.find((c) => c.key === column)?.label ?? column;
+}
+
+/** A row's name for messages: its official label, or “数据行” for 表四's unlabelled row. */
+export function rowTitle(table: TableId, rowKey: string, format?: FormatVersion): Record<Locale, string> | string {
+  return rowName(table, rowKey, format) || { 'zh-CN': '数据行', en: 'data row' };
 }
 
 /** `表三「（一）予以公开」自然人` */

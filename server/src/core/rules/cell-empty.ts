@@ -1,6 +1,6 @@
 import { relationsOfCell } from '../arithmetic';
 import { cellEdit } from '../edits';
-import { columnName, rowName, tableNames } from '../labels';
+import { columnName, rowTitle, tableNames } from '../labels';
 import type { Draft, Rule, TextEdit } from '../rule';
 
 export const cellEmpty: Rule = {
@@ -26,7 +26,7 @@ export const cellEmpty: Rule = {
         const zh = blanks.map((c) => columnName(table.id, c.column, format, row.key)).join('、');
         const params = {
           table: tableNames(table.id),
-          row: rowName(table.id, row.key, format) || { 'zh-CN': '数据行', en: 'data row' },
+          row: rowTitle(table.id, row.key, format),
           count: blanks.length,
           columns: { 'zh-CN': zh, en: blanks.map((c) => columnName(table.id, c.column, format, row.key)).join(', ') },
         };

@@ -1,4 +1,5 @@
-import { rowName, tableNames } from '../labels';
+import { rowTitle, tableNames } from '../labels';
+import type { Row } from '../model';
 import type { Draft, Rule } from '../rule';
 
 export const tableUnparsed: Rule = {
@@ -11,6 +12,11 @@ export const tableUnparsed: Rule = {
   },
   messages: {
     row: { 'zh-CN': '{table}「{row}」的单元格无法可靠拆分（读到：{text}），本行不做算术检查', en: 'Cannot tell the cells of {table} “{row}” apart (read: {text}); no arithmetic is checked on this row' },
+    rows: {
+      'zh-CN': '{table}有 {count} 行的单元格无法可靠拆分（如 PDF 导出看不出空白单元格的位置），这些行不做算术检查',
+      en: 'Cannot tell the cells apart in {count} rows of {table} (a PDF export, for one, does not show where blank cells are); no arithmetic is checked on them',
+    },
+    rowRead: { 'zh-CN': '「{row}」读到：{text}', en: '“{row}” read: {text}' },
     table: { 'zh-CN': '{table}中有数字，但无法识别出任何一行', en: '{table} holds numbers, but no row could be recognised' },
   },
   check(ctx) {
@@ -22,16 +28,26 @@ export const tableUnparsed: Rule = {
         drafts.push({ messageId: 'table', params: { table: name }, range: table.range, target: table.id });
         continue;
       }
-      for (const row of table.rows.values()) {
-        if (!row.unparsed) continue;
+      const unparsed = [...table.rows.values()].filter((r) => r.unparsed);
+      const params = (row: Row) => ({ table: name, row: rowTitle(table.id, row.key, format), text: row.unparsed!.reason });
+      if (unparsed.length >= MANY_ROWS) {
+        // One finding for the table, not a wall of identical notes.
         drafts.push({
-          messageId: 'row',
-          params: { table: name, row: rowName(table.id, row.key, format) || '—', text: row.unparsed.reason },
-          range: row.unparsed.range,
-          target: `${table.id}.${row.key}`,
+          messageId: 'rows',
+          params: { table: name, count: unparsed.length },
+          range: unparsed[0].unparsed!.range,
+          related: unparsed.map((row) => ({ range: row.unparsed!.range, messageId: 'rowRead', params: params(row) })),
+          target: `${table.id}.unparsed`,
         });
+        continue;
+      }
+      for (const row of unparsed) {
+        drafts.push({ messageId: 'row', params: params(row), range: row.unparsed!.range, target: `${table.id}.${row.key}` });
       }
     }
     return drafts;
   },
 };
+
+/** From this many unreadable rows in one table on, they are reported together. */
+const MANY_ROWS = 3;
