@@ -19,6 +19,8 @@ export interface AnalyzeOptions {
   maxFileSize?: number;
   /** Findings to leave out, by rule code and (optionally) target. */
   ignore?: { code: string; target?: string }[];
+  /** Leave out related information and fixes (a plain text listing shows neither); default false. */
+  brief?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2_000_000;
@@ -42,12 +44,13 @@ export interface Analysis {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
-function localize(rule: Rule, draft: Draft, locale: Locale, severity: Severity): Finding {
+function localize(rule: Rule, draft: Draft, locale: Locale, severity: Severity, brief = false): Finding {
   const text = (id: string, params: Draft['params'] = {}) => format(rule.messages[id]?.[locale] ?? id, params, locale);
   const finding: Finding = { code: rule.code, severity, message: text(draft.messageId, draft.params), range: draft.range };
+  if (draft.target) finding.target = draft.target;
+  if (brief) return finding;
   if (draft.related?.length) finding.related = draft.related.map((r) => ({ range: r.range, message: text(r.messageId, r.params) }));
   if (draft.fix) finding.fix = { title: text(draft.fix.messageId, draft.fix.params), edits: draft.fix.edits };
-  if (draft.target) finding.target = draft.target;
   return finding;
 }
 
@@ -89,7 +92,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     for (const draft of rule.check(ctx)) {
       const severity = severityOf(rule, draft, options.rules?.[rule.code]);
       if (!severity || ignored(rule.code, draft.target)) continue;
-      findings.push(localize(rule, draft, locale, severity));
+      findings.push(localize(rule, draft, locale, severity, options.brief));
     }
   });
   const order = new Map(RULES.map((r, i) => [r.code, i]));

@@ -38,7 +38,12 @@ export class FileChecker {
       }
     }
     const fromConfig = loaded ? optionsFor(loaded.config, path.relative(loaded.dir, abs).split(path.sep).join('/')) : {};
-    return { ...fromConfig, locale: this.run.locale, maxFileSize: this.run.maxFileSize ?? fromConfig.maxFileSize };
+    return {
+      ...fromConfig,
+      locale: this.run.locale,
+      maxFileSize: this.run.maxFileSize ?? fromConfig.maxFileSize,
+      brief: this.run.format === 'text',
+    };
   }
 
   check(file: string): FileResult {
@@ -60,7 +65,7 @@ export class FileChecker {
     let text = decoded.text;
     let fixedEdits: number | undefined;
     if (this.run.fix) {
-      const fixed = fixAll(text, options);
+      const fixed = fixAll(text, { ...options, brief: false });
       if (fixed.text !== text) {
         writeAtomically(abs, encode(fixed.text, decoded.encoding, hasUtf8Bom(bytes)));
         text = fixed.text;
