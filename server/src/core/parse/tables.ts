@@ -38,16 +38,22 @@ function cells(tokens: Token[], from: number): CellToken | undefined {
   return t && t.kind === 'cell' ? t : undefined;
 }
 
-function matchLabel(tokens: Token[], i: number, targets: RowTarget[]): LabelMatch | undefined {
+/**
+ * The row a label cell names. A copy that lost its cell borders may glue the group label in front
+ * (三、本年度办理结果(一)予以公开…) and the numbers behind (…0000000).
+ */
+function matchLabel(tokens: Token[], i: number, targets: RowTarget[], groupLabels: string[]): LabelMatch | undefined {
   const t = tokens[i] as CellToken;
+  const group = groupLabels.find((g) => t.norm.length > g.length && t.norm.startsWith(g));
+  const norm = group ? t.norm.slice(group.length) : t.norm;
   for (const target of targets) {
-    const idx = target.labels.indexOf(t.norm);
+    const idx = target.labels.indexOf(norm);
     if (idx >= 0) return { target, kind: idx === 0 ? 'exact' : 'alias', end: i, range: t.range, text: t.text };
   }
   for (const target of targets) {
     for (const label of target.labels) {
-      if (t.norm.length > label.length && t.norm.startsWith(label) && /^\d[\d,]*$/.test(t.norm.slice(label.length))) {
-        const digits = t.norm.slice(label.length).replace(/,/g, '');
+      if (norm.length > label.length && norm.startsWith(label) && /^\d[\d,]*$/.test(norm.slice(label.length))) {
+        const digits = norm.slice(label.length).replace(/,/g, '');
         const raw = /[0-9０-９][0-9０-９,，]*$/.exec(t.text);
         // Only digits written side by side can be split by position; spaced ones are not glued.
         const contiguous = raw !== null && raw[0].replace(/[,，]/g, '').length === digits.length && t.range.start.line === t.range.end.line;
@@ -261,7 +267,7 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
       table.captions.set(caption[1], t.range);
       continue;
     }
-    const match = matchLabel(tokens, i, targets.filter((x) => !table.rows.has(x.key)));
+    const match = matchLabel(tokens, i, targets.filter((x) => !table.rows.has(x.key)), groupLabels);
     if (!match) {
       if (groupLabels.includes(t.norm)) continue;
       const found = collectValues(tokens, i + 1);
