@@ -23,7 +23,7 @@ describe('diagnostics, pushed (client without pull support)', () => {
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
     assert.equal(caps.diagnosticProvider, undefined);
     assert.ok(caps.hoverProvider && caps.documentSymbolProvider && caps.foldingRangeProvider);
-    assert.deepEqual(caps.executeCommandProvider?.commands, ['xxgk.ignoreFinding']);
+    assert.deepEqual(caps.executeCommandProvider?.commands, ['xxgk.ignoreFinding', 'xxgk.workspaceSummary']);
   });
 
   it('seed 004: the 4、 heading at line 354 in Chinese, with code, doc link and version', async () => {

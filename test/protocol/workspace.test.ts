@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFixture } from '../support/fixtures';
 import { TestClient, uriOf } from './support/lsp-client';
 
@@ -60,6 +60,26 @@ describe('workspace checks against reports on disk', () => {
       const published = await withCarry;
       const carry = published.diagnostics.find((d) => d.code === 'carry-over' && d.severity === 2)!;
       assert.equal(carry.relatedInformation?.[0].location.uri, pathToFileURL(path.join(dir, '2023.txt')).href);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the summary command', () => {
+  it('xxgk.workspaceSummary: one row per report in the folder, cross-file findings counted', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-summary-'));
+    fs.mkdirSync(path.join(dir, 'wenzhou'));
+    for (const y of ['2023', '2024']) fs.writeFileSync(path.join(dir, 'wenzhou', `${y}.txt`), readFixture('workspace', 'wenzhou', `${y}.txt`));
+    const client = await TestClient.start({ locale: 'zh-cn', settings: {}, workspaceFolder: dir });
+    try {
+      const result = await client.request<{ rows: { file: string; year: number; warnings: number; received: number }[]; text: string }>(
+        'workspace/executeCommand', { command: 'xxgk.workspaceSummary', arguments: [] });
+      assert.deepEqual(result.rows.map((r) => [path.basename(fileURLToPath(r.file)), r.year, r.received]), [['2023.txt', 2023, 1], ['2024.txt', 2024, 1]]);
+      assert.ok(result.rows[1].warnings >= 3, 'text-table-mismatch and the two carry-over findings');
+      assert.match(result.text, /^文件 +机关 +年度/);
+      assert.match(result.text, /wenzhou\/2024\.txt +温州市投资促进局 +2024 +2021/);
     } finally {
       await client.stop();
       fs.rmSync(dir, { recursive: true, force: true });

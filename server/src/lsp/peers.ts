@@ -39,11 +39,7 @@ export class PeerIndex {
   /** Digests of the other reports in the file's folder tree, as far as they have been read. */
   peersOf(file: string): ReportDigest[] {
     const rootDir = this.folders().find((f) => file.startsWith(f + path.sep)) ?? path.dirname(file);
-    let root = this.roots.get(rootDir);
-    if (!root) {
-      root = { scannedAt: 0, files: new Map() };
-      this.roots.set(rootDir, root);
-    }
+    const root = this.rootOf(rootDir);
     if (!root.scanning && Date.now() - root.scannedAt > RESCAN_MS) {
       const r = root;
       r.scanning = this.scan(rootDir, r).finally(() => {
@@ -54,6 +50,23 @@ export class PeerIndex {
     const out: ReportDigest[] = [];
     for (const [f, e] of root.files) if (f !== file && e.digest) out.push(e.digest);
     return out;
+  }
+
+  /** Every report in a folder tree, read now (for the summary command). */
+  async allIn(rootDir: string): Promise<ReportDigest[]> {
+    const root = this.rootOf(rootDir);
+    await (root.scanning ?? this.scan(rootDir, root));
+    root.scannedAt = Date.now();
+    return [...root.files.values()].flatMap((e) => (e.digest ? [e.digest] : []));
+  }
+
+  private rootOf(rootDir: string): Root {
+    let root = this.roots.get(rootDir);
+    if (!root) {
+      root = { scannedAt: 0, files: new Map() };
+      this.roots.set(rootDir, root);
+    }
+    return root;
   }
 
   private async scan(rootDir: string, root: Root): Promise<void> {

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import {
   Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentSymbol,
   FoldingRange, FoldingRangeKind, InitializeParams, InitializeResult, SymbolInformation, SymbolKind,
@@ -8,6 +9,7 @@ import { CONFIG_FILE_NAME } from '../core/config';
 import { hoverAt } from '../core/hover';
 import type { Locale } from '../core/model';
 import { foldingRanges, outline, OutlineItem, OutlineKind } from '../core/outline';
+import { toSummaryText } from '../node/summary';
 import { CODE_ACTION_KINDS, codeActions, IGNORE_COMMAND, IgnoreArgs } from './codeActions';
 import { DiagnosticsService } from './diagnostics';
 import { EditCapabilities, ignoreFinding } from './ignore';
@@ -15,6 +17,17 @@ import { readSettings } from './settings';
 import { filePath, Workspace } from './workspace';
 
 /** InitializeParams.locale (`zh-cn`, `zh-CN`, `zh-Hans`…) → the core's message language. */
+/** `xxgk.workspaceSummary`: one row per report in the workspace folders, as data and as a text table. */
+export const SUMMARY_COMMAND = 'xxgk.workspaceSummary';
+
+/** A file URI as a path relative to its workspace folder. */
+function shortPath(uri: string, folders: string[]): string {
+  const file = filePath(uri);
+  if (!file) return uri;
+  const folder = folders.find((f) => file.startsWith(f + path.sep));
+  return folder ? path.relative(folder, file).split(path.sep).join('/') : file;
+}
+
 export function localeOf(locale: string | undefined): Locale {
   return /^zh/i.test(locale ?? '') ? 'zh-CN' : 'en';
 }
@@ -83,7 +96,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: caps.textDocument?.codeAction?.codeActionLiteralSupport ? { codeActionKinds: CODE_ACTION_KINDS } : true,
-        executeCommandProvider: { commands: [IGNORE_COMMAND] },
+        executeCommandProvider: { commands: [IGNORE_COMMAND, SUMMARY_COMMAND] },
         ...(pull ? { diagnosticProvider: { identifier: 'xxgk', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'xxgk-lint', version: '0.1.0' },
@@ -154,6 +167,10 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) => codeActions(params, documents, workspace));
 
   connection.onExecuteCommand(async (params) => {
+    if (params.command === SUMMARY_COMMAND) {
+      const rows = await workspace.summary();
+      return { rows, text: toSummaryText(rows.map((r) => ({ ...r, file: shortPath(r.file, workspace.folders) })), workspace.locale) };
+    }
     if (params.command !== IGNORE_COMMAND) return null;
     const changed = await ignoreFinding(params.arguments?.[0] as IgnoreArgs, connection, workspace, editCaps);
     if (changed) refresh();

@@ -3,7 +3,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Analysis, AnalyzeOptions, Finding } from '../core/analyze';
-import { digestReport, mergeFindings, ReportDigest, WorkspaceFinding, workspaceFindings } from '../core/workspace';
+import {
+  digestReport, mergeFindings, ReportDigest, SummaryRow, summaryRows, WorkspaceFinding, workspaceFindings,
+} from '../core/workspace';
 import { editorText } from '../core/editor-messages';
 import type { Locale } from '../core/model';
 import { PeerIndex } from './peers';
@@ -132,6 +134,18 @@ export class Workspace {
     };
     if (this.generation === generation) this.checked.set(doc.uri, result);
     return result;
+  }
+
+  /**
+   * One row per report in the workspace folders (open documents as edited), with the cross-file
+   * findings counted: the summary a reviewer hands on.
+   */
+  async summary(): Promise<SummaryRow[]> {
+    const open = [...this.checked.values()].map((c) => c.digest);
+    const openUris = new Set(open.map((d) => d.uri));
+    const onDisk = (await Promise.all(this.folders.map((f) => this.peers.allIn(f)))).flat().filter((d) => !openUris.has(d.uri));
+    const digests = [...open, ...onDisk].sort((a, b) => a.uri.localeCompare(b.uri));
+    return summaryRows(digests, workspaceFindings(digests, { locale: this.locale }));
   }
 
   /** Carry-over and copied-text against the other reports: open ones as edited, the rest as on disk. */
