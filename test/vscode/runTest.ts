@@ -2,7 +2,7 @@
  * `npm run test:vscode`: the extension in a real VS Code (@vscode/test-electron). VS Code cannot be
  * downloaded here, so it runs with, in this order: the executable in XXGK_VSCODE_PATH, or the
  * local stand-in test/vscode/shim/code (a VS Code server + headless chromium, set up by
- * scripts/setup-editor-test-env.sh); with neither it skips and says why.
+ * scripts/setup-editor-test-env.sh); with neither it skips and says why (fails when CI is set).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -47,8 +47,11 @@ function makeWorkspace(): string {
 async function main(): Promise<void> {
   const executable = vscodeExecutable();
   if (!executable) {
-    console.log('test:vscode SKIPPED: no VS Code available. Set XXGK_VSCODE_PATH to a VS Code executable, or run '
-      + '`bash scripts/setup-editor-test-env.sh` to set up the local stand-in (test/vscode/shim/code).');
+    const why = 'no VS Code available. Set XXGK_VSCODE_PATH to a VS Code executable, or run '
+      + '`bash scripts/setup-editor-test-env.sh` to set up the local stand-in (test/vscode/shim/code).';
+    // In CI a skip would hide that the editor tests never ran.
+    if (process.env.CI) throw new Error(why);
+    console.log(`test:vscode SKIPPED: ${why}`);
     return;
   }
   const workspace = makeWorkspace();
