@@ -2,12 +2,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { FileChecker, RunOptions } from './check';
 import { ConfigError } from './config';
 
-/** A CLI worker thread: checks the files it is sent, one message per file. */
+/** A CLI worker thread: checks the batches of files it is sent and answers each with its results. */
 const checker = new FileChecker(workerData as RunOptions);
-parentPort!.on('message', (msg: { index: number; file: string }) => {
+parentPort!.on('message', (msg: { start: number; files: string[] }) => {
   try {
-    parentPort!.postMessage({ index: msg.index, result: checker.check(msg.file) });
+    parentPort!.postMessage({ start: msg.start, results: msg.files.map((f) => checker.check(f)) });
   } catch (e) {
-    parentPort!.postMessage({ index: msg.index, error: e instanceof Error ? e.message : String(e), config: e instanceof ConfigError });
+    parentPort!.postMessage({ start: msg.start, error: e instanceof Error ? e.message : String(e), config: e instanceof ConfigError });
   }
 });
