@@ -25,6 +25,7 @@ const detected = new Set<string>();
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(
     vscode.commands.registerCommand('xxgk.checkAsReport', checkAsReport),
+    vscode.commands.registerCommand('xxgk.showSummary', () => showSummary(context)),
     vscode.workspace.onDidOpenTextDocument((doc) => onOpen(context, doc)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       // An untitled document opens empty: look again when text arrives on its first lines (a paste).
@@ -104,4 +105,23 @@ async function checkAsReport(): Promise<void> {
     return;
   }
   if (editor.document.languageId !== LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
+}
+
+/**
+ * "Summarize the reports in this workspace": one row per report (body, year, format, findings,
+ * 新收/办结/结转/复议/诉讼), from the language server, shown in a new editor for copying on.
+ */
+async function showSummary(context: vscode.ExtensionContext): Promise<void> {
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder of reports first.'));
+    return;
+  }
+  await startClient(context);
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the reports…') },
+    () => client!.sendRequest<{ text: string } | null>('workspace/executeCommand', { command: 'xxgk.workspaceSummary', arguments: [] }),
+  );
+  if (!result) return;
+  const doc = await vscode.workspace.openTextDocument({ content: result.text, language: 'plaintext' });
+  await vscode.window.showTextDocument(doc, { preview: false });
 }

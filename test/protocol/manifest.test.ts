@@ -44,7 +44,9 @@ describe('extension manifest', () => {
     assert.ok(!firstLine.test('关于印发通知的函'));
     assert.ok(fs.existsSync(path.join(ROOT, lang.configuration)));
     assert.ok(fs.existsSync(path.join(ROOT, pkg.contributes.grammars[0].path)));
-    assert.deepEqual(pkg.activationEvents, ['onLanguage:xxgk-report', 'onCommand:xxgk.checkAsReport', 'onLanguage:plaintext']);
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:xxgk-report', 'onCommand:xxgk.checkAsReport', 'onCommand:xxgk.showSummary', 'onLanguage:plaintext']);
+    assert.equal(pkg.contributes.commands[1].command, 'xxgk.showSummary');
+    assert.equal(nlsZh['command.showSummary'], '汇总本工作区的年度报告');
     assert.equal(pkg.contributes.commands[0].command, 'xxgk.checkAsReport');
     assert.equal(pkg.main, './client/out/extension.js');
     for (const l10n of fs.readdirSync(path.join(ROOT, pkg.l10n))) JSON.parse(fs.readFileSync(path.join(ROOT, pkg.l10n, l10n), 'utf8'));

@@ -252,6 +252,17 @@ const tests: [string, () => Promise<void>][] = [
     await switched;
     await diagnosticsWhere(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'section-missing'), 'section-missing on the untitled report');
   }],
+  ['"汇总本工作区的年度报告" opens a table with one row per report in the folder', async () => {
+    await vscode.commands.executeCommand('xxgk.showSummary');
+    const { value: doc } = await poll(() => 'the summary document', () => {
+      const d = vscode.window.activeTextEditor?.document;
+      return d?.isUntitled && d.getText().startsWith('文件') ? d : undefined;
+    });
+    const text = doc.getText();
+    assert.match(text, /^文件 +机关 +年度 +格式 +错误 +警告 +提示 +新收 +办结 +结转 +复议 +诉讼/);
+    assert.match(text, /二七区2020年度报告\.txt +二七区工业和信息化局 +2020 +2019/);
+    assert.match(text, /合计（\d+ 份）/);
+  }],
 ];
 
 export async function run(): Promise<void> {

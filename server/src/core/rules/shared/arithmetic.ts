@@ -6,6 +6,8 @@ import type { Draft, Localized, Params, RuleContext } from '../../rule';
 import { cellTarget } from '../../rule';
 import type { RelationCode } from '../../schema/invariants';
 
+const MAX_LISTED_PARTS = 8;
+
 export const BLANK_NOTE: Localized = { 'zh-CN': '（空白按 0 计算）', en: ' (blank cells counted as 0)' };
 
 const RELATION_NAMES: Record<RelationCode, Localized> = {
@@ -58,11 +60,13 @@ export function arithmeticDrafts(ctx: RuleContext, code: RelationCode): Draft[] 
 function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersion): Draft {
   const rel = issue.relation;
   const culprit = issue.culprit;
-  const related = (relations: Relation[]) => {
+  const related = (relations: Relation[], trim = false) => {
     const seen = new Set<string>();
     const out: NonNullable<Draft['related']> = [];
     for (const r of relations) {
-      for (const o of [...r.total, ...r.parts]) {
+      // Beside the culprit, a long sum (（七）总计 has 20 addends) lists its total and the addends that are not 0.
+      const parts = trim && r.parts.length > MAX_LISTED_PARTS ? r.parts.filter((o) => o.value !== 0) : r.parts;
+      for (const o of [...r.total, ...parts]) {
         const k = cellTarget(o.ref);
         if (seen.has(k) || !o.cell.present) continue;
         seen.add(k);
@@ -87,7 +91,7 @@ function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersio
       params,
       range: culprit.operand.cell.range,
       severity,
-      related: related(culprit.relations),
+      related: related(culprit.relations, true),
       fix: edit ? { messageId: 'fixCell', params, edits: [edit] } : undefined,
       target: cellTarget(culprit.operand.ref),
     };
