@@ -107,7 +107,25 @@ export interface ProseOptions {
  * lines that read as sentences (table cells are skipped). Sub-heading lines are returned too
  * (they are short sentences of their own) and set the `context` of what follows.
  */
+/** Several rules read the same prose: split it once per report and set of options. */
+const cache = new WeakMap<Report, Map<string, Sentence[]>>();
+
 export function proseSentences(report: Report, doc: LineIndex, options: ProseOptions = {}): Sentence[] {
+  const key = `${options.sections?.join(',') ?? '*'}|${options.skipSignature ? 1 : 0}`;
+  let forReport = cache.get(report);
+  if (!forReport) {
+    forReport = new Map();
+    cache.set(report, forReport);
+  }
+  let found = forReport.get(key);
+  if (!found) {
+    found = splitProse(report, doc, options);
+    forReport.set(key, found);
+  }
+  return found;
+}
+
+function splitProse(report: Report, doc: LineIndex, options: ProseOptions): Sentence[] {
   const wanted = options.sections ? new Set(options.sections) : undefined;
   const out: Sentence[] = [];
   const skip = new Set<number>();

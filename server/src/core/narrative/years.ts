@@ -37,8 +37,12 @@ function value(text: string): { year: number; digits: boolean } | undefined {
   return year === undefined ? undefined : { year, digits: /^[0-9０-９]+$/.test(text) };
 }
 
+/** Most sentences name no year at all: one cheap test rules them out. */
+const ANY_YEAR = new RegExp(Y);
+
 export function periodYears(sentence: Sentence, reportYear: number): PeriodYear[] {
   const text = sentence.text;
+  if (!ANY_YEAR.test(text)) return [];
   const out: PeriodYear[] = [];
   const seen = new Set<number>();
   const add = (raw: string, start: number, kind: PeriodYear['kind']) => {
