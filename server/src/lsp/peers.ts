@@ -84,6 +84,8 @@ export class PeerIndex {
       if (e.digest) changed.push(e.digest);
     }
     for (const file of seen) {
+      // One report at a time, so that requests and keystrokes are served between them.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const stat = fs.statSync(file, { throwIfNoEntry: false });
       if (!stat) continue;
       const known = root.files.get(file);
