@@ -242,6 +242,47 @@ function valueWindows(vals: CellToken[], k: number): number[] {
   return fits;
 }
 
+/**
+ * Space-aligned text (PDF exports) does not show blank cells. A row with fewer numbers than columns
+ * is read by where its numbers stand: under the columns that the table's complete rows of the same
+ * block occupy. Only when every number falls clearly under a different column, in order.
+ */
+function placeByColumns(table: TableId, built: { row: Row; match: LabelMatch; found: Collected }[]): void {
+  const aligned = (f: Collected) => f.values.length > 0 && f.values.every((v) => v.columns);
+  for (const b of built) {
+    const k = b.match.target.columns.length;
+    const values = b.found.values.filter((v) => !v.blank);
+    if (!b.row.unparsed || !aligned(b.found) || values.length === 0 || values.length >= k) continue;
+    const complete = built.filter((o) => o.match.target.columns === b.match.target.columns && !o.row.unparsed && aligned(o.found)
+      && o.found.values.length === k && o.found.values.every((v) => !v.blank));
+    if (complete.length === 0) continue;
+    const centers = b.match.target.columns.map((_, c) => {
+      const xs = complete.map((o) => (o.found.values[c].columns!.from + o.found.values[c].columns!.to) / 2);
+      return xs.reduce((a, x) => a + x, 0) / xs.length;
+    });
+    const spacing = Math.min(...centers.slice(1).map((x, c) => x - centers[c]));
+    if (!(spacing > 0)) continue;
+    const at: number[] = [];
+    for (const v of values) {
+      const x = (v.columns!.from + v.columns!.to) / 2;
+      let best = 0;
+      for (let c = 1; c < k; c++) if (Math.abs(centers[c] - x) < Math.abs(centers[best] - x)) best = c;
+      if (Math.abs(centers[best] - x) > spacing / 2 || (at.length && best <= at[at.length - 1])) {
+        at.length = 0;
+        break;
+      }
+      at.push(best);
+    }
+    if (at.length !== values.length) continue;
+    const end = values[values.length - 1].range;
+    b.row.cells = b.match.target.columns.map((col, c) => {
+      const v = values[at.indexOf(c)];
+      return v ? makeCell(table, b.row.key, col, v) : phantomCell(table, b.row.key, col, end);
+    });
+    b.row.unparsed = undefined;
+  }
+}
+
 function gluedCells(table: TableId, target: RowTarget, numbers: number[], range: Range): Cell[] {
   const oneLine = range.start.line === range.end.line;
   let offset = range.start.character;
@@ -259,6 +300,7 @@ function gluedCells(table: TableId, target: RowTarget, numbers: number[], range:
 export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTarget[], groupLabels: string[], padsLead = false): Table {
   const table = emptyTable(id, tokens);
   const strays: { token: CellToken; found: Collected }[] = [];
+  const built: { row: Row; match: LabelMatch; found: Collected }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'break' || isValueToken(t)) continue;
@@ -279,9 +321,12 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
     if (found.values.length === 0 && found.stop === 'text' && match.target.mayBeGroup && !match.glued) {
       continue; // a group label such as （六）其他处理 above its 2021 sub-rows
     }
-    table.rows.set(match.target.key, buildRow(id, match, found, padsLead));
+    const row = buildRow(id, match, found, padsLead);
+    table.rows.set(match.target.key, row);
+    built.push({ row, match, found });
     i = Math.max(i, found.next - 1, match.end);
   }
+  placeByColumns(id, built);
 
   for (const { token, found } of strays) {
     let best: RowTarget | undefined;

@@ -16,6 +16,8 @@ export interface CellToken {
   range: Range;
   blank: boolean;
   line: number;
+  /** In space-aligned text: the display columns the cell spans (CJK and full-width count 2). */
+  columns?: { from: number; to: number };
 }
 
 export interface BreakToken {
@@ -233,8 +235,24 @@ function tokenizeAlignedLine(doc: LineIndex, line: string, lineNo: number, token
     if (isBlank(line.slice(p.start, p.end))) continue;
     for (const w of splitTrailingValues(line, p.start, p.end)) cells.push(cellToken(doc, lineNo, line, w.start, w.end));
   }
-  for (const c of cells) tokens.push(c);
+  for (const c of cells) {
+    const from = displayWidth(line, 0, c.range.start.character);
+    c.columns = { from, to: from + displayWidth(line, c.range.start.character, c.range.end.character) };
+    tokens.push(c);
+  }
   if (cells.length >= 2) pushBreak(tokens, lineNo);
+}
+
+/** Columns a monospace rendering gives a stretch of text: CJK and full-width characters take two. */
+function displayWidth(line: string, from: number, to: number): number {
+  let w = 0;
+  for (let i = from; i < to; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
+      || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+  }
+  return w;
 }
 
 function splitTrailingValues(line: string, start: number, end: number): { start: number; end: number }[] {
