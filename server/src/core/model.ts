@@ -60,8 +60,6 @@ export interface Table {
   headers: { text: string; range: Range }[];
   /** How many non-blank number cells the region holds, whether or not a row was found for them. */
   valueCount: number;
-  /** Tokens that looked like row labels but matched nothing. */
-  strayLabels: { text: string; range: Range }[];
 }
 
 export interface Heading {
@@ -99,7 +97,6 @@ export interface FormatEvidence {
 }
 
 export interface Report {
-  lineCount: number;
   title?: { text: string; range: Range; line: number };
   organ?: string;
   year?: number;

@@ -43,10 +43,6 @@ export class LineIndex {
   }
 }
 
-export function spanRange(a: Range, b: Range): Range {
-  return { start: a.start, end: b.end };
-}
-
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }

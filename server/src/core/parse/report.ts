@@ -113,7 +113,6 @@ export function parseReport(text: string): ParsedDocument {
   return {
     doc,
     report: {
-      lineCount: doc.lines.length,
       ...meta,
       sections,
       subHeadings: findSubHeadings(doc, sections),

@@ -183,7 +183,7 @@ function emptyTable(id: TableId, tokens: Token[]): Table {
     ? { start: cellsOnly[0].range.start, end: cellsOnly[cellsOnly.length - 1].range.end }
     : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const valueCount = cellsOnly.filter((t) => !t.blank && isValueToken(t)).length;
-  return { id, range, rows: new Map(), captions: new Map(), headers: [], strayLabels: [], valueCount };
+  return { id, range, rows: new Map(), captions: new Map(), headers: [], valueCount };
 }
 
 function buildRow(table: TableId, match: Pick<LabelMatch, 'target' | 'range' | 'text' | 'kind' | 'glued'>, found: Collected, padsLead: boolean): Row {
@@ -342,8 +342,6 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
     if (best && score >= 0.5) {
       table.rows.set(best.key, buildRow(id, { target: best, range: token.range, text: token.text, kind: 'exact' }, found, padsLead));
       table.rows.get(best.key)!.labelMatch = 'fuzzy';
-    } else {
-      table.strayLabels.push({ text: token.text, range: token.range });
     }
   }
   return table;
