@@ -1,8 +1,12 @@
 import type { Draft, Rule } from '../rule';
-import { headingNumber } from '../parse/sections';
+import { headingNumber, sectionOfTitle } from '../parse/sections';
 import { SECTION_NUMERALS } from '../schema/sections';
 
 const isArabic = (s: string) => /^[0-9０-９]+$/.test(s);
+/** `二、依申请公开情况` on a line of its own inside 总体情况 (not a sentence: no full stop at the end). */
+const TOP_LEVEL_SUB = /^([\s\u3000]*)([一二三四五六七八九十]{1,2})、[\s\u3000]*[^\s|\t][^|\t]*[^。；;，,|\s]$/;
+const MAX_SUB_HEADING = 30;
+const MAX_SUB_HEADINGS = 10;
 
 export const sectionNumbering: Rule = {
   code: 'section-numbering',
@@ -17,6 +21,10 @@ export const sectionNumbering: Rule = {
     arabic: { 'zh-CN': '部分标题应使用汉字编号“{expected}、”，此处写作“{actual}”', en: 'Section headings are numbered with Chinese numerals (“{expected}、”), not “{actual}”' },
     unnumbered: { 'zh-CN': '「{title}」缺少编号“{expected}、”', en: '“{title}” lacks its number “{expected}、”' },
     mixedSub: { 'zh-CN': '小标题编号混用：此处为（{actual}），同一部分其他小标题用汉字编号，应为（{expected}）', en: 'Sub-heading numbering is mixed: （{actual}） here while the others use Chinese numerals; expected （{expected}）' },
+    topLevelSub: {
+      'zh-CN': '总体情况中的小标题用了部分的编号“{actual}”，与六个部分的编号混为两套，宜改为“（{numeral}）”',
+      en: 'A sub-heading of 总体情况 is numbered like a section (“{actual}”), a second numbering system beside the six sections; use “（{numeral}）”',
+    },
     fix: { 'zh-CN': '改为“{expected}”', en: 'Change to “{expected}”' },
   },
   check(ctx) {
@@ -38,6 +46,27 @@ export const sectionNumbering: Rule = {
         range: heading.numberText ? heading.numberRange : heading.range,
         fix: { messageId: 'fix', params: { expected: `${expected}、` }, edits: [{ range: heading.prefixRange, newText: `${expected}、` }] },
         target: `section.${heading.section}`,
+      });
+    }
+    // 总体情况 whose sub-headings are numbered 一、二、… like the sections themselves.
+    const overview = report.sections.find((x) => x.heading.section === 1);
+    const subs: number[] = [];
+    for (let i = overview ? overview.bodyStart : 0; overview && i < overview.bodyEnd && subs.length <= MAX_SUB_HEADINGS; i++) {
+      const line = doc.lines[i];
+      if (line.length <= MAX_SUB_HEADING && TOP_LEVEL_SUB.test(line) && sectionOfTitle(line) === undefined) subs.push(i);
+    }
+    // A long run of such lines is not a list of sub-headings: say nothing rather than guess.
+    for (const i of subs.length <= MAX_SUB_HEADINGS ? subs : []) {
+      const m = TOP_LEVEL_SUB.exec(doc.lines[i])!;
+      const start = m[1].length;
+      const range = doc.range(i, start, start + m[2].length + 1);
+      const expected = `（${m[2]}）`;
+      drafts.push({
+        messageId: 'topLevelSub',
+        params: { actual: `${m[2]}、`, numeral: m[2] },
+        range,
+        fix: { messageId: 'fix', params: { expected }, edits: [{ range, newText: expected }] },
+        target: `subheading.${i}`,
       });
     }
     for (const section of new Set(report.subHeadings.map((s) => s.section))) {
