@@ -30,6 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import util from 'node:util';
+import { QUIET_PROFILE_SETTINGS } from '../vscode/shim/quiet-profile.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TAG = '[e2e]';
@@ -132,16 +133,8 @@ function makeScratch() {
 
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), `${JSON.stringify({
-    'chat.disableAIFeatures': true,
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
+    ...QUIET_PROFILE_SETTINGS,
     'workbench.enableExperiments': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'security.workspace.trust.enabled': false,
     'editor.minimap.enabled': false,
     'editor.hover.delay': 150,
     'editor.fontSize': 15,

@@ -30,6 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import util from 'node:util';
+import { QUIET_PROFILE_SETTINGS } from './quiet-profile.mjs';
 
 const TAG = '[xxgk-vscode-shim]';
 const t0 = Date.now();
@@ -182,17 +183,7 @@ function writeUserSettings(file) {
   } catch (e) {
     if (e.code !== 'ENOENT') info(`replacing unreadable ${file}: ${e.message}`);
   }
-  Object.assign(settings, {
-    'chat.disableAIFeatures': true, // else a Copilot/agent background process starts
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'security.workspace.trust.enabled': false,
-  });
+  Object.assign(settings, QUIET_PROFILE_SETTINGS);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(settings, null, 2) + '\n');
 }
