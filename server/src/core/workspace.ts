@@ -198,13 +198,29 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
+/** Reports by issuing body and year, for finding the year before. */
+type ByOrganYear = Map<string, ReportDigest[]>;
+
+function indexByOrganYear(digests: ReportDigest[]): ByOrganYear {
+  const index: ByOrganYear = new Map();
+  for (const d of digests) {
+    if (!d.organKey || d.year === undefined) continue;
+    const key = `${d.organKey}\u0000${d.year}`;
+    const list = index.get(key);
+    if (list) list.push(d);
+    else index.set(key, [d]);
+  }
+  return index;
+}
+
 /** The same body's report for the year before: the nearest by folder when there are several. */
-export function previousReport(digest: ReportDigest, all: ReportDigest[]): ReportDigest | undefined {
+export function previousReport(digest: ReportDigest, all: ReportDigest[] | ByOrganYear): ReportDigest | undefined {
   if (!digest.organKey || digest.year === undefined) return undefined;
+  const index = Array.isArray(all) ? indexByOrganYear(all) : all;
   let best: ReportDigest | undefined;
   let bestScore = -1;
-  for (const d of all) {
-    if (d === digest || d.organKey !== digest.organKey || d.year !== digest.year - 1) continue;
+  for (const d of index.get(`${digest.organKey}\u0000${digest.year - 1}`) ?? []) {
+    if (d === digest) continue;
     const score = commonPrefix(d.uri, digest.uri);
     if (score > bestScore) {
       best = d;
@@ -317,10 +333,10 @@ function carryDrafts(cur: ReportDigest, prev: ReportDigest): Located[] {
 
 const MAX_RELATED = 10;
 
-function copiedDrafts(cur: ReportDigest, prev: ReportDigest, threshold: number, common: Set<string>): Located[] {
+function copiedDrafts(cur: ReportDigest, prev: ReportDigest, threshold: number, common: (key: string) => boolean): Located[] {
   const theirs = new Map<string, DigestSentence>();
   for (const s of prev.sentences) if (s.key && !theirs.has(s.key)) theirs.set(s.key, s);
-  const considered = cur.sentences.filter((s) => s.key && !common.has(s.key));
+  const considered = cur.sentences.filter((s) => s.key && !common(s.key));
   if (considered.length < MIN_COPIED_TEXT_SENTENCES) return [];
   const copied = considered.filter((s) => theirs.has(s.key));
   const share = copied.length / considered.length;
@@ -340,11 +356,11 @@ function copiedDrafts(cur: ReportDigest, prev: ReportDigest, threshold: number, 
   return [{ messageId: 'copied', params, range: cur.anchor, related, target: 'text.copied' }];
 }
 
-/** Sentence keys that reports of at least two other bodies share: common wording, not copying. */
-function commonSentences(digests: ReportDigest[], self: string | undefined): Set<string> {
+/** For each sentence key, the bodies whose reports contain it. */
+function sentenceOwners(digests: ReportDigest[]): Map<string, Set<string>> {
   const owners = new Map<string, Set<string>>();
   for (const d of digests) {
-    if (!d.organKey || d.organKey === self) continue;
+    if (!d.organKey) continue;
     for (const s of d.sentences) {
       if (!s.key) continue;
       let set = owners.get(s.key);
@@ -352,9 +368,14 @@ function commonSentences(digests: ReportDigest[], self: string | undefined): Set
       set.add(d.organKey);
     }
   }
-  const out = new Set<string>();
-  for (const [key, set] of owners) if (set.size >= 2) out.add(key);
-  return out;
+  return owners;
+}
+
+/** Whether reports of at least two bodies other than `self` share the sentence: common wording, not copying. */
+function isCommon(owners: Map<string, Set<string>>, key: string, self: string | undefined): boolean {
+  const set = owners.get(key);
+  if (!set) return false;
+  return set.size - (self !== undefined && set.has(self) ? 1 : 0) >= 2;
 }
 
 // ------------------------------------------------------------------ entry points
@@ -367,8 +388,10 @@ export function workspaceFindings(digests: ReportDigest[], options: WorkspaceOpt
   const threshold = options.copiedTextThreshold ?? DEFAULT_COPIED_TEXT_THRESHOLD;
   const out = new Map<string, WorkspaceFinding[]>();
   const organs = new Set(digests.map((d) => d.organKey).filter(Boolean));
+  const byOrganYear = indexByOrganYear(digests);
+  let owners: Map<string, Set<string>> | undefined;
   for (const cur of digests) {
-    const prev = previousReport(cur, digests);
+    const prev = previousReport(cur, byOrganYear);
     if (!prev) continue;
     const findings: WorkspaceFinding[] = [];
     if (cur.settings.rules?.[carryOver.code] !== 'off') {
@@ -378,7 +401,8 @@ export function workspaceFindings(digests: ReportDigest[], options: WorkspaceOpt
       }
     }
     if (cur.settings.rules?.[copiedText.code] !== 'off') {
-      const common = organs.size >= 3 ? commonSentences(digests, cur.organKey) : new Set<string>();
+      if (organs.size >= 3) owners ??= sentenceOwners(digests);
+      const common = (key: string) => owners !== undefined && isCommon(owners, key, cur.organKey);
       for (const d of copiedDrafts(cur, prev, threshold, common)) {
         const f = emit(copiedText, d, cur, locale);
         if (f) findings.push(f);

@@ -115,6 +115,7 @@ function topicsIn(window: string): Set<CountTopic> {
 
 /** Years written in a text (2019年, 二〇一九年), other than `allowed`. */
 function mentionsOtherYear(text: string, allowed: number | undefined): boolean {
+  if (!text.includes('年')) return false;
   for (const m of text.matchAll(/(\d{4}|[〇零一二三四五六七八九]{4})\s*年/g)) {
     const y = parseYear(m[1]);
     if (y !== undefined && y !== allowed) return true;
@@ -129,7 +130,6 @@ export interface ClaimOptions {
 
 /** What is known about a sentence as a whole, computed once (long lines must stay linear). */
 interface Scope {
-  sentence: Sentence;
   app: boolean;
   legal: boolean;
   /** The sentence mentions carried-over applications or an exception (其余, 除…外). */
@@ -140,7 +140,6 @@ interface Scope {
 
 function scopeOf(sentence: Sentence): Scope {
   return {
-    sentence,
     app: applicationContext(sentence),
     legal: legalContext(sentence),
     carried: CARRIED_MENTION.test(sentence.text),
@@ -162,7 +161,7 @@ const AFTER_CARRIED_OUT = new RegExp(`${AFTER_SUBJECT}(?:(?:已|均|仍|尚|需|
 const AFTER_CONCLUDED = new RegExp(`${AFTER_SUBJECT}(?:已|均已|已经)(?:办结|答复|办理完毕)`);
 
 /** Count claims of one clause. */
-function countClaims(scope: Scope, clauseStart: number, clause: string, other: boolean, numbers: NumberMention[], options: ClaimOptions): CountClaim[] {
+function countClaims(scope: () => Scope, clauseStart: number, clause: string, other: () => boolean, numbers: NumberMention[], options: ClaimOptions): CountClaim[] {
   const out: CountClaim[] = [];
   let windowStart = 0;
   const counts = numbers.filter((n) => isCount(n, clause));
@@ -179,7 +178,7 @@ function countClaims(scope: Scope, clauseStart: number, clause: string, other: b
   return out;
 }
 
-function readCount(scope: Scope, other: boolean, before: string, after: string, options: ClaimOptions): Omit<CountClaim, 'kind' | 'value' | 'start' | 'end'> | undefined {
+function readCount(scope: () => Scope, other: () => boolean, before: string, after: string, options: ClaimOptions): Omit<CountClaim, 'kind' | 'value' | 'start' | 'end'> | undefined {
   if (COMPARISON.test(before) || SUBPERIOD.test(before) || SCOPE.test(before) || mentionsOtherYear(before, options.year)) return undefined;
   if (/其中/.test(before) && APPLICANTS.test(before)) return undefined;
   if (/^[\s\u00a0]*(?:以上|以下|左右|次数)/.test(after)) return undefined;
@@ -190,7 +189,7 @@ function readCount(scope: Scope, other: boolean, before: string, after: string, 
 
   const t4 = T4.filter((t) => topics.has(t));
   if (t4.length) {
-    if (t4.length > 1 || T4_RESULT.test(before) || !scope.legal) return undefined;
+    if (t4.length > 1 || T4_RESULT.test(before) || !scope().legal) return undefined;
     return { topics: t4 };
   }
   if (topics.has('reg') || topics.has('norm')) {
@@ -199,7 +198,7 @@ function readCount(scope: Scope, other: boolean, before: string, after: string, 
     if (!verb) return undefined;
     return { topics: [topics.has('reg') ? 'reg' : 'norm'], verb };
   }
-  if (!scope.app || other || CHANNEL.test(before)) return undefined;
+  if (other() || CHANNEL.test(before) || !scope().app) return undefined;
   if (afterTopics && !topics.has('carriedIn')) {
     // 1件结转下年度 / 4件已办结: the words after the number say what it is.
     if (afterTopics === 'carriedOut' || [...topics].every((t) => t === 'handled' || t === 'concluded')) return { topics: [afterTopics] };
@@ -224,19 +223,20 @@ const NONE_APPLICATIONS = new RegExp(`${NEGATION}(?:收到|接到|受理|接收|
 const NONE_LEGAL = new RegExp(`${NEGATION}(?:发生|接到|收到|出现|产生|被|有|因)?([^，,。；;]{0,30}?)(行政复议|行政诉讼)`);
 const NOT_NONE = /复议|诉讼|投诉|举报|咨询|许可|审批|渠道|方式|信函|当面|网上|反复|重复|大量|逾期|补正|不予|信访|收费|费用/;
 
-function noneClaims(scope: Scope, clauseStart: number, clause: string, other: boolean, options: ClaimOptions): NoneClaim[] {
-  const out: NoneClaim[] = [];
-  if (SUBPERIOD.test(clause) || OTHER_TIME.test(clause) || mentionsOtherYear(clause, options.year) || SCOPE.test(clause)) return out;
+function noneClaims(scope: () => Scope, clauseStart: number, clause: string, other: () => boolean, options: ClaimOptions): NoneClaim[] {
   const legal = NONE_LEGAL.exec(clause);
-  if (legal && scope.legal && !T4_RESULT.test(clause)) {
+  const apps = NONE_APPLICATIONS.exec(clause);
+  if (!legal && !apps) return [];
+  if (SUBPERIOD.test(clause) || OTHER_TIME.test(clause) || mentionsOtherYear(clause, options.year) || SCOPE.test(clause)) return [];
+  const out: NoneClaim[] = [];
+  if (legal && scope().legal && !T4_RESULT.test(clause)) {
     const tail = clause.slice(legal.index);
     const start = clauseStart + legal.index;
     if (/行政复议/.test(tail)) out.push({ kind: 'none', subject: 'review', start, end: clauseStart + clause.length });
     if (/行政诉讼|起诉/.test(tail)) out.push({ kind: 'none', subject: 'litigation', start, end: clauseStart + clause.length });
     return out;
   }
-  const apps = NONE_APPLICATIONS.exec(clause);
-  if (apps && scope.app && !NOT_NONE.test(apps[1]) && !other) {
+  if (apps && scope().app && !NOT_NONE.test(apps[1]) && !other()) {
     out.push({ kind: 'none', subject: 'applications', start: clauseStart + apps.index, end: clauseStart + clause.length });
   }
   return out;
@@ -244,11 +244,13 @@ function noneClaims(scope: Scope, clauseStart: number, clause: string, other: bo
 
 const ALL_DONE = /(?:均|全部|全都|都|一律|已经?)[^，,。；;]{0,10}?(?:办结|办理完毕|办理完成|处理完毕|完成办理|(?:作出|予以)?答复)|(?:办结|答复)率(?:为|达|达到)?[\s\u00a0]*100[\s\u00a0]*[%％]/;
 
-function allDoneClaims(scope: Scope, clauseStart: number, clause: string, numbers: NumberMention[], options: ClaimOptions): AllDoneClaim[] {
+function allDoneClaims(scope: () => Scope, clauseStart: number, clause: string, numbers: NumberMention[], options: ClaimOptions): AllDoneClaim[] {
   const m = ALL_DONE.exec(clause);
-  if (!m || !scope.app || scope.carried) return [];
+  if (!m) return [];
+  const { app, carried, firstOther } = scope();
+  if (!app || carried) return [];
   // 办理人大代表建议15件，均已按时办结: what is concluded is named before, in the sentence.
-  if (scope.firstOther >= 0 && scope.firstOther < clauseStart + m.index + m[0].length) return [];
+  if (firstOther >= 0 && firstOther < clauseStart + m.index + m[0].length) return [];
   if (COMMITMENT.test(clause.slice(0, m.index + m[0].length)) || SUBPERIOD.test(clause) || OTHER_TIME.test(clause) || mentionsOtherYear(clause, options.year)) return [];
   // 已办结4件: a count, checked as such.
   if (numbers.some((n) => isCount(n, clause) && n.start >= m.index)) return [];
@@ -258,21 +260,23 @@ function allDoneClaims(scope: Scope, clauseStart: number, clause: string, number
 /** Every claim a sentence makes, in order. */
 export function readClaims(sentence: Sentence, options: ClaimOptions = {}): Claim[] {
   const out: Claim[] = [];
-  const scope = scopeOf(sentence);
+  let known: Scope | undefined;
+  const scope = () => (known ??= scopeOf(sentence));
   for (const c of clauses(sentence.text)) {
     const numbers = findNumbers(c.text);
-    const other = OTHER_SUBJECT.test(c.text);
+    let otherKnown: boolean | undefined;
+    const other = () => (otherKnown ??= OTHER_SUBJECT.test(c.text));
     out.push(...countClaims(scope, c.start, c.text, other, numbers, options));
     out.push(...noneClaims(scope, c.start, c.text, other, options));
     out.push(...allDoneClaims(scope, c.start, c.text, numbers, options));
   }
-  return shareZero(scope, out);
+  return shareZero(sentence, scope, out);
 }
 
 /** 行政复议和行政诉讼均为0: a clause that names two topics and one number states it for both. */
-function shareZero(scope: Scope, claims: Claim[]): Claim[] {
-  const m = /(行政复议)[^，,。；;]{0,6}(?:和|及|与|、|或)[^，,。；;]{0,6}(行政诉讼)[^，,。；;]{0,8}(?:均|都|皆)(?:为|是)[\s\u00a0]*(0|零)/.exec(scope.sentence.text);
-  if (!m || !scope.legal) return claims;
+function shareZero(sentence: Sentence, scope: () => Scope, claims: Claim[]): Claim[] {
+  const m = /(行政复议)[^，,。；;]{0,6}(?:和|及|与|、|或)[^，,。；;]{0,6}(行政诉讼)[^，,。；;]{0,8}(?:均|都|皆)(?:为|是)[\s\u00a0]*(0|零)/.exec(sentence.text);
+  if (!m || !scope().legal) return claims;
   const start = m.index + m[0].length - m[3].length;
   const end = start + m[3].length;
   const rest = claims.filter((c) => !(c.kind === 'count' && c.start === start));

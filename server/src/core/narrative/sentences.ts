@@ -32,7 +32,7 @@ export interface Clause {
 /** Ends a sentence (kept with it). */
 const SENTENCE_END = /[。！？!?；;]+/g;
 /** Ends a clause inside a sentence (not 、, which joins list items). */
-const CLAUSE_END = /[，,：:。！？!?；;]/;
+const CLAUSE_END = new Set('，,：:。！？!?；;');
 const SPACE = /[\s\u00a0\u3000\u200b\ufeff]/;
 /** `（二）`, `(3)`, `二、`, `3.` at the start of a line: a sub-heading when the line is short. */
 const SUBHEADING = /^[\s\u3000]*(?:[（(]\s*[一二三四五六七八九十\d０-９]{1,3}\s*[)）]|[一二三四五六七八九十]{1,2}\s*、|\d{1,2}\s*[.．、](?!\d))/;
@@ -86,7 +86,7 @@ export function clauses(text: string): Clause[] {
   const out: Clause[] = [];
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    if (CLAUSE_END.test(text[i])) {
+    if (CLAUSE_END.has(text[i])) {
       out.push({ text: text.slice(from, i + 1), start: from, end: i + 1 });
       from = i + 1;
     }
