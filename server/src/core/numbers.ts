@@ -1,6 +1,6 @@
 import type { CellState } from './model';
 import type { ValueType } from './schema/formats';
-import { isBlank } from './text';
+import { isAsciiDigits, isBlank } from './text';
 
 export interface ParsedValue {
   state: CellState;
@@ -15,7 +15,8 @@ const WITH_UNIT = /^(.*?\d)\s*(万元|元|件|个|项|条|次|起)$/;
 
 /** Reads a table cell by the syntax of spec §5.3 for its column's value type. */
 export function parseCellValue(raw: string, type: ValueType): ParsedValue {
-  if (isPlainDigits(raw)) return { state: 'number', value: Number(raw) };
+  // `0`, `17`, `2048`: what almost every cell holds, read without the general syntax.
+  if (raw.length <= 15 && isAsciiDigits(raw)) return { state: 'number', value: Number(raw) };
   if (isBlank(raw)) return { state: 'blank' };
   const text = raw.normalize('NFKC').replace(/[\s\u00a0\u3000]/g, '').replace(/，/g, ',');
   if (PLACEHOLDER.test(text)) return { state: 'placeholder', problem: 'placeholder' };
@@ -30,14 +31,4 @@ export function parseCellValue(raw: string, type: ValueType): ParsedValue {
   if (fraction !== undefined && type !== 'amount') return { state: 'invalid', value, problem: 'decimal' };
   if (unit) return { state: 'number', value, problem: `unit:${unit[2]}` };
   return { state: 'number', value };
-}
-
-/** `0`, `17`, `2048`: what almost every cell holds, read without the general syntax. */
-function isPlainDigits(raw: string): boolean {
-  if (raw.length === 0 || raw.length > 15) return false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
 }

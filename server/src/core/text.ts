@@ -118,3 +118,13 @@ export function parseYear(s: string): number | undefined {
   }
   return undefined;
 }
+
+/** `0`, `2048`: one or more ASCII digits and nothing else. */
+export function isAsciiDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}

@@ -102,34 +102,34 @@ export interface ProseOptions {
   skipSignature?: boolean;
 }
 
+/** Several rules read the same prose: split it once per report (with or without the signature). */
+const cache = new WeakMap<Report, Map<boolean, Sentence[]>>();
+
 /**
  * Every prose sentence of the report: the preamble, sections 一, 五, 六 in full, and in 二–四 only
  * lines that read as sentences (table cells are skipped). Sub-heading lines are returned too
  * (they are short sentences of their own) and set the `context` of what follows.
  */
-/** Several rules read the same prose: split it once per report and set of options. */
-const cache = new WeakMap<Report, Map<string, Sentence[]>>();
-
 export function proseSentences(report: Report, doc: LineIndex, options: ProseOptions = {}): Sentence[] {
-  const key = `${options.sections?.join(',') ?? '*'}|${options.skipSignature ? 1 : 0}`;
+  const skipSignature = options.skipSignature ?? false;
   let forReport = cache.get(report);
   if (!forReport) {
     forReport = new Map();
     cache.set(report, forReport);
   }
-  let found = forReport.get(key);
-  if (!found) {
-    found = splitProse(report, doc, options);
-    forReport.set(key, found);
+  let all = forReport.get(skipSignature);
+  if (!all) {
+    all = splitProse(report, doc, skipSignature);
+    forReport.set(skipSignature, all);
   }
-  return found;
+  const wanted = options.sections;
+  return wanted ? all.filter((s) => wanted.includes(s.section)) : all;
 }
 
-function splitProse(report: Report, doc: LineIndex, options: ProseOptions): Sentence[] {
-  const wanted = options.sections ? new Set(options.sections) : undefined;
+function splitProse(report: Report, doc: LineIndex, skipSignature: boolean): Sentence[] {
   const out: Sentence[] = [];
   const skip = new Set<number>();
-  if (options.skipSignature && report.signature) {
+  if (skipSignature && report.signature) {
     skip.add(report.signature.range.start.line);
     const organ = signatureOrgan(report, doc);
     if (organ) skip.add(organ.line);
@@ -140,7 +140,6 @@ function splitProse(report: Report, doc: LineIndex, options: ProseOptions): Sent
   regions.push({ section: 0, from: titleLine + 1, to: first });
   for (const s of report.sections) regions.push({ section: s.heading.section, from: s.bodyStart, to: s.bodyEnd });
   for (const r of regions) {
-    if (wanted && !wanted.has(r.section)) continue;
     let context = '';
     for (let i = r.from; i < r.to; i++) {
       const line = doc.lines[i];

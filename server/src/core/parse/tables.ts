@@ -38,6 +38,14 @@ function cells(tokens: Token[], from: number): CellToken | undefined {
   return t && t.kind === 'cell' ? t : undefined;
 }
 
+function nextCell(tokens: Token[], from: number): CellToken | undefined {
+  for (let j = from; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t.kind === 'cell') return t;
+  }
+  return undefined;
+}
+
 /**
  * The row a label cell names. A copy that lost its cell borders may glue the group label in front
  * (三、本年度办理结果(一)予以公开…) and the numbers behind (…0000000).
@@ -105,7 +113,7 @@ function collectValues(tokens: Token[], from: number): Collected {
     const t = tokens[j];
     if (t.kind === 'break') {
       if (values.length > 0) return { values, stop: 'break', next: j };
-      const after = tokens.slice(j + 1).find((x) => x.kind === 'cell') as CellToken | undefined;
+      const after = nextCell(tokens, j + 1);
       if (!after || !isValueToken(after)) return { values, stop: 'break', next: j };
       continue;
     }

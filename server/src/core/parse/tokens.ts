@@ -1,5 +1,5 @@
 import type { Range } from '../model';
-import { isBlank, isSpaceChar, LineIndex, normalizeLabel } from '../text';
+import { isAsciiDigits, isBlank, isSpaceChar, LineIndex, normalizeLabel } from '../text';
 
 /**
  * Turns the lines of a table region into a stream of cells and row breaks, whatever the encoding:
@@ -273,6 +273,10 @@ function splitTrailingValues(line: string, start: number, end: number): { start:
 
 /** A cell that holds, or stands in for, a number: digits, a placeholder, or nothing. */
 export function isValueToken(t: CellToken): boolean {
-  if (t.blank) return true;
-  return /^[+\-]?[\d,]+(\.\d+)?(万元|元|件|个|项|条|次|起)?$/.test(t.norm) || /^(\/|\\|-{1,2}|—{1,2}|–|－|无|N\/?A|不适用)$/i.test(t.norm);
+  if (t.blank || isAsciiDigits(t.norm)) return true;
+  return VALUE_CELL.test(t.norm) || PLACEHOLDER_CELL.test(t.norm);
 }
+
+const VALUE_CELL = /^[+\-]?[\d,]+(\.\d+)?(万元|元|件|个|项|条|次|起)?$/;
+const PLACEHOLDER_CELL = /^(\/|\\|-{1,2}|—{1,2}|–|－|无|N\/?A|不适用)$/i;
+

@@ -39,7 +39,7 @@ function body(ctx: { doc: LineIndex }, from: number, to: number, skip: Set<numbe
 
 /** A report that states the 信息处理费 elsewhere (often under 三 or in 一) has said it. */
 function mentionedElsewhere(report: Report, doc: LineIndex): boolean {
-  return proseSentences(report, doc).some((s) => /信息处理费|处理费/.test(s.text));
+  return proseSentences(report, doc, { skipSignature: true }).some((s) => /信息处理费|处理费/.test(s.text));
 }
 
 export const sectionContent: Rule = {
