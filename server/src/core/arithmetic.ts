@@ -47,18 +47,33 @@ export interface ArithmeticResult {
   issues: ArithmeticIssue[];
 }
 
-type Resolved = Operand | 'unknown';
-
 const key = (r: CellRef) => `${r.table}.${r.row}.${r.column}`;
 
-function resolve(report: Report, ref: CellRef, blankAsZero: boolean): Resolved {
+interface KeyedRef extends CellRef {
+  key: string;
+}
+
+/** Cell references are few and immutable: one object per cell, shared by every report. */
+const REFS = new Map<string, Map<string, Map<string, KeyedRef>>>();
+
+function refOf(table: CellRef['table'], row: string, column: string): KeyedRef {
+  let rows = REFS.get(table);
+  if (!rows) REFS.set(table, (rows = new Map()));
+  let columns = rows.get(row);
+  if (!columns) rows.set(row, (columns = new Map()));
+  let ref = columns.get(column);
+  if (!ref) columns.set(column, (ref = { table, row, column, key: `${table}.${row}.${column}` }));
+  return ref;
+}
+
+function resolve(report: Report, ref: KeyedRef, blankAsZero: boolean): Operand | undefined {
   const row = report.tables[ref.table]?.rows.get(ref.row);
-  if (!row || row.unparsed) return 'unknown';
+  if (!row || row.unparsed) return undefined;
   const cell = row.cells.find((c) => c.column === ref.column);
-  if (!cell) return 'unknown';
-  if (cell.state === 'number' && cell.value !== undefined) return { ref, key: key(ref), cell, value: cell.value, blank: false };
-  if ((cell.state === 'blank' || cell.state === 'placeholder') && blankAsZero) return { ref, key: key(ref), cell, value: 0, blank: true };
-  return 'unknown';
+  if (!cell) return undefined;
+  if (cell.state === 'number' && cell.value !== undefined) return { ref, key: ref.key, cell, value: cell.value, blank: false };
+  if ((cell.state === 'blank' || cell.state === 'placeholder') && blankAsZero) return { ref, key: ref.key, cell, value: 0, blank: true };
+  return undefined;
 }
 
 /** Rows of a column relation; a `oneOf` part takes the first alternative the table has. */
@@ -78,38 +93,65 @@ function expandRows(report: Report, spec: InvariantSpec, side: InvariantSpec['pa
   return out;
 }
 
-function instances(report: Report, spec: InvariantSpec): { instance: string; total: CellRef[]; parts: CellRef[] }[] {
+type Instance = { instance: string; total: KeyedRef[]; parts: KeyedRef[] };
+
+const ROW_INSTANCES = new Map<InvariantSpec, Instance[]>();
+
+/** The per-row instances of a row relation (the same for every report). */
+function rowInstances(spec: InvariantSpec): Instance[] {
+  let list = ROW_INSTANCES.get(spec);
+  if (!list) {
+    const refs = (row: string, side: InvariantSpec['parts']) => side.map((c) => refOf(spec.table, row, c as string));
+    list = (spec.eachRow ?? []).map((row) => ({ instance: row, total: refs(row, spec.total), parts: refs(row, spec.parts) }));
+    ROW_INSTANCES.set(spec, list);
+  }
+  return list;
+}
+
+function instances(report: Report, spec: InvariantSpec): Instance[] {
   const table = report.tables[spec.table];
   if (!table) return [];
-  const result: { instance: string; total: CellRef[]; parts: CellRef[] }[] = [];
+  const result: Instance[] = [];
   if (spec.eachRow) {
-    for (const row of spec.eachRow) {
-      if (!table.rows.has(row)) continue;
-      const refs = (side: InvariantSpec['parts']) => side.map((c) => ({ table: spec.table, row, column: c as string }));
-      result.push({ instance: row, total: refs(spec.total), parts: refs(spec.parts) });
-    }
+    for (const inst of rowInstances(spec)) if (table.rows.has(inst.instance)) result.push(inst);
   }
-  for (const column of spec.eachColumn ?? []) {
-    const totalRows = expandRows(report, spec, spec.total);
-    const partRows = expandRows(report, spec, spec.parts);
-    if (!totalRows || !partRows) continue;
-    const refs = (rows: string[]) => rows.map((row) => ({ table: spec.table, row, column }));
+  if (!spec.eachColumn) return result;
+  const totalRows = expandRows(report, spec, spec.total);
+  const partRows = expandRows(report, spec, spec.parts);
+  if (!totalRows || !partRows) return result;
+  for (const column of spec.eachColumn) {
+    const refs = (rows: string[]) => rows.map((row) => refOf(spec.table, row, column));
     result.push({ instance: column, total: refs(totalRows), parts: refs(partRows) });
   }
   return result;
+}
+
+/** The operands of one side, or undefined when a cell cannot be read. */
+function resolveAll(report: Report, refs: KeyedRef[], blankAsZero: boolean): Operand[] | undefined {
+  const out: Operand[] = [];
+  for (const ref of refs) {
+    const o = resolve(report, ref, blankAsZero);
+    if (!o) return undefined;
+    out.push(o);
+  }
+  return out;
+}
+
+function sum(operands: Operand[]): number {
+  let total = 0;
+  for (const o of operands) total += o.value;
+  return total;
 }
 
 function evaluate(report: Report, blankAsZero: boolean): Relation[] {
   const relations: Relation[] = [];
   for (const spec of INVARIANTS) {
     for (const inst of instances(report, spec)) {
-      const total = inst.total.map((r) => resolve(report, r, blankAsZero));
-      const parts = inst.parts.map((r) => resolve(report, r, blankAsZero));
-      if (total.includes('unknown') || parts.includes('unknown')) continue;
-      const t = total as Operand[];
-      const p = parts as Operand[];
-      const totalSum = t.reduce((a, o) => a + o.value, 0);
-      const partsSum = p.reduce((a, o) => a + o.value, 0);
+      const t = resolveAll(report, inst.total, blankAsZero);
+      const p = t && resolveAll(report, inst.parts, blankAsZero);
+      if (!t || !p) continue;
+      const totalSum = sum(t);
+      const partsSum = sum(p);
       const side = spec.fill.side === 'total' ? t : p;
       const fill = side.find((o) => (spec.fill.side === 'total' ? o.ref.column === spec.fill.key || o.ref.row === spec.fill.key : o.ref.row === spec.fill.key));
       relations.push({
@@ -120,7 +162,7 @@ function evaluate(report: Report, blankAsZero: boolean): Relation[] {
         totalSum,
         partsSum,
         ok: Math.abs(totalSum - partsSum) < 1e-9,
-        blankOperands: [...t, ...p].some((o) => o.blank),
+        blankOperands: t.some((o) => o.blank) || p.some((o) => o.blank),
         fill,
         detailsBlank: spec.code !== 'balance' && p.every((o) => o.blank),
       });

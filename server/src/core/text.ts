@@ -82,9 +82,9 @@ export function isSpaceChar(code: number): boolean {
     || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f;
 }
 
-/** True for a string that holds nothing but white space of any kind. */
-export function isBlank(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isSpaceChar(s.charCodeAt(i))) return false;
+/** True for a string (or the part from..to) that holds nothing but white space of any kind. */
+export function isBlank(s: string, from = 0, to = s.length): boolean {
+  for (let i = from; i < to; i++) if (!isSpaceChar(s.charCodeAt(i))) return false;
   return true;
 }
 

@@ -23,15 +23,13 @@ function region(doc: LineIndex, section: Section | undefined): Region {
   return { tokens: tokenizeRegion(doc, section.bodyStart, section.bodyEnd, style), padsLead: style.markdown || style.tabRows };
 }
 
-function table3Targets(): RowTarget[] {
-  return T3_ROWS.map((r) => ({
-    key: r.key,
-    official: r.label,
-    labels: targetLabels(r.label, r.aliases),
-    columns: T3_COLUMNS,
-    mayBeGroup: r.key === 'R3_6',
-  }));
-}
+const TABLE3_TARGETS: RowTarget[] = T3_ROWS.map((r) => ({
+  key: r.key,
+  official: r.label,
+  labels: targetLabels(r.label, r.aliases),
+  columns: T3_COLUMNS,
+  mayBeGroup: r.key === 'R3_6',
+}));
 
 /** Rows of table 二 for a format, plus the other format's rows so that mixed templates are still read. */
 function table2Targets(format: FormatVersion): RowTarget[] {
@@ -51,6 +49,8 @@ function table2Targets(format: FormatVersion): RowTarget[] {
   }
   return targets;
 }
+
+const TABLE2_TARGETS: Record<FormatVersion, RowTarget[]> = { '2019': table2Targets('2019'), '2021': table2Targets('2021') };
 
 function markerEvidence(tokens: Token[]): FormatEvidence[] {
   const evidence: FormatEvidence[] = [];
@@ -97,11 +97,11 @@ export function parseReport(text: string): ParsedDocument {
   const r3 = region(doc, section(3));
   const r4 = region(doc, section(4));
 
-  const t3 = section(3) ? parseLabelledTable('T3', r3.tokens, table3Targets(), T3_GROUPS, r3.padsLead) : undefined;
+  const t3 = section(3) ? parseLabelledTable('T3', r3.tokens, TABLE3_TARGETS, T3_GROUPS, r3.padsLead) : undefined;
   const evidence = [...markerEvidence(r2.tokens), ...table3Evidence(t3)];
   const format = scoreFormat(evidence);
   const t2 = section(2)
-    ? parseLabelledTable('T2', r2.tokens, table2Targets(format ?? expectedFormat(meta.year) ?? '2021'), [], r2.padsLead)
+    ? parseLabelledTable('T2', r2.tokens, TABLE2_TARGETS[format ?? expectedFormat(meta.year) ?? '2021'], [], r2.padsLead)
     : undefined;
   const t4 = section(4) ? parseTable4(r4.tokens, r4.padsLead) : undefined;
 

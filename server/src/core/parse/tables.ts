@@ -309,6 +309,8 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
   const table = emptyTable(id, tokens);
   const strays: { token: CellToken; found: Collected }[] = [];
   const built: { row: Row; match: LabelMatch; found: Collected }[] = [];
+  /** Rows not found yet: a label names each row once. */
+  let open = targets;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'break' || isValueToken(t)) continue;
@@ -317,7 +319,7 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
       table.captions.set(caption[1], t.range);
       continue;
     }
-    const match = matchLabel(tokens, i, targets.filter((x) => !table.rows.has(x.key)), groupLabels);
+    const match = matchLabel(tokens, i, open, groupLabels);
     if (!match) {
       if (groupLabels.includes(t.norm)) continue;
       const found = collectValues(tokens, i + 1);
@@ -331,6 +333,7 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
     }
     const row = buildRow(id, match, found, padsLead);
     table.rows.set(match.target.key, row);
+    open = open.filter((x) => x !== match.target);
     built.push({ row, match, found });
     i = Math.max(i, found.next - 1, match.end);
   }

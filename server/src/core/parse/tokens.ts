@@ -157,35 +157,37 @@ function cellToken(doc: LineIndex, line: number, text: string, start: number, en
  * white space are blank cells. A line with one cell (`text |`) is one cell of a cell-per-line table.
  */
 function tokenizePipeLine(doc: LineIndex, line: string, lineNo: number, tokens: Token[], style: RegionStyle): void {
-  if (ONLY_PIPES.test(line) && countOf(line, '|') >= 2) {
+  const pipes = countOf(line, '|');
+  if (pipes >= 2 && ONLY_PIPES.test(line)) {
     // `||`, `|||`: the end of a row, or merged-cell padding, in cell-per-line tables.
     pushBreak(tokens, lineNo);
     return;
   }
-  const segments: { start: number; end: number }[] = [];
-  let start = 0;
-  for (let i = 0; i <= line.length; i++) {
-    if (i === line.length || line[i] === '|') {
-      segments.push({ start, end: i });
-      start = i + 1;
-    }
-  }
-  const last = segments[segments.length - 1];
-  if (segments.length > 1 && isBlank(line.slice(last.start, last.end))) segments.pop();
-  const first = segments[0];
+  // Segment k runs from bounds[k] + 1 to bounds[k + 1].
+  const bounds = [-1];
+  for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) bounds.push(i);
+  bounds.push(line.length);
+  let lo = 0;
+  let hi = bounds.length - 1;
+  if (hi > 1 && isBlank(line, bounds[hi - 1] + 1, line.length)) hi--;
   // A pipe at the very start opens a row (`| a |`, `| `); white space before the first pipe is a
   // blank first cell (` | 0 |`, or an indented blank before a lone pipe), unless rows open with pipes.
-  const opensRow = first.end === first.start || (style.leadingPipes && segments.length > 1);
-  if (first && isBlank(line.slice(first.start, first.end)) && opensRow) segments.shift();
-  // Between adjacent pipes: merged-cell padding in pipe rows, an empty cell in Markdown tables.
-  const cells = segments.filter((s) => s.end > s.start || style.markdown).map((s) => cellToken(doc, lineNo, line, s.start, s.end));
-  if (cells.length === 0) {
+  const opensRow = bounds[1] === 0 || (style.leadingPipes && hi > 1);
+  if (isBlank(line, 0, bounds[1]) && opensRow) lo++;
+  const before = tokens.length;
+  for (let k = lo; k < hi; k++) {
+    const from = bounds[k] + 1;
+    const to = bounds[k + 1];
+    // Between adjacent pipes: merged-cell padding in pipe rows, an empty cell in Markdown tables.
+    if (to > from || style.markdown) tokens.push(cellToken(doc, lineNo, line, from, to));
+  }
+  const cells = tokens.length - before;
+  if (cells === 0) {
     // `||`, `|||`: the end of a row in cell-per-line tables; a lone `|` separates cells.
-    if ((line.match(/\|/g) ?? []).length >= 2) pushBreak(tokens, lineNo);
+    if (pipes >= 2) pushBreak(tokens, lineNo);
     return;
   }
-  for (const c of cells) tokens.push(c);
-  if (cells.length >= 2) pushBreak(tokens, lineNo);
+  if (cells >= 2) pushBreak(tokens, lineNo);
 }
 
 /** `\tcell` (one cell per line) or `a\tb\tc` (a tab-separated row, where a leading tab is a blank cell). */
