@@ -27,7 +27,7 @@ export interface DigestCell {
 
 export interface DigestSentence {
   section: number;
-  /** Normalized text for comparison; '' for boilerplate that is never compared. */
+  /** Fingerprint of the normalized text (`sentenceKey`); '' for boilerplate that is never compared. */
   key: string;
   range: Range;
 }
@@ -115,6 +115,23 @@ export function sentenceKey(text: string): string {
   return key;
 }
 
+/**
+ * A 53-bit fingerprint of a sentence key: digests compare sentences by it, stay small, and hold
+ * no slice of the document's text (which would keep the whole document alive).
+ */
+function fingerprint(key: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
 function isBoilerplate(text: string, key: string): boolean {
   return key.length < MIN_KEY || isHeadingLike(text) || BOILERPLATE.some((re) => re.test(text));
 }
@@ -154,7 +171,7 @@ export function digestReport(uri: string, analysis: Analysis, options: AnalyzeOp
   const one = report.sections.find((s) => s.heading.section === 1);
   const sentences = proseSentences(report, analysis.doc, { sections: [1, 5], skipSignature: true }).map((s) => {
     const key = sentenceKey(s.text);
-    return { section: s.section, key: isBoilerplate(s.text, key) ? '' : key, range: s.range };
+    return { section: s.section, key: isBoilerplate(s.text, key) ? '' : fingerprint(key), range: s.range };
   });
   const format = report.format ?? reportFormat(report);
   return compact({

@@ -105,10 +105,15 @@ function sarifResults(r: FileResult): sarif.Result[] {
   }));
 }
 
-/** Joins the files' fragments into the whole output. */
-export function assemble(files: RenderedFile[], format: OutputFormat, locale: Locale, version: string): string {
+/** The whole output as pieces to write one after another (a large run is never one huge string). */
+export function* assemble(files: RenderedFile[], format: OutputFormat, locale: Locale, version: string): Generator<string> {
   const checked = files.filter((f) => !f.error);
-  if (format === 'json') return checked.length ? `[\n${checked.map((f) => f.fragment).join(',\n')}\n]\n` : '[]\n';
+  if (format === 'json') {
+    if (!checked.length) return yield '[]\n';
+    yield '[\n';
+    for (let i = 0; i < checked.length; i++) yield `${checked[i].fragment}${i + 1 < checked.length ? ',' : ''}\n`;
+    return yield ']\n';
+  }
   if (format === 'sarif') {
     const log: sarif.Log = {
       version: '2.1.0',
@@ -132,14 +137,20 @@ export function assemble(files: RenderedFile[], format: OutputFormat, locale: Lo
     };
     const fragments = checked.map((f) => f.fragment).filter(Boolean);
     const head = JSON.stringify(log, null, 2);
-    if (!fragments.length) return `${head}\n`;
-    return `${head.replace('"results": []', () => `"results": [\n${fragments.join(',\n')}\n      ]`)}\n`;
+    if (!fragments.length) return yield `${head}\n`;
+    const at = head.indexOf('"results": []') + '"results": ['.length;
+    yield `${head.slice(0, at)}\n`;
+    for (let i = 0; i < fragments.length; i++) yield `${fragments[i]}${i + 1 < fragments.length ? ',' : ''}\n`;
+    return yield `      ${head.slice(at)}\n`;
   }
-  const sum = (k: keyof RenderedFile['counts']) => checked.reduce((a, f) => a + f.counts[k], 0);
-  const e = sum('error');
-  const w = sum('warning');
-  const i = sum('info');
-  const lines = checked.map((f) => f.fragment).filter(Boolean);
-  lines.push(SUMMARY[locale](e + w + i, e, w, i, checked.length));
-  return `${lines.join('\n')}\n`;
+  let e = 0;
+  let w = 0;
+  let i = 0;
+  for (const f of checked) {
+    e += f.counts.error;
+    w += f.counts.warning;
+    i += f.counts.info;
+    if (f.fragment) yield `${f.fragment}\n`;
+  }
+  yield `${SUMMARY[locale](e + w + i, e, w, i, checked.length)}\n`;
 }
