@@ -341,11 +341,18 @@ describe('xxgk-lint over folders, globs and worker threads', () => {
     assert.equal(folder.code, 1, 'seed 003 lacks 六');
   });
 
-  it('--jobs 2 (worker threads) prints exactly what one thread prints', async () => {
-    const dir = workspace(all);
-    const one = await run(['-j', '1', 'seeds'], dir);
-    const two = await run(['-j', '2', 'seeds'], dir);
-    assert.deepEqual([two.code, two.stdout, two.stderr], [one.code, one.stdout, one.stderr]);
-    assert.equal((await run(['-j', '0', 'seeds'], dir)).code, 2);
+  it('--jobs 3 (this thread and two workers) prints exactly what one thread prints, in every format', async () => {
+    // 60 files: more than three batches of 16, so that each thread checks some.
+    const files: Record<string, string> = {};
+    const texts = [s000, s003, s004, broken];
+    for (let i = 0; i < 60; i++) files[`many/${String(i).padStart(2, '0')}.txt`] = texts[i % texts.length];
+    const dir = workspace(files);
+    for (const format of ['text', 'json', 'sarif']) {
+      const one = await run(['-j', '1', '-f', format, 'many'], dir);
+      const three = await run(['-j', '3', '-f', format, 'many'], dir);
+      assert.deepEqual([three.code, three.stdout, three.stderr], [one.code, one.stdout, one.stderr], format);
+    }
+    assert.equal(json(await run(['-j', '3', '-f', 'json', 'many'], dir)).length, 60);
+    assert.equal((await run(['-j', '0', 'many'], dir)).code, 2);
   });
 });

@@ -129,6 +129,17 @@ describe('workspace: digests, merging, summary rows', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(d)), d);
   });
 
+  it('a digest holds sentence fingerprints, not the sentences (the same wording gives the same one)', () => {
+    const a = digestReport('a', analyze(ws('wenzhou', '2023.txt')));
+    const b = digestReport('b', analyze(ws('wenzhou', '2024.txt')));
+    const keys = a.sentences.map((s) => s.key).filter(Boolean);
+    assert.ok(keys.length >= 5);
+    for (const k of keys) assert.match(k, /^[0-9a-z]{1,11}$/);
+    const shared = keys.filter((k) => b.sentences.some((s) => s.key === k));
+    assert.ok(shared.length >= 3, 'the 2024 report repeats sentences of 2023');
+    assert.ok(shared.length < keys.length, 'and not all of them');
+  });
+
   it('summary rows: body, year, format, counts with the workspace findings, the figures', () => {
     const r = analyzeWorkspace(wenzhou());
     assert.deepEqual(r.rows, [
