@@ -231,9 +231,12 @@ function indexByOrganYear(digests: ReportDigest[]): ByOrganYear {
 }
 
 /** The same body's report for the year before: the nearest by folder when there are several. */
-export function previousReport(digest: ReportDigest, all: ReportDigest[] | ByOrganYear): ReportDigest | undefined {
+export function previousReport(digest: ReportDigest, all: ReportDigest[]): ReportDigest | undefined {
+  return previousIn(digest, indexByOrganYear(all));
+}
+
+function previousIn(digest: ReportDigest, index: ByOrganYear): ReportDigest | undefined {
   if (!digest.organKey || digest.year === undefined) return undefined;
-  const index = Array.isArray(all) ? indexByOrganYear(all) : all;
   let best: ReportDigest | undefined;
   let bestScore = -1;
   for (const d of index.get(`${digest.organKey}\u0000${digest.year - 1}`) ?? []) {
@@ -408,7 +411,7 @@ export function workspaceFindings(digests: ReportDigest[], options: WorkspaceOpt
   const byOrganYear = indexByOrganYear(digests);
   let owners: Map<string, Set<string>> | undefined;
   for (const cur of digests) {
-    const prev = previousReport(cur, byOrganYear);
+    const prev = previousIn(cur, byOrganYear);
     if (!prev) continue;
     const findings: WorkspaceFinding[] = [];
     if (cur.settings.rules?.[carryOver.code] !== 'off') {

@@ -105,13 +105,18 @@ function sarifResults(r: FileResult): sarif.Result[] {
   }));
 }
 
+/** JSON array items, a line each, with the commas between them. */
+function* commaLines(items: string[]): Generator<string> {
+  for (let i = 0; i < items.length; i++) yield `${items[i]}${i + 1 < items.length ? ',' : ''}\n`;
+}
+
 /** The whole output as pieces to write one after another (a large run is never one huge string). */
 export function* assemble(files: RenderedFile[], format: OutputFormat, locale: Locale, version: string): Generator<string> {
   const checked = files.filter((f) => !f.error);
   if (format === 'json') {
     if (!checked.length) return yield '[]\n';
     yield '[\n';
-    for (let i = 0; i < checked.length; i++) yield `${checked[i].fragment}${i + 1 < checked.length ? ',' : ''}\n`;
+    yield* commaLines(checked.map((f) => f.fragment));
     return yield ']\n';
   }
   if (format === 'sarif') {
@@ -140,7 +145,7 @@ export function* assemble(files: RenderedFile[], format: OutputFormat, locale: L
     if (!fragments.length) return yield `${head}\n`;
     const at = head.indexOf('"results": []') + '"results": ['.length;
     yield `${head.slice(0, at)}\n`;
-    for (let i = 0; i < fragments.length; i++) yield `${fragments[i]}${i + 1 < fragments.length ? ',' : ''}\n`;
+    yield* commaLines(fragments);
     return yield `      ${head.slice(at)}\n`;
   }
   let e = 0;

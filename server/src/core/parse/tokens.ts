@@ -157,16 +157,16 @@ function cellToken(doc: LineIndex, line: number, text: string, start: number, en
  * white space are blank cells. A line with one cell (`text |`) is one cell of a cell-per-line table.
  */
 function tokenizePipeLine(doc: LineIndex, line: string, lineNo: number, tokens: Token[], style: RegionStyle): void {
-  const pipes = countOf(line, '|');
+  // Segment k runs from bounds[k] + 1 to bounds[k + 1].
+  const bounds = [-1];
+  for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) bounds.push(i);
+  bounds.push(line.length);
+  const pipes = bounds.length - 2;
   if (pipes >= 2 && ONLY_PIPES.test(line)) {
     // `||`, `|||`: the end of a row, or merged-cell padding, in cell-per-line tables.
     pushBreak(tokens, lineNo);
     return;
   }
-  // Segment k runs from bounds[k] + 1 to bounds[k + 1].
-  const bounds = [-1];
-  for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) bounds.push(i);
-  bounds.push(line.length);
   let lo = 0;
   let hi = bounds.length - 1;
   if (hi > 1 && isBlank(line, bounds[hi - 1] + 1, line.length)) hi--;
