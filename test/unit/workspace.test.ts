@@ -134,7 +134,7 @@ describe('workspace: digests, merging, summary rows', () => {
     const b = digestReport('b', analyze(ws('wenzhou', '2024.txt')));
     const keys = a.sentences.map((s) => s.key).filter(Boolean);
     assert.ok(keys.length >= 5);
-    for (const k of keys) assert.match(k, /^[0-9a-z]{1,11}$/);
+    for (const k of keys) assert.match(k, /^[0-9a-z]{1,5}\.[0-9a-z]{1,6}[0-3]$/);
     const shared = keys.filter((k) => b.sentences.some((s) => s.key === k));
     assert.ok(shared.length >= 3, 'the 2024 report repeats sentences of 2023');
     assert.ok(shared.length < keys.length, 'and not all of them');

@@ -77,6 +77,9 @@ const MAX_CACHED_LABEL = 200;
 const MAX_CACHE_ENTRIES = 20_000;
 
 export function isSpaceChar(code: number): boolean {
+  // Most text is CJK or ASCII letters and digits: rule those out first.
+  if (code > 0x3000) return code === 0xfeff;
+  if (code > 0x20 && code < 0xa0) return false;
   return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000
     || code === 0x200b || code === 0xfeff || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)
     || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f;

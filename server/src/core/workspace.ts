@@ -8,7 +8,7 @@ import { RULES } from './rules';
 import { carryOver } from './rules/carry-over';
 import { copiedText, DEFAULT_COPIED_TEXT_THRESHOLD, MIN_COPIED_TEXT_SENTENCES } from './rules/copied-text';
 import { columnName, rowName } from './labels';
-import { comparePositions } from './text';
+import { comparePositions, isSpaceChar } from './text';
 
 /**
  * Checks across the reports of one folder tree (pure: documents in, findings out, no file access).
@@ -104,15 +104,47 @@ const BOILERPLATE = [
 ];
 const MIN_KEY = 12;
 
-/** A sentence's comparison key: no spaces or punctuation, years as Y. */
+/** Characters left out of comparison keys: white space (but U+200B) and punctuation. */
+const KEY_DROPS = (() => {
+  const drops = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (c !== 0x200b && isSpaceChar(c)) drops[c] = 1;
+  for (const ch of '。，,；;：:！!？?、"“”‘’\'()（）《》〈〉【】[]-—…·.') drops[ch.charCodeAt(0)] = 2;
+  return drops;
+})();
+const BOOKMARK = /\[bookmark:[^\]]*\]/g;
+const YEAR_SUFFIX = 0x5e74; // 年
+
+/** A sentence's comparison key: NFKC, no white space or punctuation, four digits before 年 as Y. */
 export function sentenceKey(text: string): string {
-  const key = text
-    .normalize('NFKC')
-    .replace(/\[bookmark:[^\]]*\]/g, '')
-    .replace(/[\s\u00a0\u3000]+/g, '')
-    .replace(/\d{4}(?=年)/g, 'Y')
-    .replace(/[。，,；;：:！!？?、""“”‘’'()（）《》〈〉【】\[\]\-—…·.]/g, '');
-  return key;
+  let s = text.normalize('NFKC');
+  if (s.includes('[bookmark:')) s = s.replace(BOOKMARK, '');
+  let key = '';
+  let run = 0;
+  // ASCII digits at the end of the key, with only white space between them and here.
+  let digits = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const drop = KEY_DROPS[c];
+    if (drop === 1) {
+      key += s.slice(run, i);
+      run = i + 1;
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      digits++;
+      continue;
+    }
+    if (c === YEAR_SUFFIX && digits >= 4) {
+      key = (key + s.slice(run, i)).slice(0, -4) + 'Y';
+      run = i;
+    }
+    digits = 0;
+    if (drop === 2) {
+      key += s.slice(run, i);
+      run = i + 1;
+    }
+  }
+  return key + s.slice(run);
 }
 
 /**
@@ -129,11 +161,15 @@ function fingerprint(key: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  // Small integers print fast; a 53-bit double printed in base 36 costs ten times as much.
+  return `${(h2 & 0x1fffff).toString(36)}.${(h1 & 0x3fffffff).toString(36)}${h1 >>> 30}`;
 }
 
-function isBoilerplate(text: string, key: string): boolean {
-  return key.length < MIN_KEY || isHeadingLike(text) || BOILERPLATE.some((re) => re.test(text));
+/** The fingerprint of a sentence worth comparing; '' for a short or boilerplate one. */
+function sentenceFingerprint(text: string): string {
+  if (isHeadingLike(text) || BOILERPLATE.some((re) => re.test(text))) return '';
+  const key = sentenceKey(text);
+  return key.length < MIN_KEY ? '' : fingerprint(key);
 }
 
 function rowCells(report: Report, table: 'T2' | 'T3', row: string, columns: string[]): Record<string, DigestCell> | undefined {
@@ -169,10 +205,8 @@ export function digestReport(uri: string, analysis: Analysis, options: AnalyzeOp
   }
   const m = (id: Parameters<typeof metric>[1]) => metric(report, id, { blankAsZero })?.value ?? null;
   const one = report.sections.find((s) => s.heading.section === 1);
-  const sentences = proseSentences(report, analysis.doc, { sections: [1, 5], skipSignature: true }).map((s) => {
-    const key = sentenceKey(s.text);
-    return { section: s.section, key: isBoilerplate(s.text, key) ? '' : fingerprint(key), range: s.range };
-  });
+  const sentences = proseSentences(report, analysis.doc, { sections: [1, 5], skipSignature: true })
+    .map((s) => ({ section: s.section, key: sentenceFingerprint(s.text), range: s.range }));
   const format = report.format ?? reportFormat(report);
   return compact({
     uri,

@@ -257,12 +257,19 @@ function allDoneClaims(scope: () => Scope, clauseStart: number, clause: string, 
   return [{ kind: 'allDone', start: clauseStart + m.index, end: clauseStart + m.index + m[0].length }];
 }
 
+/**
+ * A clause makes no claim without one of these: a number (Arabic or Chinese), a negation
+ * (NONE_APPLICATIONS, NONE_LEGAL) or a word of ALL_DONE.
+ */
+const CLAIM_TRIGGER = /[0-9０-９零〇一二两三四五六七八九十百千未没无均全都已]/;
+
 /** Every claim a sentence makes, in order. */
 export function readClaims(sentence: Sentence, options: ClaimOptions = {}): Claim[] {
   const out: Claim[] = [];
   let known: Scope | undefined;
   const scope = () => (known ??= scopeOf(sentence));
   for (const c of clauses(sentence.text)) {
+    if (!CLAIM_TRIGGER.test(c.text)) continue;
     const numbers = findNumbers(c.text);
     let otherKnown: boolean | undefined;
     const other = () => (otherKnown ??= OTHER_SUBJECT.test(c.text));

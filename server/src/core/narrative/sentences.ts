@@ -1,6 +1,6 @@
 import type { Range, Report } from '../model';
 import { cleanLine } from '../parse/tokens';
-import type { LineIndex } from '../text';
+import { isBlank, isSpaceChar, LineIndex } from '../text';
 import { signatureOrgan } from './organ';
 
 /**
@@ -32,8 +32,7 @@ export interface Clause {
 /** Ends a sentence (kept with it). */
 const SENTENCE_END = /[。！？!?；;]+/g;
 /** Ends a clause inside a sentence (not 、, which joins list items). */
-const CLAUSE_END = new Set('，,：:。！？!?；;');
-const SPACE = /[\s\u00a0\u3000\u200b\ufeff]/;
+const CLAUSE_END = new Set([...'，,：:。！？!?；;'].map((c) => c.charCodeAt(0)));
 /** `（二）`, `(3)`, `二、`, `3.` at the start of a line: a sub-heading when the line is short. */
 const SUBHEADING = /^[\s\u3000]*(?:[（(]\s*[一二三四五六七八九十\d０-９]{1,3}\s*[)）]|[一二三四五六七八九十]{1,2}\s*、|\d{1,2}\s*[.．、](?!\d))/;
 const MAX_SUBHEADING = 40;
@@ -62,13 +61,12 @@ export function isSubHeading(text: string): boolean {
 }
 
 /** The sentences of one line, with exact offsets. */
-export function splitLine(doc: LineIndex, line: number, section: number, context = ''): Sentence[] {
-  const raw = cleanLine(doc.lines[line]);
+export function splitLine(doc: LineIndex, line: number, section: number, context = '', raw = cleanLine(doc.lines[line])): Sentence[] {
   const out: Sentence[] = [];
   let from = 0;
   const push = (a: number, b: number) => {
-    while (a < b && SPACE.test(raw[a])) a++;
-    while (b > a && SPACE.test(raw[b - 1])) b--;
+    while (a < b && isSpaceChar(raw.charCodeAt(a))) a++;
+    while (b > a && isSpaceChar(raw.charCodeAt(b - 1))) b--;
     if (b > a) out.push({ text: raw.slice(a, b), line, start: a, end: b, range: doc.range(line, a, b), section, context });
   };
   SENTENCE_END.lastIndex = 0;
@@ -86,7 +84,7 @@ export function clauses(text: string): Clause[] {
   const out: Clause[] = [];
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    if (CLAUSE_END.has(text[i])) {
+    if (CLAUSE_END.has(text.charCodeAt(i))) {
       out.push({ text: text.slice(from, i + 1), start: from, end: i + 1 });
       from = i + 1;
     }
@@ -143,11 +141,12 @@ function splitProse(report: Report, doc: LineIndex, skipSignature: boolean): Sen
     let context = '';
     for (let i = r.from; i < r.to; i++) {
       const line = doc.lines[i];
-      if (!line.trim() || skip.has(i)) continue;
+      if (isBlank(line) || skip.has(i)) continue;
       const tableSection = r.section >= 2 && r.section <= 4;
       if (tableSection ? !isProseInTableSection(line) : isTableLine(line)) continue;
-      if (isSubHeading(cleanLine(line))) context = cleanLine(line).trim();
-      out.push(...splitLine(doc, i, r.section, context));
+      const raw = cleanLine(line);
+      if (isSubHeading(raw)) context = raw.trim();
+      for (const s of splitLine(doc, i, r.section, context, raw)) out.push(s);
     }
   }
   return out;

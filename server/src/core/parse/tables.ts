@@ -46,19 +46,51 @@ function nextCell(tokens: Token[], from: number): CellToken | undefined {
   return undefined;
 }
 
+/** Lookups over one list of row targets, built once per list. */
+interface TargetIndex {
+  /** Label → the targets that have it, in list order, with the label's place among their labels. */
+  exact: Map<string, { target: RowTarget; idx: number }[]>;
+  /** Every prefix of MIN_PREFIX or more characters of a label → the targets with such a label. */
+  prefixes: Map<string, RowTarget[]>;
+}
+
+const indexes = new WeakMap<RowTarget[], TargetIndex>();
+
+function targetIndex(targets: RowTarget[]): TargetIndex {
+  let index = indexes.get(targets);
+  if (index) return index;
+  index = { exact: new Map(), prefixes: new Map() };
+  for (const target of targets) {
+    target.labels.forEach((label, idx) => {
+      const list = index!.exact.get(label) ?? [];
+      if (!list.some((e) => e.target === target)) list.push({ target, idx });
+      index!.exact.set(label, list);
+      for (let n = MIN_PREFIX; n <= label.length; n++) {
+        const prefix = label.slice(0, n);
+        const owners = index!.prefixes.get(prefix) ?? [];
+        if (!owners.includes(target)) owners.push(target);
+        index!.prefixes.set(prefix, owners);
+      }
+    });
+  }
+  indexes.set(targets, index);
+  return index;
+}
+
 /**
- * The row a label cell names. A copy that lost its cell borders may glue the group label in front
- * (三、本年度办理结果(一)予以公开…) and the numbers behind (…0000000).
+ * The row a label cell names, among the targets not found yet. A copy that lost its cell borders
+ * may glue the group label in front (三、本年度办理结果(一)予以公开…) and the numbers behind (…0000000).
  */
-function matchLabel(tokens: Token[], i: number, targets: RowTarget[], groupLabels: string[]): LabelMatch | undefined {
+function matchLabel(tokens: Token[], i: number, targets: RowTarget[], isOpen: (t: RowTarget) => boolean, groupLabels: string[]): LabelMatch | undefined {
   const t = tokens[i] as CellToken;
+  const index = targetIndex(targets);
   const group = groupLabels.find((g) => t.norm.length > g.length && t.norm.startsWith(g));
   const norm = group ? t.norm.slice(group.length) : t.norm;
-  for (const target of targets) {
-    const idx = target.labels.indexOf(norm);
-    if (idx >= 0) return { target, kind: idx === 0 ? 'exact' : 'alias', end: i, range: t.range, text: t.text };
-  }
-  for (const target of targets) {
+  const exact = index.exact.get(norm)?.find((e) => isOpen(e.target));
+  if (exact) return { target: exact.target, kind: exact.idx === 0 ? 'exact' : 'alias', end: i, range: t.range, text: t.text };
+  const lastCode = norm.charCodeAt(norm.length - 1);
+  for (const target of lastCode >= 48 && lastCode <= 57 ? targets : []) {
+    if (!isOpen(target)) continue;
     for (const label of target.labels) {
       if (norm.length > label.length && norm.startsWith(label) && /^\d[\d,]*$/.test(norm.slice(label.length))) {
         const digits = norm.slice(label.length).replace(/,/g, '');
@@ -73,7 +105,7 @@ function matchLabel(tokens: Token[], i: number, targets: RowTarget[], groupLabel
     }
   }
   if (t.norm.length < MIN_PREFIX) return undefined;
-  const prefixOf = targets.filter((x) => x.labels.some((l) => l.startsWith(t.norm)));
+  const prefixOf = (index.prefixes.get(t.norm) ?? []).filter(isOpen);
   if (prefixOf.length !== 1) return undefined;
   const target = prefixOf[0];
   // A label wrapped over several cells or lines: absorb the pieces while they still spell the label.
@@ -309,8 +341,8 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
   const table = emptyTable(id, tokens);
   const strays: { token: CellToken; found: Collected }[] = [];
   const built: { row: Row; match: LabelMatch; found: Collected }[] = [];
-  /** Rows not found yet: a label names each row once. */
-  let open = targets;
+  /** A label names each row once: only rows not found yet are looked for. */
+  const isOpen = (target: RowTarget) => !table.rows.has(target.key);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'break' || isValueToken(t)) continue;
@@ -319,7 +351,7 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
       table.captions.set(caption[1], t.range);
       continue;
     }
-    const match = matchLabel(tokens, i, open, groupLabels);
+    const match = matchLabel(tokens, i, targets, isOpen, groupLabels);
     if (!match) {
       if (groupLabels.includes(t.norm)) continue;
       const found = collectValues(tokens, i + 1);
@@ -333,7 +365,6 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
     }
     const row = buildRow(id, match, found, padsLead);
     table.rows.set(match.target.key, row);
-    open = open.filter((x) => x !== match.target);
     built.push({ row, match, found });
     i = Math.max(i, found.next - 1, match.end);
   }

@@ -36,7 +36,6 @@ const MAY_BE_FOOTER = /[-－—–第]/;
 const PAGE_FOOTER = /^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?)\s*$/;
 /** `|---|:--:|` (checked together with a `---`; one character class keeps it linear). */
 const MARKDOWN_RULE = /^[\s|:-]*$/;
-const INLINE_SPACE = /[ \t\u00a0\u3000]/;
 /** A word that can stand for a number cell in space-aligned text. */
 const VALUE_WORD = /^(?:[+\-]?\d[\d,，]*(?:\.\d+)?|[\/—–－-]{1,2}|无)$/;
 
@@ -227,19 +226,24 @@ function tokenizeAlignedLine(doc: LineIndex, line: string, lineNo: number, token
   const cells: CellToken[] = [];
   const re = /(?:[ \t\u00a0\u3000]{2,})/g;
   let start = 0;
-  const pieces: { start: number; end: number }[] = [];
+  const piece = (end: number) => {
+    if (isBlank(line, start, end)) return;
+    for (const w of splitTrailingValues(line, start, end)) cells.push(cellToken(doc, lineNo, line, w.start, w.end));
+  };
   for (let m = re.exec(line); m; m = re.exec(line)) {
-    pieces.push({ start, end: m.index });
+    piece(m.index);
     start = m.index + m[0].length;
   }
-  pieces.push({ start, end: line.length });
-  for (const p of pieces) {
-    if (isBlank(line.slice(p.start, p.end))) continue;
-    for (const w of splitTrailingValues(line, p.start, p.end)) cells.push(cellToken(doc, lineNo, line, w.start, w.end));
-  }
+  piece(line.length);
+  // Display columns, counted once along the line.
+  let at = 0;
+  let width = 0;
   for (const c of cells) {
-    const from = displayWidth(line, 0, c.range.start.character);
-    c.columns = { from, to: from + displayWidth(line, c.range.start.character, c.range.end.character) };
+    width += displayWidth(line, at, c.range.start.character);
+    const to = width + displayWidth(line, c.range.start.character, c.range.end.character);
+    c.columns = { from: width, to };
+    at = c.range.end.character;
+    width = to;
     tokens.push(c);
   }
   if (cells.length >= 2) pushBreak(tokens, lineNo);
@@ -257,17 +261,29 @@ function displayWidth(line: string, from: number, to: number): number {
   return w;
 }
 
+function isInlineSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+}
+
+function isValueWord(line: string, start: number, end: number): boolean {
+  const word = line.slice(start, end);
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return VALUE_WORD.test(word.normalize('NFKC'));
+  return VALUE_WORD.test(word);
+}
+
 function splitTrailingValues(line: string, start: number, end: number): { start: number; end: number }[] {
   const words: { start: number; end: number }[] = [];
   let i = start;
   while (i < end) {
-    while (i < end && INLINE_SPACE.test(line[i])) i++;
+    while (i < end && isInlineSpace(line.charCodeAt(i))) i++;
     const s = i;
-    while (i < end && !INLINE_SPACE.test(line[i])) i++;
+    while (i < end && !isInlineSpace(line.charCodeAt(i))) i++;
     if (i > s) words.push({ start: s, end: i });
   }
+  // One word: a cell as it stands, whether it reads as a value or not.
+  if (words.length <= 1) return [{ start, end }];
   let k = words.length;
-  while (k > 0 && VALUE_WORD.test(line.slice(words[k - 1].start, words[k - 1].end).normalize('NFKC'))) k--;
+  while (k > 0 && isValueWord(line, words[k - 1].start, words[k - 1].end)) k--;
   if (k === words.length) return [{ start, end }];
   const head = k > 0 ? [{ start: words[0].start, end: words[k - 1].end }] : [];
   return [...head, ...words.slice(k)];
