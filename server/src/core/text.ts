@@ -76,6 +76,19 @@ const labelCache = new Map<string, string>();
 const MAX_CACHED_LABEL = 200;
 const MAX_CACHE_ENTRIES = 20_000;
 
+/** A lookup table by UTF-16 code unit: 1 for each character of `chars` (faster than a regex class on short strings). */
+export function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
+/** True when `text` (or the part from..to) holds a character of `table`. */
+export function hasAny(text: string, table: Uint8Array, from = 0, to = text.length): boolean {
+  for (let i = from; i < to; i++) if (table[text.charCodeAt(i)]) return true;
+  return false;
+}
+
 export function isSpaceChar(code: number): boolean {
   // Most text is CJK or ASCII letters and digits: rule those out first.
   if (code > 0x3000) return code === 0xfeff;

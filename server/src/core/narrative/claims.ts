@@ -1,4 +1,4 @@
-import { parseYear } from '../text';
+import { charTable, hasAny, parseYear } from '../text';
 import { findNumbers, isCount, NumberMention } from './numbers';
 import { clauses, Sentence } from './sentences';
 
@@ -261,7 +261,7 @@ function allDoneClaims(scope: () => Scope, clauseStart: number, clause: string, 
  * A clause makes no claim without one of these: a number (Arabic or Chinese), a negation
  * (NONE_APPLICATIONS, NONE_LEGAL) or a word of ALL_DONE.
  */
-const CLAIM_TRIGGER = /[0-9０-９零〇一二两三四五六七八九十百千未没无均全都已]/;
+const CLAIM_TRIGGERS = charTable('0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千未没无均全都已');
 
 /** Every claim a sentence makes, in order. */
 export function readClaims(sentence: Sentence, options: ClaimOptions = {}): Claim[] {
@@ -269,7 +269,7 @@ export function readClaims(sentence: Sentence, options: ClaimOptions = {}): Clai
   let known: Scope | undefined;
   const scope = () => (known ??= scopeOf(sentence));
   for (const c of clauses(sentence.text)) {
-    if (!CLAIM_TRIGGER.test(c.text)) continue;
+    if (!hasAny(c.text, CLAIM_TRIGGERS)) continue;
     const numbers = findNumbers(c.text);
     let otherKnown: boolean | undefined;
     const other = () => (otherKnown ??= OTHER_SUBJECT.test(c.text));

@@ -1,6 +1,6 @@
 import type { Range, Report } from '../model';
 import { cleanLine } from '../parse/tokens';
-import { isBlank, isSpaceChar, LineIndex } from '../text';
+import { charTable, isBlank, isSpaceChar, LineIndex } from '../text';
 import { signatureOrgan } from './organ';
 
 /**
@@ -32,7 +32,7 @@ export interface Clause {
 /** Ends a sentence (kept with it). */
 const SENTENCE_END = /[。！？!?；;]+/g;
 /** Ends a clause inside a sentence (not 、, which joins list items). */
-const CLAUSE_END = new Set([...'，,：:。！？!?；;'].map((c) => c.charCodeAt(0)));
+const CLAUSE_ENDS = charTable('，,：:。！？!?；;');
 /** `（二）`, `(3)`, `二、`, `3.` at the start of a line: a sub-heading when the line is short. */
 const SUBHEADING = /^[\s\u3000]*(?:[（(]\s*[一二三四五六七八九十\d０-９]{1,3}\s*[)）]|[一二三四五六七八九十]{1,2}\s*、|\d{1,2}\s*[.．、](?!\d))/;
 const MAX_SUBHEADING = 40;
@@ -84,7 +84,7 @@ export function clauses(text: string): Clause[] {
   const out: Clause[] = [];
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    if (CLAUSE_END.has(text.charCodeAt(i))) {
+    if (CLAUSE_ENDS[text.charCodeAt(i)]) {
       out.push({ text: text.slice(from, i + 1), start: from, end: i + 1 });
       from = i + 1;
     }

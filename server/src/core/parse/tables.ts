@@ -346,7 +346,7 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'break' || isValueToken(t)) continue;
-    const caption = CAPTION.exec(t.norm);
+    const caption = t.norm.startsWith('第二十条') ? CAPTION.exec(t.norm) : null;
     if (caption) {
       table.captions.set(caption[1], t.range);
       continue;

@@ -1,5 +1,5 @@
 import type { Range } from '../model';
-import { isAsciiDigits, isBlank, isSpaceChar, LineIndex, normalizeLabel } from '../text';
+import { charTable, isAsciiDigits, isBlank, isSpaceChar, LineIndex, normalizeLabel } from '../text';
 
 /**
  * Turns the lines of a table region into a stream of cells and row breaks, whatever the encoding:
@@ -292,8 +292,12 @@ function splitTrailingValues(line: string, start: number, end: number): { start:
 /** A cell that holds, or stands in for, a number: digits, a placeholder, or nothing. */
 export function isValueToken(t: CellToken): boolean {
   if (t.blank || isAsciiDigits(t.norm)) return true;
+  // Labels, the most common cells, start with none of the characters a value can start with.
+  if (!VALUE_FIRST_CHARS[t.norm.charCodeAt(0)]) return false;
   return VALUE_CELL.test(t.norm) || PLACEHOLDER_CELL.test(t.norm);
 }
+
+const VALUE_FIRST_CHARS = charTable('+-,0123456789/\\—–－无Nn不');
 
 const VALUE_CELL = /^[+\-]?[\d,]+(\.\d+)?(万元|元|件|个|项|条|次|起)?$/;
 const PLACEHOLDER_CELL = /^(\/|\\|-{1,2}|—{1,2}|–|－|无|N\/?A|不适用)$/i;
