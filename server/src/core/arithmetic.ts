@@ -47,8 +47,6 @@ export interface ArithmeticResult {
   issues: ArithmeticIssue[];
 }
 
-const key = (r: CellRef) => `${r.table}.${r.row}.${r.column}`;
-
 interface KeyedRef extends CellRef {
   key: string;
 }
@@ -223,23 +221,23 @@ export function checkArithmetic(report: Report, blankAsZero: boolean): Arithmeti
   return { relations, issues };
 }
 
-const byCellCache = new WeakMap<ArithmeticResult, Map<string, Relation[]>>();
+const byCellCache = new WeakMap<ArithmeticResult, Map<Cell, Relation[]>>();
 
-/** Every evaluated relation a cell takes part in. */
-export function relationsOfCell(result: ArithmeticResult, cell: CellRef): Relation[] {
+/** Every evaluated relation a cell of the report takes part in. */
+export function relationsOfCell(result: ArithmeticResult, cell: Cell): Relation[] {
   let index = byCellCache.get(result);
   if (!index) {
     index = new Map();
     for (const r of result.relations) {
       for (const side of [r.total, r.parts]) {
         for (const o of side) {
-          const list = index.get(o.key);
+          const list = index.get(o.cell);
           if (list) list.push(r);
-          else index.set(o.key, [r]);
+          else index.set(o.cell, [r]);
         }
       }
     }
     byCellCache.set(result, index);
   }
-  return index.get(key(cell)) ?? [];
+  return index.get(cell) ?? [];
 }

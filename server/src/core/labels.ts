@@ -1,5 +1,5 @@
 import type { FormatVersion, Locale, TableId } from './model';
-import { columnsOf, rowSpec, TABLE3, T3_COLUMNS, T4_COLUMNS } from './schema/formats';
+import { type ColumnSpec, columnsOf, rowSpec, TABLE3, T3_COLUMNS, T4_COLUMNS } from './schema/formats';
 
 /** Human names of tables, rows and columns, from the schema. */
 
@@ -29,8 +29,18 @@ export function rowName(table: TableId, rowKey: string, format: FormatVersion = 
   return groupLabel ? `${groupLabel}${spec.label}` : spec.label;
 }
 
+/** 表二's columns for a row: its format's first, then the other format's. */
+const T2_POOLS = new Map<string, ColumnSpec[]>();
+
+function table2Columns(format: FormatVersion, rowKey: string): ColumnSpec[] {
+  const id = `${format}:${rowKey}`;
+  let pool = T2_POOLS.get(id);
+  if (!pool) T2_POOLS.set(id, (pool = [...columnsOf('T2', format, rowKey), ...columnsOf('T2', format === '2019' ? '2021' : '2019', rowKey)]));
+  return pool;
+}
+
 export function columnName(table: TableId, column: string, format: FormatVersion = '2021', rowKey = ''): string {
-  const pool = table === 'T3' ? T3_COLUMNS : table === 'T4' ? T4_COLUMNS : [...columnsOf('T2', format, rowKey), ...columnsOf('T2', format === '2019' ? '2021' : '2019', rowKey)];
+  const pool = table === 'T3' ? T3_COLUMNS : table === 'T4' ? T4_COLUMNS : table2Columns(format, rowKey);
   return pool.find((c) => c.key === column)?.label ?? column;
 }
 

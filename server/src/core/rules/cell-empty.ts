@@ -23,12 +23,12 @@ export const cellEmpty: Rule = {
       for (const row of table.rows.values()) {
         const blanks = row.cells.filter((c) => c.state === 'blank');
         if (blanks.length === 0) continue;
-        const zh = blanks.map((c) => columnName(table.id, c.column, format, row.key)).join('、');
+        const names = blanks.map((c) => columnName(table.id, c.column, format, row.key));
         const params = {
           table: tableNames(table.id),
           row: rowTitle(table.id, row.key, format),
           count: blanks.length,
-          columns: { 'zh-CN': zh, en: blanks.map((c) => columnName(table.id, c.column, format, row.key)).join(', ') },
+          columns: { 'zh-CN': names.join('、'), en: names.join(', ') },
         };
         const keepsSums = blanks.every((c) => relationsOfCell(ctx.arithmetic, c).every((r) => r.ok));
         const edits = blanks.map((c) => cellEdit(ctx.doc, c, '0'));
@@ -38,7 +38,7 @@ export const cellEmpty: Rule = {
           messageId: 'blank',
           params,
           range: row.label ? row.labelRange : { start: first.range.start, end: row.cells[row.cells.length - 1].range.end },
-          related: blanks.filter((c) => c.present).map((c) => ({ range: c.range, messageId: 'blankCell', params: { column: columnName(table.id, c.column, format, row.key) } })),
+          related: blanks.flatMap((c, i) => (c.present ? [{ range: c.range, messageId: 'blankCell', params: { column: names[i] } }] : [])),
           fix: fixable ? { messageId: 'fix', params, edits: edits as TextEdit[] } : undefined,
           target: `${table.id}.${row.key}`,
         });
