@@ -12,8 +12,10 @@ export function cellEdit(doc: LineIndex, cell: Cell, text: string): TextEdit | u
   const { start, end } = cell.range;
   if (start.line !== end.line) return { range: cell.range, newText: text };
   const segment = doc.lines[start.line].slice(start.character, end.character);
-  const lead = /^[ \t]*/.exec(segment)![0].length;
-  const trail = /[ \t]*$/.exec(segment.slice(lead))![0].length;
+  let lead = 0;
+  while (lead < segment.length && isSpaceOrTab(segment.charCodeAt(lead))) lead++;
+  let trail = 0;
+  while (trail < segment.length - lead && isSpaceOrTab(segment.charCodeAt(segment.length - 1 - trail))) trail++;
   const at = (c: number) => ({ line: start.line, character: start.character + c });
   if (lead < segment.length) {
     // NBSP or U+3000 standing for the blank: replace just those.
@@ -22,6 +24,10 @@ export function cellEdit(doc: LineIndex, cell: Cell, text: string): TextEdit | u
   if (segment.length <= 1) return { range: cell.range, newText: segment.length ? ` ${text} ` : text };
   const pos = at(segment.length - 1);
   return { range: { start: pos, end: pos }, newText: text };
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 0x20 || code === 0x09;
 }
 
 /** Applies non-overlapping edits; overlapping ones after the first are dropped. */

@@ -20,8 +20,17 @@ export function tableNames(id: TableId): Record<Locale, string> {
 
 const GROUP_OF_SUBROW: Record<string, string> = { R3_3: 'G3_3', R3_4: 'G3_4', R3_5: 'G3_5', R3_6: 'G3_6' };
 
+const ROW_NAMES = new Map<string, string>();
+
 export function rowName(table: TableId, rowKey: string, format: FormatVersion = '2021'): string {
   if (table === 'T4') return '';
+  const id = `${table}:${format}:${rowKey}`;
+  let name = ROW_NAMES.get(id);
+  if (name === undefined) ROW_NAMES.set(id, (name = officialRowName(table, rowKey, format)));
+  return name;
+}
+
+function officialRowName(table: TableId, rowKey: string, format: FormatVersion): string {
   const spec = rowSpec(table, format, rowKey) ?? rowSpec(table, format === '2019' ? '2021' : '2019', rowKey);
   if (!spec) return rowKey;
   const group = /^(R3_\d)_\d$/.exec(rowKey);
