@@ -55,7 +55,7 @@ const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
  * one quote style, 、 and ， as the same comma, ． as a full stop.
  */
 export function normalizeLabel(s: string): string {
-  if (/^[0-9.+\-/]*$/.test(s)) return s;
+  if (isPlainNumberText(s)) return s;
   const cached = labelCache.get(s);
   if (cached !== undefined) return cached;
   const norm = s
@@ -69,6 +69,15 @@ export function normalizeLabel(s: string): string {
     labelCache.set(s, norm);
   }
   return norm;
+}
+
+/** Digits and `.+-/` only: nothing to normalize (a loop beats a regular expression on such short strings). */
+function isPlainNumberText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 48 || c > 57) && c !== 0x2e && c !== 0x2b && c !== 0x2d && c !== 0x2f) return false;
+  }
+  return true;
 }
 
 /** Labels repeat across rows and reports: normalizing each once saves most of the parse time. */
