@@ -120,6 +120,15 @@ describe('workspace: copied-text', () => {
     assert.ok(d.sentences.length > 10);
     assert.ok(d.sentences.filter((s) => s.key === '').length >= 6, 'sub-headings and short sentences');
   });
+
+  it('sentence keys: white space and punctuation dropped, the four digits before 年 read as Y', () => {
+    assert.equal(sentenceKey('２０２３ 年，全年　共收到\u00a0申请 5 件。'), 'Y年全年共收到申请5件');
+    assert.equal(sentenceKey('20 23年'), 'Y年', 'digits split by white space still make a year');
+    assert.equal(sentenceKey('2023，年'), '2023年', 'punctuation between the digits and 年: not a year');
+    assert.equal(sentenceKey('12023年、123年'), '1Y年123年', 'the last four digits of a longer run');
+    assert.equal(sentenceKey('我局[bookmark: _GoBack]（市政府）《条例》'), '我局市政府条例');
+    assert.equal(sentenceKey('a\u200bb'), 'a\u200bb', 'a zero-width space is kept, as \\s does not match it');
+  });
 });
 
 describe('workspace: digests, merging, summary rows', () => {
