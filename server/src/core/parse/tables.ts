@@ -57,22 +57,23 @@ interface TargetIndex {
 const indexes = new WeakMap<RowTarget[], TargetIndex>();
 
 function targetIndex(targets: RowTarget[]): TargetIndex {
-  let index = indexes.get(targets);
-  if (index) return index;
-  index = { exact: new Map(), prefixes: new Map() };
+  const known = indexes.get(targets);
+  if (known) return known;
+  const exact: TargetIndex['exact'] = new Map();
+  const prefixes: TargetIndex['prefixes'] = new Map();
   for (const target of targets) {
     target.labels.forEach((label, idx) => {
-      const list = index!.exact.get(label) ?? [];
+      const list = exact.get(label) ?? [];
       if (!list.some((e) => e.target === target)) list.push({ target, idx });
-      index!.exact.set(label, list);
+      exact.set(label, list);
       for (let n = MIN_PREFIX; n <= label.length; n++) {
-        const prefix = label.slice(0, n);
-        const owners = index!.prefixes.get(prefix) ?? [];
+        const owners = prefixes.get(label.slice(0, n)) ?? [];
         if (!owners.includes(target)) owners.push(target);
-        index!.prefixes.set(prefix, owners);
+        prefixes.set(label.slice(0, n), owners);
       }
     });
   }
+  const index = { exact, prefixes };
   indexes.set(targets, index);
   return index;
 }
