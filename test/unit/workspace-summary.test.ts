@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { displayWidth, runSummary, toSummaryCsv } from '../../server/src/node/summary';
+import { displayWidth } from '../../server/src/core/text';
+import { runSummary, toSummaryCsv } from '../../server/src/node/summary';
 import { ROOT } from '../support/fixtures';
 
 async function run(args: string[], lang = 'zh_CN.UTF-8') {
@@ -11,6 +12,13 @@ async function run(args: string[], lang = 'zh_CN.UTF-8') {
 }
 
 describe('xxgk-lint summary', () => {
+  it('measures display width: CJK, full-width and supplementary-plane ideographs take two columns', () => {
+    assert.equal(displayWidth('表三 ab'), 7);
+    assert.equal(displayWidth('１２'), 4);
+    assert.equal(displayWidth('𠀀x'), 3, 'a surrogate pair is one wide character');
+    assert.equal(displayWidth('ab表c', 1, 3), 3, 'a part of a string');
+  });
+
   it('prints one row per seed, aligned, with a total', async () => {
     const { code, stdout, stderr } = await run(['test/fixtures/seeds']);
     assert.equal(code, 0);

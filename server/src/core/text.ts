@@ -85,6 +85,27 @@ const labelCache = new Map<string, string>();
 const MAX_CACHED_LABEL = 200;
 const MAX_CACHE_ENTRIES = 20_000;
 
+function isWide(code: number): boolean {
+  return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3)
+    || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60)
+    || (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x20000 && code <= 0x3fffd);
+}
+
+/** Columns a monospace rendering (a terminal, a PDF export) gives `s` or s[from..to]: 2 for CJK and full-width forms. */
+export function displayWidth(s: string, from = 0, to = s.length): number {
+  let w = 0;
+  for (let i = from; i < to; i++) {
+    let code = s.charCodeAt(i);
+    const low = i + 1 < to ? s.charCodeAt(i + 1) : 0;
+    if (code >= 0xd800 && code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+      code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+      i++;
+    }
+    w += isWide(code) ? 2 : 1;
+  }
+  return w;
+}
+
 /** A lookup table by UTF-16 code unit: 1 for each character of `chars` (faster than a regex class on short strings). */
 export function charTable(chars: string): Uint8Array {
   const table = new Uint8Array(0x10000);

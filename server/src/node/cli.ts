@@ -4,22 +4,16 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Locale } from '../core/model';
 import { FileChecker, RunOptions, workspaceThreshold } from './check';
-import { ConfigError, loadConfig } from './config';
-import { EncodingName, ENCODINGS } from './decode';
+import { ConfigError } from './config';
+import type { EncodingName } from './decode';
 import { assemble, FileResult, OutputFormat, renderFile } from './formatters';
-import { collectFiles, defaultLocale } from './inputs';
+import { defaultLocale, inputOptionError, INPUT_OPTIONS, Io, readInputs } from './inputs';
 import { checkInThreads } from './pool';
 import { addWorkspaceFindings, runSummary } from './summary';
 
 export { fixAll as fixText } from '../core/fix';
 export { defaultLocale } from './inputs';
-
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  cwd: string;
-  env: Record<string, string | undefined>;
-}
+export type { Io } from './inputs';
 
 const VERSION = '0.1.0';
 
@@ -67,9 +61,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       options: {
         format: { type: 'string', short: 'f', default: 'text' },
         fix: { type: 'boolean', default: false },
-        locale: { type: 'string' },
-        encoding: { type: 'string' },
-        config: { type: 'string', short: 'c' },
+        ...INPUT_OPTIONS,
         'max-file-size': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
@@ -94,8 +86,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 2;
   };
   if (!['text', 'json', 'sarif'].includes(values.format!)) return usage(`unknown format "${values.format}" (text, json or sarif)`);
-  if (values.locale && !['zh-CN', 'en'].includes(values.locale)) return usage(`unknown locale "${values.locale}" (zh-CN or en)`);
-  if (values.encoding && !ENCODINGS.includes(values.encoding as EncodingName)) return usage(`unknown encoding "${values.encoding}" (${ENCODINGS.join(', ')})`);
+  const inputError = inputOptionError(values);
+  if (inputError) return usage(inputError);
   const maxFileSize = values['max-file-size'] !== undefined ? Number(values['max-file-size']) : undefined;
   if (maxFileSize !== undefined && !(maxFileSize > 0)) return usage('--max-file-size takes a positive number');
   const jobs = values.jobs !== undefined ? Number(values.jobs) : undefined;
@@ -110,16 +102,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     encoding: values.encoding as EncodingName | undefined,
     maxFileSize,
   };
-  try {
-    if (values.config) run.config = loadConfig(path.resolve(io.cwd, values.config));
-  } catch (e) {
-    if (e instanceof ConfigError) return usage(e.message);
-    throw e;
-  }
-
-  const { files, missing } = await collectFiles(positionals, io.cwd);
-  for (const m of missing) io.stderr(`xxgk-lint: ${m}: no such file, folder or matching glob\n`);
-  if (files.length === 0) return usage('no files to check');
+  const inputs = await readInputs(positionals, values.config, io, 'xxgk-lint');
+  if (typeof inputs === 'string') return usage(inputs);
+  const { files, missing } = inputs;
+  if (inputs.config) run.config = inputs.config;
 
   let checked: FileResult[];
   try {

@@ -1,27 +1,20 @@
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Finding } from '../core/analyze';
 import type { Locale } from '../core/model';
+import { displayWidth } from '../core/text';
 import {
   mergeFindings, ReportDigest, summaryRows, SummaryRow, WorkspaceFinding, workspaceFindings, WorkspaceOptions,
 } from '../core/workspace';
 import { FileChecker, workspaceThreshold } from './check';
-import { ConfigError, loadConfig, LoadedConfig } from './config';
-import { EncodingName, ENCODINGS } from './decode';
-import { collectFiles, defaultLocale } from './inputs';
+import { ConfigError } from './config';
+import type { EncodingName } from './decode';
+import { defaultLocale, inputOptionError, INPUT_OPTIONS, Io, readInputs } from './inputs';
 
 /**
  * `xxgk-lint summary <folder|file|glob>...`: one row per report (organ, year, format, findings,
  * 新收, 办结, 结转, 复议, 诉讼) as an aligned text table, CSV or JSON, the workspace checks included.
  * Also `addWorkspaceFindings`, which the lint mode calls to add carry-over and copied-text.
  */
-
-export interface SummaryIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  cwd: string;
-  env: Record<string, string | undefined>;
-}
 
 export const SUMMARY_HELP = `Usage: xxgk-lint summary [options] <file|folder|glob>...
 
@@ -86,19 +79,6 @@ export const SUMMARY_COLUMNS: Column[] = [
   { key: 'litigation', numeric: true, title: { 'zh-CN': '诉讼', en: 'lawsuits' } },
 ];
 
-/** Columns a terminal shows a character in: 2 for CJK and full-width forms. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
-      || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60)
-      || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
-    w += wide ? 2 : 1;
-  }
-  return w;
-}
-
 const show = (v: SummaryRow[keyof SummaryRow]) => (v === null || v === undefined ? '' : String(v));
 
 export function toSummaryText(rows: SummaryRow[], locale: Locale): string {
@@ -139,7 +119,7 @@ export function toSummaryJson(rows: SummaryRow[]): string {
 
 // ------------------------------------------------------------------ the command
 
-export async function runSummary(args: string[], io: SummaryIo): Promise<number> {
+export async function runSummary(args: string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -148,9 +128,7 @@ export async function runSummary(args: string[], io: SummaryIo): Promise<number>
       options: {
         format: { type: 'string', short: 'f', default: 'text' },
         bom: { type: 'boolean', default: false },
-        locale: { type: 'string' },
-        encoding: { type: 'string' },
-        config: { type: 'string', short: 'c' },
+        ...INPUT_OPTIONS,
         'copied-text-threshold': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -169,8 +147,8 @@ export async function runSummary(args: string[], io: SummaryIo): Promise<number>
     return 2;
   };
   if (!['text', 'csv', 'json'].includes(values.format!)) return usage(`unknown format "${values.format}" (text, csv or json)`);
-  if (values.locale && !['zh-CN', 'en'].includes(values.locale)) return usage(`unknown locale "${values.locale}" (zh-CN or en)`);
-  if (values.encoding && !ENCODINGS.includes(values.encoding as EncodingName)) return usage(`unknown encoding "${values.encoding}" (${ENCODINGS.join(', ')})`);
+  const inputError = inputOptionError(values);
+  if (inputError) return usage(inputError);
   let threshold: number | undefined;
   if (values['copied-text-threshold'] !== undefined) {
     threshold = Number(values['copied-text-threshold']);
@@ -180,16 +158,9 @@ export async function runSummary(args: string[], io: SummaryIo): Promise<number>
   const locale = (values.locale as Locale | undefined) ?? defaultLocale(io.env);
   const encoding = values.encoding as EncodingName | undefined;
 
-  let forced: LoadedConfig | undefined;
-  try {
-    if (values.config) forced = loadConfig(path.resolve(io.cwd, values.config));
-  } catch (e) {
-    if (e instanceof ConfigError) return usage(e.message);
-    throw e;
-  }
-  const { files, missing } = await collectFiles(positionals, io.cwd);
-  for (const m of missing) io.stderr(`xxgk-lint summary: ${m}: no such file, folder or matching glob\n`);
-  if (files.length === 0) return usage('no files to check');
+  const inputs = await readInputs(positionals, values.config, io, 'xxgk-lint summary');
+  if (typeof inputs === 'string') return usage(inputs);
+  const { files, missing, config: forced } = inputs;
 
   const checker = new FileChecker({ cwd: io.cwd, format: 'json', fix: false, locale, encoding, config: forced });
   const digests: ReportDigest[] = [];

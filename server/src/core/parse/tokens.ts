@@ -1,5 +1,5 @@
 import type { Range } from '../model';
-import { charTable, isAsciiDigits, isBlank, isSpaceChar, LineIndex, normalizeLabel } from '../text';
+import { charTable, displayWidth, isAsciiDigits, isBlank, isSpaceChar, LineIndex, normalizeLabel } from '../text';
 
 /**
  * Turns the lines of a table region into a stream of cells and row breaks, whatever the encoding:
@@ -247,18 +247,6 @@ function tokenizeAlignedLine(doc: LineIndex, line: string, lineNo: number, token
     tokens.push(c);
   }
   if (cells.length >= 2) pushBreak(tokens, lineNo);
-}
-
-/** Columns a monospace rendering gives a stretch of text: CJK and full-width characters take two. */
-function displayWidth(line: string, from: number, to: number): number {
-  let w = 0;
-  for (let i = from; i < to; i++) {
-    const c = line.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) continue;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
-      || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
-  }
-  return w;
 }
 
 function isInlineSpace(c: number): boolean {
