@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, AnalyzeOptions } from '../core/analyze';
 import { optionsFor } from '../core/config';
 import { fixAll } from '../core/fix';
 import type { Locale } from '../core/model';
+import type { ResultCache } from './cache';
 import { findConfig, loadConfig, LoadedConfig } from './config';
 import { decode, EncodingName, encode, hasUtf8Bom } from './decode';
 import { digestReport } from '../core/workspace';
@@ -19,6 +21,8 @@ export interface RunOptions {
   /** A config given on the command line, used instead of searching. */
   config?: LoadedConfig;
   maxFileSize?: number;
+  /** Give each result its `cacheKey` (for --cache). */
+  cacheKeys?: boolean;
 }
 
 /** Reads, decodes, optionally fixes, and checks one file. Config errors are thrown (ConfigError). */
@@ -46,6 +50,24 @@ export class FileChecker {
     };
   }
 
+  /** What a cached result must have been made from: these bytes, checked with these options. */
+  private cacheKey(abs: string, bytes: Uint8Array): string {
+    const options = JSON.stringify([this.optionsFor(abs), this.run.encoding ?? null]);
+    return createHash('sha256').update(options).update('\0').update(bytes).digest('base64');
+  }
+
+  /** The cached result of `file`, if its content and options are those it was made from. */
+  fromCache(file: string, cache: ResultCache): FileResult | undefined {
+    const abs = path.resolve(this.run.cwd, file);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(abs);
+    } catch {
+      return undefined;
+    }
+    return cache.get(abs, this.cacheKey(abs, bytes), file);
+  }
+
   check(file: string): FileResult {
     const abs = path.resolve(this.run.cwd, file);
     const fail = (error: string): FileResult => ({ file, year: null, formatVersion: null, findings: [], error });
@@ -63,11 +85,13 @@ export class FileChecker {
     }
     const options = this.optionsFor(abs);
     let text = decoded.text;
+    let written = bytes;
     let fixedEdits: number | undefined;
     if (this.run.fix) {
       const fixed = fixAll(text, { ...options, brief: false });
       if (fixed.text !== text) {
-        writeAtomically(abs, encode(fixed.text, decoded.encoding, hasUtf8Bom(bytes)));
+        written = encode(fixed.text, decoded.encoding, hasUtf8Bom(bytes));
+        writeAtomically(abs, written);
         text = fixed.text;
         fixedEdits = fixed.edits;
       }
@@ -81,6 +105,7 @@ export class FileChecker {
       digest: digestReport(file, analysis, options),
       bytes: bytes.length,
       ...(fixedEdits ? { fixedEdits } : {}),
+      ...(this.run.cacheKeys ? { cacheKey: this.cacheKey(abs, written) } : {}),
     };
   }
 }

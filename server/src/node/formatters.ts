@@ -17,6 +17,8 @@ export interface FileResult {
   fixedEdits?: number;
   /** What the workspace checks (carry-over, copied-text) need from this report. */
   digest?: ReportDigest;
+  /** With --cache: what the result was made from (see `FileChecker.cacheKey`); never printed. */
+  cacheKey?: string;
 }
 
 export type OutputFormat = 'text' | 'json' | 'sarif';

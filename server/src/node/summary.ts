@@ -5,10 +5,11 @@ import { displayWidth } from '../core/text';
 import {
   mergeFindings, ReportDigest, summaryRows, SummaryRow, WorkspaceFinding, workspaceFindings, WorkspaceOptions,
 } from '../core/workspace';
-import { FileChecker, workspaceThreshold } from './check';
+import { RunOptions, workspaceThreshold } from './check';
+import { checkFiles } from './pool';
 import { ConfigError } from './config';
 import type { EncodingName } from './decode';
-import { defaultLocale, inputOptionError, INPUT_OPTIONS, Io, readInputs } from './inputs';
+import { defaultLocale, inputOptionError, INPUT_OPTIONS, Io, openCache, readInputs, RUN_OPTIONS, runOptionError, saveCache } from './inputs';
 
 /**
  * `xxgk-lint summary <folder|file|glob>...`: one row per report (organ, year, format, findings,
@@ -29,6 +30,9 @@ Options:
       --encoding <name>            force utf-8, utf-16le, utf-16be or gb18030 (default: detect)
   -c, --config <file>              use this config instead of the nearest .xxgk-lint.json
       --copied-text-threshold <x>  share of copied sentences (0–1] for copied-text (default: 0.5)
+  -j, --jobs <n>                   threads for many files (default: one per core, one per 1000 files)
+      --cache                      reuse the results of files unchanged since the last --cache run
+      --cache-location <path>      the cache file, or a folder for it (default: ./.xxgk-lint-cache)
   -h, --help                       show this help
 
 Exit code: 0 done, 2 usage or input problem.
@@ -130,6 +134,7 @@ export async function runSummary(args: string[], io: Io): Promise<number> {
         bom: { type: 'boolean', default: false },
         ...INPUT_OPTIONS,
         'copied-text-threshold': { type: 'string' },
+        ...RUN_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -147,7 +152,7 @@ export async function runSummary(args: string[], io: Io): Promise<number> {
     return 2;
   };
   if (!['text', 'csv', 'json'].includes(values.format!)) return usage(`unknown format "${values.format}" (text, csv or json)`);
-  const inputError = inputOptionError(values);
+  const inputError = inputOptionError(values) ?? runOptionError(values);
   if (inputError) return usage(inputError);
   let threshold: number | undefined;
   if (values['copied-text-threshold'] !== undefined) {
@@ -162,25 +167,27 @@ export async function runSummary(args: string[], io: Io): Promise<number> {
   if (typeof inputs === 'string') return usage(inputs);
   const { files, missing, config: forced } = inputs;
 
-  const checker = new FileChecker({ cwd: io.cwd, format: 'json', fix: false, locale, encoding, config: forced });
+  const run: RunOptions = { cwd: io.cwd, format: 'json', fix: false, locale, encoding, config: forced };
+  const cache = openCache(values, io.cwd);
+  let results;
+  try {
+    results = await checkFiles(files, run, values.jobs !== undefined ? Number(values.jobs) : undefined, cache);
+  } catch (e) {
+    if (e instanceof ConfigError) return usage(e.message);
+    throw e;
+  }
+  saveCache(cache, io, 'xxgk-lint summary');
   const digests: ReportDigest[] = [];
   let failed = false;
-  for (const file of files) {
-    let result;
-    try {
-      result = checker.check(file);
-    } catch (e) {
-      if (e instanceof ConfigError) return usage(e.message);
-      throw e;
-    }
+  for (const result of results) {
     if (result.error || !result.digest) {
-      io.stderr(`xxgk-lint summary: ${file}: ${result.error}\n`);
+      io.stderr(`xxgk-lint summary: ${result.file}: ${result.error}\n`);
       failed = true;
       continue;
     }
     digests.push(result.digest);
   }
-  threshold = workspaceThreshold({ cwd: io.cwd, format: 'json', fix: false, locale, config: forced }, threshold);
+  threshold = workspaceThreshold(run, threshold);
   const extra = workspaceFindings(digests, { locale, copiedTextThreshold: threshold });
   const rows = summaryRows(digests, extra);
   if (values.format === 'json') io.stdout(toSummaryJson(rows));
