@@ -127,12 +127,15 @@ describe('xxgk-lint --cache', () => {
     assert.match((await run(['--cache', 'c.txt'], dir)).stdout, /FROM-CACHE/, 'the fixed file is the one stored');
   });
 
-  it('summary --cache gives the rows it gives without the cache', async () => {
+  it('summary --cache and summary -j give the rows summary gives without them', async () => {
     const dir = workspace({ 'r/a.txt': s000, 'r/b.txt': s003, 'r/c.txt': broken });
     const plain = await run(['summary', '-f', 'csv', 'r'], dir);
     await run(['summary', '--cache', '-f', 'csv', 'r'], dir);
     const cached = await run(['summary', '--cache', '-f', 'csv', 'r'], dir);
+    const threaded = await run(['summary', '-j', '2', '-f', 'csv', 'r'], dir);
     assert.equal(cached.stdout, plain.stdout);
+    assert.equal(threaded.stdout, plain.stdout);
+    assert.equal((await run(['summary', '-j', 'x', 'r'], dir)).code, 2);
     assert.equal(plain.stdout.trimEnd().split('\r\n').length, 4);
     assert.ok(fs.existsSync(path.join(dir, CACHE)));
   });
