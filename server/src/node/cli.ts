@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { Locale } from '../core/model';
 import { RunOptions, workspaceThreshold } from './check';
-import { ConfigError } from './config';
 import type { EncodingName } from './decode';
-import { assemble, FileResult, OutputFormat, renderFile } from './formatters';
-import { defaultLocale, inputOptionError, INPUT_OPTIONS, Io, openCache, readInputs, RUN_OPTIONS, runOptionError, saveCache } from './inputs';
-import { checkFiles } from './pool';
+import { assemble, OutputFormat, renderFile } from './formatters';
+import { defaultLocale, inputOptionError, INPUT_OPTIONS, Io, readInputs, RUN_OPTIONS, runOptionError } from './inputs';
+import { checkCommandFiles } from './pool';
 import { addWorkspaceFindings, runSummary } from './summary';
 
 export { fixAll as fixText } from '../core/fix';
@@ -93,15 +92,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const { files, missing } = inputs;
   if (inputs.config) run.config = inputs.config;
 
-  let checked: FileResult[];
-  const cache = openCache(values, io.cwd);
-  try {
-    checked = await checkFiles(files, run, values.jobs !== undefined ? Number(values.jobs) : undefined, cache);
-  } catch (e) {
-    if (e instanceof ConfigError) return usage(e.message);
-    throw e;
-  }
-  saveCache(cache, io, 'xxgk-lint');
+  const checked = await checkCommandFiles(files, run, values, io, 'xxgk-lint');
+  if (typeof checked === 'string') return usage(checked);
   addWorkspaceFindings(checked, { locale: run.locale, copiedTextThreshold: workspaceThreshold(run) });
   const results = checked.map((r) => renderFile(r, run.format));
   for (const r of results) {

@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Locale } from '../core/model';
-import { CACHE_FILE_NAME, ResultCache } from './cache';
 import { ConfigError, loadConfig, LoadedConfig } from './config';
 import { EncodingName, ENCODINGS } from './decode';
 
@@ -40,21 +39,6 @@ export function runOptionError(values: { jobs?: string }): string | undefined {
   if (values.jobs === undefined) return undefined;
   const jobs = Number(values.jobs);
   return Number.isInteger(jobs) && jobs >= 1 ? undefined : '--jobs takes a whole number from 1';
-}
-
-/** The cache a run asked for (--cache, in --cache-location or the working folder), if any. */
-export function openCache(values: { cache?: boolean; 'cache-location'?: string }, cwd: string): ResultCache | undefined {
-  if (!values.cache) return undefined;
-  return ResultCache.open(path.resolve(cwd, values['cache-location'] ?? CACHE_FILE_NAME));
-}
-
-/** Writes the cache; a failure is a warning, not a failed check. */
-export function saveCache(cache: ResultCache | undefined, io: Io, prefix: string): void {
-  try {
-    cache?.save();
-  } catch (e) {
-    io.stderr(`${prefix}: warning: cannot write the cache ${cache!.file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
-  }
 }
 
 export interface Inputs {

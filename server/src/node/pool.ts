@@ -3,10 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { setImmediate as turn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import type { ResultCache } from './cache';
+import { CACHE_FILE_NAME, ResultCache } from './cache';
 import { FileChecker, RunOptions } from './check';
 import { ConfigError } from './config';
 import type { FileResult } from './formatters';
+import type { Io } from './inputs';
 
 /** Files per batch: enough to keep a thread busy between round trips, few enough to balance the load. */
 const BATCH = 16;
@@ -18,11 +19,38 @@ const BATCH = 16;
 const FILES_PER_THREAD = 1000;
 
 /**
+ * A command's check of its files with its --jobs and --cache options: the results in order, or
+ * the message of a config error. A cache that cannot be written is a warning on stderr.
+ */
+export async function checkCommandFiles(
+  files: string[],
+  run: RunOptions,
+  values: { jobs?: string; cache?: boolean; 'cache-location'?: string },
+  io: Io,
+  prefix: string,
+): Promise<FileResult[] | string> {
+  const cache = values.cache ? ResultCache.open(path.resolve(io.cwd, values['cache-location'] ?? CACHE_FILE_NAME)) : undefined;
+  let results: FileResult[];
+  try {
+    results = await checkFiles(files, run, values.jobs !== undefined ? Number(values.jobs) : undefined, cache);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.message;
+    throw e;
+  }
+  try {
+    cache?.save();
+  } catch (e) {
+    io.stderr(`${prefix}: warning: cannot write the cache ${cache!.file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+  }
+  return results;
+}
+
+/**
  * Checks `files` in order, on `jobs` threads (by default one per core and per 1000 files). With a
  * cache, files whose content and options are unchanged get their stored result and the others are
  * checked and stored; --fix always checks.
  */
-export async function checkFiles(files: string[], run: RunOptions, jobs?: number, cache?: ResultCache): Promise<FileResult[]> {
+async function checkFiles(files: string[], run: RunOptions, jobs?: number, cache?: ResultCache): Promise<FileResult[]> {
   if (!cache) return checkAll(files, run, jobs);
   const checker = new FileChecker(run);
   const hits = run.fix ? [] : files.map((f) => checker.fromCache(f, cache));

@@ -6,10 +6,9 @@ import {
   mergeFindings, ReportDigest, summaryRows, SummaryRow, WorkspaceFinding, workspaceFindings, WorkspaceOptions,
 } from '../core/workspace';
 import { RunOptions, workspaceThreshold } from './check';
-import { checkFiles } from './pool';
-import { ConfigError } from './config';
 import type { EncodingName } from './decode';
-import { defaultLocale, inputOptionError, INPUT_OPTIONS, Io, openCache, readInputs, RUN_OPTIONS, runOptionError, saveCache } from './inputs';
+import { defaultLocale, inputOptionError, INPUT_OPTIONS, Io, readInputs, RUN_OPTIONS, runOptionError } from './inputs';
+import { checkCommandFiles } from './pool';
 
 /**
  * `xxgk-lint summary <folder|file|glob>...`: one row per report (organ, year, format, findings,
@@ -168,15 +167,8 @@ export async function runSummary(args: string[], io: Io): Promise<number> {
   const { files, missing, config: forced } = inputs;
 
   const run: RunOptions = { cwd: io.cwd, format: 'json', fix: false, locale, encoding, config: forced };
-  const cache = openCache(values, io.cwd);
-  let results;
-  try {
-    results = await checkFiles(files, run, values.jobs !== undefined ? Number(values.jobs) : undefined, cache);
-  } catch (e) {
-    if (e instanceof ConfigError) return usage(e.message);
-    throw e;
-  }
-  saveCache(cache, io, 'xxgk-lint summary');
+  const results = await checkCommandFiles(files, run, values, io, 'xxgk-lint summary');
+  if (typeof results === 'string') return usage(results);
   const digests: ReportDigest[] = [];
   let failed = false;
   for (const result of results) {
