@@ -50,6 +50,10 @@ export class ResultCache {
     return new ResultCache(file, engine, new Map(), true);
   }
 
+  has(abs: string): boolean {
+    return this.entries.has(abs);
+  }
+
   /** The stored result of `abs` if it was made from the same key, named `file` as this run names it. */
   get(abs: string, key: string, file: string): FileResult | undefined {
     const entry = this.entries.get(abs);

@@ -59,6 +59,7 @@ export class FileChecker {
   /** The cached result of `file`, if its content and options are those it was made from. */
   fromCache(file: string, cache: ResultCache): FileResult | undefined {
     const abs = path.resolve(this.run.cwd, file);
+    if (!cache.has(abs)) return undefined;
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(abs);
