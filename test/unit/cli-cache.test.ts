@@ -4,6 +4,7 @@
  * written without the flag.
  */
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -45,16 +46,42 @@ const s003 = readSeed('s003');
 const broken = readFixture('broken', 'a-2019-mixed.txt');
 
 type StoredFinding = { code: string; severity: string; message: string; range: unknown };
-type Stored = { entries: Record<string, { key: string; result: { findings: StoredFinding[] } }> };
-const readCache = (file: string): Stored => JSON.parse(fs.readFileSync(file, 'utf8'));
+interface StoredLine {
+  abs: string;
+  variant: string;
+  key: string;
+  result: { findings: StoredFinding[] };
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('base64');
+
+/** The entries of a cache file: after a header line, `sum \t [abs, variant, content, written] \t result`. */
+function readCache(file: string): { header: string; entries: StoredLine[] } {
+  const [header, ...lines] = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+  const entries = lines.map((line) => {
+    const [, key, result] = line.split('\t');
+    const [abs, variant] = JSON.parse(key);
+    return { abs, variant, key, result: JSON.parse(result) };
+  });
+  return { header, entries };
+}
+
+/** The files a cache holds results of. */
+const filesIn = (file: string) => [...new Set(readCache(file).entries.map((e) => e.abs))].sort();
 
 /** Marks every stored finding of `abs` and adds one, so that a reused result shows in the output. */
 function tamper(cacheFile: string, abs: string): void {
-  const stored = readCache(cacheFile);
-  const findings = stored.entries[abs].result.findings;
-  for (const f of findings) f.message = 'FROM-CACHE';
-  findings.push({ code: 'marker', severity: 'information', message: 'FROM-CACHE', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
-  fs.writeFileSync(cacheFile, JSON.stringify(stored));
+  const { header, entries } = readCache(cacheFile);
+  assert.ok(entries.some((e) => e.abs === abs), `no entry for ${abs}`);
+  const lines = entries.map((e) => {
+    if (e.abs === abs) {
+      for (const f of e.result.findings) f.message = 'FROM-CACHE';
+      e.result.findings.push({ code: 'marker', severity: 'information', message: 'FROM-CACHE', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
+    }
+    const body = `${e.key}\t${JSON.stringify(e.result)}`;
+    return `${sha256(body)}\t${body}`;
+  });
+  fs.writeFileSync(cacheFile, `${[header, ...lines].join('\n')}\n`);
 }
 
 describe('xxgk-lint --cache', () => {
@@ -73,7 +100,7 @@ describe('xxgk-lint --cache', () => {
       assert.deepEqual([first.code, first.stdout, first.stderr], [plain.code, plain.stdout, plain.stderr], format);
       assert.deepEqual([second.code, second.stdout, second.stderr], [plain.code, plain.stdout, plain.stderr], format);
     }
-    assert.deepEqual(Object.keys(readCache(path.join(dir, CACHE)).entries).sort(), ['a.txt', 'b.txt', 'c.txt'].map((f) => path.join(dir, 'r', f)));
+    assert.deepEqual(filesIn(path.join(dir, CACHE)), ['a.txt', 'b.txt', 'c.txt'].map((f) => path.join(dir, 'r', f)));
     tamper(path.join(dir, CACHE), path.join(dir, 'r', 'b.txt'));
     const reused = await run(['--cache', '-f', 'sarif', 'r'], dir);
     assert.match(reused.stdout, /FROM-CACHE/, 'the stored result is the one printed');
@@ -145,25 +172,60 @@ describe('xxgk-lint --cache', () => {
     await run(['--cache', '--cache-location', 'tmp/', 'a.txt', 'b.txt'], dir);
     assert.ok(fs.existsSync(path.join(dir, 'tmp', CACHE)));
     await run(['--cache', '--cache-location', 'my.cache', 'a.txt', 'b.txt'], dir);
-    assert.equal(Object.keys(readCache(path.join(dir, 'my.cache')).entries).length, 2);
+    assert.deepEqual(filesIn(path.join(dir, 'my.cache')), [path.join(dir, 'a.txt'), path.join(dir, 'b.txt')]);
     fs.rmSync(path.join(dir, 'b.txt'));
     await run(['--cache', '--cache-location', 'my.cache', 'a.txt'], dir);
-    assert.deepEqual(Object.keys(readCache(path.join(dir, 'my.cache')).entries), [path.join(dir, 'a.txt')]);
+    assert.deepEqual(filesIn(path.join(dir, 'my.cache')), [path.join(dir, 'a.txt')]);
+    await run(['--cache', '--cache-location', 'new/folder/', 'a.txt'], dir);
+    assert.deepEqual(filesIn(path.join(dir, 'new', 'folder', CACHE)), [path.join(dir, 'a.txt')], 'a path ending in / is a folder, made if need be');
   });
 
-  it('a broken cache is ignored and rewritten; an unwritable one is a warning, not a failed check', async () => {
+  it('a broken or edited cache is ignored and rewritten; an unwritable one is a warning, not a failed check', async () => {
     const dir = workspace({ 'b.txt': s003 });
     const plain = await run(['b.txt'], dir);
-    for (const junk of ['', '{"format":1', 'null', '{"format":1,"engine":"x","entries":{}}', '\u0000\u0001']) {
-      fs.writeFileSync(path.join(dir, CACHE), junk);
+    const cacheFile = path.join(dir, CACHE);
+    await run(['--cache', 'b.txt'], dir);
+    const good = fs.readFileSync(cacheFile, 'utf8');
+    const edited = good.replace(/"message":"[^"]*"/, '"message":"EDITED"');
+    assert.notEqual(edited, good);
+    const damaged = [
+      '', '{"format":1', '{"format":3,"engine":"x"}', good.slice(0, good.length - 100), edited,
+      good.replace(/"findings":\[/, '"findings":[null,'), good.replace(/\t/, ' '),
+    ];
+    for (const junk of damaged) {
+      fs.writeFileSync(cacheFile, junk);
       const r = await run(['--cache', 'b.txt'], dir);
-      assert.deepEqual([r.code, r.stdout, r.stderr], [plain.code, plain.stdout, plain.stderr], JSON.stringify(junk));
-      assert.ok(readCache(path.join(dir, CACHE)).entries[path.join(dir, 'b.txt')]);
+      assert.deepEqual([r.code, r.stdout, r.stderr], [plain.code, plain.stdout, plain.stderr], junk.slice(0, 60));
+      assert.deepEqual(filesIn(cacheFile), [path.join(dir, 'b.txt')]);
     }
-    const unwritable = await run(['--cache', '--cache-location', 'no/such/folder/cache', 'b.txt'], dir);
-    assert.equal(unwritable.code, plain.code);
-    assert.equal(unwritable.stdout, plain.stdout);
-    assert.match(unwritable.stderr, /^xxgk-lint: warning: cannot write the cache .*no\/such\/folder\/cache \(ENOENT\)\n$/);
+    for (const location of ['b.txt/cache', 'b.txt/cache/']) {
+      const r = await run(['--cache', '--cache-location', location, 'b.txt'], dir);
+      assert.deepEqual([r.code, r.stdout], [plain.code, plain.stdout], location);
+      assert.match(r.stderr, /^xxgk-lint: warning: cannot write the cache .*b\.txt\/cache(\/\.xxgk-lint-cache)? \((ENOTDIR|EEXIST)\)\n$/, location);
+    }
+  });
+
+  it('a file at --cache-location that is not a cache is neither read nor overwritten', async () => {
+    const dir = workspace({ 'a.txt': s000, 'b.txt': s003 });
+    const plain = await run(['a.txt'], dir);
+    const r = await run(['--cache', '--cache-location', 'b.txt', 'a.txt'], dir);
+    assert.deepEqual([r.code, r.stdout], [plain.code, plain.stdout]);
+    assert.match(r.stderr, /^xxgk-lint: warning: cannot write the cache .*b\.txt \(not an xxgk-lint cache; left as it is\)\n$/);
+    assert.equal(fs.readFileSync(path.join(dir, 'b.txt'), 'utf8'), s003);
+  });
+
+  it('text output, json output and summary each keep their own results of a file', async () => {
+    const dir = workspace({ 'a.txt': s003 });
+    const cacheFile = path.join(dir, CACHE);
+    await run(['--cache', 'a.txt'], dir);
+    await run(['--cache', '-f', 'json', 'a.txt'], dir);
+    await run(['summary', '--cache', 'a.txt'], dir);
+    assert.equal(readCache(cacheFile).entries.length, 2, 'summary shares the json results');
+    tamper(cacheFile, path.join(dir, 'a.txt'));
+    assert.match((await run(['--cache', 'a.txt'], dir)).stdout, /FROM-CACHE/);
+    assert.match((await run(['--cache', '-f', 'json', 'a.txt'], dir)).stdout, /FROM-CACHE/);
+    for (const locale of ['en', 'zh-CN', 'en', 'zh-CN']) for (const format of ['text', 'json']) await run(['--cache', '--locale', locale, '-f', format, 'a.txt'], dir);
+    assert.equal(readCache(cacheFile).entries.length, 4, 'four variants at the most');
   });
 
   it('with --jobs 3 the cache gives what one thread gives', async () => {
@@ -177,6 +239,6 @@ describe('xxgk-lint --cache', () => {
     const second = await run(['--cache', '-j', '3', '-f', 'json', 'm'], dir);
     assert.equal(first.stdout, plain.stdout);
     assert.equal(second.stdout, (await run(['-f', 'json', 'm'], dir)).stdout);
-    assert.equal(Object.keys(readCache(path.join(dir, CACHE)).entries).length, 40);
+    assert.equal(filesIn(path.join(dir, CACHE)).length, 40);
   });
 });

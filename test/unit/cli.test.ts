@@ -6,6 +6,7 @@
  */
 import Ajv2020 from 'ajv/dist/2020';
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -354,5 +355,20 @@ describe('xxgk-lint over folders, globs and worker threads', () => {
     }
     assert.equal(json(await run(['-j', '3', '-f', 'json', 'many'], dir)).length, 60);
     assert.equal((await run(['-j', '0', 'many'], dir)).code, 2);
+  });
+});
+
+describe('xxgk-lint in a pipe', () => {
+  it('a reader that stops early (`| head`) ends the run quietly', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 100; i++) files[`r/${String(i).padStart(3, '0')}.txt`] = broken;
+    const dir = workspace(files);
+    const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'server', 'src', 'cli.js'), 'r'], { cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.notEqual(code, 2);
   });
 });

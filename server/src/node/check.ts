@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, AnalyzeOptions } from '../core/analyze';
 import { optionsFor } from '../core/config';
 import { fixAll } from '../core/fix';
 import type { Locale } from '../core/model';
-import type { ResultCache } from './cache';
+import { ResultCache, sha256 } from './cache';
 import { findConfig, loadConfig, LoadedConfig } from './config';
 import { decode, EncodingName, encode, hasUtf8Bom } from './decode';
 import { digestReport } from '../core/workspace';
@@ -50,23 +49,23 @@ export class FileChecker {
     };
   }
 
-  /** What a cached result must have been made from: these bytes, checked with these options. */
-  private cacheKey(abs: string, bytes: Uint8Array): string {
-    const options = JSON.stringify([this.optionsFor(abs), this.run.encoding ?? null]);
-    return createHash('sha256').update(options).update('\0').update(bytes).digest('base64');
+  /** What a cached result must have been made from: these options and these bytes. */
+  private variant(abs: string): string {
+    return sha256(JSON.stringify([this.optionsFor(abs), this.run.encoding ?? null]));
   }
 
-  /** The cached result of `file`, if its content and options are those it was made from. */
+  /** The cached result of `file`, if its options and bytes are those it was made from. */
   fromCache(file: string, cache: ResultCache): FileResult | undefined {
     const abs = path.resolve(this.run.cwd, file);
-    if (!cache.has(abs)) return undefined;
+    const variant = this.variant(abs);
+    if (!cache.has(abs, variant)) return undefined;
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(abs);
     } catch {
       return undefined;
     }
-    return cache.get(abs, this.cacheKey(abs, bytes), file);
+    return cache.get(abs, { variant, content: sha256(bytes) }, file);
   }
 
   check(file: string): FileResult {
@@ -106,7 +105,7 @@ export class FileChecker {
       digest: digestReport(file, analysis, options),
       bytes: bytes.length,
       ...(fixedEdits ? { fixedEdits } : {}),
-      ...(this.run.cacheKeys ? { cacheKey: this.cacheKey(abs, written) } : {}),
+      ...(this.run.cacheKeys ? { cacheKey: { variant: this.variant(abs), content: sha256(written) } } : {}),
     };
   }
 }

@@ -3,6 +3,7 @@ import type { Finding } from '../core/analyze';
 import type { FormatVersion, Locale } from '../core/model';
 import { RULES } from '../core/rules';
 import type { ReportDigest } from '../core/workspace';
+import type { CacheKey } from './cache';
 
 export interface FileResult {
   file: string;
@@ -17,8 +18,8 @@ export interface FileResult {
   fixedEdits?: number;
   /** What the workspace checks (carry-over, copied-text) need from this report. */
   digest?: ReportDigest;
-  /** With --cache: what the result was made from (see `FileChecker.cacheKey`); never printed. */
-  cacheKey?: string;
+  /** With --cache: what the result was made from; never printed. */
+  cacheKey?: CacheKey;
 }
 
 export type OutputFormat = 'text' | 'json' | 'sarif';

@@ -29,7 +29,7 @@ export async function checkCommandFiles(
   io: Io,
   prefix: string,
 ): Promise<FileResult[] | string> {
-  const cache = values.cache ? ResultCache.open(path.resolve(io.cwd, values['cache-location'] ?? CACHE_FILE_NAME)) : undefined;
+  const cache = values.cache ? ResultCache.open(values['cache-location'] ?? CACHE_FILE_NAME, io.cwd) : undefined;
   let results: FileResult[];
   try {
     results = await checkFiles(files, run, values.jobs !== undefined ? Number(values.jobs) : undefined, cache);
