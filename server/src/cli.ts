@@ -1,15 +1,26 @@
 #!/usr/bin/env node
 import { main } from './node/cli';
 
-// `xxgk-lint … | head`: the reader has gone, so there is nobody left to tell.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code !== 'EPIPE') throw e;
-  process.exit();
-});
+/**
+ * Writes to a stream until its reader goes away (`xxgk-lint … | head`); what follows is dropped,
+ * and the run still ends with its own exit code.
+ */
+function sink(stream: NodeJS.WriteStream): (s: string) => void {
+  let open = true;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    open = false;
+  });
+  return (s) => {
+    if (open) stream.write(s);
+  };
+}
+
+const stderr = sink(process.stderr);
 
 main(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  stdout: sink(process.stdout),
+  stderr,
   cwd: process.cwd(),
   env: process.env,
 }).then(
@@ -17,7 +28,7 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`xxgk-lint: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    stderr(`xxgk-lint: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
     process.exitCode = 2;
   },
 );

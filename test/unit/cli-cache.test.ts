@@ -9,7 +9,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { ResultCache } from '../../server/src/node/cache';
 import { main } from '../../server/src/node/cli';
+import type { FileResult } from '../../server/src/node/formatters';
 import { FIXTURES, readFixture, readSeed } from '../support/fixtures';
 
 interface Run {
@@ -50,18 +52,19 @@ interface StoredLine {
   abs: string;
   variant: string;
   key: string;
+  used: string;
   result: { findings: StoredFinding[] };
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('base64');
 
-/** The entries of a cache file: after a header line, `sum \t [abs, variant, content, written] \t result`. */
+/** The entries of a cache file: after a header line, `sum \t [abs, variant, content] \t used \t result`. */
 function readCache(file: string): { header: string; entries: StoredLine[] } {
   const [header, ...lines] = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
   const entries = lines.map((line) => {
-    const [, key, result] = line.split('\t');
+    const [, key, used, result] = line.split('\t');
     const [abs, variant] = JSON.parse(key);
-    return { abs, variant, key, result: JSON.parse(result) };
+    return { abs, variant, key, used, result: JSON.parse(result) };
   });
   return { header, entries };
 }
@@ -78,8 +81,8 @@ function tamper(cacheFile: string, abs: string): void {
       for (const f of e.result.findings) f.message = 'FROM-CACHE';
       e.result.findings.push({ code: 'marker', severity: 'information', message: 'FROM-CACHE', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
     }
-    const body = `${e.key}\t${JSON.stringify(e.result)}`;
-    return `${sha256(body)}\t${body}`;
+    const result = JSON.stringify(e.result);
+    return `${sha256(`${e.key}\t${result}`)}\t${e.key}\t${e.used}\t${result}`;
   });
   fs.writeFileSync(cacheFile, `${[header, ...lines].join('\n')}\n`);
 }
@@ -189,7 +192,7 @@ describe('xxgk-lint --cache', () => {
     const edited = good.replace(/"message":"[^"]*"/, '"message":"EDITED"');
     assert.notEqual(edited, good);
     const damaged = [
-      '', '{"format":1', '{"format":3,"engine":"x"}', good.slice(0, good.length - 100), edited,
+      '', '{"tool":"xxgk-lint-cache",', '{"tool":"xxgk-lint-cache","format":1,"engine":"x"}', good.slice(0, good.length - 100), edited,
       good.replace(/"findings":\[/, '"findings":[null,'), good.replace(/\t/, ' '),
     ];
     for (const junk of damaged) {
@@ -205,13 +208,29 @@ describe('xxgk-lint --cache', () => {
     }
   });
 
-  it('a file at --cache-location that is not a cache is neither read nor overwritten', async () => {
-    const dir = workspace({ 'a.txt': s000, 'b.txt': s003 });
+  it('a file at --cache-location that is not a cache, or a link to nothing, is neither read nor overwritten', async () => {
+    const dir = workspace({ 'a.txt': s000, 'b.txt': s003, 'mine.json': '{"format":"mine","data":1}' });
     const plain = await run(['a.txt'], dir);
-    const r = await run(['--cache', '--cache-location', 'b.txt', 'a.txt'], dir);
-    assert.deepEqual([r.code, r.stdout], [plain.code, plain.stdout]);
-    assert.match(r.stderr, /^xxgk-lint: warning: cannot write the cache .*b\.txt \(not an xxgk-lint cache; left as it is\)\n$/);
-    assert.equal(fs.readFileSync(path.join(dir, 'b.txt'), 'utf8'), s003);
+    for (const [location, content] of [['b.txt', s003], ['mine.json', '{"format":"mine","data":1}']]) {
+      const r = await run(['--cache', '--cache-location', location, 'a.txt'], dir);
+      assert.deepEqual([r.code, r.stdout], [plain.code, plain.stdout]);
+      assert.match(r.stderr, new RegExp(`^xxgk-lint: warning: cannot write the cache .*${location.replace('.', '\\.')} \\(not an xxgk-lint cache; left as it is\\)\n$`));
+      assert.equal(fs.readFileSync(path.join(dir, location), 'utf8'), content);
+    }
+    fs.symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'dangling'));
+    const r = await run(['--cache', '--cache-location', 'dangling', 'a.txt'], dir);
+    assert.match(r.stderr, /dangling \(a link to nothing; left as it is\)\n$/);
+    assert.ok(fs.lstatSync(path.join(dir, 'dangling')).isSymbolicLink());
+    assert.ok(!fs.existsSync(path.join(dir, 'nowhere')));
+  });
+
+  it('a link to a cache: the cache it points to is used and kept up to date, the link stays', async () => {
+    const dir = workspace({ 'a.txt': s000, 'b.txt': s003, 'store/keep': '' });
+    await run(['--cache', '--cache-location', 'store/real.cache', 'a.txt'], dir);
+    fs.symlinkSync(path.join(dir, 'store', 'real.cache'), path.join(dir, 'link.cache'));
+    await run(['--cache', '--cache-location', 'link.cache', 'a.txt', 'b.txt'], dir);
+    assert.ok(fs.lstatSync(path.join(dir, 'link.cache')).isSymbolicLink());
+    assert.deepEqual(filesIn(path.join(dir, 'store', 'real.cache')), [path.join(dir, 'a.txt'), path.join(dir, 'b.txt')]);
   });
 
   it('text output, json output and summary each keep their own results of a file', async () => {
@@ -226,6 +245,43 @@ describe('xxgk-lint --cache', () => {
     assert.match((await run(['--cache', '-f', 'json', 'a.txt'], dir)).stdout, /FROM-CACHE/);
     for (const locale of ['en', 'zh-CN', 'en', 'zh-CN']) for (const format of ['text', 'json']) await run(['--cache', '--locale', locale, '-f', format, 'a.txt'], dir);
     assert.equal(readCache(cacheFile).entries.length, 4, 'four variants at the most');
+  });
+
+  it('the variant used last is kept when a fifth one comes', async () => {
+    const dir = workspace({ 'a.txt': s003 });
+    const cacheFile = path.join(dir, CACHE);
+    const variants = [['--locale', 'zh-CN'], ['--locale', 'en'], ['-f', 'json'], ['-f', 'json', '--locale', 'en']];
+    for (const v of variants) await run(['--cache', ...v, 'a.txt'], dir);
+    const first = readCache(cacheFile).entries.at(-1)!.variant; // the least recently used is written last
+    // Make every entry old, the one of the first variant the oldest; then use it.
+    const hours = (n: number) => String(Date.now() - n * 3_600_000);
+    const aged = fs.readFileSync(cacheFile, 'utf8').split('\n').map((line) => {
+      const f = line.split('\t');
+      if (f.length === 4) f[2] = hours(JSON.parse(f[1])[1] === first ? 5 : 3);
+      return f.join('\t');
+    });
+    fs.writeFileSync(cacheFile, aged.join('\n'));
+    tamper(cacheFile, path.join(dir, 'a.txt'));
+    assert.match((await run(['--cache', ...variants[0], 'a.txt'], dir)).stdout, /FROM-CACHE/);
+    await run(['--cache', '--max-file-size', '900000', 'a.txt'], dir);
+    assert.equal(readCache(cacheFile).entries.length, 4);
+    assert.match((await run(['--cache', ...variants[0], 'a.txt'], dir)).stdout, /FROM-CACHE/, 'the variant just used stays');
+  });
+
+  it('two runs that save one after the other keep each other\'s results', () => {
+    const dir = workspace({ 'a.txt': '', 'b.txt': '' });
+    const file = path.join(dir, 'shared.cache');
+    const first = ResultCache.open(file, dir);
+    const second = ResultCache.open(file, dir);
+    const result = (name: string): FileResult => ({ file: name, year: 2020, formatVersion: '2019', findings: [], cacheKey: { variant: 'v', content: name } });
+    second.set(path.join(dir, 'b.txt'), result('b.txt'));
+    second.save();
+    first.set(path.join(dir, 'a.txt'), result('a.txt'));
+    first.save();
+    assert.deepEqual(filesIn(file), [path.join(dir, 'a.txt'), path.join(dir, 'b.txt')]);
+    const reopened = ResultCache.open(file, dir);
+    assert.equal(reopened.get(path.join(dir, 'b.txt'), { variant: 'v', content: 'b.txt' }, 'b.txt')?.year, 2020);
+    assert.equal(reopened.get(path.join(dir, 'b.txt'), { variant: 'v', content: 'changed' }, 'b.txt'), undefined);
   });
 
   it('with --jobs 3 the cache gives what one thread gives', async () => {

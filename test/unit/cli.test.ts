@@ -359,16 +359,27 @@ describe('xxgk-lint over folders, globs and worker threads', () => {
 });
 
 describe('xxgk-lint in a pipe', () => {
-  it('a reader that stops early (`| head`) ends the run quietly', async () => {
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 100; i++) files[`r/${String(i).padStart(3, '0')}.txt`] = broken;
+  /** Runs the CLI on `files` in a new process, closing `closed` after its first output. */
+  async function closing(files: Record<string, string | Buffer>, closed: 'stdout' | 'stderr'): Promise<{ code: number | null; stderr: string }> {
     const dir = workspace(files);
     const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'server', 'src', 'cli.js'), 'r'], { cwd: dir });
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.stdout.once('data', () => child.stdout.destroy());
+    if (closed === 'stdout') child.stderr.on('data', (d) => { stderr += d; });
+    else child.stdout.resume();
+    child[closed].once('data', () => child[closed].destroy());
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    assert.equal(stderr, '');
-    assert.notEqual(code, 2);
+    return { code, stderr };
+  }
+
+  it('a reader that stops early (`| head`) ends the run quietly, with the exit code of the check', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 100; i++) files[`r/${String(i).padStart(3, '0')}.txt`] = broken;
+    assert.deepEqual(await closing(files, 'stdout'), { code: 1, stderr: '' });
+  });
+
+  it('so does a closed stderr, while files that cannot be read still make it exit 2', async () => {
+    const files: Record<string, string | Buffer> = {};
+    for (let i = 0; i < 300; i++) files[`r/${String(i).padStart(3, '0')}.txt`] = Buffer.from([0x61, 0, 0x62]);
+    assert.equal((await closing(files, 'stderr')).code, 2);
   });
 });

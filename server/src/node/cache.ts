@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeAtomically } from './files';
 import type { FileResult } from './formatters';
 
 /** The file name used when --cache-location is absent or names a folder. */
 export const CACHE_FILE_NAME = '.xxgk-lint-cache';
 
-/** Every cache file, of any format, starts with this; a file that does not is never overwritten. */
-const OURS = '{"format":';
-const FORMAT = 3;
+/** Every cache file starts with this; a file that does not is neither read nor overwritten. */
+const MARK = '{"tool":"xxgk-lint-cache",';
+const FORMAT = 1;
 /** Results kept per file: one for each way of checking it (text or json output, locale, config). */
 const VARIANTS_PER_FILE = 4;
+/** A hit older than this is written back, so that eviction goes by use, not by age alone. */
+const USE_REFRESH_MS = 60 * 60 * 1000;
+const NL = 10;
+const TAB = 9;
 
 /** What a result was made from (by `FileChecker`). */
 export interface CacheKey {
@@ -21,26 +26,28 @@ export interface CacheKey {
 }
 
 /**
- * One line of the file: `sum \t key \t result`, where key is the JSON of `[abs, variant, content,
- * written]`, result the JSON of the result, and sum the digest of both. JSON holds no raw tab or
- * line break, so lines are split without parsing the results; a result is parsed when it is used.
+ * After a header line, one line per result: `sum \t key \t used \t result`, where key is the JSON of
+ * `[abs, variant, content]`, result the JSON of the result, used when it was last used (ms), and
+ * sum the digest of key and result. JSON holds no raw tab or line break, so lines are split without
+ * parsing the results, and a result is parsed (and its digest checked) only when it is used.
  */
 interface Entry {
   abs: string;
   content: string;
-  /** When the entry was written (ms): the oldest variants of a file go first. */
-  written: number;
-  line: string;
-  /** Where the result's JSON starts in `line`. */
-  resultAt: number;
+  sum: string;
+  key: string;
+  used: number;
+  result: Uint8Array | string;
 }
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('base64');
 
+const digestOf = (key: string, result: Uint8Array | string) => createHash('sha256').update(key).update('\t').update(result).digest('base64');
+
 /**
  * `--cache`: earlier results by absolute path and options, reused while a file's bytes stay the
- * same. A line that was edited or cut short is not trusted, and a file at the location that is not
- * a cache is neither read nor overwritten.
+ * same. A damaged line is checked again; a file at the location that is not a cache is neither
+ * read nor overwritten.
  */
 export class ResultCache {
   private changed = false;
@@ -54,21 +61,29 @@ export class ResultCache {
     private readonly foreign?: string,
   ) {}
 
-  /** Opens the cache at `location` (a file; a folder, or a path ending in `/`, to hold `.xxgk-lint-cache`). */
+  /** Opens the cache at `location` (a file, or a folder to hold `.xxgk-lint-cache`; a path ending in a separator is a folder). */
   static open(location: string, cwd: string): ResultCache {
+    const asFolder = location.endsWith('/') || (path.sep === '\\' && location.endsWith('\\'));
     const abs = path.resolve(cwd, location);
-    const file = /[\\/]$/.test(location) || statOf(abs)?.isDirectory() ? path.join(abs, CACHE_FILE_NAME) : abs;
+    let file = asFolder || statOf(abs)?.isDirectory() ? path.join(abs, CACHE_FILE_NAME) : abs;
     const engine = engineId();
+    const refuse = (why: string) => new ResultCache(file, engine, new Map(), why);
+    const link = lstatOf(file);
+    if (!link) return new ResultCache(file, engine, new Map());
     const stat = statOf(file);
-    if (stat && !stat.isFile()) return new ResultCache(file, engine, new Map(), 'not a regular file');
-    let text = '';
+    if (!stat) return refuse('a link to nothing');
+    if (!stat.isFile()) return refuse('not a regular file');
+    if (link.isSymbolicLink()) file = fs.realpathSync(file);
+    let data: Buffer;
     try {
-      text = stat ? fs.readFileSync(file, 'utf8') : '';
-    } catch {
-      // unreadable: an empty cache, and saving will say why it cannot write
+      if (stat.size > 0 && !startsAsCache(file)) return refuse('not an xxgk-lint cache');
+      data = fs.readFileSync(file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // Ours, but too large to read whole: replaced.
+      return code === 'ERR_FS_FILE_TOO_LARGE' ? new ResultCache(file, engine, new Map()) : refuse(`cannot be read (${code})`);
     }
-    if (text !== '' && !text.startsWith(OURS)) return new ResultCache(file, engine, new Map(), 'not an xxgk-lint cache');
-    return new ResultCache(file, engine, readEntries(text, engine));
+    return new ResultCache(file, engine, readEntries(data, engine));
   }
 
   has(abs: string, variant: string): boolean {
@@ -80,16 +95,20 @@ export class ResultCache {
     const id = `${abs}\n${key.variant}`;
     const entry = this.entries.get(id);
     if (entry?.content !== key.content) return undefined;
-    const sumEnd = entry.line.indexOf('\t');
     let result: FileResult;
     try {
-      if (sha256(entry.line.slice(sumEnd + 1)) !== entry.line.slice(0, sumEnd)) throw new Error('edited');
-      result = { ...(JSON.parse(entry.line.slice(entry.resultAt)) as Omit<FileResult, 'file'>), file };
+      if (digestOf(entry.key, entry.result) !== entry.sum) throw new Error('edited');
+      const text = typeof entry.result === 'string' ? entry.result : Buffer.from(entry.result).toString('utf8');
+      result = { ...(JSON.parse(text) as Omit<FileResult, 'file'>), file };
+      if (!Array.isArray(result.findings)) throw new Error('not a result');
     } catch {
       this.entries.delete(id);
       this.changed = true;
       return undefined;
     }
+    const now = Date.now();
+    if (now - entry.used > USE_REFRESH_MS) this.changed = true;
+    entry.used = now;
     if (result.digest) result.digest = { ...result.digest, uri: file };
     return result;
   }
@@ -98,59 +117,67 @@ export class ResultCache {
   set(abs: string, result: FileResult): void {
     const { file: _file, cacheKey, fixedEdits: _fixed, ...kept } = result;
     if (!cacheKey || kept.error !== undefined) return;
-    const written = Date.now();
-    const head = JSON.stringify([abs, cacheKey.variant, cacheKey.content, written]);
-    const body = `${head}\t${JSON.stringify(kept)}`;
-    const line = `${sha256(body)}\t${body}`;
-    this.entries.set(`${abs}\n${cacheKey.variant}`, { abs, content: cacheKey.content, written, line, resultAt: line.length - body.length + head.length + 1 });
+    const key = JSON.stringify([abs, cacheKey.variant, cacheKey.content]);
+    const json = JSON.stringify(kept);
+    this.entries.set(`${abs}\n${cacheKey.variant}`, { abs, content: cacheKey.content, sum: digestOf(key, json), key, used: Date.now(), result: json });
     this.changed = true;
   }
 
   /**
-   * Writes the cache (atomically, creating its folder) if anything changed, keeping the newest
-   * variants of each file that still exists. Throws when the location cannot or must not be written.
+   * Writes the cache if anything changed (atomically, creating its folder), with what another run
+   * wrote meanwhile, keeping the most recently used variants of each file that still exists.
+   * Throws when the location cannot or must not be written.
    */
   save(): void {
-    const byFile = new Map<string, Entry[]>();
-    for (const entry of this.entries.values()) byFile.set(entry.abs, [...(byFile.get(entry.abs) ?? []), entry]);
-    const lines = [JSON.stringify({ format: FORMAT, engine: this.engine })];
-    for (const [abs, entries] of byFile) {
-      if (!fs.existsSync(abs)) continue;
-      entries.sort((a, b) => b.written - a.written);
-      for (const entry of entries.slice(0, VARIANTS_PER_FILE)) lines.push(entry.line);
-    }
-    if (!this.changed && lines.length - 1 === this.entries.size) return;
+    const existing = new Map<string, boolean>();
+    const exists = (abs: string) => existing.get(abs) ?? existing.set(abs, fs.existsSync(abs)).get(abs)!;
+    if (!this.changed && [...this.entries.values()].every((e) => exists(e.abs))) return;
     if (this.foreign) throw new Error(`${this.foreign}; left as it is`);
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
+    let meanwhile = new Map<string, Entry>();
     try {
-      fs.writeFileSync(tmp, `${lines.join('\n')}\n`);
-      fs.renameSync(tmp, this.file);
-    } finally {
-      fs.rmSync(tmp, { force: true });
+      meanwhile = readEntries(fs.readFileSync(this.file), this.engine);
+    } catch {
+      // none yet
     }
+    const byFile = new Map<string, Entry[]>();
+    const add = (e: Entry) => byFile.set(e.abs, [...(byFile.get(e.abs) ?? []), e]);
+    for (const e of this.entries.values()) add(e);
+    for (const [id, e] of meanwhile) if (!this.entries.has(id)) add(e);
+    const pieces: (string | Uint8Array)[] = [`${JSON.stringify({ tool: 'xxgk-lint-cache', format: FORMAT, engine: this.engine })}\n`];
+    for (const [abs, entries] of byFile) {
+      if (!exists(abs)) continue;
+      entries.sort((a, b) => b.used - a.used);
+      for (const e of entries.slice(0, VARIANTS_PER_FILE)) pieces.push(`${e.sum}\t${e.key}\t${e.used}\t`, e.result, '\n');
+    }
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    writeAtomically(this.file, pieces, 0o644);
   }
 }
 
 /** The entries of a cache file this build wrote; lines that do not read as entries are left out. */
-function readEntries(text: string, engine: string): Map<string, Entry> {
+function readEntries(data: Buffer, engine: string): Map<string, Entry> {
   const entries = new Map<string, Entry>();
-  const lines = text.split('\n');
+  let end = data.indexOf(NL);
   try {
-    const header = JSON.parse(lines[0]) as { format?: unknown; engine?: unknown };
+    const header = JSON.parse(data.toString('utf8', 0, end < 0 ? data.length : end)) as { format?: unknown; engine?: unknown };
     if (header.format !== FORMAT || header.engine !== engine) return entries;
   } catch {
     return entries;
   }
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    const keyAt = line.indexOf('\t') + 1;
-    const resultAt = line.indexOf('\t', keyAt) + 1;
-    if (keyAt === 0 || resultAt === 0) continue;
+  for (let start = end + 1; end >= 0 && start < data.length; start = end + 1) {
+    end = data.indexOf(NL, start);
+    const lineEnd = end < 0 ? data.length : end;
+    const keyAt = data.indexOf(TAB, start) + 1;
+    const usedAt = keyAt > 0 && keyAt < lineEnd ? data.indexOf(TAB, keyAt) + 1 : 0;
+    const resultAt = usedAt > 0 && usedAt < lineEnd ? data.indexOf(TAB, usedAt) + 1 : 0;
+    if (resultAt === 0 || resultAt > lineEnd) continue;
     try {
-      const [abs, variant, content, written] = JSON.parse(line.slice(keyAt, resultAt - 1)) as unknown[];
-      if (typeof abs !== 'string' || typeof variant !== 'string' || typeof content !== 'string' || typeof written !== 'number') continue;
-      entries.set(`${abs}\n${variant}`, { abs, content, written, line, resultAt });
+      const key = data.toString('utf8', keyAt, usedAt - 1);
+      const [abs, variant, content] = JSON.parse(key) as unknown[];
+      const used = Number(data.toString('latin1', usedAt, resultAt - 1));
+      if (typeof abs !== 'string' || typeof variant !== 'string' || typeof content !== 'string' || !Number.isFinite(used)) continue;
+      const sum = data.toString('latin1', start, keyAt - 1);
+      entries.set(`${abs}\n${variant}`, { abs, content, sum, key, used, result: data.subarray(resultAt, lineEnd) });
     } catch {
       // a damaged line: that file is checked again
     }
@@ -158,9 +185,27 @@ function readEntries(text: string, engine: string): Map<string, Entry> {
   return entries;
 }
 
+function startsAsCache(file: string): boolean {
+  const head = Buffer.alloc(MARK.length);
+  const fd = fs.openSync(file, 'r');
+  try {
+    return fs.readSync(fd, head, 0, head.length, 0) === head.length && head.toString('latin1') === MARK;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function statOf(file: string): fs.Stats | undefined {
   try {
     return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function lstatOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(file);
   } catch {
     return undefined;
   }

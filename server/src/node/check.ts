@@ -8,6 +8,7 @@ import { ResultCache, sha256 } from './cache';
 import { findConfig, loadConfig, LoadedConfig } from './config';
 import { decode, EncodingName, encode, hasUtf8Bom } from './decode';
 import { digestReport } from '../core/workspace';
+import { writeAtomically } from './files';
 import type { FileResult, OutputFormat } from './formatters';
 
 /** What every file of one CLI run is checked with (plain data: it crosses to worker threads). */
@@ -123,10 +124,4 @@ export function workspaceThreshold(run: RunOptions, flag?: number): number | und
 function loadNearest(cwd: string): LoadedConfig | undefined {
   const found = findConfig(path.join(cwd, '.'));
   return found ? loadConfig(found) : undefined;
-}
-
-function writeAtomically(file: string, data: Buffer): void {
-  const tmp = `${file}.xxgk-lint-${process.pid}.tmp`;
-  fs.writeFileSync(tmp, data, { mode: fs.statSync(file).mode });
-  fs.renameSync(tmp, file);
 }
