@@ -136,7 +136,7 @@ function batchFigures(): BatchFigure[] {
     const warm = JSON.parse(execFileSync(process.execPath, [__filename, '--warm-batch', dir], { encoding: 'utf8' })) as { ms: number; rssMb: number };
     const cached = ['--cache', '--cache-location', dir];
     return [
-      // By default the CLI starts a thread per core but no more than one per 1000 files: here one.
+      // By default the CLI starts a thread per core but one, and no more than one per 1000 files: here one.
       timed('CLI --format json (default threads)', 1, [cli, '--format', 'json', dir]),
       timed(`CLI --format json -j ${cores}`, cores, [cli, '--format', 'json', '-j', String(cores), dir]),
       timed('CLI --format json --cache, first run (writes the cache)', 1, [cli, '--format', 'json', ...cached, dir]),

@@ -26,7 +26,7 @@ Options:
       --encoding <name>           force utf-8, utf-16le, utf-16be or gb18030 (default: detect)
   -c, --config <file>             use this config instead of the nearest .xxgk-lint.json
       --max-file-size <chars>     larger files are not checked (default: 2000000)
-  -j, --jobs <n>                  threads for many files (default: one per core, one per 1000 files)
+  -j, --jobs <n>                  threads for many files (default: cores - 1, at most one per 1000 files)
       --cache                     reuse the results of files unchanged since the last --cache run
       --cache-location <path>     the cache file, or a folder for it (default: ./.xxgk-lint-cache)
   -h, --help                      show this help
