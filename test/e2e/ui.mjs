@@ -356,7 +356,12 @@ async function problems(filter) {
     await panel.waitFor({ state: 'visible' });
   }
   const input = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
-  await input.fill(filter);
+  // Under load the panel may still be setting itself up and clear a filter typed too early.
+  await until(`the Problems filter "${filter}"`, async () => {
+    if ((await input.inputValue()) !== filter) await input.fill(filter);
+    await page.waitForTimeout(300);
+    return (await input.inputValue()) === filter;
+  });
   return panel.locator('.monaco-list-row');
 }
 

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ResultCache } from '../../server/src/node/cache';
 import { main } from '../../server/src/node/cli';
+import { withLock } from '../../server/src/node/files';
 import type { FileResult } from '../../server/src/node/formatters';
 import { FIXTURES, readFixture, readSeed } from '../support/fixtures';
 
@@ -192,7 +193,7 @@ describe('xxgk-lint --cache', () => {
     const edited = good.replace(/"message":"[^"]*"/, '"message":"EDITED"');
     assert.notEqual(edited, good);
     const damaged = [
-      '', '{"tool":"xxgk-lint-cache",', '{"tool":"xxgk-lint-cache","format":1,"engine":"x"}', good.slice(0, good.length - 100), edited,
+      '{"tool":"xxgk-lint-cache",', '{"tool":"xxgk-lint-cache","format":1,"engine":"x"}', good.slice(0, good.length - 100), edited,
       good.replace(/"findings":\[/, '"findings":[null,'), good.replace(/\t/, ' '),
     ];
     for (const junk of damaged) {
@@ -208,10 +209,10 @@ describe('xxgk-lint --cache', () => {
     }
   });
 
-  it('a file at --cache-location that is not a cache, or a link to nothing, is neither read nor overwritten', async () => {
-    const dir = workspace({ 'a.txt': s000, 'b.txt': s003, 'mine.json': '{"format":"mine","data":1}' });
+  it('a file at --cache-location that is not a cache (even an empty one), or a link to nothing, is neither read nor overwritten', async () => {
+    const dir = workspace({ 'a.txt': s000, 'b.txt': s003, 'mine.json': '{"format":"mine","data":1}', 'out.json': '' });
     const plain = await run(['a.txt'], dir);
-    for (const [location, content] of [['b.txt', s003], ['mine.json', '{"format":"mine","data":1}']]) {
+    for (const [location, content] of [['b.txt', s003], ['mine.json', '{"format":"mine","data":1}'], ['out.json', '']]) {
       const r = await run(['--cache', '--cache-location', location, 'a.txt'], dir);
       assert.deepEqual([r.code, r.stdout], [plain.code, plain.stdout]);
       assert.match(r.stderr, new RegExp(`^xxgk-lint: warning: cannot write the cache .*${location.replace('.', '\\.')} \\(not an xxgk-lint cache; left as it is\\)\n$`));
@@ -282,6 +283,39 @@ describe('xxgk-lint --cache', () => {
     const reopened = ResultCache.open(file, dir);
     assert.equal(reopened.get(path.join(dir, 'b.txt'), { variant: 'v', content: 'b.txt' }, 'b.txt')?.year, 2020);
     assert.equal(reopened.get(path.join(dir, 'b.txt'), { variant: 'v', content: 'changed' }, 'b.txt'), undefined);
+  });
+
+  it('a save keeps the cache file\'s mode and clears the temporary files of stopped saves', async () => {
+    const dir = workspace({ 'a.txt': s000, 'b.txt': s003 });
+    const cacheFile = path.join(dir, CACHE);
+    await run(['--cache', 'a.txt'], dir);
+    fs.chmodSync(cacheFile, 0o600);
+    const left = path.join(dir, `${CACHE}.0123456789ab.tmp`);
+    const other = path.join(dir, `${CACHE}.notes.tmp`);
+    fs.writeFileSync(left, 'half a cache');
+    fs.writeFileSync(other, 'not ours');
+    await run(['--cache', 'a.txt', 'b.txt'], dir);
+    assert.equal(fs.statSync(cacheFile).mode & 0o777, 0o600);
+    assert.ok(!fs.existsSync(left), 'a stopped save\'s temporary file is removed');
+    assert.ok(fs.existsSync(other));
+    assert.deepEqual(filesIn(cacheFile), [path.join(dir, 'a.txt'), path.join(dir, 'b.txt')]);
+  });
+
+  it('a lock: runs take turns; a stale lock is taken over, a live one is waited for and then given up', async () => {
+    const dir = workspace({ 'a.txt': s000 });
+    const lock = path.join(dir, `${CACHE}.lock`);
+    assert.equal(withLock(path.join(dir, CACHE), () => fs.existsSync(lock)), true);
+    assert.ok(!fs.existsSync(lock), 'released');
+    fs.writeFileSync(lock, '');
+    assert.throws(() => withLock(path.join(dir, CACHE), () => 1, 50), /another run holds its lock/);
+    const old = new Date(Date.now() - 120_000);
+    fs.utimesSync(lock, old, old);
+    assert.equal(withLock(path.join(dir, CACHE), () => 2, 50), 2);
+    fs.writeFileSync(lock, '');
+    fs.utimesSync(lock, old, old);
+    const r = await run(['--cache', 'a.txt'], dir);
+    assert.equal(r.stderr, '');
+    assert.deepEqual(filesIn(path.join(dir, CACHE)), [path.join(dir, 'a.txt')]);
   });
 
   it('with --jobs 3 the cache gives what one thread gives', async () => {

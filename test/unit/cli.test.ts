@@ -383,3 +383,13 @@ describe('xxgk-lint in a pipe', () => {
     assert.equal((await closing(files, 'stderr')).code, 2);
   });
 });
+
+describe('xxgk-lint --fix through a link', () => {
+  it('fixes the file a link names and leaves the link a link', async () => {
+    const dir = workspace({ 'real/r.txt': broken });
+    fs.symlinkSync(path.join(dir, 'real', 'r.txt'), path.join(dir, 'r.txt'));
+    await run(['--fix', 'r.txt'], dir);
+    assert.ok(fs.lstatSync(path.join(dir, 'r.txt')).isSymbolicLink());
+    assert.equal(fs.readFileSync(path.join(dir, 'real', 'r.txt'), 'utf8'), golden);
+  });
+});

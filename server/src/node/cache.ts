@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeAtomically } from './files';
+import { TEMP_SUFFIX, withLock, writeAtomically } from './files';
 import type { FileResult } from './formatters';
 
 /** The file name used when --cache-location is absent or names a folder. */
@@ -37,7 +37,7 @@ interface Entry {
   sum: string;
   key: string;
   used: number;
-  result: Uint8Array | string;
+  result: Buffer | string;
 }
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('base64');
@@ -76,7 +76,7 @@ export class ResultCache {
     if (link.isSymbolicLink()) file = fs.realpathSync(file);
     let data: Buffer;
     try {
-      if (stat.size > 0 && !startsAsCache(file)) return refuse('not an xxgk-lint cache');
+      if (!startsAsCache(file)) return refuse('not an xxgk-lint cache');
       data = fs.readFileSync(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
@@ -98,7 +98,7 @@ export class ResultCache {
     let result: FileResult;
     try {
       if (digestOf(entry.key, entry.result) !== entry.sum) throw new Error('edited');
-      const text = typeof entry.result === 'string' ? entry.result : Buffer.from(entry.result).toString('utf8');
+      const text = typeof entry.result === 'string' ? entry.result : entry.result.toString('utf8');
       result = { ...(JSON.parse(text) as Omit<FileResult, 'file'>), file };
       if (!Array.isArray(result.findings)) throw new Error('not a result');
     } catch {
@@ -124,33 +124,49 @@ export class ResultCache {
   }
 
   /**
-   * Writes the cache if anything changed (atomically, creating its folder), with what another run
-   * wrote meanwhile, keeping the most recently used variants of each file that still exists.
-   * Throws when the location cannot or must not be written.
+   * Writes the cache if anything changed (atomically, creating its folder), with what other runs
+   * wrote since it was read (runs take turns by a lock file), keeping the most recently used
+   * variants of each file that still exists. Throws when the location cannot or must not be written.
    */
   save(): void {
     const existing = new Map<string, boolean>();
     const exists = (abs: string) => existing.get(abs) ?? existing.set(abs, fs.existsSync(abs)).get(abs)!;
     if (!this.changed && [...this.entries.values()].every((e) => exists(e.abs))) return;
     if (this.foreign) throw new Error(`${this.foreign}; left as it is`);
-    let meanwhile = new Map<string, Entry>();
-    try {
-      meanwhile = readEntries(fs.readFileSync(this.file), this.engine);
-    } catch {
-      // none yet
-    }
-    const byFile = new Map<string, Entry[]>();
-    const add = (e: Entry) => byFile.set(e.abs, [...(byFile.get(e.abs) ?? []), e]);
-    for (const e of this.entries.values()) add(e);
-    for (const [id, e] of meanwhile) if (!this.entries.has(id)) add(e);
-    const pieces: (string | Uint8Array)[] = [`${JSON.stringify({ tool: 'xxgk-lint-cache', format: FORMAT, engine: this.engine })}\n`];
-    for (const [abs, entries] of byFile) {
-      if (!exists(abs)) continue;
-      entries.sort((a, b) => b.used - a.used);
-      for (const e of entries.slice(0, VARIANTS_PER_FILE)) pieces.push(`${e.sum}\t${e.key}\t${e.used}\t`, e.result, '\n');
-    }
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    writeAtomically(this.file, pieces, 0o644);
+    withLock(this.file, () => {
+      let meanwhile = new Map<string, Entry>();
+      try {
+        const data = fs.readFileSync(this.file);
+        if (!data.subarray(0, MARK.length).equals(Buffer.from(MARK))) throw new Error(`not an xxgk-lint cache; left as it is`);
+        meanwhile = readEntries(data, this.engine);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+      const byFile = new Map<string, Entry[]>();
+      const add = (e: Entry) => byFile.set(e.abs, [...(byFile.get(e.abs) ?? []), e]);
+      for (const e of this.entries.values()) add(e);
+      for (const [id, e] of meanwhile) if (!this.entries.has(id)) add(e);
+      const pieces: (string | Uint8Array)[] = [`${JSON.stringify({ tool: 'xxgk-lint-cache', format: FORMAT, engine: this.engine })}\n`];
+      for (const [abs, entries] of byFile) {
+        if (!exists(abs)) continue;
+        entries.sort((a, b) => b.used - a.used);
+        for (const e of entries.slice(0, VARIANTS_PER_FILE)) pieces.push(`${e.sum}\t${e.key}\t${e.used}\t`, e.result, '\n');
+      }
+      removeLeftovers(this.file);
+      writeAtomically(this.file, pieces);
+    });
+  }
+}
+
+/** Temporary files of saves that were stopped (under the lock, no save is under way). */
+function removeLeftovers(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  for (const name of fs.readdirSync(dir)) {
+    if (name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX) && /^[0-9a-f]{12}$/.test(name.slice(prefix.length, -TEMP_SUFFIX.length))) {
+      fs.rmSync(path.join(dir, name), { force: true });
+    }
   }
 }
 

@@ -4,21 +4,70 @@ import * as fs from 'node:fs';
 /**
  * Replaces `file` whole or not at all: the data goes to a new temporary file beside it, created
  * exclusively under a random name (so no existing file or link is written through), then renamed
- * over it. `mode` defaults to that of the file replaced.
+ * over it. A link is followed to the file it names; that file keeps its mode and, where the
+ * system allows, its owner.
  */
-export function writeAtomically(file: string, data: Uint8Array | string | readonly (Uint8Array | string)[], mode?: number): void {
-  const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = fs.openSync(tmp, 'wx', mode ?? fs.statSync(file, { throwIfNoEntry: false })?.mode ?? 0o666);
+export function writeAtomically(file: string, data: Uint8Array | string | readonly (Uint8Array | string)[]): void {
+  const target = realpathOr(file);
+  const old = fs.statSync(target, { throwIfNoEntry: false });
+  const tmp = `${target}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
+  const fd = fs.openSync(tmp, 'wx', old?.mode ?? 0o666);
   try {
     try {
+      if (old) keepOwner(fd, old);
       writeAll(fd, typeof data === 'string' || data instanceof Uint8Array ? [data] : data);
     } finally {
       fs.closeSync(fd);
     }
-    fs.renameSync(tmp, file);
+    fs.renameSync(tmp, target);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/** The end of the temporary files' names: `<file>.<12 hex digits>.tmp`. */
+export const TEMP_SUFFIX = '.tmp';
+
+function realpathOr(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+function keepOwner(fd: number, old: fs.Stats): void {
+  try {
+    fs.fchownSync(fd, old.uid, old.gid);
+  } catch {
+    // only root may give a file away: it stays the writer's
+  }
+}
+
+/**
+ * Runs `fn` while holding `<file>.lock`, so that runs sharing `file` take turns. A lock older
+ * than `staleMs` was left by a run that was stopped, and is taken over.
+ */
+export function withLock<T>(file: string, fn: () => T, waitMs = 10_000, staleMs = 60_000): T {
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      fs.closeSync(fs.openSync(lock, 'wx'));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const since = fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (since !== undefined && Date.now() - since > staleMs) fs.rmSync(lock, { force: true });
+      else if (Date.now() > deadline) throw new Error('another run holds its lock');
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lock, { force: true });
   }
 }
 
