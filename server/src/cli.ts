@@ -31,13 +31,14 @@ main(process.argv.slice(2), {
   env: process.env,
 }).then(
   (code) => {
-    process.exitCode = outputFailed ? 2 : code;
+    process.exitCode = code;
   },
   (e: unknown) => {
     stderr(`xxgk-lint: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
     process.exitCode = 2;
   },
 );
+// Last: a write can fail after the check has ended.
 process.on('exit', () => {
   if (outputFailed) process.exitCode = 2;
 });

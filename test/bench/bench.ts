@@ -134,23 +134,30 @@ function batchFigures(): BatchFigure[] {
       return { name, files: 1000, bytes, wallMs: round(wallMs), mbPerS: round(bytes / 1e6 / (wallMs / 1000)), jobs, rssMb: round(rssKb / 1024) };
     };
     const warm = JSON.parse(execFileSync(process.execPath, [__filename, '--warm-batch', dir], { encoding: 'utf8' })) as { ms: number; rssMb: number };
-    const cached = ['--cache', '--cache-location', dir];
-    return [
-      // By default the CLI starts a thread per core but one, and no more than one per 1000 files: here one.
-      timed('CLI --format json (default threads)', 1, [cli, '--format', 'json', dir]),
-      timed(`CLI --format json -j ${cores}`, cores, [cli, '--format', 'json', '-j', String(cores), dir]),
-      timed('CLI --format json --cache, first run (writes the cache)', 1, [cli, '--format', 'json', ...cached, dir]),
-      timed('CLI --format json --cache, re-run, nothing changed', 1, [cli, '--format', 'json', ...cached, dir]),
-      timed('floor: start Node, read and decode the files', 1, ['-e', READ_ALL, dir]),
-      { name: 'engine alone, warm, one thread', files: 1000, bytes, wallMs: round(warm.ms), mbPerS: round(bytes / 1e6 / (warm.ms / 1000)), jobs: 1, rssMb: warm.rssMb },
-    ];
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-bench-cache-'));
+    const cached = ['--cache', '--cache-location', `${cacheDir}/`];
+    try {
+      return [
+        // By default the CLI starts a thread per core but one, and no more than one per 1000 files: here one.
+        timed('CLI --format json (default threads)', 1, [cli, '--format', 'json', dir]),
+        timed(`CLI --format json -j ${cores}`, cores, [cli, '--format', 'json', '-j', String(cores), dir]),
+        timed('CLI --format json --cache, first run (writes the cache)', 1, [cli, '--format', 'json', ...cached, dir]),
+        timed('CLI --format json --cache, re-run, nothing changed', 1, [cli, '--format', 'json', ...cached, dir]),
+        timed('CLI (text) --cache, first run', 1, [cli, ...cached, dir]),
+        timed('CLI (text) --cache, re-run, nothing changed', 1, [cli, ...cached, dir]),
+        timed('floor: start Node, read and decode the files', 1, ['-e', READ_ALL, dir]),
+        { name: 'engine alone, warm, one thread', files: 1000, bytes, wallMs: round(warm.ms), mbPerS: round(bytes / 1e6 / (warm.ms / 1000)), jobs: 1, rssMb: warm.rssMb },
+      ];
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const READ_ALL = `const fs = require('fs'), p = require('path'), d = process.argv[1];
-for (const f of fs.readdirSync(d)) if (/\.(txt|md)$/.test(f)) new TextDecoder().decode(fs.readFileSync(p.join(d, f)));`;
+for (const f of fs.readdirSync(d)) new TextDecoder().decode(fs.readFileSync(p.join(d, f)));`;
 
 /** The engine on every file of `dir` (decoded as the CLI does), best of five passes after a first. */
 function warmBatch(dir: string): { ms: number; rssMb: number } {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TEMP_SUFFIX, withLock, writeAtomically } from './files';
+import { isTempOf, withLock, writeAtomically } from './files';
 import type { FileResult } from './formatters';
 
 /** The file name used when --cache-location is absent or names a folder. */
@@ -10,6 +10,8 @@ export const CACHE_FILE_NAME = '.xxgk-lint-cache';
 /** Every cache file starts with this; a file that does not is neither read nor overwritten. */
 const MARK = '{"tool":"xxgk-lint-cache",';
 const FORMAT = 1;
+const headerLine = (engine: string) => `${MARK}"format":${FORMAT},"engine":${JSON.stringify(engine)}}\n`;
+const isCache = (head: Uint8Array) => Buffer.from(head.subarray(0, MARK.length)).toString('latin1') === MARK;
 /** Results kept per file: one for each way of checking it (text or json output, locale, config). */
 const VARIANTS_PER_FILE = 4;
 /** A hit older than this is written back, so that eviction goes by use, not by age alone. */
@@ -58,7 +60,7 @@ export class ResultCache {
     /** By `abs + '\n' + variant`. */
     private readonly entries: Map<string, Entry>,
     /** Why the location must not be written, if it must not. */
-    private readonly foreign?: string,
+    private readonly refusal?: string,
   ) {}
 
   /** Opens the cache at `location` (a file, or a folder to hold `.xxgk-lint-cache`; a path ending in a separator is a folder). */
@@ -80,8 +82,7 @@ export class ResultCache {
       data = fs.readFileSync(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      // Ours, but too large to read whole: replaced.
-      return code === 'ERR_FS_FILE_TOO_LARGE' ? new ResultCache(file, engine, new Map()) : refuse(`cannot be read (${code})`);
+      return refuse(code === 'ERR_FS_FILE_TOO_LARGE' ? 'too large to read' : `cannot be read (${code})`);
     }
     return new ResultCache(file, engine, readEntries(data, engine));
   }
@@ -132,13 +133,13 @@ export class ResultCache {
     const existing = new Map<string, boolean>();
     const exists = (abs: string) => existing.get(abs) ?? existing.set(abs, fs.existsSync(abs)).get(abs)!;
     if (!this.changed && [...this.entries.values()].every((e) => exists(e.abs))) return;
-    if (this.foreign) throw new Error(`${this.foreign}; left as it is`);
+    if (this.refusal) throw new Error(`${this.refusal}; left as it is`);
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     withLock(this.file, () => {
       let meanwhile = new Map<string, Entry>();
       try {
         const data = fs.readFileSync(this.file);
-        if (!data.subarray(0, MARK.length).equals(Buffer.from(MARK))) throw new Error(`not an xxgk-lint cache; left as it is`);
+        if (!isCache(data)) throw new Error('not an xxgk-lint cache; left as it is');
         meanwhile = readEntries(data, this.engine);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
@@ -147,7 +148,7 @@ export class ResultCache {
       const add = (e: Entry) => byFile.set(e.abs, [...(byFile.get(e.abs) ?? []), e]);
       for (const e of this.entries.values()) add(e);
       for (const [id, e] of meanwhile) if (!this.entries.has(id)) add(e);
-      const pieces: (string | Uint8Array)[] = [`${JSON.stringify({ tool: 'xxgk-lint-cache', format: FORMAT, engine: this.engine })}\n`];
+      const pieces: (string | Uint8Array)[] = [headerLine(this.engine)];
       for (const [abs, entries] of byFile) {
         if (!exists(abs)) continue;
         entries.sort((a, b) => b.used - a.used);
@@ -162,12 +163,7 @@ export class ResultCache {
 /** Temporary files of saves that were stopped (under the lock, no save is under way). */
 function removeLeftovers(file: string): void {
   const dir = path.dirname(file);
-  const prefix = `${path.basename(file)}.`;
-  for (const name of fs.readdirSync(dir)) {
-    if (name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX) && /^[0-9a-f]{12}$/.test(name.slice(prefix.length, -TEMP_SUFFIX.length))) {
-      fs.rmSync(path.join(dir, name), { force: true });
-    }
-  }
+  for (const name of fs.readdirSync(dir)) if (isTempOf(file, name)) fs.rmSync(path.join(dir, name), { force: true });
 }
 
 /** The entries of a cache file this build wrote; lines that do not read as entries are left out. */
@@ -205,12 +201,13 @@ function startsAsCache(file: string): boolean {
   const head = Buffer.alloc(MARK.length);
   const fd = fs.openSync(file, 'r');
   try {
-    return fs.readSync(fd, head, 0, head.length, 0) === head.length && head.toString('latin1') === MARK;
+    return fs.readSync(fd, head, 0, head.length, 0) === head.length && isCache(head);
   } finally {
     fs.closeSync(fd);
   }
 }
 
+/** `fs.statSync` without throwing, also for ENOTDIR and EACCES (which `throwIfNoEntry` lets through). */
 function statOf(file: string): fs.Stats | undefined {
   try {
     return fs.statSync(file);
@@ -227,13 +224,14 @@ function lstatOf(file: string): fs.Stats | undefined {
   }
 }
 
-let engine: string | undefined;
+let runningEngine: string | undefined;
 
 /**
- * The running checker: a digest of the file this code runs from (the bundled CLI holds all of it)
- * and of the Node version (its ICU decodes GB18030).
+ * The running checker: a digest of the file this code runs from and of the Node version (its ICU
+ * decodes GB18030). The bundled CLI holds the whole checker; run from the separately compiled
+ * modules (the tests), only this module counts, so a changed engine there keeps old results.
  */
 function engineId(): string {
-  engine ??= sha256(`${process.version}\n${fs.readFileSync(__filename, 'latin1')}`);
-  return engine;
+  runningEngine ??= sha256(`${process.version}\n${fs.readFileSync(__filename, 'latin1')}`);
+  return runningEngine;
 }

@@ -50,15 +50,15 @@ export class FileChecker {
     };
   }
 
-  /** What a cached result must have been made from: these options and these bytes. */
-  private variant(abs: string): string {
-    return sha256(JSON.stringify([this.optionsFor(abs), this.run.encoding ?? null]));
+  /** The cache's name for the way a file is checked: its options and the forced encoding. */
+  private variant(options: AnalyzeOptions): string {
+    return sha256(JSON.stringify([options, this.run.encoding ?? null]));
   }
 
   /** The cached result of `file`, if its options and bytes are those it was made from. */
   fromCache(file: string, cache: ResultCache): FileResult | undefined {
     const abs = path.resolve(this.run.cwd, file);
-    const variant = this.variant(abs);
+    const variant = this.variant(this.optionsFor(abs));
     if (!cache.has(abs, variant)) return undefined;
     let bytes: Buffer;
     try {
@@ -86,13 +86,13 @@ export class FileChecker {
     }
     const options = this.optionsFor(abs);
     let text = decoded.text;
-    let written = bytes;
+    let checkedBytes = bytes;
     let fixedEdits: number | undefined;
     if (this.run.fix) {
       const fixed = fixAll(text, { ...options, brief: false });
       if (fixed.text !== text) {
-        written = encode(fixed.text, decoded.encoding, hasUtf8Bom(bytes));
-        writeAtomically(abs, written);
+        checkedBytes = encode(fixed.text, decoded.encoding, hasUtf8Bom(bytes));
+        writeAtomically(abs, checkedBytes);
         text = fixed.text;
         fixedEdits = fixed.edits;
       }
@@ -104,9 +104,8 @@ export class FileChecker {
       formatVersion: analysis.report?.format ?? null,
       findings: analysis.findings,
       digest: digestReport(file, analysis, options),
-      bytes: bytes.length,
       ...(fixedEdits ? { fixedEdits } : {}),
-      ...(this.run.cacheKeys ? { cacheKey: { variant: this.variant(abs), content: sha256(written) } } : {}),
+      ...(this.run.cacheKeys ? { cacheKey: { variant: this.variant(options), content: sha256(checkedBytes) } } : {}),
     };
   }
 }

@@ -3,8 +3,8 @@ import type { Locale } from '../core/model';
 import { RunOptions, workspaceThreshold } from './check';
 import type { EncodingName } from './decode';
 import { assemble, OutputFormat, renderFile } from './formatters';
-import { defaultLocale, inputOptionError, INPUT_OPTIONS, Io, readInputs, RUN_OPTIONS, runOptionError } from './inputs';
-import { checkCommandFiles } from './pool';
+import { defaultLocale, inputOptionError, INPUT_OPTIONS, Io, readInputs } from './inputs';
+import { checkCommandFiles, RUN_OPTIONS, runOptionError } from './run';
 import { addWorkspaceFindings, runSummary } from './summary';
 
 export { fixAll as fixText } from '../core/fix';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 /**
  * Replaces `file` whole or not at all: the data goes to a new temporary file beside it, created
@@ -10,11 +11,11 @@ import * as fs from 'node:fs';
 export function writeAtomically(file: string, data: Uint8Array | string | readonly (Uint8Array | string)[]): void {
   const target = realpathOr(file);
   const old = fs.statSync(target, { throwIfNoEntry: false });
-  const tmp = `${target}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
-  const fd = fs.openSync(tmp, 'wx', old?.mode ?? 0o666);
+  const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = fs.openSync(tmp, 'wx', 0o666);
   try {
     try {
-      if (old) keepOwner(fd, old);
+      if (old) keep(fd, old);
       writeAll(fd, typeof data === 'string' || data instanceof Uint8Array ? [data] : data);
     } finally {
       fs.closeSync(fd);
@@ -26,8 +27,11 @@ export function writeAtomically(file: string, data: Uint8Array | string | readon
   }
 }
 
-/** The end of the temporary files' names: `<file>.<12 hex digits>.tmp`. */
-export const TEMP_SUFFIX = '.tmp';
+/** Whether `name` (in the folder of `file`) is a temporary file `writeAtomically` made for `file`. */
+export function isTempOf(file: string, name: string): boolean {
+  const prefix = `${path.basename(file)}.`;
+  return name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length));
+}
 
 function realpathOr(file: string): string {
   try {
@@ -37,7 +41,9 @@ function realpathOr(file: string): string {
   }
 }
 
-function keepOwner(fd: number, old: fs.Stats): void {
+/** The replaced file's mode (whatever the umask) and, where the system allows, its owner. */
+function keep(fd: number, old: fs.Stats): void {
+  fs.fchmodSync(fd, old.mode & 0o7777);
   try {
     fs.fchownSync(fd, old.uid, old.gid);
   } catch {
@@ -47,7 +53,8 @@ function keepOwner(fd: number, old: fs.Stats): void {
 
 /**
  * Runs `fn` while holding `<file>.lock`, so that runs sharing `file` take turns. A lock older
- * than `staleMs` was left by a run that was stopped, and is taken over.
+ * than `staleMs` was left by a run that was stopped, and is taken over (two runs that take it over
+ * at the same moment may both go on; with atomic writes the worst outcome is a lost update).
  */
 export function withLock<T>(file: string, fn: () => T, waitMs = 10_000, staleMs = 60_000): T {
   const lock = `${file}.lock`;
@@ -75,17 +82,15 @@ export function withLock<T>(file: string, fn: () => T, waitMs = 10_000, staleMs 
 function writeAll(fd: number, pieces: readonly (Uint8Array | string)[]): void {
   let chunk: Uint8Array[] = [];
   let size = 0;
-  const flush = () => {
-    const buffer = Buffer.concat(chunk);
-    for (let at = 0; at < buffer.length; ) at += fs.writeSync(fd, buffer, at);
-    chunk = [];
-    size = 0;
-  };
   for (const piece of pieces) {
     const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
     chunk.push(bytes);
     size += bytes.length;
-    if (size >= 1 << 20) flush();
+    if (size >= 1 << 20) {
+      fs.writeFileSync(fd, Buffer.concat(chunk));
+      chunk = [];
+      size = 0;
+    }
   }
-  flush();
+  fs.writeFileSync(fd, Buffer.concat(chunk));
 }

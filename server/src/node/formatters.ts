@@ -12,8 +12,6 @@ export interface FileResult {
   findings: Finding[];
   /** Set when the file could not be checked at all. */
   error?: string;
-  /** Size of the file as read. */
-  bytes?: number;
   /** How many edits --fix wrote into the file. */
   fixedEdits?: number;
   /** What the workspace checks (carry-over, copied-text) need from this report. */

@@ -27,20 +27,6 @@ export function inputOptionError(values: { locale?: string; encoding?: string })
   return undefined;
 }
 
-/** The options of every command that checks files: threads and the result cache (for `parseArgs`). */
-export const RUN_OPTIONS = {
-  jobs: { type: 'string', short: 'j' },
-  cache: { type: 'boolean', default: false },
-  'cache-location': { type: 'string' },
-} as const;
-
-/** A usage error in --jobs, if any. */
-export function runOptionError(values: { jobs?: string }): string | undefined {
-  if (values.jobs === undefined) return undefined;
-  const jobs = Number(values.jobs);
-  return Number.isInteger(jobs) && jobs >= 1 ? undefined : '--jobs takes a whole number from 1';
-}
-
 export interface Inputs {
   /** The config given with --config, if any. */
   config?: LoadedConfig;

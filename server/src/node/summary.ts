@@ -7,8 +7,8 @@ import {
 } from '../core/workspace';
 import { RunOptions, workspaceThreshold } from './check';
 import type { EncodingName } from './decode';
-import { defaultLocale, inputOptionError, INPUT_OPTIONS, Io, readInputs, RUN_OPTIONS, runOptionError } from './inputs';
-import { checkCommandFiles } from './pool';
+import { defaultLocale, inputOptionError, INPUT_OPTIONS, Io, readInputs } from './inputs';
+import { checkCommandFiles, RUN_OPTIONS, runOptionError } from './run';
 
 /**
  * `xxgk-lint summary <folder|file|glob>...`: one row per report (organ, year, format, findings,
