@@ -27,6 +27,8 @@ export interface CacheKey {
   content: string;
 }
 
+type StoredResult = Omit<FileResult, 'file' | 'cacheKey'>;
+
 /**
  * After a header line, one line per result: `sum \t key \t used \t result`, where key is the JSON of
  * `[abs, variant, content]`, result the JSON of the result, used when it was last used (ms), and
@@ -36,15 +38,19 @@ export interface CacheKey {
 interface Entry {
   abs: string;
   content: string;
-  sum: string;
   key: string;
   used: number;
-  result: Buffer | string;
+  /** A line read from the file: its digest and the bytes of its result. */
+  stored?: { sum: string; result: Buffer };
+  /** A result of this run, made JSON only as it is written. */
+  fresh?: StoredResult;
 }
+
+
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('base64');
 
-const digestOf = (key: string, result: Uint8Array | string) => createHash('sha256').update(key).update('\t').update(result).digest('base64');
+const digestOf = (key: string, result: Uint8Array) => createHash('sha256').update(key).update('\t').update(result).digest('base64');
 
 /**
  * `--cache`: earlier results by absolute path and options, reused while a file's bytes stay the
@@ -98,9 +104,9 @@ export class ResultCache {
     if (entry?.content !== key.content) return undefined;
     let result: FileResult;
     try {
-      if (digestOf(entry.key, entry.result) !== entry.sum) throw new Error('edited');
-      const text = typeof entry.result === 'string' ? entry.result : entry.result.toString('utf8');
-      result = { ...(JSON.parse(text) as Omit<FileResult, 'file'>), file };
+      const { stored, fresh } = entry;
+      if (stored && digestOf(entry.key, stored.result) !== stored.sum) throw new Error('edited');
+      result = { ...(fresh ?? (JSON.parse(stored!.result.toString('utf8')) as StoredResult)), file };
       if (!Array.isArray(result.findings)) throw new Error('not a result');
     } catch {
       this.entries.delete(id);
@@ -119,8 +125,7 @@ export class ResultCache {
     const { file: _file, cacheKey, fixedEdits: _fixed, ...kept } = result;
     if (!cacheKey || kept.error !== undefined) return;
     const key = JSON.stringify([abs, cacheKey.variant, cacheKey.content]);
-    const json = JSON.stringify(kept);
-    this.entries.set(`${abs}\n${cacheKey.variant}`, { abs, content: cacheKey.content, sum: digestOf(key, json), key, used: Date.now(), result: json });
+    this.entries.set(`${abs}\n${cacheKey.variant}`, { abs, content: cacheKey.content, key, used: Date.now(), fresh: kept });
     this.changed = true;
   }
 
@@ -148,14 +153,24 @@ export class ResultCache {
       const add = (e: Entry) => byFile.set(e.abs, [...(byFile.get(e.abs) ?? []), e]);
       for (const e of this.entries.values()) add(e);
       for (const [id, e] of meanwhile) if (!this.entries.has(id)) add(e);
-      const pieces: (string | Uint8Array)[] = [headerLine(this.engine)];
+      const kept: Entry[] = [];
       for (const [abs, entries] of byFile) {
         if (!exists(abs)) continue;
         entries.sort((a, b) => b.used - a.used);
-        for (const e of entries.slice(0, VARIANTS_PER_FILE)) pieces.push(`${e.sum}\t${e.key}\t${e.used}\t`, e.result, '\n');
+        kept.push(...entries.slice(0, VARIANTS_PER_FILE));
+      }
+      const engine = this.engine;
+      function* lines(): Generator<string | Uint8Array> {
+        yield headerLine(engine);
+        for (const e of kept) {
+          const result = e.stored?.result ?? Buffer.from(JSON.stringify(e.fresh));
+          yield `${e.stored?.sum ?? digestOf(e.key, result)}\t${e.key}\t${e.used}\t`;
+          yield result;
+          yield '\n';
+        }
       }
       removeLeftovers(this.file);
-      writeAtomically(this.file, pieces);
+      writeAtomically(this.file, lines());
     });
   }
 }
@@ -189,7 +204,7 @@ function readEntries(data: Buffer, engine: string): Map<string, Entry> {
       const used = Number(data.toString('latin1', usedAt, resultAt - 1));
       if (typeof abs !== 'string' || typeof variant !== 'string' || typeof content !== 'string' || !Number.isFinite(used)) continue;
       const sum = data.toString('latin1', start, keyAt - 1);
-      entries.set(`${abs}\n${variant}`, { abs, content, sum, key, used, result: data.subarray(resultAt, lineEnd) });
+      entries.set(`${abs}\n${variant}`, { abs, content, key, used, stored: { sum, result: data.subarray(resultAt, lineEnd) } });
     } catch {
       // a damaged line: that file is checked again
     }

@@ -8,7 +8,7 @@ import * as path from 'node:path';
  * over it. A link is followed to the file it names; that file keeps its mode and, where the
  * system allows, its owner.
  */
-export function writeAtomically(file: string, data: Uint8Array | string | readonly (Uint8Array | string)[]): void {
+export function writeAtomically(file: string, data: Uint8Array | string | Iterable<Uint8Array | string>): void {
   const target = realpathOr(file);
   const old = fs.statSync(target, { throwIfNoEntry: false });
   const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
@@ -78,8 +78,8 @@ export function withLock<T>(file: string, fn: () => T, waitMs = 10_000, staleMs 
   }
 }
 
-/** Writes the pieces in order, gathered into chunks of about 1 MB. */
-function writeAll(fd: number, pieces: readonly (Uint8Array | string)[]): void {
+/** Writes the pieces in order as they come, gathered into chunks of about 1 MB. */
+function writeAll(fd: number, pieces: Iterable<Uint8Array | string>): void {
   let chunk: Uint8Array[] = [];
   let size = 0;
   for (const piece of pieces) {
