@@ -4,7 +4,7 @@ import { RunOptions, workspaceThreshold } from './check';
 import type { EncodingName } from './decode';
 import { assemble, OutputFormat, renderFile } from './formatters';
 import { defaultLocale, inputOptionError, INPUT_OPTIONS, Io, readInputs } from './inputs';
-import { checkCommandFiles, RUN_OPTIONS, runOptionError } from './run';
+import { checkCommandFiles, RUN_OPTIONS, runOptionError, runOptionsHelp } from './run';
 import { addWorkspaceFindings, runSummary } from './summary';
 
 export { fixAll as fixText } from '../core/fix';
@@ -26,9 +26,7 @@ Options:
       --encoding <name>           force utf-8, utf-16le, utf-16be or gb18030 (default: detect)
   -c, --config <file>             use this config instead of the nearest .xxgk-lint.json
       --max-file-size <chars>     larger files are not checked (default: 2000000)
-  -j, --jobs <n>                  threads for many files (default: cores - 1, at most one per 1000 files)
-      --cache                     reuse the results of files unchanged since the last --cache run
-      --cache-location <path>     the cache file, or a folder for it (default: ./.xxgk-lint-cache)
+${runOptionsHelp(34)}
   -h, --help                      show this help
   -v, --version                   show the version
 

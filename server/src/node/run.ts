@@ -15,6 +15,15 @@ export const RUN_OPTIONS = {
   'cache-location': { type: 'string' },
 } as const;
 
+/** The help lines of `RUN_OPTIONS`, with the descriptions from column `width`. */
+export function runOptionsHelp(width: number): string {
+  return [
+    ['  -j, --jobs <n>', 'threads for many files (default: cores - 1, at most one per 1000 files)'],
+    ['      --cache', 'reuse the results of files unchanged since the last --cache run'],
+    ['      --cache-location <path>', 'the cache file, or a folder for it (default: ./.xxgk-lint-cache)'],
+  ].map(([option, meaning]) => `${option.padEnd(width)}${meaning}`).join('\n');
+}
+
 type RunValues = { jobs?: string; cache?: boolean; 'cache-location'?: string };
 
 const jobsOf = (values: RunValues) => (values.jobs === undefined ? undefined : Number(values.jobs));

@@ -8,7 +8,7 @@ import {
 import { RunOptions, workspaceThreshold } from './check';
 import type { EncodingName } from './decode';
 import { defaultLocale, inputOptionError, INPUT_OPTIONS, Io, readInputs } from './inputs';
-import { checkCommandFiles, RUN_OPTIONS, runOptionError } from './run';
+import { checkCommandFiles, RUN_OPTIONS, runOptionError, runOptionsHelp } from './run';
 
 /**
  * `xxgk-lint summary <folder|file|glob>...`: one row per report (organ, year, format, findings,
@@ -29,9 +29,7 @@ Options:
       --encoding <name>            force utf-8, utf-16le, utf-16be or gb18030 (default: detect)
   -c, --config <file>              use this config instead of the nearest .xxgk-lint.json
       --copied-text-threshold <x>  share of copied sentences (0–1] for copied-text (default: 0.5)
-  -j, --jobs <n>                   threads for many files (default: cores - 1, at most one per 1000 files)
-      --cache                      reuse the results of files unchanged since the last --cache run
-      --cache-location <path>      the cache file, or a folder for it (default: ./.xxgk-lint-cache)
+${runOptionsHelp(35)}
   -h, --help                       show this help
 
 Exit code: 0 done, 2 usage or input problem.
