@@ -6,42 +6,14 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ResultCache } from '../../server/src/node/cache';
-import { main } from '../../server/src/node/cli';
 import { withLock } from '../../server/src/node/files';
 import type { FileResult } from '../../server/src/node/formatters';
+import { run, workspace } from '../support/cli';
 import { FIXTURES, readFixture, readSeed } from '../support/fixtures';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[], cwd: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, cwd, env: { LANG: 'zh_CN.UTF-8' } });
-  return { code, stdout, stderr };
-}
-
-const temps: string[] = [];
-after(() => {
-  for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
-});
-
-function workspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-cache-'));
-  temps.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 const CACHE = '.xxgk-lint-cache';
 const s000 = readSeed('s000');

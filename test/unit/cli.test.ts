@@ -8,44 +8,14 @@ import Ajv2020 from 'ajv/dist/2020';
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import * as iconv from 'iconv-lite';
 import { analyze } from '../../server/src/core/analyze';
-import { fixText, main } from '../../server/src/node/cli';
+import { fixText } from '../../server/src/node/cli';
+import { Run, run, workspace } from '../support/cli';
 import { FIXTURES, readFixture, readSeed, ROOT, SEEDS } from '../support/fixtures';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-const ZH = { LANG: 'zh_CN.UTF-8' };
-
-async function run(argv: string[], cwd: string, env: Record<string, string | undefined> = ZH): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, cwd, env });
-  return { code, stdout, stderr };
-}
-
-const temps: string[] = [];
-after(() => {
-  for (const t of temps) fs.rmSync(t, { recursive: true, force: true });
-});
-
-/** A fresh temporary folder holding the given files (name → text or bytes). */
-function workspace(files: Record<string, string | Buffer> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-cli-'));
-  temps.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 const s000 = readSeed('s000');
 const s003 = readSeed('s003');
