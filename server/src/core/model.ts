@@ -77,6 +77,8 @@ export interface Heading {
 
 export interface SubHeading {
   section: number;
+  /** `（二）` (the official style), or `二、` numbered like the six sections (seen in 总体情况 only). */
+  style: 'parenthesized' | 'sectionLike';
   numberText: string;
   numberRange: Range;
   line: number;

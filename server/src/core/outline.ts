@@ -100,7 +100,7 @@ export function outline(analysis: Analysis, locale: Locale): OutlineItem[] {
     const end = lastTextLine(doc, heading.line, section.bodyEnd);
     let range = lineSpan(doc, heading.line, end);
     const children: OutlineItem[] = [];
-    const subs = report.subHeadings.filter((s) => s.section === heading.section);
+    const subs = report.subHeadings.filter((s) => s.section === heading.section && s.style === 'parenthesized');
     subs.forEach((sub, i) => {
       const subEnd = lastTextLine(doc, sub.line, i + 1 < subs.length ? subs[i + 1].line : section.bodyEnd);
       const text = doc.lines[sub.line].trim();

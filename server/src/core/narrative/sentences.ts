@@ -1,5 +1,5 @@
 import type { Range, Report } from '../model';
-import { cleanLine } from '../parse/tokens';
+import { cleanLine, isTableLine } from '../parse/tokens';
 import { charTable, isBlank, isSpaceChar, LineIndex } from '../text';
 import { signatureOrgan } from './organ';
 
@@ -36,11 +36,6 @@ const CLAUSE_ENDS = charTable('，,：:。！？!?；;');
 /** `（二）`, `(3)`, `二、`, `3.` at the start of a line: a sub-heading when the line is short. */
 const SUBHEADING = /^[\s\u3000]*(?:[（(]\s*[一二三四五六七八九十\d０-９]{1,3}\s*[)）]|[一二三四五六七八九十]{1,2}\s*、|\d{1,2}\s*[.．、](?!\d))/;
 const MAX_SUBHEADING = 40;
-
-/** A line that belongs to a table: a pipe row or a tab-prefixed cell. */
-export function isTableLine(line: string): boolean {
-  return line.includes('|') || line.startsWith('\t');
-}
 
 /** Prose inside a table section: a line with a sentence end that is not a cell. */
 function isProseInTableSection(line: string): boolean {

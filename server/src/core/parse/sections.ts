@@ -1,7 +1,7 @@
 import type { Heading, Section, SubHeading } from '../model';
 import { SECTIONS } from '../schema/sections';
 import { chineseNumeral, LineIndex, normalizeLabel } from '../text';
-import { cleanLine } from './tokens';
+import { cleanLine, isTableLine } from './tokens';
 
 /** `一、总体情况`, `4、 政府信息…`, `## 二. 主动公开…`, `五 存在的…` */
 const HEADING = /^(?<lead>[\s#\u3000]*)(?<num>[一二三四五六七八九十]{1,2}|[0-9０-９]{1,2})(?<sep>\s*[、.．,，]\s*|\s+)(?<title>\S.*?)\s*$/;
@@ -18,10 +18,6 @@ export function sectionOfTitle(title: string): number | undefined {
   const norm = normalizeLabel(title);
   if (norm.length > MAX_TITLE || /\d$/.test(norm)) return undefined;
   return SECTIONS.find((s) => s.keywords.every((k) => k.test(norm)))?.index;
-}
-
-function isTableLine(line: string): boolean {
-  return line.includes('|') || line.startsWith('\t');
 }
 
 /** Cheap test that rules out most lines before any regular expression or normalization runs. */
@@ -91,21 +87,36 @@ export function findSections(doc: LineIndex): Section[] {
   }));
 }
 
+/** `二、依申请公开情况` on a line of its own (not a sentence: no full stop at the end). */
+const SECTION_LIKE_SUB = /^([\s\u3000]*)([一二三四五六七八九十]{1,2})、[\s\u3000]*[^\s|\t][^|\t]*[^。；;，,|\s]$/;
+const MAX_SECTION_LIKE_SUB = 30;
+/** More lines like that than this are not a list of sub-headings: none is taken for one. */
+const MAX_SECTION_LIKE_SUBS = 10;
+
 export function findSubHeadings(doc: LineIndex, sections: Section[]): SubHeading[] {
   const result: SubHeading[] = [];
   for (const s of sections) {
     if (![1, 5, 6].includes(s.heading.section)) continue;
+    const sectionLike: SubHeading[] = [];
     for (let i = s.bodyStart; i < s.bodyEnd; i++) {
       const line = doc.lines[i];
       if (isTableLine(line) || line.length > 60) continue;
       const m = SUBHEADING.exec(line);
-      if (!m?.groups) continue;
-      const num = m.groups.num;
-      const start = line.indexOf(num, line.search(/[（(]/));
-      result.push({ section: s.heading.section, numberText: num, numberRange: doc.range(i, start, start + num.length), line: i });
+      if (m?.groups) {
+        const num = m.groups.num;
+        const start = line.indexOf(num, line.search(/[（(]/));
+        result.push({ section: s.heading.section, style: 'parenthesized', numberText: num, numberRange: doc.range(i, start, start + num.length), line: i });
+        continue;
+      }
+      const bare = s.heading.section === 1 && line.length <= MAX_SECTION_LIKE_SUB ? SECTION_LIKE_SUB.exec(line) : null;
+      if (bare && sectionOfTitle(line) === undefined && sectionLike.length <= MAX_SECTION_LIKE_SUBS) {
+        const start = bare[1].length;
+        sectionLike.push({ section: 1, style: 'sectionLike', numberText: bare[2], numberRange: doc.range(i, start, start + bare[2].length), line: i });
+      }
     }
+    if (sectionLike.length <= MAX_SECTION_LIKE_SUBS) result.push(...sectionLike);
   }
-  return result;
+  return result.sort((a, b) => a.line - b.line);
 }
 
 export { headingNumber };

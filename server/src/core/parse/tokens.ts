@@ -39,6 +39,11 @@ const MARKDOWN_RULE = /^[\s|:-]*$/;
 /** A word that can stand for a number cell in space-aligned text. */
 const VALUE_WORD = /^(?:[+\-]?\d[\d,，]*(?:\.\d+)?|[\/—–－-]{1,2}|无)$/;
 
+/** A line that belongs to a table: a pipe row or a tab-prefixed cell. */
+export function isTableLine(line: string): boolean {
+  return line.includes('|') || line.startsWith('\t');
+}
+
 export function cleanLine(line: string): string {
   if (!line.includes('[') && !line.includes('\f')) return line;
   return line.replace(ARTIFACTS, (m) => ' '.repeat(m.length));

@@ -1,8 +1,8 @@
 import type { Range, Report } from '../model';
 import { cellOf, cellLabel, reportFormat } from '../narrative/metrics';
 import { signatureOrgan } from '../narrative/organ';
-import { isTableLine, proseSentences } from '../narrative/sentences';
-import { cleanLine } from '../parse/tokens';
+import { proseSentences } from '../narrative/sentences';
+import { cleanLine, isTableLine } from '../parse/tokens';
 import type { Draft, Rule } from '../rule';
 import type { LineIndex } from '../text';
 

@@ -1,12 +1,8 @@
 import type { Draft, Rule } from '../rule';
-import { headingNumber, sectionOfTitle } from '../parse/sections';
+import { headingNumber } from '../parse/sections';
 import { SECTION_NUMERALS } from '../schema/sections';
 
 const isArabic = (s: string) => /^[0-9０-９]+$/.test(s);
-/** `二、依申请公开情况` on a line of its own inside 总体情况 (not a sentence: no full stop at the end). */
-const TOP_LEVEL_SUB = /^([\s\u3000]*)([一二三四五六七八九十]{1,2})、[\s\u3000]*[^\s|\t][^|\t]*[^。；;，,|\s]$/;
-const MAX_SUB_HEADING = 30;
-const MAX_SUB_HEADINGS = 10;
 
 export const sectionNumbering: Rule = {
   code: 'section-numbering',
@@ -49,28 +45,21 @@ export const sectionNumbering: Rule = {
       });
     }
     // 总体情况 whose sub-headings are numbered 一、二、… like the sections themselves.
-    const overview = report.sections.find((x) => x.heading.section === 1);
-    const subs: number[] = [];
-    for (let i = overview ? overview.bodyStart : 0; overview && i < overview.bodyEnd && subs.length <= MAX_SUB_HEADINGS; i++) {
-      const line = doc.lines[i];
-      if (line.length <= MAX_SUB_HEADING && TOP_LEVEL_SUB.test(line) && sectionOfTitle(line) === undefined) subs.push(i);
-    }
-    // A long run of such lines is not a list of sub-headings: say nothing rather than guess.
-    for (const i of subs.length <= MAX_SUB_HEADINGS ? subs : []) {
-      const m = TOP_LEVEL_SUB.exec(doc.lines[i])!;
-      const start = m[1].length;
-      const range = doc.range(i, start, start + m[2].length + 1);
-      const expected = `（${m[2]}）`;
+    for (const sub of report.subHeadings.filter((s) => s.style === 'sectionLike')) {
+      const { start, end } = sub.numberRange;
+      const range = { start, end: { line: end.line, character: end.character + 1 } }; // with its 、
+      const expected = `（${sub.numberText}）`;
       drafts.push({
         messageId: 'topLevelSub',
-        params: { actual: `${m[2]}、`, numeral: m[2] },
+        params: { actual: `${sub.numberText}、`, numeral: sub.numberText },
         range,
         fix: { messageId: 'fix', params: { expected }, edits: [{ range, newText: expected }] },
-        target: `subheading.${i}`,
+        target: `subheading.${sub.line}`,
       });
     }
-    for (const section of new Set(report.subHeadings.map((s) => s.section))) {
-      const subs = report.subHeadings.filter((s) => s.section === section);
+    const parenthesized = report.subHeadings.filter((s) => s.style === 'parenthesized');
+    for (const section of new Set(parenthesized.map((s) => s.section))) {
+      const subs = parenthesized.filter((s) => s.section === section);
       if (!subs.some((s) => isArabic(s.numberText)) || subs.every((s) => isArabic(s.numberText))) continue;
       for (const sub of subs.filter((s) => isArabic(s.numberText))) {
         const n = Number(sub.numberText.normalize('NFKC'));
