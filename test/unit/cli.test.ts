@@ -157,10 +157,10 @@ describe('xxgk-lint exit codes and input problems', () => {
     assert.equal(bad.stderr, 'xxgk-lint: gb.txt: cannot be decoded as utf-8; skipped\n');
   });
 
-  it('--max-file-size: a larger file gets one input-size notice', async () => {
+  it('--max-file-size: a larger file gets one input-size notice, and the run exits 2: it was not checked', async () => {
     const dir = workspace({ '003.txt': s003 });
     const r = await run(['--max-file-size', '1000', '-f', 'json', '003.txt'], dir);
-    assert.equal(r.code, 0);
+    assert.equal(r.code, 2);
     assert.deepEqual(json(r)[0].diagnostics.map((d) => [d.code, d.severity, d.message]), [['input-size', 'information', `文件有 ${s003.length} 个字符，超过检查上限 1000，未检查`]]);
   });
 });

@@ -330,7 +330,7 @@ ruleTester('table-unparsed', {
       model: glued({ R1: ['11000011'] }),
       absent: ARITHMETIC,
       errors: [{
-        at: 'T3.R1.NP', exact: false, target: 'T3.R1', severity: 'information',
+        at: 'T3.R1.NP', exact: false, target: 'T3.R1', severity: 'warning',
         message: /^表三「一、本年新收政府信息公开申请数量」的单元格无法可靠拆分（读到：11000011( □)?），本行不做算术检查$/,
         en: /^Cannot tell the cells of Table 3 “一、本年新收政府信息公开申请数量” apart \(read: 11000011( □)?\); no arithmetic is checked on this row$/,
         fixed: null,

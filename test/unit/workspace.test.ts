@@ -152,12 +152,12 @@ describe('workspace: digests, merging, summary rows', () => {
   it('summary rows: body, year, format, counts with the workspace findings, the figures', () => {
     const r = analyzeWorkspace(wenzhou());
     assert.deepEqual(r.rows, [
-      { file: WZ23, organ: '温州市投资促进局', year: 2023, format: '2021', errors: 0, warnings: 0, information: 0, received: 1, concluded: 0, carriedOut: 1, review: 0, litigation: 0 },
-      { file: WZ24, organ: '温州市投资促进局', year: 2024, format: '2021', errors: 0, warnings: 3, information: 3, received: 1, concluded: 0, carriedOut: 1, review: 0, litigation: 0 },
+      { file: WZ23, organ: '温州市投资促进局', year: 2023, format: '2021', status: 'checked', errors: 0, warnings: 0, information: 0, received: 1, concluded: 0, carriedOut: 1, review: 0, litigation: 0 },
+      { file: WZ24, organ: '温州市投资促进局', year: 2024, format: '2021', status: 'checked', errors: 0, warnings: 3, information: 3, received: 1, concluded: 0, carriedOut: 1, review: 0, litigation: 0 },
     ]);
     const agree = digestReport('agree', analyze(readFixture('narrative', 'agree-2022.txt')));
     assert.deepEqual(summaryRows([agree])[0], {
-      file: 'agree', organ: '温州市示例局', year: 2022, format: '2021', errors: 0, warnings: 0, information: 0, received: 12, concluded: 12, carriedOut: 1, review: 2, litigation: 2,
+      file: 'agree', organ: '温州市示例局', year: 2022, format: '2021', status: 'checked', errors: 0, warnings: 0, information: 0, received: 12, concluded: 12, carriedOut: 1, review: 2, litigation: 2,
     });
   });
 

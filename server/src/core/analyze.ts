@@ -1,9 +1,11 @@
 import { ArithmeticResult, checkArithmetic } from './arithmetic';
 import type { FormatVersion, Locale, Range, Report, Severity } from './model';
 import { parseReport } from './parse/report';
+import type { ReadDocument, ReadProblemKind, SourceLocation, ViewGrid } from './read/document';
 import { Draft, format, Rule, RuleContext, TextEdit } from './rule';
 import { RULES } from './rules';
 import { inputSize } from './rules/input-size';
+import { inputUnreadable } from './rules/input-unreadable';
 import { expectedFormat } from './schema/formats';
 import { comparePositions, LineIndex } from './text';
 
@@ -30,6 +32,8 @@ export interface Finding {
   severity: Severity;
   message: string;
   range: Range;
+  /** In a PDF or DOCX: the page and box, or the table cell, the range's text came from. */
+  location?: SourceLocation;
   related?: { range: Range; message: string }[];
   fix?: { title: string; edits: TextEdit[] };
   target?: string;
@@ -40,6 +44,8 @@ export interface Analysis {
   report?: Report;
   arithmetic?: ArithmeticResult;
   findings: Finding[];
+  /** False when the file was not checked at all (too large, unreadable): not a clean report. */
+  checked?: false;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
@@ -62,19 +68,37 @@ function severityOf(rule: Rule, draft: Draft, setting: RuleSetting | undefined):
   return cap && SEVERITY_RANK[cap] > SEVERITY_RANK[configured] ? cap : configured;
 }
 
+/** One finding of a rule that `analyze` reports instead of checking (too large, unreadable). */
+function notChecked(rule: Rule, draft: Draft, doc: LineIndex, options: AnalyzeOptions): Analysis {
+  const severity = severityOf(rule, draft, options.rules?.[rule.code]);
+  return { doc, findings: severity ? [localize(rule, draft, options.locale ?? 'zh-CN', severity)] : [], checked: false };
+}
+
 /** text → findings: the one entry point the CLI, the language server and the tests share. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  return analyzeView(text, undefined, options);
+}
+
+/** A structured source's view → findings, its grids' cells taken as the reader found them. */
+export function analyzeDocument(document: ReadDocument, options: AnalyzeOptions = {}): Analysis {
+  return analyzeView(document.text, document.grids, options);
+}
+
+/** A source that could not be read: one `input-unreadable` finding and no check. */
+export function unreadable(problem: ReadProblemKind, detail: string | undefined, options: AnalyzeOptions = {}): Analysis {
+  const doc = new LineIndex('');
+  const params = { detail: detail ? { 'zh-CN': `（${detail}）`, en: ` (${detail})` } : '' };
+  return notChecked(inputUnreadable, { messageId: problem, params, range: doc.range(0, 0, 0), target: 'input' }, doc, options);
+}
+
+function analyzeView(text: string, grids: ViewGrid[] | undefined, options: AnalyzeOptions): Analysis {
   const locale = options.locale ?? 'zh-CN';
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length > limit) {
     const doc = new LineIndex(text.slice(0, 1000));
-    const severity = severityOf(inputSize, { messageId: 'tooLarge', range: doc.range(0, 0, 0) }, options.rules?.[inputSize.code]);
-    const findings = severity
-      ? [localize(inputSize, { messageId: 'tooLarge', params: { size: text.length, limit }, range: doc.range(0, 0, 0) }, locale, severity)]
-      : [];
-    return { doc, findings };
+    return notChecked(inputSize, { messageId: 'tooLarge', params: { size: text.length, limit }, range: doc.range(0, 0, 0) }, doc, options);
   }
-  const { doc, report } = parseReport(text);
+  const { doc, report } = parseReport(text, grids);
   const blankAsZero = options.blankAsZero ?? true;
   const forced = options.formatVersion && options.formatVersion !== 'auto' ? options.formatVersion : undefined;
   const ctx: RuleContext = {

@@ -73,8 +73,17 @@ export interface ReportDigest {
   figures: SummaryFigures;
   /** Per-file findings (from `analyze`), counted. */
   counts: FindingCounts;
+  /** Whether the report was checked: read but not understood, or not checked at all, is never a clean report. */
+  status: ReportStatus;
   /** The settings this document was checked with that matter here. */
   settings: { rules?: Record<string, RuleSetting>; ignore?: { code: string; target?: string }[]; blankAsZero: boolean };
+}
+
+export type ReportStatus = 'checked' | 'unrecognized' | 'unchecked';
+
+function statusOf(analysis: Analysis): ReportStatus {
+  if (analysis.checked === false) return 'unchecked';
+  return analysis.findings.some((f) => f.code === 'report-unrecognized') ? 'unrecognized' : 'checked';
 }
 
 export interface WorkspaceOptions {
@@ -198,10 +207,11 @@ export function digestReport(uri: string, analysis: Analysis, options: AnalyzeOp
   if (options.rules) settings.rules = options.rules;
   if (options.ignore) settings.ignore = options.ignore;
   const counts = countFindings(analysis.findings);
+  const status = statusOf(analysis);
   const report = analysis.report;
   if (!report) {
     const none = { received: null, concluded: null, carriedOut: null, review: null, litigation: null };
-    return { uri, anchor: ZERO, t3: {}, t2: {}, sentences: [], figures: none, counts, settings };
+    return { uri, anchor: ZERO, t3: {}, t2: {}, sentences: [], figures: none, counts, settings, status };
   }
   const m = (id: Parameters<typeof metric>[1]) => metric(report, id, { blankAsZero })?.value ?? null;
   const one = report.sections.find((s) => s.heading.section === 1);
@@ -216,6 +226,7 @@ export function digestReport(uri: string, analysis: Analysis, options: AnalyzeOp
     yearSource: report.yearSource,
     format,
     anchor: one?.heading.range ?? report.title?.range ?? ZERO,
+    status,
     t3: { R2: rowCells(report, 'T3', 'R2', T3_COLUMNS), R4: rowCells(report, 'T3', 'R4', T3_COLUMNS) },
     t2: format === '2021'
       ? { REG: rowCells(report, 'T2', 'REG', ['ISSUED', 'REPEALED', 'VALID']), NORM: rowCells(report, 'T2', 'NORM', ['ISSUED', 'REPEALED', 'VALID']) }
@@ -479,6 +490,7 @@ export interface SummaryRow extends SummaryFigures, FindingCounts {
   organ: string | null;
   year: number | null;
   format: FormatVersion | null;
+  status: ReportStatus;
 }
 
 /** One row per report: what a reviewer hands on. Counts include the workspace findings given. */
@@ -490,6 +502,7 @@ export function summaryRows(digests: ReportDigest[], extra: Map<string, Finding[
       organ: d.organ ?? null,
       year: d.year ?? null,
       format: d.format ?? null,
+      status: d.status,
       errors: d.counts.errors + more.errors,
       warnings: d.counts.warnings + more.warnings,
       information: d.counts.information + more.information,

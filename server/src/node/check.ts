@@ -1,12 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, AnalyzeOptions } from '../core/analyze';
+import type { AnalyzeOptions } from '../core/analyze';
+import type { SourceKind } from '../core/read/document';
+import { analyzeBytes, analyzeText, SourceAnalysis, sourceKindOf } from '../core/source';
 import { optionsFor } from '../core/config';
 import { fixAll } from '../core/fix';
 import type { Locale } from '../core/model';
 import { ResultCache, sha256 } from './cache';
 import { findConfig, loadConfig, LoadedConfig } from './config';
-import { decode, EncodingName, encode, hasUtf8Bom } from './decode';
+import { declaredCharset, decode, EncodingName, encode, hasUtf8Bom } from './decode';
 import { digestReport } from '../core/workspace';
 import { writeAtomically } from './files';
 import type { FileResult, OutputFormat } from './formatters';
@@ -69,27 +71,36 @@ export class FileChecker {
     return cache.get(abs, { variant, content: sha256(bytes) }, file);
   }
 
-  check(file: string): FileResult {
+  async check(file: string): Promise<FileResult> {
     const abs = path.resolve(this.run.cwd, file);
-    const fail = (error: string): FileResult => ({ file, year: null, formatVersion: null, findings: [], error });
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(abs);
     } catch (e) {
-      return fail(`cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      return { file, year: null, formatVersion: null, findings: [], error: `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
     }
-    const decoded = decode(bytes, this.run.encoding);
+    const kind = sourceKindOf(abs);
+    if (kind === 'pdf' || kind === 'docx') return this.checkBinary(file, abs, kind, bytes);
+    return this.checkText(file, abs, kind, bytes);
+  }
+
+  private checkText(file: string, abs: string, kind: SourceKind, bytes: Buffer): FileResult {
+    const decoded = decode(bytes, this.run.encoding ?? (kind === 'html' ? declaredCharset(bytes) : undefined));
     if (!decoded.ok) {
-      return fail(decoded.reason === 'binary'
-        ? 'not a text file (contains NUL bytes); skipped'
-        : `cannot be decoded as ${this.run.encoding ?? 'UTF-8, UTF-16 or GB18030'}; skipped`);
+      return {
+        file, year: null, formatVersion: null, findings: [],
+        error: decoded.reason === 'binary'
+          ? 'not a text file (contains NUL bytes); skipped'
+          : `cannot be decoded as ${this.run.encoding ?? 'UTF-8, UTF-16 or GB18030'}; skipped`,
+      };
     }
     const options = this.optionsFor(abs);
+    const analyzeAs = (text: string, o: AnalyzeOptions) => analyzeText(text, o, kind);
     let text = decoded.text;
     let checkedBytes = bytes;
     let fixedEdits: number | undefined;
     if (this.run.fix) {
-      const fixed = fixAll(text, { ...options, brief: false });
+      const fixed = fixAll(text, { ...options, brief: false }, analyzeAs);
       if (fixed.text !== text) {
         checkedBytes = encode(fixed.text, decoded.encoding, hasUtf8Bom(bytes));
         writeAtomically(abs, checkedBytes);
@@ -97,12 +108,21 @@ export class FileChecker {
         fixedEdits = fixed.edits;
       }
     }
-    const analysis = analyze(text, options);
+    return this.result(file, analyzeAs(text, options), options, checkedBytes, fixedEdits);
+  }
+
+  private async checkBinary(file: string, abs: string, kind: 'pdf' | 'docx', bytes: Buffer): Promise<FileResult> {
+    const options = this.optionsFor(abs);
+    return this.result(file, await analyzeBytes(bytes, kind, options), options, bytes);
+  }
+
+  private result(file: string, analysis: SourceAnalysis, options: AnalyzeOptions, checkedBytes: Buffer, fixedEdits?: number): FileResult {
     return {
       file,
       year: analysis.report?.year ?? null,
       formatVersion: analysis.report?.format ?? null,
       findings: analysis.findings,
+      ...(analysis.checked === false ? { unchecked: true } : {}),
       digest: digestReport(file, analysis, options),
       ...(fixedEdits ? { fixedEdits } : {}),
       ...(this.run.cacheKeys ? { cacheKey: { variant: this.variant(options), content: sha256(checkedBytes) } } : {}),

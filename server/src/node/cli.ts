@@ -30,7 +30,7 @@ ${runOptionsHelp(34)}
   -h, --help                      show this help
   -v, --version                   show the version
 
-Exit code: 0 no errors, 1 errors found, 2 usage or input problem.
+Exit code: 0 no errors, 1 errors found, 2 usage or input problem (a file unreadable or not checked).
 `;
 
 /** The whole CLI; returns the exit code. */
@@ -101,6 +101,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   for (const piece of assemble(results, run.format, run.locale, VERSION)) io.stdout(piece);
 
-  if (missing.length || results.some((r) => r.error)) return 2;
+  if (missing.length || results.some((r) => r.error || r.unchecked)) return 2;
   return results.some((r) => r.counts.error > 0) ? 1 : 0;
 }

@@ -22,6 +22,17 @@ function decodeAs(bytes: Uint8Array, encoding: EncodingName): string | undefined
   }
 }
 
+/** The charset a web page declares in its first bytes (`<meta charset>`, `http-equiv`), among those we decode. */
+export function declaredCharset(bytes: Uint8Array): EncodingName | undefined {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)/i.exec(head);
+  if (!m) return undefined;
+  const name = m[1].toLowerCase();
+  if (name === 'utf-8' || name === 'utf8') return 'utf-8';
+  if (/^(gb2312|gbk|gb18030|x-gbk|euc-cn|cp936)$/.test(name)) return 'gb18030';
+  return undefined;
+}
+
 export function decode(bytes: Uint8Array, forced?: EncodingName): Decoded {
   if (forced) {
     const text = decodeAs(bytes, forced);

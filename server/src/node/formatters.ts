@@ -12,6 +12,8 @@ export interface FileResult {
   findings: Finding[];
   /** Set when the file could not be checked at all. */
   error?: string;
+  /** Read, but not checked (too large, unreadable PDF or DOCX): never a clean report. */
+  unchecked?: boolean;
   /** How many edits --fix wrote into the file. */
   fixedEdits?: number;
   /** What the workspace checks (carry-over, copied-text) need from this report. */
@@ -26,6 +28,8 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
 export interface RenderedFile {
   file: string;
   error?: string;
+  /** Read, but not checked: never a clean report. */
+  unchecked?: boolean;
   fixedEdits?: number;
   counts: { error: number; warning: number; info: number };
   /** Text lines, a JSON array entry, or SARIF results, ready to be joined. */
@@ -39,7 +43,7 @@ export function renderFile(r: FileResult, format: OutputFormat): RenderedFile {
     else if (f.severity === 'warning') counts.warning++;
     else counts.info++;
   }
-  const base = { file: r.file, counts, ...(r.error ? { error: r.error } : {}), ...(r.fixedEdits ? { fixedEdits: r.fixedEdits } : {}) };
+  const base = { file: r.file, counts, ...(r.error ? { error: r.error } : {}), ...(r.unchecked ? { unchecked: true } : {}), ...(r.fixedEdits ? { fixedEdits: r.fixedEdits } : {}) };
   if (r.error) return { ...base, fragment: '' };
   // One line per file: readable by line-oriented tools, a third of the size of indented JSON.
   if (format === 'json') return { ...base, fragment: JSON.stringify(jsonEntry(r)) };

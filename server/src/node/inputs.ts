@@ -53,7 +53,10 @@ export async function readInputs(positionals: string[], configPath: string | und
   return { config, files, missing };
 }
 
-/** Files named on the command line: files as given, folders searched for *.txt and *.md, globs expanded. */
+/** What a folder is searched for: text, Markdown, web pages, Word files and PDFs. */
+const REPORT_FILES = ['**/*.txt', '**/*.md', '**/*.html', '**/*.htm', '**/*.docx', '**/*.pdf'];
+
+/** Files named on the command line: files as given, folders searched for reports, globs expanded. */
 export async function collectFiles(args: string[], cwd: string): Promise<{ files: string[]; missing: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];
@@ -63,7 +66,7 @@ export async function collectFiles(args: string[], cwd: string): Promise<{ files
     if (stat?.isFile()) {
       files.push(arg);
     } else if (stat?.isDirectory()) {
-      const found = await glob(['**/*.txt', '**/*.md'], { cwd: abs, ignore: ['**/node_modules/**', '**/.git/**'] });
+      const found = await glob(REPORT_FILES, { cwd: abs, ignore: ['**/node_modules/**', '**/.git/**', '**/~$*'] });
       files.push(...found.sort().map((f) => path.join(arg, f)));
     } else {
       const found = await glob([arg], { cwd, ignore: ['**/node_modules/**'] });

@@ -49,9 +49,7 @@ export async function checkInThreads(files: string[], run: RunOptions, jobs: num
   try {
     const checker = new FileChecker(run);
     for (let batch = take(); batch; batch = take()) {
-      batch.files.forEach((f, k) => {
-        results[batch!.start + k] = checker.check(f);
-      });
+      for (let k = 0; k < batch.files.length; k++) results[batch.start + k] = await checker.check(batch.files[k]);
       await turn(); // let the workers' answers in, so that they are fed while this thread works
     }
     await inWorkers;

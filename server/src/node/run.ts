@@ -81,5 +81,7 @@ async function checkAll(files: string[], run: RunOptions, jobs: number | undefin
   const threads = jobs ?? Math.min(os.availableParallelism() - 1, Math.floor(files.length / FILES_PER_THREAD));
   if (threads > 1 && fs.existsSync(path.join(__dirname, 'worker.js'))) return checkInThreads(files, run, threads);
   const checker = new FileChecker(run);
-  return files.map((f) => checker.check(f));
+  const results: FileResult[] = [];
+  for (const f of files) results.push(await checker.check(f));
+  return results;
 }

@@ -3,7 +3,7 @@ import type { Finding } from '../core/analyze';
 import type { Locale } from '../core/model';
 import { displayWidth } from '../core/text';
 import {
-  mergeFindings, ReportDigest, summaryRows, SummaryRow, WorkspaceFinding, workspaceFindings, WorkspaceOptions,
+  mergeFindings, ReportDigest, ReportStatus, summaryRows, SummaryRow, WorkspaceFinding, workspaceFindings, WorkspaceOptions,
 } from '../core/workspace';
 import { RunOptions, workspaceThreshold } from './check';
 import type { EncodingName } from './decode';
@@ -70,6 +70,7 @@ export const SUMMARY_COLUMNS: Column[] = [
   { key: 'organ', numeric: false, title: { 'zh-CN': '机关', en: 'organ' } },
   { key: 'year', numeric: false, title: { 'zh-CN': '年度', en: 'year' } },
   { key: 'format', numeric: false, title: { 'zh-CN': '格式', en: 'format' } },
+  { key: 'status', numeric: false, title: { 'zh-CN': '状态', en: 'status' } },
   { key: 'errors', numeric: true, title: { 'zh-CN': '错误', en: 'errors' } },
   { key: 'warnings', numeric: true, title: { 'zh-CN': '警告', en: 'warnings' } },
   { key: 'information', numeric: true, title: { 'zh-CN': '提示', en: 'info' } },
@@ -79,6 +80,17 @@ export const SUMMARY_COLUMNS: Column[] = [
   { key: 'review', numeric: true, title: { 'zh-CN': '复议', en: 'reviews' } },
   { key: 'litigation', numeric: true, title: { 'zh-CN': '诉讼', en: 'lawsuits' } },
 ];
+
+const STATUS: Record<ReportStatus, Record<Locale, string>> = {
+  checked: { 'zh-CN': '已检查', en: 'checked' },
+  unrecognized: { 'zh-CN': '未识别', en: 'not recognized' },
+  unchecked: { 'zh-CN': '未检查', en: 'not checked' },
+};
+
+/** A row's values as printed: the status in words. */
+function printable(row: SummaryRow, locale: Locale): Record<string, SummaryRow[keyof SummaryRow]> {
+  return { ...row, status: STATUS[row.status][locale] };
+}
 
 const show = (v: SummaryRow[keyof SummaryRow]) => (v === null || v === undefined ? '' : String(v));
 
@@ -90,7 +102,7 @@ export function toSummaryText(rows: SummaryRow[], locale: Locale): string {
   }
   const table = [
     SUMMARY_COLUMNS.map((c) => c.title[locale]),
-    ...rows.map((r) => SUMMARY_COLUMNS.map((c) => show(r[c.key]) || (c.numeric ? '-' : ''))),
+    ...rows.map((r) => printable(r, locale)).map((r) => SUMMARY_COLUMNS.map((c) => show(r[c.key]) || (c.numeric ? '-' : ''))),
     SUMMARY_COLUMNS.map((c) => total[c.key] ?? ''),
   ];
   const widths = SUMMARY_COLUMNS.map((_, i) => Math.max(...table.map((row) => displayWidth(row[i]))));
@@ -109,7 +121,7 @@ const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}
 export function toSummaryCsv(rows: SummaryRow[], locale: Locale, bom = false): string {
   const lines = [
     SUMMARY_COLUMNS.map((c) => csvField(c.title[locale])).join(','),
-    ...rows.map((r) => SUMMARY_COLUMNS.map((c) => csvField(show(r[c.key]))).join(',')),
+    ...rows.map((r) => printable(r, locale)).map((r) => SUMMARY_COLUMNS.map((c) => csvField(show(r[c.key]))).join(',')),
   ];
   return `${bom ? '\ufeff' : ''}${lines.join('\r\n')}\r\n`;
 }

@@ -2,6 +2,7 @@ import type { FormatEvidence, FormatVersion, Report, Section, Table } from '../m
 import {
   expectedFormat, FORMAT_MARKERS, TABLE2, TABLE3, T3_COLUMNS, T3_ROWS,
 } from '../schema/formats';
+import type { ViewGrid } from '../read/document';
 import { LineIndex, normalizeLabel } from '../text';
 import { readMeta } from './meta';
 import { findSections, findSubHeadings } from './sections';
@@ -17,10 +18,26 @@ interface Region {
   padsLead: boolean;
 }
 
-function region(doc: LineIndex, section: Section | undefined): Region {
+function region(doc: LineIndex, section: Section | undefined, grids: ViewGrid[] | undefined): Region {
   if (!section) return { tokens: [], padsLead: false };
+  if (grids) return { tokens: gridTokens(grids, section.bodyStart, section.bodyEnd), padsLead: false };
   const style = regionStyle(doc, section.bodyStart, section.bodyEnd);
   return { tokens: tokenizeRegion(doc, section.bodyStart, section.bodyEnd, style), padsLead: style.markdown || style.tabRows };
+}
+
+/** The cells of the grid rows in lines [from, to), a break after each row: a reader has told the cells apart already. */
+function gridTokens(grids: ViewGrid[], from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  for (const grid of grids) {
+    for (const row of grid.rows) {
+      if (row.line < from || row.line >= to) continue;
+      for (const cell of row.cells) {
+        tokens.push({ kind: 'cell', text: cell.text, norm: cell.blank ? '' : normalizeLabel(cell.text), range: cell.range, blank: cell.blank, line: row.line });
+      }
+      tokens.push({ kind: 'break', line: row.line });
+    }
+  }
+  return tokens;
 }
 
 const TABLE3_TARGETS: RowTarget[] = T3_ROWS.map((r) => ({
@@ -86,16 +103,19 @@ export interface ParsedDocument {
   report: Report;
 }
 
-/** Text → report model: sections, meta data, and tables 二/三/四 with every cell's range. */
-export function parseReport(text: string): ParsedDocument {
+/**
+ * Text → report model: sections, meta data, and tables 二/三/四 with every cell's range. A reader of a
+ * structured source (HTML, DOCX, PDF) passes the grids of its view: their cells are taken as they are.
+ */
+export function parseReport(text: string, grids?: ViewGrid[]): ParsedDocument {
   const doc = new LineIndex(text.startsWith('\ufeff') ? ` ${text.slice(1)}` : text);
   const sections = findSections(doc);
   const section = (n: number) => sections.find((s) => s.heading.section === n);
   const meta = readMeta(doc, sections);
 
-  const r2 = region(doc, section(2));
-  const r3 = region(doc, section(3));
-  const r4 = region(doc, section(4));
+  const r2 = region(doc, section(2), grids);
+  const r3 = region(doc, section(3), grids);
+  const r4 = region(doc, section(4), grids);
 
   const t3 = section(3) ? parseLabelledTable('T3', r3.tokens, TABLE3_TARGETS, T3_GROUPS, r3.padsLead) : undefined;
   const evidence = [...markerEvidence(r2.tokens), ...table3Evidence(t3)];

@@ -6,6 +6,8 @@ import { columnTotal } from './column-total';
 import { formatMismatch } from './format-mismatch';
 import { inputEncoding } from './input-encoding';
 import { inputSize } from './input-size';
+import { inputUnreadable } from './input-unreadable';
+import { reportUnrecognized } from './report-unrecognized';
 import { plausibility } from './plausibility';
 import { reviewTotal } from './review-total';
 import { rowLabel } from './row-label';
@@ -28,7 +30,9 @@ import { copiedText } from './copied-text';
 /** Every rule, in the order their findings are listed for one line. */
 export const RULES: Rule[] = [
   inputSize,
+  inputUnreadable,
   inputEncoding,
+  reportUnrecognized,
   sectionMissing,
   sectionNumbering,
   sectionOrder,

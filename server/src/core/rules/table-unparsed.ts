@@ -4,7 +4,7 @@ import type { Draft, Rule } from '../rule';
 
 export const tableUnparsed: Rule = {
   code: 'table-unparsed',
-  defaultSeverity: 'information',
+  defaultSeverity: 'warning',
   description: { 'zh-CN': '无法可靠地拆分单元格时如实说明', en: 'Says so when cells cannot be told apart' },
   docs: {
     'zh-CN': '从网页复制时单元格边界可能丢失（如“7000007”），PDF 导出的空白单元格也看不出位置。解析器无法唯一确定各列数值时，只给出这条提示，并且不对该行做任何算术检查，绝不臆造勾稽错误。',

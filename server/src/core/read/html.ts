@@ -1,0 +1,340 @@
+import { parse } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { Block, buildView, Origin, Piece, ReadDocument, SourceCell } from './document';
+
+/**
+ * HTML → the readers' intermediate. The page is parsed by parse5 with source locations; the report
+ * is found among the site chrome (navigation, breadcrumbs, footers); tables become cell grids with
+ * their spans; every piece of text keeps its offsets in the HTML source, so findings and fixes land
+ * on the source itself.
+ */
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+type TextNode = DefaultTreeAdapterMap['textNode'];
+
+const SKIPPED = new Set(['head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'select', 'button', 'input', 'textarea']);
+/** Elements that end the line before and after them. */
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
+  'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'ul', 'caption', 'html',
+]);
+
+/** A report's own headings and title: what tells the article from the chrome around it. */
+const SIGNAL = /^[\s\u3000]*(?:[一二三四五六]|[1-6１-６])[\s\u3000]*[、.．,，][\s\u3000]*(?:总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/;
+const TITLE = /政府信息公开(?:工作)?年度?报告/;
+
+function isElement(node: Node): node is Element {
+  return 'tagName' in node;
+}
+
+function isText(node: Node): node is TextNode {
+  return node.nodeName === '#text';
+}
+
+function attr(el: Element, name: string): string | undefined {
+  return el.attrs.find((a) => a.name === name)?.value;
+}
+
+function hidden(el: Element): boolean {
+  if (el.attrs.some((a) => a.name === 'hidden')) return true;
+  const style = attr(el, 'style');
+  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+function children(node: Node): Node[] {
+  if (isElement(node) && node.tagName === 'template') return [];
+  return 'childNodes' in node ? node.childNodes : [];
+}
+
+/** The visible text of a node, white space as it stands. */
+function textOf(node: Node): string {
+  if (isText(node)) return node.value;
+  if (!isElement(node) && node.nodeName !== '#document' && node.nodeName !== '#document-fragment') return '';
+  if (isElement(node) && (SKIPPED.has(node.tagName) || hidden(node))) return '';
+  let s = '';
+  for (const child of children(node)) s += textOf(child);
+  return s;
+}
+
+/**
+ * Splits a text node into pieces that map exactly onto the source: runs of literal characters map
+ * one to one, each character reference (`&nbsp;`, `&#x4e00;`) is a piece of its own.
+ */
+function textPieces(node: TextNode, source: string): Piece[] {
+  const loc = node.sourceCodeLocation;
+  if (!loc) return [{ text: node.value, origin: {} }];
+  const raw = source.slice(loc.startOffset, loc.endOffset);
+  const value = node.value;
+  if (raw === value) return [{ text: value, origin: { source: { start: loc.startOffset, end: loc.endOffset }, exact: true } }];
+  const pieces: Piece[] = [];
+  let r = 0;
+  let v = 0;
+  let runStart = 0;
+  let runValueStart = 0;
+  const flush = () => {
+    if (r > runStart) {
+      pieces.push({ text: value.slice(runValueStart, v), origin: { source: { start: loc.startOffset + runStart, end: loc.startOffset + r }, exact: true } });
+    }
+  };
+  const reference = /&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?/y;
+  while (r < raw.length && v < value.length) {
+    if (raw[r] === '&') {
+      reference.lastIndex = r;
+      const m = reference.exec(raw);
+      if (m) {
+        flush();
+        // A character reference stands for one character (two for an astral one).
+        const width = value.codePointAt(v)! > 0xffff ? 2 : 1;
+        pieces.push({ text: value.slice(v, v + width), origin: { source: { start: loc.startOffset + r, end: loc.startOffset + r + m[0].length }, exact: false } });
+        r += m[0].length;
+        v += width;
+        runStart = r;
+        runValueStart = v;
+        continue;
+      }
+    }
+    if (raw[r] !== value[v]) {
+      // Newline normalization (\r\n → \n) or something unforeseen: the node maps as a whole.
+      return [{ text: value, origin: { source: { start: loc.startOffset, end: loc.endOffset }, exact: false } }];
+    }
+    r++;
+    v++;
+  }
+  if (r !== raw.length || v !== value.length) {
+    return [{ text: value, origin: { source: { start: loc.startOffset, end: loc.endOffset }, exact: false } }];
+  }
+  flush();
+  return pieces;
+}
+
+/** Collapses HTML white space: pieces split at white space, runs written as one space. */
+function collapse(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  let pendingSpace: Origin | undefined;
+  let any = false;
+  for (const piece of pieces) {
+    const re = /[ \t\n\r\f]+/g;
+    let last = 0;
+    const emit = (from: number, to: number) => {
+      if (to <= from) return;
+      if (pendingSpace && any) out.push({ text: ' ', origin: pendingSpace });
+      pendingSpace = undefined;
+      out.push({ text: piece.text.slice(from, to), origin: sub(piece.origin, from, to, piece.text.length) });
+      any = true;
+    };
+    for (let m = re.exec(piece.text); m; m = re.exec(piece.text)) {
+      emit(last, m.index);
+      pendingSpace ??= sub(piece.origin, m.index, m.index + m[0].length, piece.text.length);
+      last = m.index + m[0].length;
+    }
+    emit(last, piece.text.length);
+  }
+  return out;
+}
+
+function sub(origin: Origin, from: number, to: number, length: number): Origin {
+  if (!origin.source) return origin;
+  if (!origin.exact) return from === 0 && to === length ? origin : { ...origin };
+  return { ...origin, source: { start: origin.source.start + from, end: origin.source.start + to } };
+}
+
+interface Walk {
+  source: string;
+  blocks: Block[];
+  line: Piece[];
+}
+
+function endLine(w: Walk): void {
+  const pieces = collapse(w.line);
+  w.line = [];
+  if (pieces.some((p) => p.text.trim() !== '')) w.blocks.push({ kind: 'paragraph', pieces });
+}
+
+function walk(node: Node, w: Walk): void {
+  if (isText(node)) {
+    w.line.push(...textPieces(node, w.source));
+    return;
+  }
+  if (!isElement(node)) {
+    for (const child of children(node)) walk(child, w);
+    return;
+  }
+  const tag = node.tagName;
+  if (SKIPPED.has(tag) || hidden(node)) return;
+  if (tag === 'br') {
+    endLine(w);
+    return;
+  }
+  if (tag === 'table' && isDataTable(node)) {
+    endLine(w);
+    w.blocks.push({ kind: 'table', rows: readTable(node, w.source) });
+    return;
+  }
+  const block = BLOCKS.has(tag) || tag === 'table' || tag === 'tr' || tag === 'td' || tag === 'th';
+  if (block) endLine(w);
+  for (const child of children(node)) walk(child, w);
+  if (block) endLine(w);
+}
+
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const child of table.childNodes) {
+    if (!isElement(child)) continue;
+    if (child.tagName === 'tr') rows.push(child);
+    else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') {
+      for (const r of child.childNodes) if (isElement(r) && r.tagName === 'tr') rows.push(r);
+    }
+  }
+  return rows;
+}
+
+function cellsOf(row: Element): Element[] {
+  return row.childNodes.filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th'));
+}
+
+function contains(node: Node, tags: Set<string>): boolean {
+  for (const child of children(node)) {
+    if (isElement(child) && (tags.has(child.tagName) || contains(child, tags))) return true;
+  }
+  return false;
+}
+
+const LAYOUT_INSIDE = new Set(['table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** A table of data, not one that lays out the page: more than one column, no tables or headings inside. */
+function isDataTable(table: Element): boolean {
+  const rows = rowsOf(table);
+  if (!rows.some((r) => cellsOf(r).length > 1)) return false;
+  return !rows.some((r) => cellsOf(r).some((c) => contains(c, LAYOUT_INSIDE)));
+}
+
+function span(el: Element, name: string): number {
+  const n = Number.parseInt(attr(el, name) ?? '1', 10);
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 1000) : 1;
+}
+
+function readTable(table: Element, source: string): SourceCell[][] {
+  return rowsOf(table).map((row) => cellsOf(row).map((td) => readCell(td, source)));
+}
+
+function readCell(td: Element, source: string): SourceCell {
+  const w: Walk = { source, blocks: [], line: [] };
+  for (const child of td.childNodes) walk(child, w);
+  endLine(w);
+  return { pieces: joinLines(w.blocks), origin: blankOrigin(td), rowSpan: span(td, 'rowspan'), colSpan: span(td, 'colspan') };
+}
+
+/** A cell's lines (its `<p>`s and `<br>`s) as pieces, a space between lines. */
+function joinLines(blocks: Block[]): Piece[] {
+  const out: Piece[] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph') continue;
+    if (out.length) out.push({ text: ' ', origin: {} });
+    out.push(...b.pieces);
+  }
+  return out;
+}
+
+/** Where a blank cell is filled: its white-space text (`&nbsp;`) if it has one, else the cell's content. */
+function blankOrigin(td: Element): Origin {
+  const innermost = (node: Node): TextNode | undefined => {
+    for (const child of children(node)) {
+      if (isText(child) && child.sourceCodeLocation) return child;
+      const found = isElement(child) && !SKIPPED.has(child.tagName) ? innermost(child) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const text = innermost(td);
+  if (text?.sourceCodeLocation) return { source: { start: text.sourceCodeLocation.startOffset, end: text.sourceCodeLocation.endOffset } };
+  const loc = td.sourceCodeLocation;
+  if (!loc?.startTag) return {};
+  const end = loc.endTag ? loc.endTag.startOffset : loc.startTag.endOffset;
+  return { source: { start: loc.startTag.endOffset, end } };
+}
+
+/** The element that holds the report: the innermost one holding all its headings and tables. */
+function article(body: Element): Element {
+  const signals: Node[][] = [];
+  const visit = (node: Node, path: Node[]) => {
+    if (isElement(node) && (SKIPPED.has(node.tagName) || hidden(node))) return;
+    if (isElement(node)) {
+      const text = textOf(node);
+      if (text.length < 120 && SIGNAL.test(text) && !children(node).some((c) => isElement(c) && SIGNAL.test(textOf(c)))) {
+        signals.push([...path, node]);
+      }
+    }
+    for (const child of children(node)) visit(child, [...path, node]);
+  };
+  visit(body, []);
+  if (signals.length < 2) return body;
+  let common = signals[0];
+  for (const p of signals.slice(1)) {
+    let k = 0;
+    while (k < common.length && k < p.length && common[k] === p[k]) k++;
+    common = common.slice(0, k);
+  }
+  // Climb until the title is inside too: it often stands in its own box above the text.
+  for (let k = common.length - 1; k >= 0; k--) {
+    const el = common[k];
+    if (isElement(el) && TITLE.test(textOf(el).slice(0, 2000))) return el;
+  }
+  const last = common[common.length - 1];
+  return last && isElement(last) ? last : body;
+}
+
+function findBody(node: Node): Element | undefined {
+  for (const child of children(node)) {
+    if (isElement(child) && child.tagName === 'body') return child;
+    const found = isElement(child) && child.tagName === 'html' ? findBody(child) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** HTML source text → the report's blocks and view; ranges map back to offsets in `html`. */
+export function readHtml(html: string): ReadDocument {
+  const document = parse(html, { sourceCodeLocationInfo: true });
+  const body = findBody(document);
+  const root = body ? article(body) : document;
+  const w: Walk = { source: html, blocks: [], line: [] };
+  if (root !== body && body) {
+    // The title may stand outside the article: take the last title-like line before it.
+    const before: Walk = { source: html, blocks: [], line: [] };
+    walkUntil(body, root, before);
+    const title = [...before.blocks].reverse().find((b) => b.kind === 'paragraph' && TITLE.test(b.pieces.map((p) => p.text).join('')));
+    if (title && !TITLE.test(textOf(root).slice(0, 400))) w.blocks.push(title);
+  }
+  walk(root, w);
+  endLine(w);
+  return buildView('html', w.blocks);
+}
+
+/** Walks the document up to (not into) `stop`. */
+function walkUntil(node: Node, stop: Node, w: Walk): boolean {
+  if (node === stop) {
+    endLine(w);
+    return true;
+  }
+  if (isText(node)) {
+    w.line.push(...textPieces(node, w.source));
+    return false;
+  }
+  if (isElement(node) && (SKIPPED.has(node.tagName) || hidden(node))) return false;
+  const block = isElement(node) && (BLOCKS.has(node.tagName) || node.tagName === 'br' || node.tagName === 'td' || node.tagName === 'tr');
+  if (block) endLine(w);
+  for (const child of children(node)) if (walkUntil(child, stop, w)) return true;
+  if (block) endLine(w);
+  return false;
+}
+
+/** Text that is really HTML: a page saved as text, or Markdown carrying raw `<table>` blocks. */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 4096).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml') && head.includes('<html')) return true;
+  const tables = text.match(/<table[\s>]/gi)?.length ?? 0;
+  const cells = text.match(/<t[dh][\s>]/gi)?.length ?? 0;
+  return tables > 0 && cells >= 20;
+}

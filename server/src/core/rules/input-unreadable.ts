@@ -1,0 +1,24 @@
+import type { Rule } from '../rule';
+
+/** Reported by `analyzeSource` instead of every other rule, when a PDF or DOCX cannot be read. */
+export const inputUnreadable: Rule = {
+  code: 'input-unreadable',
+  defaultSeverity: 'error',
+  description: { 'zh-CN': 'PDF、Word 文件能够读取', en: 'PDF and Word files can be read' },
+  docs: {
+    'zh-CN': '加密、损坏或扫描（没有文字层）的 PDF，以及不是 .docx 的文件（如旧版 .doc）无法读取，因此没有检查。这一错误说明原因，绝不报“0 个问题”。扫描件请先做文字识别（OCR），.doc 请另存为 .docx。',
+    en: 'An encrypted, corrupt or scanned (no text layer) PDF, or a file that is not a .docx (such as a legacy .doc), cannot be read and so was not checked. This error says why, never “0 problems”. Run OCR on a scan; save a .doc as .docx.',
+  },
+  messages: {
+    encrypted: { 'zh-CN': '文件已加密，无法读取，未检查', en: 'The file is encrypted and cannot be read; not checked' },
+    corrupt: { 'zh-CN': '文件已损坏或格式不对，无法读取，未检查{detail}', en: 'The file is corrupt or not in the format its name says; not checked{detail}' },
+    scanned: {
+      'zh-CN': '这份 PDF 没有文字层（可能是扫描件），无法读取表格，未检查。请先做文字识别（OCR）',
+      en: 'This PDF has no text layer (a scan?), so its tables cannot be read; not checked. Run OCR on it first',
+    },
+    'not-docx': { 'zh-CN': '不是 Word（.docx）文件，无法读取，未检查{detail}', en: 'Not a Word (.docx) file; not checked{detail}' },
+    'too-large': { 'zh-CN': '文件过大，未检查{detail}', en: 'The file is too large; not checked{detail}' },
+    empty: { 'zh-CN': '文件中没有任何文字，未检查', en: 'The file holds no text; not checked' },
+  },
+  check: () => [],
+};

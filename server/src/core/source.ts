@@ -1,0 +1,84 @@
+import { Analysis, AnalyzeOptions, analyze, analyzeDocument, Finding, unreadable } from './analyze';
+import type { Range } from './model';
+import { ReadDocument, SourceKind, SourceMap } from './read/document';
+import { readDocx } from './read/docx';
+import { looksLikeHtml, readHtml } from './read/html';
+import { readPdf } from './read/pdf';
+import { LineIndex } from './text';
+
+/**
+ * Any source → findings. Text and HTML are what the user edits, so findings are placed in them;
+ * PDF and DOCX are read into a view (the recognized text), findings are placed in the view and
+ * carry the page and box or the table cell they came from.
+ */
+
+export interface SourceAnalysis extends Analysis {
+  kind: SourceKind;
+  /** The reader's document, for HTML, PDF and DOCX. */
+  read?: ReadDocument;
+}
+
+/** How a file is read, by its name. */
+export function sourceKindOf(name: string): SourceKind {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'shtml' || ext === 'mhtml') return 'html';
+  if (ext === 'docx' || ext === 'pdf') return ext;
+  return 'text';
+}
+
+/** Text the user edits: HTML (by its kind, or because it really is HTML) through the HTML reader, else as text. */
+export function analyzeText(text: string, options: AnalyzeOptions = {}, kind: SourceKind = 'text'): SourceAnalysis {
+  if (kind === 'html' || looksLikeHtml(text)) return analyzeHtml(text, options);
+  return { ...analyze(text, options), kind: 'text' };
+}
+
+function analyzeHtml(html: string, options: AnalyzeOptions): SourceAnalysis {
+  const read = readHtml(html);
+  const inView = analyzeDocument(read, options);
+  const source = new LineIndex(html);
+  const map = new SourceMap(read, inView.doc);
+  const place = (range: Range): Range => {
+    const at = map.sourceRange(range);
+    if (!at) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { start: positionAt(source, at.start), end: positionAt(source, at.end) };
+  };
+  return { ...inView, doc: source, findings: inView.findings.map((f) => placeFinding(f, place)), kind: 'html', read };
+}
+
+/** A finding with every range (its own, related, fix edits) moved by `place`. */
+function placeFinding(f: Finding, place: (r: Range) => Range): Finding {
+  const placed: Finding = { ...f, range: place(f.range) };
+  if (f.related) placed.related = f.related.map((r) => ({ ...r, range: place(r.range) }));
+  if (f.fix) placed.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: place(e.range) })) };
+  return placed;
+}
+
+/** Findings in a view, each with the source location (page and box, table cell) of its range. */
+export function locateFindings(analysis: Analysis, read: ReadDocument): Finding[] {
+  const map = new SourceMap(read, analysis.doc);
+  return analysis.findings.map((f) => {
+    const location = map.location(f.range);
+    return location ? { ...f, location } : f;
+  });
+}
+
+export function positionAt(index: LineIndex, offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = index.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (index.starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: Math.min(offset - index.starts[lo], index.lines[lo].length) };
+}
+
+/** PDF and DOCX bytes → findings in the reader's view, each with its source location. */
+export async function analyzeBytes(bytes: Uint8Array, kind: 'pdf' | 'docx', options: AnalyzeOptions = {}): Promise<SourceAnalysis> {
+  const result = kind === 'pdf' ? await readPdf(bytes) : readDocx(bytes);
+  if (!result.ok) return { ...unreadable(result.problem, result.detail, options), kind };
+  const read = result.document;
+  if (read.text.trim() === '') return { ...unreadable('empty', undefined, options), kind, read };
+  const inView = analyzeDocument(read, options);
+  return { ...inView, findings: locateFindings(inView, read), kind, read };
+}
