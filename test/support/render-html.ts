@@ -233,7 +233,7 @@ function page(model: ReportModel, body: string, options: HtmlOptions): string {
 <head>
 ${meta}
 <title>${esc(title)}_${esc(site)}</title>
-<style>body{font-family:"Microsoft YaHei",sans-serif} .main{width:1000px;margin:0 auto} .side{float:left;width:220px} .content{float:right;width:760px} .footer{clear:both} td{border:1px solid #000;text-align:center}</style>
+<style>body{font-family:"Microsoft YaHei",sans-serif} .main{width:1000px;margin:0 auto;display:flex;gap:20px} .side{width:220px} .content{width:760px} td{border:1px solid #000;text-align:center}</style>
 </head>
 <body>
 <div class="header"><div class="logo">${esc(site)}门户网站</div>
