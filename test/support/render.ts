@@ -508,7 +508,8 @@ function headingText(model: ReportModel, n: number, style: Style): { number: str
   return { number, sep, title: model.sections?.title?.[n] ?? SECTION_TITLES[n - 1] };
 }
 
-const DEFAULT_BODY: Record<number, string[]> = {
+/** Prose of sections 1, 5 and 6 when a model gives none. */
+export const DEFAULT_BODY: Record<number, string[]> = {
   1: ['（一）主动公开', '本机关依法主动公开政府信息，及时更新政府信息公开专栏。', '（二）依申请公开', '本机关依法办理政府信息公开申请，按时答复申请人。'],
   5: ['（一）存在的主要问题', '公开内容的深度和广度有待加强。', '（二）改进措施', '进一步完善信息公开工作制度。'],
   6: ['本年度未收取政府信息处理费，无其他需要报告的事项。'],

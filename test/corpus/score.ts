@@ -1,0 +1,198 @@
+/**
+ * Scores the engine on the converter corpus (test/fixtures/corpus/manifest.json): for every output a
+ * converter made of a report's page, the errors and warnings the engine finds are compared with the
+ * truth, the engine's findings on the canonical text of the same model.
+ *
+ *   exact        the same set of (code, target) as the truth
+ *   false error  an error the truth does not have
+ *   missed fault the injected fault's (code, target) not found
+ *   no structure neither a section heading nor a table recognized
+ *
+ * Text outputs (.txt, .md) are read as text. Pages (.html), DOCX and PDF files are scored when the
+ * engine has a reader for them (server/src/core/read/); until then their kind is listed as skipped.
+ *
+ * Usage: npm run corpus:score [-- --converter NAME] [--details] [--write-passing]
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as iconv from 'iconv-lite';
+import { analyze, Analysis } from '../../server/src/core/analyze';
+import { ROOT } from '../support/fixtures';
+
+export const CORPUS = path.join(ROOT, 'test', 'fixtures', 'corpus');
+export const PASSING_FILE = path.join(CORPUS, 'passing.json');
+
+export interface ManifestReport {
+  id: string;
+  format: string;
+  page: string;
+  charset: string;
+  canonical: string;
+  base?: string;
+  fault?: { description: string; code: string; expected: { code: string; target: string | null }[] };
+}
+
+export interface ManifestOutput {
+  file: string;
+  converter: string;
+  report: string;
+  kind: string;
+}
+
+export interface Manifest {
+  reports: ManifestReport[];
+  outputs: ManifestOutput[];
+}
+
+export interface FileScore {
+  file: string;
+  converter: string;
+  report: string;
+  /** Set when the file could not be scored: no reader for its kind. */
+  skipped?: string;
+  exact: boolean;
+  /** Truth findings (`code target`) the output lacks, and findings it has that the truth lacks. */
+  missing: string[];
+  extra: string[];
+  falseErrors: string[];
+  missedFault: string[];
+  noStructure: boolean;
+}
+
+export function readManifest(): Manifest {
+  return JSON.parse(fs.readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+const keyOf = (f: { code: string; target?: string }) => `${f.code} ${f.target ?? ''}`.trim();
+
+function compared(analysis: Analysis): { all: Set<string>; errors: Set<string> } {
+  const shown = analysis.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+  return { all: new Set(shown.map(keyOf)), errors: new Set(shown.filter((f) => f.severity === 'error').map(keyOf)) };
+}
+
+type Reader = (bytes: Buffer, report: ManifestReport) => Promise<Analysis>;
+
+/**
+ * The engine's readers for pages, DOCX and PDF, where they exist in this build. They are looked up
+ * at run time: the corpus is scored by whatever readers the engine has.
+ */
+function readers(): Record<string, Reader | undefined> {
+  const load = (name: string): Record<string, unknown> | undefined => {
+    const file = path.join(ROOT, 'out', 'server', 'src', 'core', name);
+    return fs.existsSync(`${file}.js`) ? (require(file) as Record<string, unknown>) : undefined;
+  };
+  type Doc = object;
+  type Result = { ok: true; document: Doc } | { ok: false; problem: string; detail?: string };
+  const engine = load('analyze') as { analyzeDocument?: (d: Doc) => Analysis; unreadable?: (p: string, d?: string) => Analysis } | undefined;
+  const html = load('read/html') as { readHtml?: (s: string) => Doc } | undefined;
+  const docx = load('read/docx') as { readDocx?: (b: Uint8Array) => Result } | undefined;
+  const pdf = load('read/pdf') as { readPdf?: (b: Uint8Array) => Promise<Result> } | undefined;
+  const analyzeDocument = engine?.analyzeDocument;
+  const unreadable = engine?.unreadable;
+  if (!analyzeDocument || !unreadable) return {};
+  const fromResult = (r: Result) => (r.ok ? analyzeDocument(r.document) : unreadable(r.problem, r.detail));
+  return {
+    // A page's bytes decoded by the charset it declares.
+    html: html?.readHtml ? async (bytes, report) => analyzeDocument(html.readHtml!(iconv.decode(bytes, report.charset))) : undefined,
+    docx: docx?.readDocx ? async (bytes) => fromResult(docx.readDocx!(new Uint8Array(bytes))) : undefined,
+    pdf: pdf?.readPdf ? async (bytes) => fromResult(await pdf.readPdf!(new Uint8Array(bytes))) : undefined,
+  };
+}
+
+function score(output: ManifestOutput, report: ManifestReport, analysis: Analysis, truth: ReturnType<typeof compared>): FileScore {
+  const got = compared(analysis);
+  const missing = [...truth.all].filter((k) => !got.all.has(k));
+  const extra = [...got.all].filter((k) => !truth.all.has(k));
+  const expected = report.fault?.expected.map((e) => keyOf({ code: e.code, target: e.target ?? undefined })) ?? [];
+  const structure = analysis.report && (analysis.report.sections.length > 0 || Object.keys(analysis.report.tables).length > 0);
+  return {
+    file: output.file,
+    converter: output.converter,
+    report: output.report,
+    exact: missing.length === 0 && extra.length === 0,
+    missing,
+    extra,
+    falseErrors: [...got.errors].filter((k) => !truth.errors.has(k)),
+    missedFault: expected.filter((k) => !got.all.has(k)),
+    noStructure: !structure,
+  };
+}
+
+/** Scores every output of the manifest (the page of each report too, as converter `html`). */
+export async function scoreCorpus(manifest: Manifest = readManifest()): Promise<FileScore[]> {
+  const byId = new Map(manifest.reports.map((r) => [r.id, r]));
+  const truths = new Map(manifest.reports.map((r) => [r.id, compared(analyze(fs.readFileSync(path.join(CORPUS, r.canonical), 'utf8')))]));
+  const read = readers();
+  const outputs: ManifestOutput[] = [
+    ...manifest.reports.map((r) => ({ file: r.page, converter: 'html', report: r.id, kind: 'html' })),
+    ...manifest.outputs,
+  ];
+  const scores: FileScore[] = [];
+  for (const output of outputs) {
+    const report = byId.get(output.report)!;
+    const truth = truths.get(output.report)!;
+    const bytes = fs.readFileSync(path.join(CORPUS, output.file));
+    if (output.kind === 'txt' || output.kind === 'md') {
+      scores.push(score(output, report, analyze(bytes.toString('utf8')), truth));
+      continue;
+    }
+    const reader = read[output.kind];
+    if (!reader) {
+      scores.push({ ...output, skipped: `no ${output.kind} reader`, exact: false, missing: [], extra: [], falseErrors: [], missedFault: [], noStructure: false });
+      continue;
+    }
+    scores.push(score(output, report, await reader(bytes, report), truth));
+  }
+  return scores;
+}
+
+/** One line per converter: files, exact, with false errors, missing the fault, with no structure. */
+export function table(scores: FileScore[]): string {
+  const rows = new Map<string, FileScore[]>();
+  for (const s of scores) rows.set(s.converter, [...(rows.get(s.converter) ?? []), s]);
+  const head = ['converter', 'files', 'exact', 'false errors', 'missed fault', 'no structure'];
+  const body = [...rows].map(([converter, list]) => {
+    const skipped = list.find((s) => s.skipped);
+    if (skipped) return [converter, String(list.length), `skipped: ${skipped.skipped}`, '', '', ''];
+    return [
+      converter,
+      String(list.length),
+      String(list.filter((s) => s.exact).length),
+      String(list.filter((s) => s.falseErrors.length).length),
+      String(list.filter((s) => s.missedFault.length).length),
+      String(list.filter((s) => s.noStructure).length),
+    ];
+  });
+  const all = [head, ...body];
+  const widths = head.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  return all.map((r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`).join('\n');
+}
+
+function details(s: FileScore): string {
+  const parts = [
+    s.missing.length ? `missing ${s.missing.join(', ')}` : '',
+    s.extra.length ? `extra ${s.extra.join(', ')}` : '',
+    s.missedFault.length ? `fault not found ${s.missedFault.join(', ')}` : '',
+    s.noStructure ? 'no structure' : '',
+  ].filter(Boolean);
+  return `${s.file}: ${parts.join('; ')}`;
+}
+
+async function main(args: string[]): Promise<void> {
+  const only = args.includes('--converter') ? args[args.indexOf('--converter') + 1] : undefined;
+  const scores = (await scoreCorpus()).filter((s) => !only || s.converter === only);
+  console.log(table(scores));
+  if (args.includes('--details')) for (const s of scores) if (!s.exact && !s.skipped) console.log(details(s));
+  if (args.includes('--write-passing') && !only) {
+    const passing = scores.filter((s) => s.exact).map((s) => s.file).sort();
+    fs.writeFileSync(PASSING_FILE, `${JSON.stringify(passing, null, 1)}\n`);
+    console.log(`${passing.length} passing files written to ${path.relative(ROOT, PASSING_FILE)}`);
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
