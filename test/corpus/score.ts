@@ -17,6 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as iconv from 'iconv-lite';
 import { analyze, Analysis } from '../../server/src/core/analyze';
+import { analyzeBytes, analyzeText } from '../../server/src/core/source';
 import { ROOT } from '../support/fixtures';
 
 export const CORPUS = path.join(ROOT, 'test', 'fixtures', 'corpus');
@@ -70,35 +71,6 @@ function compared(analysis: Analysis): { all: Set<string>; errors: Set<string> }
   return { all: new Set(shown.map(keyOf)), errors: new Set(shown.filter((f) => f.severity === 'error').map(keyOf)) };
 }
 
-type Reader = (bytes: Buffer, report: ManifestReport) => Promise<Analysis>;
-
-/**
- * The engine's readers for pages, DOCX and PDF, where they exist in this build. They are looked up
- * at run time: the corpus is scored by whatever readers the engine has.
- */
-function readers(): Record<string, Reader | undefined> {
-  const load = (name: string): Record<string, unknown> | undefined => {
-    const file = path.join(ROOT, 'out', 'server', 'src', 'core', name);
-    return fs.existsSync(`${file}.js`) ? (require(file) as Record<string, unknown>) : undefined;
-  };
-  type Doc = object;
-  type Result = { ok: true; document: Doc } | { ok: false; problem: string; detail?: string };
-  const engine = load('analyze') as { analyzeDocument?: (d: Doc) => Analysis; unreadable?: (p: string, d?: string) => Analysis } | undefined;
-  const html = load('read/html') as { readHtml?: (s: string) => Doc } | undefined;
-  const docx = load('read/docx') as { readDocx?: (b: Uint8Array) => Result } | undefined;
-  const pdf = load('read/pdf') as { readPdf?: (b: Uint8Array) => Promise<Result> } | undefined;
-  const analyzeDocument = engine?.analyzeDocument;
-  const unreadable = engine?.unreadable;
-  if (!analyzeDocument || !unreadable) return {};
-  const fromResult = (r: Result) => (r.ok ? analyzeDocument(r.document) : unreadable(r.problem, r.detail));
-  return {
-    // A page's bytes decoded by the charset it declares.
-    html: html?.readHtml ? async (bytes, report) => analyzeDocument(html.readHtml!(iconv.decode(bytes, report.charset))) : undefined,
-    docx: docx?.readDocx ? async (bytes) => fromResult(docx.readDocx!(new Uint8Array(bytes))) : undefined,
-    pdf: pdf?.readPdf ? async (bytes) => fromResult(await pdf.readPdf!(new Uint8Array(bytes))) : undefined,
-  };
-}
-
 function score(output: ManifestOutput, report: ManifestReport, analysis: Analysis, truth: ReturnType<typeof compared>): FileScore {
   const got = compared(analysis);
   const missing = [...truth.all].filter((k) => !got.all.has(k));
@@ -122,7 +94,6 @@ function score(output: ManifestOutput, report: ManifestReport, analysis: Analysi
 export async function scoreCorpus(manifest: Manifest = readManifest()): Promise<FileScore[]> {
   const byId = new Map(manifest.reports.map((r) => [r.id, r]));
   const truths = new Map(manifest.reports.map((r) => [r.id, compared(analyze(fs.readFileSync(path.join(CORPUS, r.canonical), 'utf8')))]));
-  const read = readers();
   const outputs: ManifestOutput[] = [
     ...manifest.reports.map((r) => ({ file: r.page, converter: 'html', report: r.id, kind: 'html' })),
     ...manifest.outputs,
@@ -132,16 +103,11 @@ export async function scoreCorpus(manifest: Manifest = readManifest()): Promise<
     const report = byId.get(output.report)!;
     const truth = truths.get(output.report)!;
     const bytes = fs.readFileSync(path.join(CORPUS, output.file));
-    if (output.kind === 'txt' || output.kind === 'md') {
-      scores.push(score(output, report, analyze(bytes.toString('utf8')), truth));
-      continue;
-    }
-    const reader = read[output.kind];
-    if (!reader) {
-      scores.push({ ...output, skipped: `no ${output.kind} reader`, exact: false, missing: [], extra: [], falseErrors: [], missedFault: [], noStructure: false });
-      continue;
-    }
-    scores.push(score(output, report, await reader(bytes, report), truth));
+    const analysis = output.kind === 'pdf' || output.kind === 'docx'
+      ? await analyzeBytes(new Uint8Array(bytes), output.kind)
+      // A page's bytes decoded by the charset it declares.
+      : analyzeText(iconv.decode(bytes, output.kind === 'html' ? report.charset : 'utf8'), {}, output.kind === 'html' ? 'html' : 'text');
+    scores.push(score(output, report, analysis, truth));
   }
   return scores;
 }

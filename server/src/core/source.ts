@@ -1,9 +1,10 @@
-import { Analysis, AnalyzeOptions, analyze, analyzeDocument, Finding, unreadable } from './analyze';
+import { Analysis, AnalyzeOptions, analyze, analyzeDocument, DEFAULT_MAX_FILE_SIZE, Finding, unreadable } from './analyze';
 import type { Range } from './model';
-import { ReadDocument, SourceKind, SourceMap } from './read/document';
+import { buildView, ReadDocument, SourceKind, SourceMap } from './read/document';
 import { readDocx } from './read/docx';
 import { looksLikeHtml, readHtml } from './read/html';
 import { readPdf } from './read/pdf';
+import { SHAPE_READERS } from './read/text';
 import { LineIndex } from './text';
 
 /**
@@ -28,21 +29,27 @@ export function sourceKindOf(name: string): SourceKind {
 
 /** Text the user edits: HTML (by its kind, or because it really is HTML) through the HTML reader, else as text. */
 export function analyzeText(text: string, options: AnalyzeOptions = {}, kind: SourceKind = 'text'): SourceAnalysis {
-  if (kind === 'html' || looksLikeHtml(text)) return analyzeHtml(text, options);
+  if (kind === 'html' || looksLikeHtml(text)) return analyzeInSource(text, readHtml(text), options);
+  if (text.length <= (options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) {
+    const lines = new LineIndex(text);
+    for (const reader of SHAPE_READERS) {
+      const blocks = reader.read(lines);
+      if (blocks) return analyzeInSource(text, buildView('text', blocks), options, lines);
+    }
+  }
   return { ...analyze(text, options), kind: 'text' };
 }
 
-function analyzeHtml(html: string, options: AnalyzeOptions): SourceAnalysis {
-  const read = readHtml(html);
+/** A document read from `text` (HTML, or text in a converter's shape), its findings placed in `text`. */
+function analyzeInSource(text: string, read: ReadDocument, options: AnalyzeOptions, source = new LineIndex(text)): SourceAnalysis {
   const inView = analyzeDocument(read, options);
-  const source = new LineIndex(html);
   const map = new SourceMap(read, inView.doc);
   const place = (range: Range): Range => {
     const at = map.sourceRange(range);
     if (!at) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { start: positionAt(source, at.start), end: positionAt(source, at.end) };
   };
-  return { ...inView, doc: source, findings: inView.findings.map((f) => placeFinding(f, place)), kind: 'html', read };
+  return { ...inView, doc: source, findings: inView.findings.map((f) => placeFinding(f, place)), kind: read.kind, read };
 }
 
 /** A finding with every range (its own, related, fix edits) moved by `place`. */
