@@ -24,7 +24,8 @@ const detected = new Set<string>();
  */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(
-    vscode.commands.registerCommand('xxgk.checkAsReport', checkAsReport),
+    vscode.commands.registerCommand('xxgk.checkAsReport', (uri?: vscode.Uri) => checkAsReport(context, uri)),
+    vscode.workspace.registerTextDocumentContentProvider(VIEW_SCHEME, { provideTextDocumentContent: (uri) => views.get(uri.toString()) ?? '' }),
     vscode.commands.registerCommand('xxgk.showSummary', () => showSummary(context)),
     vscode.workspace.onDidOpenTextDocument((doc) => onOpen(context, doc)),
     vscode.workspace.onDidChangeTextDocument((e) => {
@@ -47,7 +48,7 @@ export async function deactivate(): Promise<void> {
 }
 
 function onOpen(context: vscode.ExtensionContext, doc: vscode.TextDocument): void {
-  if (doc.languageId === LANGUAGE_ID) void startClient(context);
+  if (doc.languageId === LANGUAGE_ID || (doc.languageId === 'html' && REPORT_TITLE.test(doc.getText(new vscode.Range(0, 0, 400, 0))))) void startClient(context);
   else void detectReport(doc);
 }
 
@@ -62,6 +63,9 @@ function startClient(context: vscode.ExtensionContext): Promise<void> {
       documentSelector: [
         { scheme: 'file', language: LANGUAGE_ID },
         { scheme: 'untitled', language: LANGUAGE_ID },
+        { scheme: VIEW_SCHEME, language: LANGUAGE_ID },
+        // Web pages: the server reports only on those that hold a report.
+        { scheme: 'file', language: 'html' },
       ],
       // The server pulls `xxgk` settings per document; this makes the client tell it when they change.
       synchronize: { configurationSection: 'xxgk' },
@@ -97,8 +101,45 @@ async function detectReport(doc: vscode.TextDocument): Promise<void> {
   }
 }
 
-/** "Check as disclosure report": any open text file becomes an xxgk-report document. */
-async function checkAsReport(): Promise<void> {
+/** PDF and Word reports are shown as the text the reader recognized, in read-only documents of this scheme. */
+const VIEW_SCHEME = 'xxgk-view';
+const views = new Map<string, string>();
+
+/** The file of the active tab, when it is not a text editor (a PDF or a Word file opened as binary). */
+function activeFile(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri : undefined;
+}
+
+/**
+ * A PDF or Word report: its bytes go to the language server, which reads them and keeps the grids;
+ * the recognized text opens beside, read-only, with the findings on it (each names its page or cell).
+ */
+async function openReportView(context: vscode.ExtensionContext, file: vscode.Uri, kind: 'pdf' | 'docx'): Promise<void> {
+  await startClient(context);
+  const bytes = await vscode.workspace.fs.readFile(file);
+  const view = vscode.Uri.from({ scheme: VIEW_SCHEME, path: `${file.path}.txt`, query: file.toString() });
+  const result = await client!.sendRequest<{ text?: string; problem?: string }>('xxgk/readSource', {
+    viewUri: view.toString(), kind, data: Buffer.from(bytes).toString('base64'),
+  });
+  if (result.problem !== undefined) {
+    void vscode.window.showErrorMessage(`${path.basename(file.fsPath)}：${result.problem}`);
+    return;
+  }
+  views.set(view.toString(), result.text ?? '');
+  const doc = await vscode.workspace.openTextDocument(view);
+  await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+}
+
+/** "Check as disclosure report": any open text file becomes an xxgk-report document; a PDF or Word file opens as its recognized text. */
+async function checkAsReport(context: vscode.ExtensionContext, uri?: vscode.Uri): Promise<void> {
+  const file = uri ?? activeFile();
+  const kind = file && /\.(pdf|docx)$/i.exec(file.path)?.[1].toLowerCase();
+  if (file && (kind === 'pdf' || kind === 'docx')) {
+    await openReportView(context, file, kind);
+    return;
+  }
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open the report to check first.'));

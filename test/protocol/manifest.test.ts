@@ -44,7 +44,7 @@ describe('extension manifest', () => {
     assert.ok(!firstLine.test('关于印发通知的函'));
     assert.ok(fs.existsSync(path.join(ROOT, lang.configuration)));
     assert.ok(fs.existsSync(path.join(ROOT, pkg.contributes.grammars[0].path)));
-    assert.deepEqual(pkg.activationEvents, ['onLanguage:xxgk-report', 'onCommand:xxgk.checkAsReport', 'onCommand:xxgk.showSummary', 'onLanguage:plaintext']);
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:xxgk-report', 'onCommand:xxgk.checkAsReport', 'onCommand:xxgk.showSummary', 'onLanguage:plaintext', 'onLanguage:html']);
     assert.equal(pkg.contributes.commands[1].command, 'xxgk.showSummary');
     assert.equal(nlsZh['command.showSummary'], '汇总本工作区的年度报告');
     assert.equal(pkg.contributes.commands[0].command, 'xxgk.checkAsReport');

@@ -121,7 +121,8 @@ export function outline(analysis: Analysis, locale: Locale): OutlineItem[] {
   return items;
 }
 
-export function foldingRanges(analysis: Analysis, locale: Locale): Fold[] {
+/** Folds of an outline: every item spanning more than one line, the title excepted. */
+export function foldingRanges(items: OutlineItem[]): Fold[] {
   const folds: Fold[] = [];
   const walk = (items: OutlineItem[]) => {
     for (const item of items) {
@@ -131,6 +132,6 @@ export function foldingRanges(analysis: Analysis, locale: Locale): Fold[] {
       walk(item.children);
     }
   };
-  walk(outline(analysis, locale));
+  walk(items);
   return folds;
 }

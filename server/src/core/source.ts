@@ -1,5 +1,7 @@
 import { Analysis, AnalyzeOptions, analyze, analyzeDocument, DEFAULT_MAX_FILE_SIZE, Finding, unreadable } from './analyze';
-import type { Range } from './model';
+import { hoverAt, HoverText } from './hover';
+import type { Locale, Position, Range } from './model';
+import { outline, OutlineItem } from './outline';
 import { buildView, ReadDocument, SourceKind, SourceMap } from './read/document';
 import { readDocx } from './read/docx';
 import { looksLikeHtml, readHtml } from './read/html';
@@ -17,6 +19,33 @@ export interface SourceAnalysis extends Analysis {
   kind: SourceKind;
   /** The reader's document, for HTML, PDF and DOCX. */
   read?: ReadDocument;
+  /** For a document read into a view but edited as its source (HTML, shaped text): positions both ways. */
+  view?: ViewMapping;
+}
+
+export interface ViewMapping {
+  doc: LineIndex;
+  toView(p: Position): Position | undefined;
+  toSource(r: Range): Range;
+}
+
+/** The hover at a position of what the user sees, for any source. */
+export function hoverInSource(analysis: SourceAnalysis, position: Position, locale: Locale): HoverText | undefined {
+  const view = analysis.view;
+  if (!view) return hoverAt(analysis, position, locale);
+  const at = view.toView(position);
+  const hover = at && hoverAt({ ...analysis, doc: view.doc }, at, locale);
+  return hover && { ...hover, range: view.toSource(hover.range) };
+}
+
+/** The outline of what the user sees, for any source. */
+export function outlineInSource(analysis: SourceAnalysis, locale: Locale): OutlineItem[] {
+  const view = analysis.view;
+  if (!view) return outline(analysis, locale);
+  const place = (item: OutlineItem): OutlineItem => ({
+    ...item, range: view.toSource(item.range), selectionRange: view.toSource(item.selectionRange), children: item.children.map(place),
+  });
+  return outline({ ...analysis, doc: view.doc }, locale).map(place);
 }
 
 /** How a file is read, by its name. */
@@ -49,7 +78,15 @@ function analyzeInSource(text: string, read: ReadDocument, options: AnalyzeOptio
     if (!at) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { start: positionAt(source, at.start), end: positionAt(source, at.end) };
   };
-  return { ...inView, doc: source, findings: inView.findings.map((f) => placeFinding(f, place)), kind: read.kind, read };
+  const view: ViewMapping = {
+    doc: inView.doc,
+    toSource: place,
+    toView: (p) => {
+      const at = map.viewOffset(source.offsetAt(p));
+      return at === undefined ? undefined : positionAt(inView.doc, at);
+    },
+  };
+  return { ...inView, doc: source, findings: inView.findings.map((f) => placeFinding(f, place)), kind: read.kind, read, view };
 }
 
 /** A finding with every range (its own, related, fix edits) moved by `place`. */

@@ -6,9 +6,12 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../core/config';
-import { hoverAt } from '../core/hover';
 import type { Locale } from '../core/model';
-import { foldingRanges, outline, OutlineItem, OutlineKind } from '../core/outline';
+import { foldingRanges, OutlineItem, OutlineKind } from '../core/outline';
+import { unreadable } from '../core/analyze';
+import { readDocx } from '../core/read/docx';
+import { readPdf } from '../core/read/pdf';
+import { hoverInSource, outlineInSource } from '../core/source';
 import { toSummaryText } from '../node/summary';
 import { CODE_ACTION_KINDS, codeActions, IGNORE_COMMAND, IgnoreArgs } from './codeActions';
 import { DiagnosticsService } from './diagnostics';
@@ -19,6 +22,8 @@ import { filePath, Workspace } from './workspace';
 /** InitializeParams.locale (`zh-cn`, `zh-CN`, `zh-Hans`…) → the core's message language. */
 /** `xxgk.workspaceSummary`: one row per report in the workspace folders, as data and as a text table. */
 export const SUMMARY_COMMAND = 'xxgk.workspaceSummary';
+/** The client hands a PDF or Word file's bytes to the server, which answers with the recognized text. */
+export const READ_SOURCE_REQUEST = 'xxgk/readSource';
 
 /** A file URI as a path relative to its workspace folder. */
 function shortPath(uri: string, folders: string[]): string {
@@ -146,25 +151,34 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const { analysis } = await workspace.check(doc);
-    const hover = hoverAt(analysis, params.position, workspace.locale);
+    const hover = hoverInSource(analysis, params.position, workspace.locale);
     return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
   });
 
   connection.onDocumentSymbol(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const items = outline((await workspace.check(doc)).analysis, workspace.locale);
+    const items = outlineInSource((await workspace.check(doc)).analysis, workspace.locale);
     return hierarchicalSymbols ? items.map(toSymbol) : flatSymbols(items, doc.uri);
   });
 
   connection.onFoldingRanges(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    return foldingRanges((await workspace.check(doc)).analysis, workspace.locale)
+    return foldingRanges(outlineInSource((await workspace.check(doc)).analysis, workspace.locale))
       .map((f): FoldingRange => ({ startLine: f.startLine, endLine: f.endLine, kind: FoldingRangeKind.Region }));
   });
 
   connection.onCodeAction((params) => codeActions(params, documents, workspace));
+
+  /** A PDF or Word report's bytes (base64) from the client: read, kept for its view document, its text returned. */
+  connection.onRequest(READ_SOURCE_REQUEST, async (params: { viewUri: string; kind: 'pdf' | 'docx'; data: string }) => {
+    const bytes = new Uint8Array(Buffer.from(params.data, 'base64'));
+    const result = params.kind === 'pdf' ? await readPdf(bytes) : readDocx(bytes);
+    if (!result.ok) return { problem: unreadable(result.problem, result.detail, { locale: workspace.locale }).findings[0]?.message ?? '' };
+    workspace.setView(params.viewUri, result.document);
+    return { text: result.document.text };
+  });
 
   connection.onExecuteCommand(async (params) => {
     if (params.command === SUMMARY_COMMAND) {

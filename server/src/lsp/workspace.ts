@@ -2,7 +2,10 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, Analysis, AnalyzeOptions, Finding } from '../core/analyze';
+import type { AnalyzeOptions, Finding } from '../core/analyze';
+import { analyzeDocument } from '../core/analyze';
+import type { ReadDocument } from '../core/read/document';
+import { analyzeText, locateFindings, SourceAnalysis, sourceKindOf } from '../core/source';
 import {
   digestReport, mergeFindings, ReportDigest, SummaryRow, summaryRows, WorkspaceFinding, workspaceFindings,
 } from '../core/workspace';
@@ -10,6 +13,8 @@ import { editorText } from '../core/editor-messages';
 import type { Locale } from '../core/model';
 import { PeerIndex } from './peers';
 import { ConfigStore, DEFAULT_SETTINGS, EditorSettings, mergeOptions, readSettings } from './settings';
+
+const REPORT_TITLE = /政府信息公开(?:工作)?年度?报告/;
 
 export interface DocOptions {
   settings: EditorSettings;
@@ -22,7 +27,7 @@ export interface Checked {
   /** The text that was analyzed (the document may have moved on since). */
   text: string;
   generation: number;
-  analysis: Analysis;
+  analysis: SourceAnalysis;
   options: AnalyzeOptions;
   /** The analysis's findings and the cross-file ones (carry-over, copied-text). */
   findings: WorkspaceFinding[];
@@ -83,6 +88,7 @@ export class Workspace {
   }
 
   forget(uri: string): void {
+    this.views.delete(uri);
     this.options.delete(uri);
     this.checked.delete(uri);
   }
@@ -126,14 +132,34 @@ export class Workspace {
     if (cached && cached.version === doc.version && cached.generation === generation) return cached;
     const { options, copiedTextThreshold } = await this.optionsFor(doc.uri);
     const text = doc.getText();
-    const analysis = analyze(text, options);
-    const digest = digestReport(doc.uri, analysis, options);
+    const analysis = this.analyze(doc, text, options);
+    const digest = digestReport(doc.uri, analysis.view ? { ...analysis, doc: analysis.view.doc } : analysis, options);
     const result: Checked = {
       version: doc.version, text, generation, analysis, options, digest,
       findings: mergeFindings<WorkspaceFinding>(analysis.findings, this.crossFile(digest, copiedTextThreshold)),
     };
     if (this.generation === generation) this.checked.set(doc.uri, result);
     return result;
+  }
+
+  /** PDF and DOCX views the client opened, by the view's URI: their grids, as the reader found them. */
+  private readonly views = new Map<string, ReadDocument>();
+
+  setView(uri: string, read: ReadDocument): void {
+    this.views.set(uri, read);
+    this.checked.delete(uri);
+  }
+
+  private analyze(doc: TextDocument, text: string, options: AnalyzeOptions): SourceAnalysis {
+    const read = this.views.get(doc.uri);
+    if (read && read.text === text) {
+      const inView = analyzeDocument(read, options);
+      return { ...inView, findings: locateFindings(inView, read), kind: read.kind, read };
+    }
+    // Any web page the editor opens comes here; only one that holds a report is checked.
+    if (doc.languageId === 'html' && !REPORT_TITLE.test(text.slice(0, 200_000))) return { ...analyzeText('', options), findings: [], kind: 'html' };
+    const kind = doc.languageId === 'html' ? 'html' : sourceKindOf(doc.uri);
+    return analyzeText(text, options, kind === 'pdf' || kind === 'docx' ? 'text' : kind);
   }
 
   /**

@@ -93,7 +93,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const checked = await checkCommandFiles(files, run, values, io, 'xxgk-lint');
   if (typeof checked === 'string') return usage(checked);
   addWorkspaceFindings(checked, { locale: run.locale, copiedTextThreshold: workspaceThreshold(run) });
-  const results = checked.map((r) => renderFile(r, run.format));
+  const results = checked.map((r) => renderFile(r, run.format, run.locale));
   for (const r of results) {
     if (r.fixedEdits) io.stderr(`${r.file}: ${run.locale === 'zh-CN' ? `已修复（${r.fixedEdits} 处修改）` : `fixed (${r.fixedEdits} edit(s))`}\n`);
   }

@@ -36,7 +36,7 @@ export interface RenderedFile {
   fragment: string;
 }
 
-export function renderFile(r: FileResult, format: OutputFormat): RenderedFile {
+export function renderFile(r: FileResult, format: OutputFormat, locale: Locale = 'zh-CN'): RenderedFile {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of r.findings) {
     if (f.severity === 'error') counts.error++;
@@ -48,7 +48,22 @@ export function renderFile(r: FileResult, format: OutputFormat): RenderedFile {
   // One line per file: readable by line-oriented tools, a third of the size of indented JSON.
   if (format === 'json') return { ...base, fragment: JSON.stringify(jsonEntry(r)) };
   if (format === 'sarif') return { ...base, fragment: sarifResults(r).map((x) => indent(JSON.stringify(x, null, 2), 8)).join(',\n') };
-  return { ...base, fragment: r.findings.map((f) => `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code}: ${f.message}`).join('\n') };
+  return { ...base, fragment: r.findings.map((f) => `${r.file}:${where(f, locale)}: ${f.severity} ${f.code}: ${f.message}`).join('\n') };
+}
+
+/**
+ * Where a finding is, as a reader of the file finds it: line and column (1-based) in text and web
+ * pages; the page in a PDF; the table cell or paragraph in a Word file.
+ */
+export function where(f: Finding, locale: Locale): string {
+  const at = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
+  const l = f.location;
+  if (!l) return at;
+  const zh = locale === 'zh-CN';
+  if (l.page !== undefined) return zh ? `第${l.page}页` : `page ${l.page}`;
+  if (l.table !== undefined) return zh ? `表格${l.table}第${l.row}行第${l.column}列` : `table ${l.table} row ${l.row} column ${l.column}`;
+  if (l.paragraph !== undefined) return zh ? `第${l.paragraph}段` : `paragraph ${l.paragraph}`;
+  return at;
 }
 
 const indent = (s: string, n = 2) => s.replace(/^/gm, ' '.repeat(n));
@@ -64,6 +79,7 @@ function jsonEntry(r: FileResult) {
       severity: f.severity,
       message: f.message,
       range: f.range,
+      ...(f.location ? { location: f.location } : {}),
       ...(f.related ? { relatedInformation: f.related } : {}),
       ...(f.fix ? { fix: f.fix } : {}),
     })),
@@ -91,6 +107,7 @@ function sarifResults(r: FileResult): sarif.Result[] {
     level: LEVEL[f.severity],
     message: { text: f.message },
     locations: [{ physicalLocation: { artifactLocation: { uri }, region: region(f.range) } }],
+    ...(f.location ? { properties: { sourceLocation: f.location } } : {}),
     ...(f.related ? {
       relatedLocations: f.related.map((rel, id) => ({
         id,

@@ -230,6 +230,16 @@ export class SourceMap {
     return { start, end };
   }
 
+  /** The view offset of a source offset (HTML, text read by a shape reader), or undefined outside every piece. */
+  viewOffset(sourceOffset: number): number | undefined {
+    for (const seg of this.document.segments) {
+      const src = seg.origin.source;
+      if (!src || sourceOffset < src.start || sourceOffset > src.end) continue;
+      return seg.origin.exact ? seg.from + Math.min(sourceOffset - src.start, seg.to - seg.from) : seg.from;
+    }
+    return undefined;
+  }
+
   /** The source location of a view range: the first located piece it touches (PDF page and box, DOCX cell). */
   location(range: Range): SourceLocation | undefined {
     const from = this.view.offsetAt(range.start);
