@@ -47,6 +47,8 @@ export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
+/** `1、属于国家秘密` is `1.属于国家秘密`: the mark after a row number is not wording. */
+const ROW_NUMBER_COMMA = /^(\d{1,2})、(?=\D)/;
 const QUOTES = /[“”"＂„‟〝〞‘’'「」『』]/g;
 const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 
@@ -61,6 +63,7 @@ export function normalizeLabel(s: string): string {
   const norm = s
     .normalize('NFKC')
     .replace(WHITESPACE, '')
+    .replace(ROW_NUMBER_COMMA, '$1.')
     .replace(QUOTES, '"')
     .replace(/[、，,]/g, ',')
     .replace(/[。]/g, '.');

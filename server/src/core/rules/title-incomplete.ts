@@ -5,13 +5,18 @@ export const titleIncomplete: Rule = {
   defaultSeverity: 'information',
   description: { 'zh-CN': '标题写明机关名称和年度', en: 'The title names the issuing body and the year' },
   docs: {
-    'zh-CN': '标题通常写作“<机关名称><年份>年政府信息公开工作年度报告”。缺少年度或机关名称时提示。年度可从统计期限或落款日期确定时，修复为在标题中插入年度。',
-    en: 'The title is conventionally “<body><year>年政府信息公开工作年度报告”. Reported when the year or the issuing body is missing. When the year is known from the statistics period or the signature date, the fix inserts it.',
+    'zh-CN': '标题通常写作“<机关名称><年份>年政府信息公开工作年度报告”。缺少年度、机关名称或“工作”二字时提示。年度可从统计期限或落款日期确定时，修复为在标题中插入年度。',
+    en: 'The title is conventionally “<body><year>年政府信息公开工作年度报告”. Reported when the year, the issuing body or the word 工作 is missing. When the year is known from the statistics period or the signature date, the fix inserts it.',
   },
   messages: {
     noTitle: { 'zh-CN': '没有找到报告标题（“……政府信息公开工作年度报告”）', en: 'No report title (“…政府信息公开工作年度报告”) found' },
     noYear: { 'zh-CN': '标题没有写明年度', en: 'The title does not state the year' },
     noOrgan: { 'zh-CN': '标题没有写明机关名称', en: 'The title does not name the issuing body' },
+    noWork: {
+      'zh-CN': '标题缺少“工作”二字，规范写法为“……政府信息公开工作年度报告”',
+      en: 'The title lacks 工作: the official wording is “…政府信息公开工作年度报告”',
+    },
+    fixWork: { 'zh-CN': '改为“政府信息公开工作年度报告”', en: 'Change to “政府信息公开工作年度报告”' },
     fixYear: { 'zh-CN': '在标题中插入“{year}年”', en: 'Insert “{year}年” into the title' },
   },
   check(ctx) {
@@ -34,6 +39,12 @@ export const titleIncomplete: Rule = {
       });
     }
     if (!report.organ) drafts.push({ messageId: 'noOrgan', range: title.range, target: 'title.organ' });
+    const missingWork = title.text.indexOf('政府信息公开年度报告');
+    if (missingWork >= 0) {
+      const start = { line: title.range.start.line, character: title.range.start.character + missingWork };
+      const range = { start, end: { line: start.line, character: start.character + '政府信息公开年度报告'.length } };
+      drafts.push({ messageId: 'noWork', range, fix: { messageId: 'fixWork', edits: [{ range, newText: '政府信息公开工作年度报告' }] }, target: 'title.wording' });
+    }
     return drafts;
   },
 };

@@ -225,6 +225,7 @@ export const T4_HEADER_WORDS = ['行政复议', '行政诉讼', '结果维持', 
 // ---------------------------------------------------------------- format markers
 
 /** Wording that only one format has (spec §4.1), with its weight. */
+/** Wording that only one format has. The 规范性文件 row is not among them: its two wordings are a slip (row-label), not a template. */
 export const FORMAT_MARKERS: { version: FormatVersion; text: string; weight: number }[] = [
   { version: '2019', text: '本年新制作数量', weight: 1 },
   { version: '2019', text: '本年新公开数量', weight: 1 },
@@ -234,13 +235,11 @@ export const FORMAT_MARKERS: { version: FormatVersion; text: string; weight: num
   { version: '2019', text: '第二十条第（九）项', weight: 3 },
   { version: '2019', text: '政府集中采购', weight: 1 },
   { version: '2019', text: '采购总金额', weight: 3 },
-  { version: '2019', text: '规范性文件', weight: 1 },
   { version: '2021', text: '本年制发件数', weight: 3 },
   { version: '2021', text: '本年废止件数', weight: 1 },
   { version: '2021', text: '现行有效件数', weight: 1 },
   { version: '2021', text: '本年处理决定数量', weight: 1 },
   { version: '2021', text: '本年收费金额', weight: 3 },
-  { version: '2021', text: '行政规范性文件', weight: 1 },
 ];
 
 /** The format a report year must use (spec §4.2); undefined before 2019 (legacy, not checked). */
