@@ -8,7 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import { digestReport } from '../../server/src/core/workspace';
-import { decode } from '../../server/src/node/decode';
+import { declaredCharset, decode } from '../../server/src/node/decode';
+import { analyzeText } from '../../server/src/core/source';
 import { FIXTURES, ROOT, SEEDS } from '../support/fixtures';
 import { benchLsp, LspFigure } from './lsp';
 
@@ -193,6 +194,30 @@ function table(title: string, rows: Record<string, unknown>[]): string {
   return [`${title}`, line(cols), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => String(r[c] ?? ''))))].join('\n') + '\n';
 }
 
+interface SourceFigure {
+  name: string;
+  kind: string;
+  bytes: number;
+  medianMs: number;
+  /** Against the same report's canonical text. */
+  textRatio: number;
+}
+
+/** The readers on corpus reports: the same report as a web page and as its canonical text. */
+function sourceFigures(): SourceFigure[] {
+  const corpus = path.join(ROOT, 'test', 'fixtures', 'corpus');
+  const figures: SourceFigure[] = [];
+  for (const id of ['seed-000', 'seed-004', 'gen-2021-big']) {
+    const text = fs.readFileSync(path.join(corpus, id, 'canonical.txt'), 'utf8');
+    const textMs = time(() => analyzeText(text), 1000);
+    const bytes = fs.readFileSync(path.join(corpus, id, 'page.html'));
+    const html = new TextDecoder(declaredCharset(bytes) === 'gb18030' ? 'gb18030' : 'utf-8').decode(bytes);
+    const ms = time(() => analyzeText(html, {}, 'html'), 1000);
+    figures.push({ name: id, kind: 'html', bytes: bytes.length, medianMs: round(ms), textRatio: round(ms / textMs) });
+  }
+  return figures;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const caseIndex = args.indexOf('--engine-case');
@@ -210,6 +235,7 @@ async function main(): Promise<void> {
   const batches = batchFigures();
   const batch = batches[0];
   const lsp: LspFigure[] = await benchLsp();
+  const sources = sourceFigures();
   const rssMb = Object.fromEntries([
     ...engine.map((e) => [`engine ${e.name}`, e.rssMb]),
     ['batch', batch.rssMb],
@@ -220,6 +246,7 @@ async function main(): Promise<void> {
     lsp: lsp.map(({ rssMb: _r, ...l }) => l),
     batch: { files: batch.files, bytes: batch.bytes, wallMs: batch.wallMs, mbPerS: batch.mbPerS, jobs: batch.jobs },
     batchVariants: batches.slice(1).map(({ rssMb: _r, ...b }) => b),
+    sources,
     rssMb,
     machine: { cpus: os.availableParallelism(), node: process.version },
   };
@@ -232,6 +259,8 @@ async function main(): Promise<void> {
   process.stdout.write(table('Language server (stdio, debounce 0)', lsp.map((l) => ({ ...l }))));
   process.stdout.write('\n');
   process.stdout.write(table('Batch: 1000 reports', batches.map((b) => ({ ...b }))));
+  process.stdout.write('\n');
+  process.stdout.write(table('Sources (the same report as its canonical text = 1)', sources.map((f) => ({ ...f }))));
 }
 
 void main();

@@ -48,16 +48,6 @@ function children(node: Node): Node[] {
   return 'childNodes' in node ? node.childNodes : [];
 }
 
-/** The visible text of a node, white space as it stands. */
-function textOf(node: Node): string {
-  if (isText(node)) return node.value;
-  if (!isElement(node) && node.nodeName !== '#document' && node.nodeName !== '#document-fragment') return '';
-  if (isElement(node) && (SKIPPED.has(node.tagName) || hidden(node))) return '';
-  let s = '';
-  for (const child of children(node)) s += textOf(child);
-  return s;
-}
-
 /**
  * Splits a text node into pieces that map exactly onto the source: runs of literal characters map
  * one to one, each character reference (`&nbsp;`, `&#x4e00;`) is a piece of its own.
@@ -255,34 +245,54 @@ function blankOrigin(td: Element): Origin {
   return { source: { start: loc.startTag.endOffset, end } };
 }
 
+/** An element's text, cut at `limit` characters (enough to tell a heading or a title), memoized. */
+function shortText(node: Node, memo: Map<Node, string>, limit = 2000): string {
+  const known = memo.get(node);
+  if (known !== undefined) return known;
+  let text = '';
+  if (isText(node)) text = node.value;
+  else if (!isElement(node) || !(SKIPPED.has(node.tagName) || hidden(node))) {
+    for (const child of children(node)) {
+      text += shortText(child, memo, limit);
+      if (text.length > limit) break;
+    }
+  }
+  if (text.length > limit) text = text.slice(0, limit);
+  memo.set(node, text);
+  return text;
+}
+
 /** The element that holds the report: the innermost one holding all its headings and tables. */
 function article(body: Element): Element {
-  const signals: Node[][] = [];
-  const visit = (node: Node, path: Node[]) => {
-    if (isElement(node) && (SKIPPED.has(node.tagName) || hidden(node))) return;
-    if (isElement(node)) {
-      const text = textOf(node);
-      if (text.length < 120 && SIGNAL.test(text) && !children(node).some((c) => isElement(c) && SIGNAL.test(textOf(c)))) {
-        signals.push([...path, node]);
-      }
+  const memo = new Map<Node, string>();
+  const signals: Element[] = [];
+  const visit = (node: Node) => {
+    if (!isElement(node) || SKIPPED.has(node.tagName) || hidden(node)) return;
+    const text = shortText(node, memo);
+    if (text.length < 120 && SIGNAL.test(text) && !children(node).some((c) => isElement(c) && SIGNAL.test(shortText(c, memo)))) {
+      signals.push(node);
     }
-    for (const child of children(node)) visit(child, [...path, node]);
+    for (const child of children(node)) visit(child);
   };
-  visit(body, []);
+  visit(body);
   if (signals.length < 2) return body;
-  let common = signals[0];
-  for (const p of signals.slice(1)) {
+  const ancestors = (el: Element): Element[] => {
+    const chain: Element[] = [];
+    for (let n: Node | null = el; n && isElement(n); n = n.parentNode as Node | null) chain.unshift(n);
+    return chain;
+  };
+  let common = ancestors(signals[0]);
+  for (const signal of signals.slice(1)) {
+    const chain = ancestors(signal);
     let k = 0;
-    while (k < common.length && k < p.length && common[k] === p[k]) k++;
+    while (k < common.length && k < chain.length && common[k] === chain[k]) k++;
     common = common.slice(0, k);
   }
   // Climb until the title is inside too: it often stands in its own box above the text.
   for (let k = common.length - 1; k >= 0; k--) {
-    const el = common[k];
-    if (isElement(el) && TITLE.test(textOf(el).slice(0, 2000))) return el;
+    if (TITLE.test(shortText(common[k], memo))) return common[k];
   }
-  const last = common[common.length - 1];
-  return last && isElement(last) ? last : body;
+  return common[common.length - 1] ?? body;
 }
 
 function findBody(node: Node): Element | undefined {
@@ -305,7 +315,7 @@ export function readHtml(html: string): ReadDocument {
     const before: Walk = { source: html, blocks: [], line: [] };
     walkUntil(body, root, before);
     const title = [...before.blocks].reverse().find((b) => b.kind === 'paragraph' && TITLE.test(b.pieces.map((p) => p.text).join('')));
-    if (title && !TITLE.test(textOf(root).slice(0, 400))) w.blocks.push(title);
+    if (title && !TITLE.test(shortText(root, new Map(), 400))) w.blocks.push(title);
   }
   walk(root, w);
   endLine(w);
