@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnalyzeOptions } from '../core/analyze';
 import type { SourceKind } from '../core/read/document';
+import { tablesView } from '../core/tables-view';
 import { analyzeBytes, analyzeText, SourceAnalysis, sourceKindOf } from '../core/source';
 import { optionsFor } from '../core/config';
 import { fixAll } from '../core/fix';
@@ -125,6 +126,7 @@ export class FileChecker {
       ...(analysis.checked === false ? { unchecked: true } : {}),
       digest: digestReport(file, analysis, options),
       ...(fixedEdits ? { fixedEdits } : {}),
+      ...(this.run.format === 'html' ? { tables: tablesView(analysis.view ? { ...analysis, doc: analysis.view.doc } : analysis, this.run.locale) } : {}),
       ...(this.run.cacheKeys ? { cacheKey: { variant: this.variant(options), content: sha256(checkedBytes) } } : {}),
     };
   }

@@ -3,6 +3,7 @@ import type { Locale } from '../core/model';
 import { RunOptions, workspaceThreshold } from './check';
 import type { EncodingName } from './decode';
 import { assemble, OutputFormat, renderFile } from './formatters';
+import { renderReview } from './review';
 import { defaultLocale, inputOptionError, INPUT_OPTIONS, Io, readInputs } from './inputs';
 import { checkCommandFiles, RUN_OPTIONS, runOptionError, runOptionsHelp } from './run';
 import { addWorkspaceFindings, runSummary } from './summary';
@@ -20,7 +21,7 @@ Checks 政府信息公开工作年度报告 (government information disclosure a
 Folders are searched for *.txt and *.md files.
 
 Options:
-  -f, --format <text|json|sarif>  output format (default: text)
+  -f, --format <text|json|sarif|html>  output format (default: text); html: a review report to hand back
       --fix                       write the fixes into the files (atomically)
       --locale <zh-CN|en>         message language (default: from LANG)
       --encoding <name>           force utf-8, utf-16le, utf-16be or gb18030 (default: detect)
@@ -68,7 +69,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(`xxgk-lint: ${msg}\n`);
     return 2;
   };
-  if (!['text', 'json', 'sarif'].includes(values.format!)) return usage(`unknown format "${values.format}" (text, json or sarif)`);
+  if (!['text', 'json', 'sarif', 'html'].includes(values.format!)) return usage(`unknown format "${values.format}" (text, json, sarif or html)`);
   const inputError = inputOptionError(values);
   if (inputError) return usage(inputError);
   const maxFileSize = values['max-file-size'] !== undefined ? Number(values['max-file-size']) : undefined;
@@ -90,9 +91,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const { files, missing } = inputs;
   if (inputs.config) run.config = inputs.config;
 
-  const checked = await checkCommandFiles(files, run, values, io, 'xxgk-lint');
+  // The review report draws the tables, which the cache does not keep.
+  const checked = await checkCommandFiles(files, run, run.format === 'html' ? { ...values, cache: false } : values, io, 'xxgk-lint');
   if (typeof checked === 'string') return usage(checked);
   addWorkspaceFindings(checked, { locale: run.locale, copiedTextThreshold: workspaceThreshold(run) });
+  if (run.format === 'html') {
+    for (const r of checked) if (r.error) io.stderr(`xxgk-lint: ${r.file}: ${r.error}\n`);
+    io.stdout(renderReview(checked, run.locale, VERSION));
+    if (missing.length || checked.some((r) => r.error || r.unchecked)) return 2;
+    return checked.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  }
   const results = checked.map((r) => renderFile(r, run.format, run.locale));
   for (const r of results) {
     if (r.fixedEdits) io.stderr(`${r.file}: ${run.locale === 'zh-CN' ? `已修复（${r.fixedEdits} 处修改）` : `fixed (${r.fixedEdits} edit(s))`}\n`);

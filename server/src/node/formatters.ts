@@ -2,6 +2,7 @@ import type * as sarif from 'sarif';
 import type { Finding } from '../core/analyze';
 import type { FormatVersion, Locale } from '../core/model';
 import { RULES } from '../core/rules';
+import type { TableView } from '../core/tables-view';
 import type { ReportDigest } from '../core/workspace';
 import type { CacheKey } from './cache';
 
@@ -18,11 +19,13 @@ export interface FileResult {
   fixedEdits?: number;
   /** What the workspace checks (carry-over, copied-text) need from this report. */
   digest?: ReportDigest;
+  /** With --format html: the recognized tables, for drawing. */
+  tables?: TableView[];
   /** With --cache: what the result was made from; never printed. */
   cacheKey?: CacheKey;
 }
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'html';
 
 /** One file's share of the output, made where the file was checked (possibly a worker thread). */
 export interface RenderedFile {
