@@ -11,8 +11,9 @@
 // Converters: pandoc, w3m, lynx, links, elinks, python3 html2text, LibreOffice (soffice), Chromium
 // through playwright-core, pdftotext (poppler), and the npm packages turndown, html-to-text and
 // node-html-markdown. A tool that is missing is skipped with a warning (and its outputs leave the corpus).
-// Tools that ignore the page's declared charset (pandoc, html2text, the npm packages) get the page
-// as UTF-8, as a user who converted it with iconv first would.
+// Tools that do not decode a GBK or GB2312 page (pandoc, lynx, links, elinks, html2text: they
+// print mojibake or fail) and the npm packages (which take a string) get the page as UTF-8, as a
+// user who converted it with iconv first would; w3m, LibreOffice and Chromium read the page itself.
 //
 // Usage: node scripts/corpus/generate.mjs [--playwright DIR]
 //   DIR: a folder whose node_modules has playwright-core (default /tmp/corpus-tools); Chromium is
@@ -60,9 +61,9 @@ const CONVERTERS = {
   'pandoc-markdown': ['md', 'pandoc', (p) => run('pandoc', ['-f', 'html', '-t', 'markdown', p.utf8File]).toString()],
   'pandoc-gfm': ['md', 'pandoc', (p) => run('pandoc', ['-f', 'html', '-t', 'gfm', p.utf8File]).toString()],
   w3m: ['txt', 'w3m', (p) => run('w3m', ['-dump', '-O', 'UTF-8', '-T', 'text/html', p.file]).toString()],
-  lynx: ['txt', 'lynx', (p) => run('lynx', ['-dump', '-nolist', '-display_charset=utf-8', p.file]).toString()],
-  links: ['txt', 'links', (p) => run('links', ['-dump', '-codepage', 'utf-8', p.file]).toString()],
-  elinks: ['txt', 'elinks', (p) => run('elinks', ['-dump', '-dump-charset', 'utf-8', '-no-numbering', '-no-references', p.file]).toString()],
+  lynx: ['txt', 'lynx', (p) => run('lynx', ['-dump', '-nolist', '-display_charset=utf-8', p.utf8File]).toString()],
+  links: ['txt', 'links', (p) => run('links', ['-dump', '-codepage', 'utf-8', p.utf8File]).toString()],
+  elinks: ['txt', 'elinks', (p) => run('elinks', ['-dump', '-dump-charset', 'utf-8', '-no-numbering', '-no-references', p.utf8File]).toString()],
   html2text: ['md', 'python3', (p) => run('/usr/bin/python3', ['-m', 'html2text', p.utf8File, 'utf-8']).toString()],
   turndown: ['md', null, (p) => new (require('turndown'))().turndown(p.html)],
   'html-to-text': ['txt', null, (p) => require('html-to-text').convert(p.html, { wordwrap: 80 })],
