@@ -19,7 +19,7 @@
 //   DIR: a folder whose node_modules has playwright-core (default /tmp/corpus-tools); Chromium is
 //   /usr/bin/chromium.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -134,18 +134,23 @@ const pages = reports.map((r) => {
   mkdirSync(dir, { recursive: true });
   const file = join(work, `${r.id}.html`);
   const utf8File = join(work, `${r.id}.utf8.html`);
-  writeFileSync(file, encodeHtml(html, r.html.charset));
+  const bytes = encodeHtml(html, r.html.charset);
+  writeFileSync(file, bytes);
   writeFileSync(utf8File, html);
-  copyFileSync(file, join(dir, 'page.html'));
+  const pageFile = join(dir, 'page.html');
+  const pageChanged = !existsSync(pageFile) || !readFileSync(pageFile).equals(bytes);
+  writeFileSync(pageFile, bytes);
   writeFileSync(join(dir, 'canonical.txt'), render(r.model, 'A').text);
-  return { id: r.id, report: r, html, file, utf8File, dir };
+  return { id: r.id, report: r, html, file, utf8File, dir, pageChanged };
 });
 
 const outputs = []; // { file, converter, report, kind }
 const failures = [];
 const write = (p, name, ext, data, converter) => {
   const rel = `${p.id}/${name}.${ext}`;
-  writeFileSync(join(OUT, rel), data);
+  // DOCX and PDF files carry the time they were made: kept as they are while the page is unchanged.
+  const keep = (ext === 'docx' || ext === 'pdf') && !p.pageChanged && existsSync(join(OUT, rel));
+  if (!keep) writeFileSync(join(OUT, rel), data);
   outputs.push({ file: rel, converter, report: p.id });
 };
 
@@ -207,7 +212,12 @@ const kindOf = (file) => file.slice(file.lastIndexOf('.') + 1);
 const manifest = {
   about: 'Converter corpus: pages rendered from report models (test/support/render-html.ts), the canonical text of each model (test/support/render.ts, form A), and what real converters made of the pages. Written by scripts/corpus/generate.mjs.',
   reports: reportEntries,
-  outputs: outputs.map((o) => ({ ...o, kind: kindOf(o.file) })).sort((a, b) => a.file.localeCompare(b.file)),
+  outputs: outputs
+    .map((o) => {
+      const report = reportEntries.find((r) => r.id === o.report);
+      return { ...o, kind: kindOf(o.file), canonical: report.canonical, ...(report.fault ? { fault: { code: report.fault.code, expected: report.fault.expected } } : {}) };
+    })
+    .sort((a, b) => a.file.localeCompare(b.file)),
   failures,
 };
 writeFileSync(join(OUT, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
