@@ -11,14 +11,15 @@
 // Converters: pandoc, w3m, lynx, links, elinks, python3 html2text, LibreOffice (soffice), Chromium
 // through playwright-core, pdftotext (poppler), and the npm packages turndown, html-to-text and
 // node-html-markdown. A tool that is missing is skipped with a warning (and its outputs leave the corpus).
-// Tools that ignore the page's declared charset (pandoc, html2text, the npm packages) get the page
-// as UTF-8, as a user who converted it with iconv first would.
+// Tools that do not decode a GBK or GB2312 page (pandoc, lynx, links, elinks, html2text: they
+// print mojibake or fail) and the npm packages (which take a string) get the page as UTF-8, as a
+// user who converted it with iconv first would; w3m, LibreOffice and Chromium read the page itself.
 //
 // Usage: node scripts/corpus/generate.mjs [--playwright DIR]
 //   DIR: a folder whose node_modules has playwright-core (default /tmp/corpus-tools); Chromium is
 //   /usr/bin/chromium.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -60,9 +61,9 @@ const CONVERTERS = {
   'pandoc-markdown': ['md', 'pandoc', (p) => run('pandoc', ['-f', 'html', '-t', 'markdown', p.utf8File]).toString()],
   'pandoc-gfm': ['md', 'pandoc', (p) => run('pandoc', ['-f', 'html', '-t', 'gfm', p.utf8File]).toString()],
   w3m: ['txt', 'w3m', (p) => run('w3m', ['-dump', '-O', 'UTF-8', '-T', 'text/html', p.file]).toString()],
-  lynx: ['txt', 'lynx', (p) => run('lynx', ['-dump', '-nolist', '-display_charset=utf-8', p.file]).toString()],
-  links: ['txt', 'links', (p) => run('links', ['-dump', '-codepage', 'utf-8', p.file]).toString()],
-  elinks: ['txt', 'elinks', (p) => run('elinks', ['-dump', '-dump-charset', 'utf-8', '-no-numbering', '-no-references', p.file]).toString()],
+  lynx: ['txt', 'lynx', (p) => run('lynx', ['-dump', '-nolist', '-display_charset=utf-8', p.utf8File]).toString()],
+  links: ['txt', 'links', (p) => run('links', ['-dump', '-codepage', 'utf-8', p.utf8File]).toString()],
+  elinks: ['txt', 'elinks', (p) => run('elinks', ['-dump', '-dump-charset', 'utf-8', '-no-numbering', '-no-references', p.utf8File]).toString()],
   html2text: ['md', 'python3', (p) => run('/usr/bin/python3', ['-m', 'html2text', p.utf8File, 'utf-8']).toString()],
   turndown: ['md', null, (p) => new (require('turndown'))().turndown(p.html)],
   'html-to-text': ['txt', null, (p) => require('html-to-text').convert(p.html, { wordwrap: 80 })],
@@ -133,18 +134,23 @@ const pages = reports.map((r) => {
   mkdirSync(dir, { recursive: true });
   const file = join(work, `${r.id}.html`);
   const utf8File = join(work, `${r.id}.utf8.html`);
-  writeFileSync(file, encodeHtml(html, r.html.charset));
+  const bytes = encodeHtml(html, r.html.charset);
+  writeFileSync(file, bytes);
   writeFileSync(utf8File, html);
-  copyFileSync(file, join(dir, 'page.html'));
+  const pageFile = join(dir, 'page.html');
+  const pageChanged = !existsSync(pageFile) || !readFileSync(pageFile).equals(bytes);
+  writeFileSync(pageFile, bytes);
   writeFileSync(join(dir, 'canonical.txt'), render(r.model, 'A').text);
-  return { id: r.id, report: r, html, file, utf8File, dir };
+  return { id: r.id, report: r, html, file, utf8File, dir, pageChanged };
 });
 
 const outputs = []; // { file, converter, report, kind }
 const failures = [];
 const write = (p, name, ext, data, converter) => {
   const rel = `${p.id}/${name}.${ext}`;
-  writeFileSync(join(OUT, rel), data);
+  // DOCX and PDF files carry the time they were made: kept as they are while the page is unchanged.
+  const keep = (ext === 'docx' || ext === 'pdf') && !p.pageChanged && existsSync(join(OUT, rel));
+  if (!keep) writeFileSync(join(OUT, rel), data);
   outputs.push({ file: rel, converter, report: p.id });
 };
 
@@ -206,7 +212,12 @@ const kindOf = (file) => file.slice(file.lastIndexOf('.') + 1);
 const manifest = {
   about: 'Converter corpus: pages rendered from report models (test/support/render-html.ts), the canonical text of each model (test/support/render.ts, form A), and what real converters made of the pages. Written by scripts/corpus/generate.mjs.',
   reports: reportEntries,
-  outputs: outputs.map((o) => ({ ...o, kind: kindOf(o.file) })).sort((a, b) => a.file.localeCompare(b.file)),
+  outputs: outputs
+    .map((o) => {
+      const report = reportEntries.find((r) => r.id === o.report);
+      return { ...o, kind: kindOf(o.file), canonical: report.canonical, ...(report.fault ? { fault: { code: report.fault.code, expected: report.fault.expected } } : {}) };
+    })
+    .sort((a, b) => a.file.localeCompare(b.file)),
   failures,
 };
 writeFileSync(join(OUT, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
