@@ -15,6 +15,7 @@ import { analyzeText } from '../../server/src/core/source';
 import { LineIndex } from '../../server/src/core/text';
 import { run, workspace } from '../support/cli';
 import { ROOT } from '../support/fixtures';
+import { mulberry32 } from '../support/random';
 
 const CORPUS = path.join(ROOT, 'test', 'fixtures', 'corpus');
 const manifest = JSON.parse(fs.readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as {
@@ -121,5 +122,22 @@ describe('xxgk-lint on web pages', () => {
     assert.equal(r.code, 0);
     const fixed = fs.readFileSync(path.join(dir, 'r.html'), 'utf8');
     assert.equal(fixed, html.replace('>190<', '>188<'));
+  });
+});
+
+describe('HTML reader on broken pages', () => {
+  it('truncated and garbled pages: never a crash, never a silent pass', () => {
+    const html = page('gen-2021-word-row-total');
+    const next = mulberry32(12345);
+    for (let i = 0; i < 60; i++) {
+      const cut = html.slice(0, Math.floor(next() * html.length));
+      const chars = [...cut];
+      for (let k = 0; k < 20; k++) chars[Math.floor(next() * chars.length)] = '<>&"\'/=\u00a0|'[Math.floor(next() * 10)];
+      for (const text of [cut, chars.join('')]) {
+        const a = analyzeText(text, {}, 'html');
+        assert.ok(a.findings.length > 0, `a truncated page (${text.length} characters) gets at least one finding`);
+        for (const f of a.findings) assert.ok(f.range.start.line >= 0 && f.range.end.line < text.split('\n').length + 1);
+      }
+    }
   });
 });
