@@ -7,7 +7,8 @@ import { readDocx } from './read/docx';
 import { looksLikeHtml, readHtml } from './read/html';
 import { readPdf } from './read/pdf';
 import { SHAPE_READERS } from './read/text';
-import { LineIndex } from './text';
+import type { TextEdit } from './rule';
+import { comparePositions, LineIndex } from './text';
 
 /**
  * Any source → findings. Text and HTML are what the user edits, so findings are placed in them;
@@ -125,4 +126,47 @@ export async function analyzeBytes(bytes: Uint8Array, kind: 'pdf' | 'docx', opti
   if (read.text.trim() === '') return { ...unreadable('empty', undefined, options), kind, read };
   const inView = analyzeDocument(read, options);
   return { ...inView, findings: locateFindings(inView, read), kind, read };
+}
+
+/** A fix in a Word file: the new text of one table cell, and the text it must still have. */
+export interface CellEdit {
+  location: { table: number; row: number; column: number };
+  expected: string;
+  text: string;
+}
+
+/**
+ * Fix edits in a DOCX view → the cells they change. Every edit must lie inside one table cell (a fix
+ * edits only its own cell); anything else (a heading inserted between paragraphs) cannot be written
+ * safely and comes back as `refused`.
+ */
+export function cellEdits(read: ReadDocument, edits: TextEdit[]): { cells: CellEdit[]; refused: TextEdit[] } {
+  const cells = new Map<string, { edit: CellEdit; range: Range; edits: TextEdit[] }>();
+  const refused: TextEdit[] = [];
+  const map = new SourceMap(read);
+  for (const edit of edits) {
+    const cell = read.grids.flatMap((g) => g.rows.flatMap((r) => r.cells))
+      .find((c) => comparePositions(c.range.start, edit.range.start) <= 0 && comparePositions(edit.range.end, c.range.end) <= 0);
+    const location = cell && map.location(cell.range);
+    if (!cell || location?.table === undefined || location.row === undefined || location.column === undefined) {
+      refused.push(edit);
+      continue;
+    }
+    const key = `${location.table}:${location.row}:${location.column}`;
+    const entry = cells.get(key) ?? { edit: { location: { table: location.table, row: location.row, column: location.column }, expected: cell.text, text: cell.text }, range: cell.range, edits: [] };
+    entry.edits.push(edit);
+    cells.set(key, entry);
+  }
+  for (const entry of cells.values()) {
+    // The cell's text with its edits applied, from the last to the first.
+    const line = entry.range.start.line;
+    let text = entry.edit.expected;
+    const from = entry.range.start.character;
+    for (const e of [...entry.edits].sort((a, b) => b.range.start.character - a.range.start.character)) {
+      if (e.range.start.line !== line || e.range.end.line !== line) continue;
+      text = text.slice(0, e.range.start.character - from) + e.newText + text.slice(e.range.end.character - from);
+    }
+    entry.edit.text = text.trim();
+  }
+  return { cells: [...cells.values()].map((c) => c.edit), refused };
 }
