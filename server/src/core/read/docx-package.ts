@@ -1,0 +1,155 @@
+import { Document, DOMParser } from '@xmldom/xmldom';
+import type { ReadProblemKind } from './document';
+import { W_NAMESPACES } from './docx-xml';
+import { inflateEntry, isOle2, ole2StreamNames, readZipDirectory, ZipDirectory, ZipEntry } from './docx-zip';
+
+/**
+ * Opens a .docx: the ZIP, the main document part (found through the package relationships), its
+ * styles and numbering parts, each parsed as XML. Only those parts are inflated; images and the
+ * rest are never touched.
+ */
+
+/** The largest XML part read (a report's document.xml is well under 5 MB, even with heavy run formatting). */
+export const MAX_PART_SIZE = 24 * 1024 * 1024;
+
+export interface DocxPart {
+  name: string;
+  /** The part's XML text as decoded from its bytes, without a byte-order mark. */
+  xml: string;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  bom: boolean;
+  dom: Document;
+}
+
+export interface DocxPackage {
+  zip: ZipDirectory;
+  document: DocxPart & { entry: ZipEntry };
+  styles?: DocxPart;
+  numbering?: DocxPart;
+}
+
+export type OpenResult = { ok: true; pkg: DocxPackage } | { ok: false; problem: ReadProblemKind; detail?: string };
+
+const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
+const REL_STYLES = /\/styles$/;
+const REL_NUMBERING = /\/numbering$/;
+
+/** `locate` keeps element positions (what the writer needs to edit the text in place). */
+export function openDocx(bytes: Uint8Array, locate = false): OpenResult {
+  if (isOle2(bytes)) {
+    const streams = ole2StreamNames(bytes);
+    if (streams.has('EncryptedPackage')) return { ok: false, problem: 'encrypted' };
+    return { ok: false, problem: 'not-docx', detail: streams.has('WordDocument') ? 'Word 97–2003 .doc' : 'OLE2' };
+  }
+  if (bytes.length < 22) return { ok: false, problem: bytes.length === 0 ? 'empty' : 'not-docx' };
+  const zip = readZipDirectory(bytes);
+  if ('error' in zip) {
+    // A ZIP that starts as one but whose directory is gone was cut short or damaged.
+    const local = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
+    return { ok: false, problem: local ? 'corrupt' : 'not-docx', detail: local ? zip.error : undefined };
+  }
+  const byName = new Map(zip.entries.map((e) => [e.name, e]));
+  const parse = (entry: ZipEntry): DocxPart | { problem: ReadProblemKind; detail: string } => {
+    const inflated = inflateEntry(bytes, entry, MAX_PART_SIZE);
+    if (!inflated.ok) return { problem: inflated.problem, detail: inflated.detail };
+    const decoded = decodeXml(inflated.data);
+    if (!decoded) return { problem: 'corrupt', detail: `${entry.name}: encoding` };
+    const bom = decoded.text.charCodeAt(0) === 0xfeff;
+    const xml = bom ? decoded.text.slice(1) : decoded.text;
+    const dom = parseXml(xml, locate);
+    if (typeof dom === 'string') return { problem: 'corrupt', detail: `${entry.name}: ${dom}` };
+    return { name: entry.name, xml, encoding: decoded.encoding, bom, dom };
+  };
+
+  const documentName = relationshipTarget(byName, parse, '_rels/.rels', '', REL_OFFICE_DOCUMENT) ?? 'word/document.xml';
+  const documentEntry = byName.get(documentName);
+  if (!documentEntry) return { ok: false, problem: 'not-docx', detail: otherFormat(byName) };
+  const document = parse(documentEntry);
+  if ('problem' in document) return { ok: false, problem: document.problem, detail: document.detail };
+  if (!isWordDocument(document.dom)) return { ok: false, problem: 'not-docx', detail: otherFormat(byName) };
+
+  const folder = documentName.includes('/') ? documentName.slice(0, documentName.lastIndexOf('/') + 1) : '';
+  const rels = `${folder}_rels/${documentName.slice(folder.length)}.rels`;
+  const optional = (pattern: RegExp, fallback: string): DocxPart | { problem: ReadProblemKind; detail: string } | undefined => {
+    const entry = byName.get(relationshipTarget(byName, parse, rels, folder, pattern) ?? `${folder}${fallback}`);
+    return entry ? parse(entry) : undefined;
+  };
+  const styles = optional(REL_STYLES, 'styles.xml');
+  if (styles && 'problem' in styles) return { ok: false, problem: styles.problem, detail: styles.detail };
+  const numbering = optional(REL_NUMBERING, 'numbering.xml');
+  if (numbering && 'problem' in numbering) return { ok: false, problem: numbering.problem, detail: numbering.detail };
+  return { ok: true, pkg: { zip, document: { ...document, entry: documentEntry }, styles, numbering } };
+}
+
+/** What a ZIP without a Word document is, for the message. */
+function otherFormat(byName: Map<string, ZipEntry>): string | undefined {
+  if (byName.has('xl/workbook.xml')) return 'Excel .xlsx';
+  if (byName.has('ppt/presentation.xml')) return 'PowerPoint .pptx';
+  if (byName.has('content.xml') && byName.has('mimetype')) return 'OpenDocument';
+  return undefined;
+}
+
+/** The target of the first relationship of `type` in a .rels part, as a package path. */
+function relationshipTarget(
+  byName: Map<string, ZipEntry>,
+  parse: (entry: ZipEntry) => DocxPart | { problem: ReadProblemKind },
+  relsName: string,
+  base: string,
+  type: RegExp,
+): string | undefined {
+  const entry = byName.get(relsName);
+  if (!entry) return undefined;
+  const rels = parse(entry);
+  if ('problem' in rels) return undefined;
+  for (const rel of Array.from(rels.dom.getElementsByTagName('Relationship'))) {
+    if (rel.getAttribute('TargetMode') === 'External' || !type.test(rel.getAttribute('Type') ?? '')) continue;
+    const target = rel.getAttribute('Target');
+    if (target) return resolvePath(target.startsWith('/') ? target.slice(1) : base + target);
+  }
+  return undefined;
+}
+
+/** `word/../x.xml` → `x.xml`. */
+function resolvePath(path: string): string {
+  const out: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '..') out.pop();
+    else if (segment !== '.' && segment !== '') out.push(segment);
+  }
+  return out.join('/');
+}
+
+function isWordDocument(dom: Document): boolean {
+  const root = dom.documentElement;
+  return !!root && root.localName === 'document' && W_NAMESPACES.has(root.namespaceURI ?? '');
+}
+
+/** UTF-8 (with or without BOM) or UTF-16 by BOM, as XML allows; undefined when the bytes are not that. */
+function decodeXml(data: Uint8Array): { text: string; encoding: DocxPart['encoding'] } | undefined {
+  const encoding = data[0] === 0xff && data[1] === 0xfe ? 'utf-16le' : data[0] === 0xfe && data[1] === 0xff ? 'utf-16be' : 'utf-8';
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(data), encoding };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The DOM, or what is wrong with the XML. A DOCTYPE is refused: Word never writes one, and entities are a risk. */
+function parseXml(xml: string, locate: boolean): Document | string {
+  if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) return 'DOCTYPE';
+  let problem: string | undefined;
+  const parser = new DOMParser({
+    locator: locate,
+    // Positions stay those of the text as stored (the writer splices it).
+    normalizeLineEndings: (s: string) => s,
+    onError: (level: string, message: string) => {
+      if (level !== 'warning') problem ??= message;
+    },
+  });
+  try {
+    const dom = parser.parseFromString(xml, 'text/xml');
+    return problem ?? (dom.documentElement ? dom : 'no root element');
+  } catch (e) {
+    return problem ?? (e instanceof Error ? e.message : String(e));
+  }
+}
