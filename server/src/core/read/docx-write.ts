@@ -1,0 +1,321 @@
+import type { Element } from '@xmldom/xmldom';
+import { deflateSync } from 'fflate';
+import type { ReadDocument, ViewCell } from './document';
+import type { DocxCell } from './docx-body';
+import { openDocx } from './docx-package';
+import { crc32, ZipDirectory, ZipEntry } from './docx-zip';
+import { readPackage } from './docx';
+import { isW, wChild } from './docx-xml';
+
+/**
+ * Puts corrected cell texts back into a .docx (what `--fix` writes): only the text inside the
+ * cell's `w:t` changes, its run keeps its formatting, and every other part of the package keeps its
+ * bytes — the ZIP is rewritten around the one new document.xml entry, the other entries copied as
+ * stored. A cell whose text cannot be changed safely is refused with the reason, never guessed at.
+ */
+
+export interface CellEdit {
+  location: { table: number; row: number; column: number };
+  /** The cell's text as the reader shows it now; the edit is refused if the file says otherwise. */
+  expected: string;
+  text: string;
+}
+
+export type WriteRefusal =
+  | 'unreadable'
+  | 'no-such-cell'
+  | 'text-changed'
+  | 'duplicate-edit'
+  | 'split-text'
+  | 'field'
+  | 'tracked-changes'
+  | 'numbered'
+  | 'nested-table'
+  | 'bad-text'
+  | 'package';
+
+export type WriteResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: WriteRefusal; edit?: number };
+
+/** The refusals in words, for the user. */
+export const WRITE_REFUSALS: Record<WriteRefusal, { 'zh-CN': string; en: string }> = {
+  unreadable: { 'zh-CN': '文件无法读取', en: 'the file cannot be read' },
+  'no-such-cell': { 'zh-CN': '表格中没有这个单元格', en: 'the table has no such cell' },
+  'text-changed': { 'zh-CN': '单元格的内容已经改变', en: 'the cell’s text has changed' },
+  'duplicate-edit': { 'zh-CN': '同一单元格有两处修改', en: 'two edits of one cell' },
+  'split-text': { 'zh-CN': '单元格的文字分在格式不同的几段中', en: 'the cell’s text is split over runs formatted differently' },
+  field: { 'zh-CN': '单元格的文字是域的结果', en: 'the cell’s text is a field result' },
+  'tracked-changes': { 'zh-CN': '单元格中有修订（请先接受或拒绝修订）', en: 'the cell holds tracked changes (accept or reject them first)' },
+  numbered: { 'zh-CN': '单元格的编号由自动编号生成', en: 'the cell’s number comes from automatic numbering' },
+  'nested-table': { 'zh-CN': '单元格中嵌有表格', en: 'the cell holds a nested table' },
+  'bad-text': { 'zh-CN': '新内容含有换行或制表符', en: 'the new text holds a line break or tab' },
+  package: { 'zh-CN': '文件的压缩格式不支持改写', en: 'the file’s ZIP layout cannot be rewritten' },
+};
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function writeDocxCells(bytes: Uint8Array, edits: CellEdit[]): WriteResult {
+  const opened = openDocx(bytes, true);
+  if (!opened.ok) return { ok: false, reason: 'unreadable' };
+  const { pkg } = opened;
+  const part = pkg.document;
+  if (part.encoding !== 'utf-8' || pkg.zip.zip64) return { ok: false, reason: 'package' };
+  const { body, document } = readPackage(pkg);
+  const positions = new Positions(part.xml);
+  const splices: Splice[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < edits.length; i++) {
+    const { location, expected, text } = edits[i];
+    const refuse = (reason: WriteRefusal): WriteResult => ({ ok: false, reason, edit: i });
+    const key = `${location.table}.${location.row}.${location.column}`;
+    if (seen.has(key)) return refuse('duplicate-edit');
+    seen.add(key);
+    const table = body.find((b) => b.kind === 'table' && b.index === location.table);
+    const cell = table?.kind === 'table' ? table.rows[location.row - 1]?.find((c) => c.column === location.column && c.tc) : undefined;
+    const viewCell = viewCellAt(document, location);
+    if (!cell || !viewCell) return refuse('no-such-cell');
+    if (viewCell.text !== expected) return refuse('text-changed');
+    if (/[\r\n\t]/.test(text)) return refuse('bad-text');
+    const planned = planCell(cell, text, positions);
+    if (typeof planned === 'string') return refuse(planned);
+    splices.push(...planned);
+  }
+  splices.sort((a, b) => b.start - a.start);
+  let xml = part.xml;
+  for (const s of splices) xml = xml.slice(0, s.start) + s.text + xml.slice(s.end);
+  const data = new TextEncoder().encode(part.bom ? `\ufeff${xml}` : xml);
+  const rewritten = replaceEntry(bytes, pkg.zip, part.entry, data);
+  if (!rewritten) return { ok: false, reason: 'package' };
+  // Read back: each edited cell must now show its new text, and nothing else of the view may change.
+  const reread = openDocx(rewritten);
+  if (!reread.ok) return { ok: false, reason: 'package' };
+  const after = readPackage(reread.pkg).document;
+  const shown = (cell: ViewCell | undefined) => cell && !cell.blank ? cell.text : '';
+  for (let i = 0; i < edits.length; i++) {
+    if (shown(viewCellAt(after, edits[i].location)) !== viewText(edits[i].text)) return { ok: false, reason: 'package', edit: i };
+  }
+  if (viewWithout(after, edits) !== viewWithout(document, edits)) return { ok: false, reason: 'package' };
+  return { ok: true, bytes: rewritten };
+}
+
+function viewCellAt(document: ReadDocument, location: CellEdit['location']): ViewCell | undefined {
+  return document.grids[location.table - 1]?.rows[location.row - 1]?.cells.find((c) => c.column === location.column - 1);
+}
+
+/** A cell text as the view shows it (see buildView). */
+function viewText(text: string): string {
+  return text.trim().replace(/\|/g, '｜');
+}
+
+/** The view's lines with the edited cells' lines left out. */
+function viewWithout(document: ReadDocument, edits: CellEdit[]): string {
+  const lines = document.text.split('\n');
+  for (const e of edits) {
+    const line = document.grids[e.location.table - 1]?.rows[e.location.row - 1]?.line;
+    if (line !== undefined) lines[line] = '';
+  }
+  return lines.join('\n');
+}
+
+/** The splices that put `text` in the cell, or why that cannot be done safely. */
+function planCell(cell: DocxCell, text: string, positions: Positions): Splice[] | WriteRefusal {
+  if (cell.nested) return 'nested-table';
+  if (cell.paragraphs.some((p) => p.tracked)) return 'tracked-changes';
+  if (cell.paragraphs.some((p) => p.prefix)) return 'numbered';
+  const parts = cell.paragraphs.flatMap((p) => p.parts.map((part) => ({ ...part, paragraph: p })));
+  const visible = parts.map((p, i) => ({ p, i })).filter(({ p }) => p.text.trim() !== '');
+  if (visible.length === 0) {
+    // A blank cell: the first empty w:t takes the text, else a new run in the first paragraph.
+    const empty = parts.find((p) => p.t && !p.field);
+    if (empty) return replaceText(empty.t!, text, positions);
+    const first = cell.paragraphs[0];
+    return first ? appendRun(first.p, text, positions) : 'no-such-cell';
+  }
+  const from = visible[0].i;
+  const to = visible[visible.length - 1].i;
+  const span = parts.slice(from, to + 1);
+  if (span.some((p) => p.field)) return 'field';
+  // Runs split where Word saved revisions or checked spelling still carry one format: the text may move between them.
+  const format = runFormat(span[0].t);
+  if (span.some((p) => !p.t || p.paragraph !== span[0].paragraph || runFormat(p.t) !== format)) return 'split-text';
+  const first = span[0].text;
+  const last = span[span.length - 1].text;
+  const lead = first.slice(0, first.length - first.trimStart().length);
+  const trail = last.slice(last.trimEnd().length);
+  if (span.length === 1) return replaceText(span[0].t!, lead + text + trail, positions);
+  const splices: Splice[] = [];
+  for (let k = 0; k < span.length; k++) {
+    const planned = replaceText(span[k].t!, k === 0 ? lead + text : k === span.length - 1 ? trail : '', positions);
+    if (typeof planned === 'string') return planned;
+    splices.push(...planned);
+  }
+  return splices;
+}
+
+/** The run properties of a w:t's run, as markup (equal strings: equal formatting). */
+function runFormat(t: Element | undefined): string | undefined {
+  const run = t?.parentNode as Element | null | undefined;
+  const rPr = run && isW(run, 'r') ? wChild(run, 'rPr') : undefined;
+  return rPr ? rPr.toString() : '';
+}
+
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Replaces the content of a `w:t` (a `<w:t/>` becomes `<w:t>…</w:t>`). */
+function replaceText(t: Element, text: string, positions: Positions): Splice[] | WriteRefusal {
+  const start = positions.of(t);
+  if (start === undefined) return 'package';
+  const xml = positions.xml;
+  const tagEnd = endOfTag(xml, start);
+  if (tagEnd < 0) return 'package';
+  const space = /^\s|\s$/.test(text) && !/xml:space\s*=\s*["']preserve["']/.test(xml.slice(start, tagEnd)) ? ' xml:space="preserve"' : '';
+  if (xml[tagEnd - 2] === '/') {
+    const open = xml.slice(start, tagEnd - 2).trimEnd();
+    return [{ start, end: tagEnd, text: `${open}${space}>${escapeText(text)}</${t.tagName}>` }];
+  }
+  const close = xml.indexOf('<', tagEnd);
+  if (close < 0 || !xml.startsWith(`</${t.tagName}`, close)) return 'package';
+  const splices: Splice[] = [{ start: tagEnd, end: close, text: escapeText(text) }];
+  if (space) splices.push({ start: tagEnd - 1, end: tagEnd - 1, text: space });
+  return splices;
+}
+
+/** Adds a run holding `text` at the end of a paragraph, formatted as the paragraph mark is. */
+function appendRun(p: Element, text: string, positions: Positions): Splice[] | WriteRefusal {
+  const start = positions.of(p);
+  if (start === undefined) return 'package';
+  const xml = positions.xml;
+  const prefix = p.prefix ? `${p.prefix}:` : '';
+  const pPr = wChild(p, 'pPr');
+  const markFormat = pPr && wChild(pPr, 'rPr');
+  const rPr = markFormat ? rawElement(markFormat, positions) : '';
+  if (rPr === undefined) return 'package';
+  // The mark's own tracked changes are no run formatting.
+  if (markFormat && ['ins', 'del', 'moveFrom', 'moveTo', 'rPrChange'].some((name) => wChild(markFormat, name))) return 'tracked-changes';
+  const run = `<${prefix}r>${rPr}<${prefix}t xml:space="preserve">${escapeText(text)}</${prefix}t></${prefix}r>`;
+  const tagEnd = endOfTag(xml, start);
+  if (tagEnd < 0) return 'package';
+  if (xml[tagEnd - 2] === '/') {
+    const open = xml.slice(start, tagEnd - 2).trimEnd();
+    return [{ start, end: tagEnd, text: `${open}>${run}</${p.tagName}>` }];
+  }
+  const close = closingTag(xml, start, p.tagName);
+  return close < 0 ? 'package' : [{ start: close, end: close, text: run }];
+}
+
+/** An element's markup as stored. */
+function rawElement(el: Element, positions: Positions): string | undefined {
+  const start = positions.of(el);
+  if (start === undefined) return undefined;
+  const xml = positions.xml;
+  const tagEnd = endOfTag(xml, start);
+  if (tagEnd < 0) return undefined;
+  if (xml[tagEnd - 2] === '/') return xml.slice(start, tagEnd);
+  const close = closingTag(xml, start, el.tagName);
+  const end = close < 0 ? -1 : endOfTag(xml, close);
+  return end < 0 ? undefined : xml.slice(start, end);
+}
+
+/** Offsets in the XML of elements, from the parser's line and column. */
+class Positions {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(readonly xml: string) {
+    const breaks = /\r\n?|\n/g;
+    for (let m = breaks.exec(xml); m; m = breaks.exec(xml)) this.lineStarts.push(m.index + m[0].length);
+  }
+
+  /** The offset of an element's `<`, checked against the text there. */
+  of(el: Element): number | undefined {
+    const { lineNumber, columnNumber } = el;
+    if (!lineNumber || !columnNumber || lineNumber > this.lineStarts.length) return undefined;
+    const offset = this.lineStarts[lineNumber - 1] + columnNumber - 1;
+    return this.xml.startsWith(`<${el.tagName}`, offset) ? offset : undefined;
+  }
+}
+
+/** The offset just past the `>` of the tag starting at `start` (attribute values may hold `>`). */
+function endOfTag(xml: string, start: number): number {
+  let quote = '';
+  for (let i = start + 1; i < xml.length; i++) {
+    const c = xml[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') return i + 1;
+  }
+  return -1;
+}
+
+/** The offset of the end tag that closes the element starting at `start`. */
+function closingTag(xml: string, start: number, name: string): number {
+  const tags = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([^\s/>!?]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+  tags.lastIndex = start;
+  let depth = 0;
+  for (let m = tags.exec(xml); m; m = tags.exec(xml)) {
+    if (m[2] !== name) continue;
+    if (m[1]) {
+      if (--depth === 0) return m.index;
+    } else if (!m[3]) depth++;
+  }
+  return -1;
+}
+
+/** A copy (a Node Buffer's `slice` would share the caller's bytes). */
+const copy = (b: Uint8Array, from: number, to: number) => new Uint8Array(b.subarray(from, to));
+const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
+const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+const put16 = (b: Uint8Array, o: number, v: number) => {
+  b[o] = v & 0xff;
+  b[o + 1] = (v >>> 8) & 0xff;
+};
+const put32 = (b: Uint8Array, o: number, v: number) => {
+  for (let k = 0; k < 4; k++) b[o + k] = (v >>> (8 * k)) & 0xff;
+};
+
+/**
+ * The ZIP with one entry's data replaced: the bytes before it and the other entries are copied as
+ * they are, the central directory keeps its records (offsets after the entry moved, the entry's
+ * sizes and checksum new), so every other part keeps its compressed bytes, names, dates and order.
+ */
+function replaceEntry(bytes: Uint8Array, zip: ZipDirectory, entry: ZipEntry, data: Uint8Array): Uint8Array | undefined {
+  const start = entry.localOffset;
+  // The entry's local record runs to the next record (its data descriptor, if any, included).
+  const next = Math.min(zip.centralStart, ...zip.entries.map((e) => e.localOffset).filter((o) => o > start));
+  if (start + 30 > next || u32(bytes, start) !== 0x04034b50) return undefined;
+  const compressed = deflateSync(data, { level: 6 });
+  const crc = crc32(data);
+  const nameAndExtra = u16(bytes, start + 26) + u16(bytes, start + 28);
+  const header = copy(bytes, start, start + 30 + nameAndExtra);
+  const flags = u16(header, 6) & ~0x0008;
+  put16(header, 6, flags);
+  put16(header, 8, 8);
+  put32(header, 14, crc);
+  put32(header, 18, compressed.length);
+  put32(header, 22, data.length);
+  const delta = header.length + compressed.length - (next - start);
+  const central = copy(bytes, zip.centralStart, zip.endOffset);
+  for (const e of zip.entries) {
+    const o = e.centralOffset - zip.centralStart;
+    if (e.localOffset > start) put32(central, o + 42, e.localOffset + delta);
+    if (e === entry) {
+      put16(central, o + 8, flags);
+      put16(central, o + 10, 8);
+      put32(central, o + 16, crc);
+      put32(central, o + 20, compressed.length);
+      put32(central, o + 24, data.length);
+    }
+  }
+  const end = copy(bytes, zip.endOffset, bytes.length);
+  put32(end, 16, zip.centralStart + delta);
+  const out = new Uint8Array(start + header.length + compressed.length + (zip.centralStart - next) + central.length + end.length);
+  let o = 0;
+  for (const chunk of [bytes.subarray(0, start), header, compressed, bytes.subarray(next, zip.centralStart), central, end]) {
+    out.set(chunk, o);
+    o += chunk.length;
+  }
+  return out;
+}
