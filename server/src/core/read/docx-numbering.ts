@@ -193,6 +193,9 @@ function bulletText(text: string): string {
 
 const DIGITS = '〇一二三四五六七八九';
 const FULL_WIDTH_DIGITS = '０１２３４５６７８９';
+/** Counting writes a zero inside a number as 零 (一百零一), digit by digit as 〇 (一〇〇). */
+const COUNTING_DIGITS = '零一二三四五六七八九';
+const COUNTING_UNITS = { ten: '十', hundred: '百', thousand: '千', myriad: '万' };
 
 /** A counter value in a `w:numFmt` (those Chinese reports use, and the common Western ones). */
 export function formatNumber(n: number, format: string): string {
@@ -203,10 +206,10 @@ export function formatNumber(n: number, format: string): string {
     case 'japaneseCounting':
     case 'taiwaneseCounting':
       // 十, 十一, 二十 below 100; digit by digit from 100 (一〇〇).
-      return n < 100 && n > 0 ? chineseCounting(n, DIGITS, { ten: '十', hundred: '百', thousand: '千', myriad: '万' }) : digits(n, DIGITS);
+      return n < 100 && n > 0 ? chineseCounting(n, COUNTING_DIGITS, COUNTING_UNITS) : digits(n, DIGITS);
     case 'chineseCountingThousand':
     case 'taiwaneseCountingThousand':
-      return n === 0 ? DIGITS[0] : chineseCounting(n, DIGITS, { ten: '十', hundred: '百', thousand: '千', myriad: '万' });
+      return n === 0 ? DIGITS[0] : chineseCounting(n, COUNTING_DIGITS, COUNTING_UNITS);
     case 'chineseLegalSimplified':
       return n === 0 ? '零' : chineseCounting(n, '零壹贰叁肆伍陆柒捌玖', { ten: '拾', hundred: '佰', thousand: '仟', myriad: '万' }, true);
     case 'ideographLegalTraditional':
