@@ -1,6 +1,5 @@
-import type { Document, Element } from '@xmldom/xmldom';
 import type { Numbering } from './docx-numbering';
-import { isW, wChild, wOn, wVal } from './docx-xml';
+import { isW, textOf, wChild, wOn, wVal, XmlElement } from './docx-xml';
 
 /**
  * The body of document.xml in print order: paragraphs and tables (also those inside content
@@ -14,7 +13,7 @@ export interface TextPart {
   /** `\t` for a tab, `\n` for a line break. */
   text: string;
   /** The `w:t` holding the text (none for tabs, breaks and hyphens). */
-  t?: Element;
+  t?: XmlElement;
   /** Inside a field's result: Word may recompute it. */
   field: boolean;
   /** A tracked insertion or move. */
@@ -22,7 +21,7 @@ export interface TextPart {
 }
 
 export interface DocxParagraph {
-  p: Element;
+  p: XmlElement;
   /** The number Word's automatic numbering shows before the text (with its trailing space). */
   prefix?: string;
   parts: TextPart[];
@@ -34,7 +33,7 @@ export interface DocxParagraph {
 
 export interface DocxCell {
   /** Absent for the empty slots a row leaves before its first cell (`w:gridBefore`). */
-  tc?: Element;
+  tc?: XmlElement;
   /** 1-based row among the table's printed rows, and 1-based column slot of Word's grid. */
   row: number;
   column: number;
@@ -50,7 +49,7 @@ export type DocxBlock =
   | { kind: 'table'; index: number; rows: DocxCell[][] };
 
 /** Content controls and custom XML wrap paragraphs, rows and cells without changing what prints. */
-function contentOf(wrapper: Element): Element | undefined {
+function contentOf(wrapper: XmlElement): XmlElement | undefined {
   return isW(wrapper, 'sdt') ? wChild(wrapper, 'sdtContent') : wrapper;
 }
 
@@ -64,28 +63,27 @@ export class BodyWalker {
 
   constructor(private readonly numbering: Numbering) {}
 
-  walk(dom: Document): DocxBlock[] {
-    const root = dom.documentElement!;
+  walk(root: XmlElement): DocxBlock[] {
     const body = wChild(root, 'body');
     const blocks: DocxBlock[] = [];
     if (body) this.blocks(body, blocks);
     return blocks;
   }
 
-  private blocks(parent: Element, out: DocxBlock[]): void {
-    for (let n = parent.firstChild; n; n = n.nextSibling) {
-      if (isW(n, 'p')) out.push({ kind: 'paragraph', index: ++this.paragraphs, paragraph: this.paragraph(n as Element) });
+  private blocks(parent: XmlElement, out: DocxBlock[]): void {
+    for (const n of parent.children) {
+      if (isW(n, 'p')) out.push({ kind: 'paragraph', index: ++this.paragraphs, paragraph: this.paragraph(n) });
       else if (isW(n, 'tbl')) {
         const index = ++this.tables;
-        out.push({ kind: 'table', index, rows: this.table(n as Element) });
+        out.push({ kind: 'table', index, rows: this.table(n) });
       } else if (isW(n, 'sdt') || isW(n, 'customXml')) {
-        const content = contentOf(n as Element);
+        const content = contentOf(n);
         if (content) this.blocks(content, out);
       }
     }
   }
 
-  private paragraph(p: Element): DocxParagraph {
+  private paragraph(p: XmlElement): DocxParagraph {
     const pPr = wChild(p, 'pPr');
     const mark = pPr && wChild(pPr, 'rPr');
     const markDeleted = !!mark && (!!wChild(mark, 'del') || !!wChild(mark, 'moveFrom'));
@@ -94,10 +92,9 @@ export class BodyWalker {
     return paragraph;
   }
 
-  private inline(parent: Element, out: DocxParagraph, field: boolean, tracked: boolean): void {
-    for (let n = parent.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType !== 1) continue;
-      const el = n as Element;
+  private inline(parent: XmlElement, out: DocxParagraph, field: boolean, tracked: boolean): void {
+    for (const el of parent.children) {
+      if (typeof el === 'string') continue;
       if (isW(el, 'r')) this.run(el, out, field, tracked);
       else if (isW(el, 'ins') || isW(el, 'moveTo')) {
         out.tracked = true;
@@ -111,12 +108,11 @@ export class BodyWalker {
     }
   }
 
-  private run(r: Element, out: DocxParagraph, field: boolean, tracked: boolean): void {
+  private run(r: XmlElement, out: DocxParagraph, field: boolean, tracked: boolean): void {
     const rPr = wChild(r, 'rPr');
     const hidden = !!rPr && wOn(wChild(rPr, 'vanish'));
-    for (let n = r.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType !== 1) continue;
-      const el = n as Element;
+    for (const el of r.children) {
+      if (typeof el === 'string') continue;
       if (isW(el, 'fldChar')) {
         const type = wVal(el, 'fldCharType');
         if (type === 'begin') this.fields.push(true);
@@ -126,8 +122,8 @@ export class BodyWalker {
       }
       if (hidden || this.fields.includes(true)) continue;
       const inField = field || this.fields.length > 0;
-      const put = (text: string, t?: Element) => out.parts.push({ text, t, field: inField, tracked });
-      if (isW(el, 't')) put(el.textContent ?? '', el);
+      const put = (text: string, t?: XmlElement) => out.parts.push({ text, t, field: inField, tracked });
+      if (isW(el, 't')) put(textOf(el), el);
       else if (isW(el, 'tab') || isW(el, 'ptab')) put('\t');
       else if (isW(el, 'br') || isW(el, 'cr')) put('\n');
       else if (isW(el, 'noBreakHyphen')) put('-');
@@ -138,7 +134,7 @@ export class BodyWalker {
     }
   }
 
-  private table(tbl: Element): DocxCell[][] {
+  private table(tbl: XmlElement): DocxCell[][] {
     const rows: DocxCell[][] = [];
     /** Vertical merges still open, by the column slot they start at. */
     let open = new Map<number, DocxCell>();
@@ -181,13 +177,13 @@ export class BodyWalker {
     return rows;
   }
 
-  /** Elements `name` under `parent`, also inside content controls and custom XML. */
-  private childrenThrough(parent: Element, name: string): Element[] {
-    const out: Element[] = [];
-    for (let n = parent.firstChild; n; n = n.nextSibling) {
-      if (isW(n, name)) out.push(n as Element);
+  /** XmlElements `name` under `parent`, also inside content controls and custom XML. */
+  private childrenThrough(parent: XmlElement, name: string): XmlElement[] {
+    const out: XmlElement[] = [];
+    for (const n of parent.children) {
+      if (isW(n, name)) out.push(n);
       else if (isW(n, 'sdt') || isW(n, 'customXml')) {
-        const content = contentOf(n as Element);
+        const content = contentOf(n);
         if (content) out.push(...this.childrenThrough(content, name));
       }
     }
@@ -195,14 +191,14 @@ export class BodyWalker {
   }
 
   /** A cell's paragraphs, with those of tables nested in it, in order. */
-  private cellContent(container: Element, cell: DocxCell): void {
-    for (let n = container.firstChild; n; n = n.nextSibling) {
-      if (isW(n, 'p')) cell.paragraphs.push(this.paragraph(n as Element));
+  private cellContent(container: XmlElement, cell: DocxCell): void {
+    for (const n of container.children) {
+      if (isW(n, 'p')) cell.paragraphs.push(this.paragraph(n));
       else if (isW(n, 'tbl')) {
         cell.nested = true;
-        for (const tr of this.childrenThrough(n as Element, 'tr')) for (const tc of this.childrenThrough(tr, 'tc')) this.cellContent(tc, cell);
+        for (const tr of this.childrenThrough(n, 'tr')) for (const tc of this.childrenThrough(tr, 'tc')) this.cellContent(tc, cell);
       } else if (isW(n, 'sdt') || isW(n, 'customXml')) {
-        const content = contentOf(n as Element);
+        const content = contentOf(n);
         if (content) this.cellContent(content, cell);
       }
     }

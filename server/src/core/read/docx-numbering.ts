@@ -1,5 +1,4 @@
-import type { Document, Element } from '@xmldom/xmldom';
-import { wChild, wChildren, wOn, wVal } from './docx-xml';
+import { wChild, wChildren, wOn, wVal, XmlElement } from './docx-xml';
 
 /**
  * Word's automatic numbering: the 「四、」 or 「（一）」 that a paragraph shows without holding it.
@@ -45,13 +44,13 @@ export class Numbering {
   /** Instances whose start overrides have been applied, by level. */
   private readonly applied = new Map<string, Set<number>>();
 
-  constructor(styles?: Document, numbering?: Document) {
+  constructor(styles?: XmlElement, numbering?: XmlElement) {
     if (styles) this.readStyles(styles);
     if (numbering) this.readNumbering(numbering);
   }
 
-  private readStyles(dom: Document): void {
-    for (const style of wChildren(dom.documentElement!, 'style')) {
+  private readStyles(root: XmlElement): void {
+    for (const style of wChildren(root, 'style')) {
       const id = wVal(style, 'styleId');
       if (!id || wVal(style, 'type') !== 'paragraph') continue;
       const isDefault = wVal(style, 'default');
@@ -65,8 +64,7 @@ export class Numbering {
     }
   }
 
-  private readNumbering(dom: Document): void {
-    const root = dom.documentElement!;
+  private readNumbering(root: XmlElement): void {
     for (const abstract of wChildren(root, 'abstractNum')) {
       const id = wVal(abstract, 'abstractNumId');
       if (id === undefined) continue;
@@ -124,7 +122,7 @@ export class Numbering {
    * The number text a paragraph shows (with the space its suffix leaves), counting it; undefined when
    * it is not numbered. Called once per paragraph, in document order.
    */
-  next(paragraph: Element): string | undefined {
+  next(paragraph: XmlElement): string | undefined {
     const pPr = wChild(paragraph, 'pPr');
     const numPr = pPr && wChild(pPr, 'numPr');
     const styleId = wVal(pPr && wChild(pPr, 'pStyle')) ?? this.defaultParagraphStyle;
@@ -172,7 +170,7 @@ export class Numbering {
   }
 }
 
-function readLevel(lvl: Element): Level {
+function readLevel(lvl: XmlElement): Level {
   const suffix = wVal(wChild(lvl, 'suff'));
   const lvlText = wChild(lvl, 'lvlText');
   return {

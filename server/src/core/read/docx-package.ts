@@ -1,6 +1,5 @@
-import { Document, DOMParser } from '@xmldom/xmldom';
 import type { ReadProblemKind } from './document';
-import { W_NAMESPACES } from './docx-xml';
+import { parseXml, plainAttribute, W_NAMESPACES, XmlElement } from './docx-xml';
 import { inflateEntry, isOle2, ole2StreamNames, readZipDirectory, ZipDirectory, ZipEntry } from './docx-zip';
 
 /**
@@ -18,7 +17,7 @@ export interface DocxPart {
   xml: string;
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
   bom: boolean;
-  dom: Document;
+  root: XmlElement;
 }
 
 export interface DocxPackage {
@@ -34,8 +33,7 @@ const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_STYLES = /\/styles$/;
 const REL_NUMBERING = /\/numbering$/;
 
-/** `locate` keeps element positions (what the writer needs to edit the text in place). */
-export function openDocx(bytes: Uint8Array, locate = false): OpenResult {
+export function openDocx(bytes: Uint8Array): OpenResult {
   if (isOle2(bytes)) {
     const streams = ole2StreamNames(bytes);
     if (streams.has('EncryptedPackage')) return { ok: false, problem: 'encrypted' };
@@ -56,9 +54,9 @@ export function openDocx(bytes: Uint8Array, locate = false): OpenResult {
     if (!decoded) return { problem: 'corrupt', detail: `${entry.name}: encoding` };
     const bom = decoded.text.charCodeAt(0) === 0xfeff;
     const xml = bom ? decoded.text.slice(1) : decoded.text;
-    const dom = parseXml(xml, locate);
-    if (typeof dom === 'string') return { problem: 'corrupt', detail: `${entry.name}: ${dom}` };
-    return { name: entry.name, xml, encoding: decoded.encoding, bom, dom };
+    const root = parseXml(xml);
+    if (typeof root === 'string') return { problem: 'corrupt', detail: `${entry.name}: ${root}` };
+    return { name: entry.name, xml, encoding: decoded.encoding, bom, root };
   };
 
   const documentName = relationshipTarget(byName, parse, '_rels/.rels', '', REL_OFFICE_DOCUMENT) ?? 'word/document.xml';
@@ -66,7 +64,7 @@ export function openDocx(bytes: Uint8Array, locate = false): OpenResult {
   if (!documentEntry) return { ok: false, problem: 'not-docx', detail: otherFormat(byName) };
   const document = parse(documentEntry);
   if ('problem' in document) return { ok: false, problem: document.problem, detail: document.detail };
-  if (!isWordDocument(document.dom)) return { ok: false, problem: 'not-docx', detail: otherFormat(byName) };
+  if (!isWordDocument(document.root)) return { ok: false, problem: 'not-docx', detail: otherFormat(byName) };
 
   const folder = documentName.includes('/') ? documentName.slice(0, documentName.lastIndexOf('/') + 1) : '';
   const rels = `${folder}_rels/${documentName.slice(folder.length)}.rels`;
@@ -101,9 +99,10 @@ function relationshipTarget(
   if (!entry) return undefined;
   const rels = parse(entry);
   if ('problem' in rels) return undefined;
-  for (const rel of Array.from(rels.dom.getElementsByTagName('Relationship'))) {
-    if (rel.getAttribute('TargetMode') === 'External' || !type.test(rel.getAttribute('Type') ?? '')) continue;
-    const target = rel.getAttribute('Target');
+  for (const rel of rels.root.children) {
+    if (typeof rel === 'string' || rel.localName !== 'Relationship') continue;
+    if (plainAttribute(rel, 'TargetMode') === 'External' || !type.test(plainAttribute(rel, 'Type') ?? '')) continue;
+    const target = plainAttribute(rel, 'Target');
     if (target) return resolvePath(target.startsWith('/') ? target.slice(1) : base + target);
   }
   return undefined;
@@ -119,9 +118,8 @@ function resolvePath(path: string): string {
   return out.join('/');
 }
 
-function isWordDocument(dom: Document): boolean {
-  const root = dom.documentElement;
-  return !!root && root.localName === 'document' && W_NAMESPACES.has(root.namespaceURI ?? '');
+function isWordDocument(root: XmlElement): boolean {
+  return root.localName === 'document' && W_NAMESPACES.has(root.namespace ?? '');
 }
 
 /** UTF-8 (with or without BOM) or UTF-16 by BOM, as XML allows; undefined when the bytes are not that. */
@@ -131,25 +129,5 @@ function decodeXml(data: Uint8Array): { text: string; encoding: DocxPart['encodi
     return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(data), encoding };
   } catch {
     return undefined;
-  }
-}
-
-/** The DOM, or what is wrong with the XML. A DOCTYPE is refused: Word never writes one, and entities are a risk. */
-function parseXml(xml: string, locate: boolean): Document | string {
-  if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) return 'DOCTYPE';
-  let problem: string | undefined;
-  const parser = new DOMParser({
-    locator: locate,
-    // Positions stay those of the text as stored (the writer splices it).
-    normalizeLineEndings: (s: string) => s,
-    onError: (level: string, message: string) => {
-      if (level !== 'warning') problem ??= message;
-    },
-  });
-  try {
-    const dom = parser.parseFromString(xml, 'text/xml');
-    return problem ?? (dom.documentElement ? dom : 'no root element');
-  } catch (e) {
-    return problem ?? (e instanceof Error ? e.message : String(e));
   }
 }

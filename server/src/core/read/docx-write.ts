@@ -1,11 +1,10 @@
-import type { Element } from '@xmldom/xmldom';
 import { deflateSync } from 'fflate';
 import type { ReadDocument, ViewCell } from './document';
 import type { DocxCell } from './docx-body';
 import { openDocx } from './docx-package';
 import { crc32, ZipDirectory, ZipEntry } from './docx-zip';
 import { readPackage } from './docx';
-import { isW, wChild } from './docx-xml';
+import { isW, wChild, XmlElement } from './docx-xml';
 
 /**
  * Puts corrected cell texts back into a .docx (what `--fix` writes): only the text inside the
@@ -58,13 +57,12 @@ interface Splice {
 }
 
 export function writeDocxCells(bytes: Uint8Array, edits: CellEdit[]): WriteResult {
-  const opened = openDocx(bytes, true);
+  const opened = openDocx(bytes);
   if (!opened.ok) return { ok: false, reason: 'unreadable' };
   const { pkg } = opened;
   const part = pkg.document;
   if (part.encoding !== 'utf-8' || pkg.zip.zip64) return { ok: false, reason: 'package' };
   const { body, document } = readPackage(pkg);
-  const positions = new Positions(part.xml);
   const splices: Splice[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < edits.length; i++) {
@@ -79,7 +77,7 @@ export function writeDocxCells(bytes: Uint8Array, edits: CellEdit[]): WriteResul
     if (!cell || !viewCell) return refuse('no-such-cell');
     if (viewCell.text !== expected) return refuse('text-changed');
     if (/[\r\n\t]/.test(text)) return refuse('bad-text');
-    const planned = planCell(cell, text, positions);
+    const planned = planCell(cell, text, part.xml);
     if (typeof planned === 'string') return refuse(planned);
     splices.push(...planned);
   }
@@ -121,7 +119,7 @@ function viewWithout(document: ReadDocument, edits: CellEdit[]): string {
 }
 
 /** The splices that put `text` in the cell, or why that cannot be done safely. */
-function planCell(cell: DocxCell, text: string, positions: Positions): Splice[] | WriteRefusal {
+function planCell(cell: DocxCell, text: string, xml: string): Splice[] | WriteRefusal {
   if (cell.nested) return 'nested-table';
   if (cell.paragraphs.some((p) => p.tracked)) return 'tracked-changes';
   if (cell.paragraphs.some((p) => p.prefix)) return 'numbered';
@@ -130,138 +128,65 @@ function planCell(cell: DocxCell, text: string, positions: Positions): Splice[] 
   if (visible.length === 0) {
     // A blank cell: the first empty w:t takes the text, else a new run in the first paragraph.
     const empty = parts.find((p) => p.t && !p.field);
-    if (empty) return replaceText(empty.t!, text, positions);
+    if (empty) return replaceText(empty.t!, text, xml);
     const first = cell.paragraphs[0];
-    return first ? appendRun(first.p, text, positions) : 'no-such-cell';
+    return first ? appendRun(first.p, text, xml) : 'no-such-cell';
   }
   const from = visible[0].i;
   const to = visible[visible.length - 1].i;
   const span = parts.slice(from, to + 1);
   if (span.some((p) => p.field)) return 'field';
   // Runs split where Word saved revisions or checked spelling still carry one format: the text may move between them.
-  const format = runFormat(span[0].t);
-  if (span.some((p) => !p.t || p.paragraph !== span[0].paragraph || runFormat(p.t) !== format)) return 'split-text';
+  const format = runFormat(span[0].t, xml);
+  if (span.some((p) => !p.t || p.paragraph !== span[0].paragraph || runFormat(p.t, xml) !== format)) return 'split-text';
   const first = span[0].text;
   const last = span[span.length - 1].text;
   const lead = first.slice(0, first.length - first.trimStart().length);
   const trail = last.slice(last.trimEnd().length);
-  if (span.length === 1) return replaceText(span[0].t!, lead + text + trail, positions);
+  if (span.length === 1) return replaceText(span[0].t!, lead + text + trail, xml);
   const splices: Splice[] = [];
   for (let k = 0; k < span.length; k++) {
-    const planned = replaceText(span[k].t!, k === 0 ? lead + text : k === span.length - 1 ? trail : '', positions);
-    if (typeof planned === 'string') return planned;
-    splices.push(...planned);
+    splices.push(...replaceText(span[k].t!, k === 0 ? lead + text : k === span.length - 1 ? trail : '', xml));
   }
   return splices;
 }
 
-/** The run properties of a w:t's run, as markup (equal strings: equal formatting). */
-function runFormat(t: Element | undefined): string | undefined {
-  const run = t?.parentNode as Element | null | undefined;
+/** The run properties of a w:t's run, as stored (equal markup: equal formatting). */
+function runFormat(t: XmlElement | undefined, xml: string): string {
+  const run = t?.parent;
   const rPr = run && isW(run, 'r') ? wChild(run, 'rPr') : undefined;
-  return rPr ? rPr.toString() : '';
+  return rPr ? xml.slice(rPr.start, rPr.end) : '';
 }
 
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Replaces the content of a `w:t` (a `<w:t/>` becomes `<w:t>…</w:t>`). */
-function replaceText(t: Element, text: string, positions: Positions): Splice[] | WriteRefusal {
-  const start = positions.of(t);
-  if (start === undefined) return 'package';
-  const xml = positions.xml;
-  const tagEnd = endOfTag(xml, start);
-  if (tagEnd < 0) return 'package';
-  const space = /^\s|\s$/.test(text) && !/xml:space\s*=\s*["']preserve["']/.test(xml.slice(start, tagEnd)) ? ' xml:space="preserve"' : '';
-  if (xml[tagEnd - 2] === '/') {
-    const open = xml.slice(start, tagEnd - 2).trimEnd();
-    return [{ start, end: tagEnd, text: `${open}${space}>${escapeText(text)}</${t.tagName}>` }];
+function replaceText(t: XmlElement, text: string, xml: string): Splice[] {
+  const startTag = xml.slice(t.start, t.contentStart);
+  const space = /^\s|\s$/.test(text) && !/xml:space\s*=\s*["']preserve["']/.test(startTag) ? ' xml:space="preserve"' : '';
+  if (t.contentStart === t.end) {
+    const open = startTag.replace(/\s*\/>$/, '');
+    return [{ start: t.start, end: t.end, text: `${open}${space}>${escapeText(text)}</${t.name}>` }];
   }
-  const close = xml.indexOf('<', tagEnd);
-  if (close < 0 || !xml.startsWith(`</${t.tagName}`, close)) return 'package';
-  const splices: Splice[] = [{ start: tagEnd, end: close, text: escapeText(text) }];
-  if (space) splices.push({ start: tagEnd - 1, end: tagEnd - 1, text: space });
+  const splices: Splice[] = [{ start: t.contentStart, end: t.contentEnd, text: escapeText(text) }];
+  if (space) splices.push({ start: t.contentStart - 1, end: t.contentStart - 1, text: space });
   return splices;
 }
 
 /** Adds a run holding `text` at the end of a paragraph, formatted as the paragraph mark is. */
-function appendRun(p: Element, text: string, positions: Positions): Splice[] | WriteRefusal {
-  const start = positions.of(p);
-  if (start === undefined) return 'package';
-  const xml = positions.xml;
+function appendRun(p: XmlElement, text: string, xml: string): Splice[] | WriteRefusal {
   const prefix = p.prefix ? `${p.prefix}:` : '';
   const pPr = wChild(p, 'pPr');
   const markFormat = pPr && wChild(pPr, 'rPr');
-  const rPr = markFormat ? rawElement(markFormat, positions) : '';
-  if (rPr === undefined) return 'package';
   // The mark's own tracked changes are no run formatting.
   if (markFormat && ['ins', 'del', 'moveFrom', 'moveTo', 'rPrChange'].some((name) => wChild(markFormat, name))) return 'tracked-changes';
+  const rPr = markFormat ? xml.slice(markFormat.start, markFormat.end) : '';
   const run = `<${prefix}r>${rPr}<${prefix}t xml:space="preserve">${escapeText(text)}</${prefix}t></${prefix}r>`;
-  const tagEnd = endOfTag(xml, start);
-  if (tagEnd < 0) return 'package';
-  if (xml[tagEnd - 2] === '/') {
-    const open = xml.slice(start, tagEnd - 2).trimEnd();
-    return [{ start, end: tagEnd, text: `${open}>${run}</${p.tagName}>` }];
+  if (p.contentStart === p.end) {
+    const open = xml.slice(p.start, p.contentStart).replace(/\s*\/>$/, '');
+    return [{ start: p.start, end: p.end, text: `${open}>${run}</${p.name}>` }];
   }
-  const close = closingTag(xml, start, p.tagName);
-  return close < 0 ? 'package' : [{ start: close, end: close, text: run }];
-}
-
-/** An element's markup as stored. */
-function rawElement(el: Element, positions: Positions): string | undefined {
-  const start = positions.of(el);
-  if (start === undefined) return undefined;
-  const xml = positions.xml;
-  const tagEnd = endOfTag(xml, start);
-  if (tagEnd < 0) return undefined;
-  if (xml[tagEnd - 2] === '/') return xml.slice(start, tagEnd);
-  const close = closingTag(xml, start, el.tagName);
-  const end = close < 0 ? -1 : endOfTag(xml, close);
-  return end < 0 ? undefined : xml.slice(start, end);
-}
-
-/** Offsets in the XML of elements, from the parser's line and column. */
-class Positions {
-  private readonly lineStarts: number[] = [0];
-
-  constructor(readonly xml: string) {
-    const breaks = /\r\n?|\n/g;
-    for (let m = breaks.exec(xml); m; m = breaks.exec(xml)) this.lineStarts.push(m.index + m[0].length);
-  }
-
-  /** The offset of an element's `<`, checked against the text there. */
-  of(el: Element): number | undefined {
-    const { lineNumber, columnNumber } = el;
-    if (!lineNumber || !columnNumber || lineNumber > this.lineStarts.length) return undefined;
-    const offset = this.lineStarts[lineNumber - 1] + columnNumber - 1;
-    return this.xml.startsWith(`<${el.tagName}`, offset) ? offset : undefined;
-  }
-}
-
-/** The offset just past the `>` of the tag starting at `start` (attribute values may hold `>`). */
-function endOfTag(xml: string, start: number): number {
-  let quote = '';
-  for (let i = start + 1; i < xml.length; i++) {
-    const c = xml[i];
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return i + 1;
-  }
-  return -1;
-}
-
-/** The offset of the end tag that closes the element starting at `start`. */
-function closingTag(xml: string, start: number, name: string): number {
-  const tags = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([^\s/>!?]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
-  tags.lastIndex = start;
-  let depth = 0;
-  for (let m = tags.exec(xml); m; m = tags.exec(xml)) {
-    if (m[2] !== name) continue;
-    if (m[1]) {
-      if (--depth === 0) return m.index;
-    } else if (!m[3]) depth++;
-  }
-  return -1;
+  return [{ start: p.contentEnd, end: p.contentEnd, text: run }];
 }
 
 /** A copy (a Node Buffer's `slice` would share the caller's bytes). */

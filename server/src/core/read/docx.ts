@@ -15,8 +15,8 @@ export function readDocx(bytes: Uint8Array): ReadResult {
 
 /** The walked body and the view built from it (the writer needs both). */
 export function readPackage(pkg: DocxPackage): { body: DocxBlock[]; document: ReadDocument } {
-  const numbering = new Numbering(pkg.styles?.dom, pkg.numbering?.dom);
-  const body = new BodyWalker(numbering).walk(pkg.document.dom);
+  const numbering = new Numbering(pkg.styles?.root, pkg.numbering?.root);
+  const body = new BodyWalker(numbering).walk(pkg.document.root);
   return { body, document: buildView('docx', toBlocks(body)) };
 }
 
