@@ -1,12 +1,15 @@
 /**
  * `npm run bench [-- --json]`: engine speed per report size, CLI batch throughput, language-server
- * latency and peak memory. Figures only; nothing here asserts a time.
+ * latency, peak memory and DOCX reading (`-- --docx` for that part alone). Figures only; nothing
+ * here asserts a time.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
+import { readDocx } from '../../server/src/core/read/docx';
+import { writeDocxCells } from '../../server/src/core/read/docx-write';
 import { digestReport } from '../../server/src/core/workspace';
 import { declaredCharset, decode } from '../../server/src/node/decode';
 import { analyzeText } from '../../server/src/core/source';
@@ -97,6 +100,64 @@ function engineFigures(): EngineFigure[] {
     const out = execFileSync(process.execPath, [__filename, '--engine-case', name], { encoding: 'utf8', maxBuffer: 1 << 20 });
     return JSON.parse(out) as EngineFigure;
   });
+}
+
+interface DocxFigure {
+  name: string;
+  docxBytes: number;
+  documentXmlBytes: number;
+  readMs: number;
+  readCheckMs: number;
+  /** The same report as plain text (its .txt beside the fixture), checked. */
+  textCheckMs: number;
+  ratio: number;
+  writeCellMs: number;
+}
+
+/**
+ * The fixtures LibreOffice made from report pages: reading the .docx, reading and checking it, and
+ * checking the same report as plain text; and writing one cell back (what --fix does per file).
+ */
+function docxFigures(): DocxFigure[] {
+  const dir = path.join(FIXTURES, 'docx');
+  return ['seed-000', 'seed-001', 'seed-004', 'gen-2021-blanks'].map((name) => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(dir, `${name}.docx`)));
+    const text = fs.readFileSync(path.join(dir, `${name}.txt`), 'utf8');
+    const read = readDocx(bytes);
+    if (!read.ok) throw new Error(`${name}: ${read.problem}`);
+    const grid = read.document.grids[1];
+    const row = grid.rows.findIndex((r) => r.cells[0]?.text.startsWith('一、本年新收'));
+    const cell = grid.rows[row].cells.find((c) => c.column === 9)!;
+    const edit = { location: { table: 2, row: row + 1, column: 10 }, expected: cell.text, text: cell.text === '0' ? '1' : '0' };
+    const readMs = time(() => readDocx(bytes), 1500);
+    const readCheckMs = time(() => {
+      const r = readDocx(bytes);
+      if (r.ok) analyze(r.document.text);
+    }, 1500);
+    const textCheckMs = time(() => analyze(text), 1500);
+    return {
+      name,
+      docxBytes: bytes.length,
+      documentXmlBytes: documentXmlSize(bytes) ?? 0,
+      readMs: round(readMs),
+      readCheckMs: round(readCheckMs),
+      textCheckMs: round(textCheckMs),
+      ratio: round(readCheckMs / textCheckMs),
+      writeCellMs: round(time(() => writeDocxCells(bytes, [edit]), 1500)),
+    };
+  });
+}
+
+/** The uncompressed size of word/document.xml, from the ZIP's central directory. */
+function documentXmlSize(bytes: Uint8Array): number | undefined {
+  const name = Buffer.from('word/document.xml');
+  const buf = Buffer.from(bytes);
+  for (let o = buf.length - 46; o >= 0; o--) {
+    if (buf.readUInt32LE(o) === 0x02014b50 && buf.readUInt16LE(o + 28) === name.length && buf.subarray(o + 46, o + 46 + name.length).equals(name)) {
+      return buf.readUInt32LE(o + 24);
+    }
+  }
+  return undefined;
 }
 
 interface BatchFigure {
@@ -231,11 +292,21 @@ async function main(): Promise<void> {
     return;
   }
   const json = args.includes('--json');
+  if (args.includes('--docx')) {
+    const docx = JSON.parse(execFileSync(process.execPath, [__filename, '--docx-case'], { encoding: 'utf8' })) as DocxFigure[];
+    process.stdout.write(json ? `${JSON.stringify(docx, null, 2)}\n` : table('DOCX: read, read + check, the same report as plain text', docx.map((d) => ({ ...d }))));
+    return;
+  }
+  if (args.includes('--docx-case')) {
+    process.stdout.write(JSON.stringify(docxFigures()));
+    return;
+  }
   const engine = engineFigures();
   const batches = batchFigures();
   const batch = batches[0];
   const lsp: LspFigure[] = await benchLsp();
   const sources = sourceFigures();
+  const docx = JSON.parse(execFileSync(process.execPath, [__filename, '--docx-case'], { encoding: 'utf8' })) as DocxFigure[];
   const rssMb = Object.fromEntries([
     ...engine.map((e) => [`engine ${e.name}`, e.rssMb]),
     ['batch', batch.rssMb],
@@ -247,6 +318,7 @@ async function main(): Promise<void> {
     batch: { files: batch.files, bytes: batch.bytes, wallMs: batch.wallMs, mbPerS: batch.mbPerS, jobs: batch.jobs },
     batchVariants: batches.slice(1).map(({ rssMb: _r, ...b }) => b),
     sources,
+    docx,
     rssMb,
     machine: { cpus: os.availableParallelism(), node: process.version },
   };
@@ -261,6 +333,8 @@ async function main(): Promise<void> {
   process.stdout.write(table('Batch: 1000 reports', batches.map((b) => ({ ...b }))));
   process.stdout.write('\n');
   process.stdout.write(table('Sources (the same report as its canonical text = 1)', sources.map((f) => ({ ...f }))));
+  process.stdout.write('\n');
+  process.stdout.write(table('DOCX: read, read + check, the same report as plain text', docx.map((d) => ({ ...d }))));
 }
 
 void main();

@@ -333,12 +333,12 @@ describe('DOCX reader: files it cannot read', () => {
     assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 200);
   });
 
-  it('truncated and garbled files never throw or hang (fuzz, 400 cases)', () => {
+  it('truncated and garbled files never throw or hang (fuzz, 240 cases)', () => {
     const bases = [fixture('seed-001.docx'), fixture('merged-cells.docx'), fixture('numbered-headings.docx')];
     const rng = mulberry32(20240601);
     const kinds = new Set(['encrypted', 'corrupt', 'not-docx', 'too-large', 'empty']);
     const started = Date.now();
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 240; i++) {
       const base = bases[i % bases.length];
       const bytes = new Uint8Array(base);
       const mode = i % 4;
