@@ -3,9 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze, analyzeDocument } from '../../server/src/core/analyze';
 import type { ReadDocument, ReadResult } from '../../server/src/core/read/document';
 import { readDocx } from '../../server/src/core/read/docx';
+import { analyzeBytes } from '../../server/src/core/source';
 import { formatNumber } from '../../server/src/core/read/docx-numbering';
 import { MAX_PART_SIZE } from '../../server/src/core/read/docx-package';
 import { CellEdit, writeDocxCells } from '../../server/src/core/read/docx-write';
@@ -21,7 +22,8 @@ function read(bytes: Uint8Array): ReadDocument {
 }
 
 const lines = (doc: ReadDocument) => doc.text.split('\n');
-const keys = (text: string) => analyze(text).findings.map((f) => `${f.code} ${f.target ?? ''}`).sort();
+const keysOf = (findings: { code: string; target?: string }[]) => findings.map((f) => `${f.code} ${f.target ?? ''}`).sort();
+const keys = (text: string) => keysOf(analyze(text).findings);
 
 /** The view cell at a 1-based table, row and column slot. */
 function cellAt(doc: ReadDocument, table: number, row: number, column: number) {
@@ -70,6 +72,8 @@ describe('DOCX reader: reports converted by LibreOffice', () => {
       const doc = read(fixture(`${name}.docx`));
       const truth = fs.readFileSync(path.join(FIXTURES, 'docx', `${name}.txt`), 'utf8');
       assert.deepEqual(keys(doc.text), keys(truth));
+      // Read as the CLI reads it: the view with the reader's grids.
+      assert.deepEqual(keysOf(analyzeDocument(doc).findings), keys(truth));
     });
   }
 
@@ -250,6 +254,7 @@ describe('DOCX reader: text as it prints', () => {
       '关于召开年度工作会议的通知', '各科室：定于下周一上午九时召开年度工作会议，请准时参加。', '科室 | 参会人数 | 联系人 |', '办公室 | 3 | 王某 |', '政策法规科 | 2 | 李某 |', '办公室',
     ]);
     assert.deepEqual(doc.grids.length, 1);
+    assert.deepEqual(keysOf(analyzeDocument(doc).findings), ['report-unrecognized report']);
   });
 
   it('a document without tables is read as paragraphs', () => {
@@ -288,9 +293,11 @@ describe('DOCX reader: files it cannot read', () => {
     });
   });
 
-  it('OLE2: an encrypted .docx is encrypted; a legacy .doc is not a .docx', () => {
+  it('OLE2: an encrypted .docx is encrypted; a legacy .doc is not a .docx', async () => {
     assert.equal(problem(ole2('Root Entry', 'EncryptionInfo', 'EncryptedPackage')).problem, 'encrypted');
     assert.deepEqual(problem(ole2('Root Entry', 'WordDocument', '1Table')), { ok: false, problem: 'not-docx', detail: 'Word 97–2003 .doc' });
+    const checked = await analyzeBytes(ole2('Root Entry', 'WordDocument'), 'docx');
+    assert.deepEqual(checked.findings.map((f) => [f.code, f.message]), [['input-unreadable', '不是 Word（.docx）文件，无法读取，未检查（Word 97–2003 .doc）']]);
   });
 
   it('broken XML, a cut file, an encrypted entry', () => {
