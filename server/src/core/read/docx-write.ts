@@ -31,7 +31,8 @@ export type WriteRefusal =
   | 'numbered'
   | 'nested-table'
   | 'bad-text'
-  | 'package';
+  | 'package'
+  | 'read-back';
 
 export type WriteResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: WriteRefusal; edit?: number };
 
@@ -48,6 +49,7 @@ export const WRITE_REFUSALS: Record<WriteRefusal, { 'zh-CN': string; en: string 
   'nested-table': { 'zh-CN': '单元格中嵌有表格', en: 'the cell holds a nested table' },
   'bad-text': { 'zh-CN': '新内容含有换行或制表符', en: 'the new text holds a line break or tab' },
   package: { 'zh-CN': '文件的压缩格式不支持改写', en: 'the file’s ZIP layout cannot be rewritten' },
+  'read-back': { 'zh-CN': '改写后的文件读回与预期不符', en: 'the rewritten file did not read back as intended' },
 };
 
 interface Splice {
@@ -89,13 +91,12 @@ export function writeDocxCells(bytes: Uint8Array, edits: CellEdit[]): WriteResul
   if (!rewritten) return { ok: false, reason: 'package' };
   // Read back: each edited cell must now show its new text, and nothing else of the view may change.
   const reread = openDocx(rewritten);
-  if (!reread.ok) return { ok: false, reason: 'package' };
+  if (!reread.ok) return { ok: false, reason: 'read-back' };
   const after = readPackage(reread.pkg).document;
-  const shown = (cell: ViewCell | undefined) => cell && !cell.blank ? cell.text : '';
   for (let i = 0; i < edits.length; i++) {
-    if (shown(viewCellAt(after, edits[i].location)) !== viewText(edits[i].text)) return { ok: false, reason: 'package', edit: i };
+    if ((viewCellAt(after, edits[i].location)?.text ?? '') !== viewText(edits[i].text)) return { ok: false, reason: 'read-back', edit: i };
   }
-  if (viewWithout(after, edits) !== viewWithout(document, edits)) return { ok: false, reason: 'package' };
+  if (viewWithout(after, edits) !== viewWithout(document, edits)) return { ok: false, reason: 'read-back' };
   return { ok: true, bytes: rewritten };
 }
 

@@ -21,7 +21,7 @@ export function readPackage(pkg: DocxPackage): { body: DocxBlock[]; document: Re
 }
 
 /** A paragraph's text with its line breaks (`\n`), tabs (`\t`) and hyphens as they print. */
-export function paragraphText(paragraph: DocxParagraph): string {
+function paragraphText(paragraph: DocxParagraph): string {
   let text = '';
   for (const part of paragraph.parts) text += part.text;
   return text;
