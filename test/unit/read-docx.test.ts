@@ -9,7 +9,7 @@ import { readDocx } from '../../server/src/core/read/docx';
 import { analyzeBytes } from '../../server/src/core/source';
 import { formatNumber } from '../../server/src/core/read/docx-numbering';
 import { MAX_PART_SIZE } from '../../server/src/core/read/docx-package';
-import { CellEdit, writeDocxCells } from '../../server/src/core/read/docx-write';
+import { CellEdit, cellEditsOf, writeDocxCells } from '../../server/src/core/read/docx-write';
 import { FIXTURES, readSeed } from '../support/fixtures';
 import { mulberry32 } from '../support/random';
 
@@ -409,6 +409,28 @@ describe('DOCX writer', () => {
     const result = writeDocxCells(docx(body), [{ location: { table: 1, row: 1, column: 1 }, expected: '123', text: '45' }]);
     assert.ok(result.ok);
     assert.match(strFromU8(entries(result.bytes)['word/document.xml']), /<w:t xml:space="preserve">45<\/w:t><\/w:r><w:proofErr w:type="gramStart"\/><w:r><w:rPr><w:sz w:val="21"\/><\/w:rPr><w:t xml:space="preserve"><\/w:t>/);
+  });
+
+  it('the fixes of every blank cell, from the view to the file: the blanks are gone, the rest checks the same', () => {
+    const bytes = fixture('gen-2021-blanks.docx');
+    const before = analyzeDocument(read(bytes));
+    const fixes = before.findings.filter((f) => f.code === 'cell-empty' && f.fix);
+    assert.equal(fixes.length, 22);
+    const edits = cellEditsOf(read(bytes), fixes.flatMap((f) => f.fix!.edits))!;
+    // Every blank cell of the view: 36 in 表三, 1 in 表四.
+    assert.equal(edits.length, 37);
+    assert.deepEqual(edits[0], { location: { table: 2, row: 5, column: 8 }, expected: '', text: '0' });
+    const result = writeDocxCells(bytes, edits);
+    assert.ok(result.ok);
+    const after = keysOf(analyzeDocument(read(result.bytes)).findings);
+    assert.deepEqual(after, keysOf(before.findings.filter((f) => f.code !== 'cell-empty')));
+  });
+
+  it('an edit outside the cells (a heading) has no cell edit', () => {
+    const doc = read(fixture('seed-004.docx'));
+    const line = lines(doc).indexOf('4、 政府信息公开行政复议、行政诉讼情况');
+    assert.ok(line > 0);
+    assert.equal(cellEditsOf(doc, [{ range: { start: { line, character: 0 }, end: { line, character: 2 } }, newText: '四、' }]), undefined);
   });
 
   it('refusals, each with its reason', () => {
