@@ -55,7 +55,8 @@ export class Numbering {
       if (!id || wVal(style, 'type') !== 'paragraph') continue;
       const isDefault = wVal(style, 'default');
       if (isDefault === '1' || isDefault === 'true' || isDefault === 'on') this.defaultParagraphStyle = id;
-      const numPr = wChild(wChild(style, 'pPr') ?? style, 'numPr');
+      const pPr = wChild(style, 'pPr');
+      const numPr = pPr && wChild(pPr, 'numPr');
       this.styles.set(id, {
         basedOn: wVal(wChild(style, 'basedOn')),
         numId: wVal(numPr && wChild(numPr, 'numId')),
