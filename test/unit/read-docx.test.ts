@@ -322,7 +322,7 @@ describe('DOCX reader: files it cannot read', () => {
     const started = process.hrtime.bigint();
     const result = problem(bytes);
     assert.equal(result.problem, 'too-large');
-    assert.match(result.detail ?? '', /^word\/document\.xml \d+\.\d MB > 24\.0 MB$/);
+    assert.match(result.detail ?? '', /^word\/document\.xml \d+\.\d MB > 8\.0 MB$/);
     assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 500);
   });
 

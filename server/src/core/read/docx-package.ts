@@ -8,8 +8,11 @@ import { inflateEntry, isOle2, ole2StreamNames, readZipDirectory, ZipDirectory, 
  * rest are never touched.
  */
 
-/** The largest XML part read (a report's document.xml is well under 5 MB, even with heavy run formatting). */
-export const MAX_PART_SIZE = 24 * 1024 * 1024;
+/**
+ * The largest XML part read. A report's document.xml is 0.1–2 MB; at 8 MB of the densest table
+ * markup, reading peaks at about 350 MB of memory, which bounds what a hostile file can cost.
+ */
+export const MAX_PART_SIZE = 8 * 1024 * 1024;
 
 export interface DocxPart {
   name: string;
@@ -29,6 +32,16 @@ export interface DocxPackage {
 
 export type OpenResult = { ok: true; pkg: DocxPackage } | { ok: false; problem: ReadProblemKind; detail?: string };
 
+/** The elements of document.xml that the reader and writer look at; the rest (formatting, drawings) is not built. */
+const DOCUMENT_ELEMENTS = new Set([
+  'body', 'p', 'pPr', 'pStyle', 'numPr', 'ilvl', 'numId', 'rPr', 'ins', 'del', 'moveFrom', 'moveTo', 'rPrChange', 'vanish',
+  'r', 't', 'tab', 'ptab', 'br', 'cr', 'noBreakHyphen', 'ruby', 'rubyBase', 'fldChar', 'fldSimple',
+  'hyperlink', 'smartTag', 'customXml', 'sdt', 'sdtContent', 'bdo', 'dir',
+  'tbl', 'tr', 'trPr', 'gridBefore', 'tc', 'tcPr', 'gridSpan', 'vMerge', 'hMerge',
+]);
+const keepInDocument = (localName: string, namespace: string | undefined) => W_NAMESPACES.has(namespace!) && DOCUMENT_ELEMENTS.has(localName);
+const keepWordprocessing = (_: string, namespace: string | undefined) => W_NAMESPACES.has(namespace!);
+
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_STYLES = /\/styles$/;
 const REL_NUMBERING = /\/numbering$/;
@@ -47,14 +60,14 @@ export function openDocx(bytes: Uint8Array): OpenResult {
     return { ok: false, problem: local ? 'corrupt' : 'not-docx', detail: local ? zip.error : undefined };
   }
   const byName = new Map(zip.entries.map((e) => [e.name, e]));
-  const parse = (entry: ZipEntry): DocxPart | { problem: ReadProblemKind; detail: string } => {
+  const parse = (entry: ZipEntry, keep?: (localName: string, namespace: string | undefined) => boolean): DocxPart | { problem: ReadProblemKind; detail: string } => {
     const inflated = inflateEntry(bytes, entry, MAX_PART_SIZE);
     if (!inflated.ok) return { problem: inflated.problem, detail: inflated.detail };
     const decoded = decodeXml(inflated.data);
     if (!decoded) return { problem: 'corrupt', detail: `${entry.name}: encoding` };
     const bom = decoded.text.charCodeAt(0) === 0xfeff;
     const xml = bom ? decoded.text.slice(1) : decoded.text;
-    const root = parseXml(xml);
+    const root = parseXml(xml, keep);
     if (typeof root === 'string') return { problem: 'corrupt', detail: `${entry.name}: ${root}` };
     return { name: entry.name, xml, encoding: decoded.encoding, bom, root };
   };
@@ -62,7 +75,7 @@ export function openDocx(bytes: Uint8Array): OpenResult {
   const documentName = relationshipTarget(byName, parse, '_rels/.rels', '', REL_OFFICE_DOCUMENT) ?? 'word/document.xml';
   const documentEntry = byName.get(documentName);
   if (!documentEntry) return { ok: false, problem: 'not-docx', detail: otherFormat(byName) };
-  const document = parse(documentEntry);
+  const document = parse(documentEntry, keepInDocument);
   if ('problem' in document) return { ok: false, problem: document.problem, detail: document.detail };
   if (!isWordDocument(document.root)) return { ok: false, problem: 'not-docx', detail: otherFormat(byName) };
 
@@ -70,7 +83,7 @@ export function openDocx(bytes: Uint8Array): OpenResult {
   const rels = `${folder}_rels/${documentName.slice(folder.length)}.rels`;
   const optional = (pattern: RegExp, fallback: string): DocxPart | { problem: ReadProblemKind; detail: string } | undefined => {
     const entry = byName.get(relationshipTarget(byName, parse, rels, folder, pattern) ?? `${folder}${fallback}`);
-    return entry ? parse(entry) : undefined;
+    return entry ? parse(entry, keepWordprocessing) : undefined;
   };
   const styles = optional(REL_STYLES, 'styles.xml');
   if (styles && 'problem' in styles) return { ok: false, problem: styles.problem, detail: styles.detail };

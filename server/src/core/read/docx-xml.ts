@@ -50,21 +50,32 @@ const ATTRIBUTE = /\s+([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ATTRIBUTES_END = /(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/?)>/y;
 const END_TAG = /<\/([^\s>]+)\s*>/y;
 
-/** The root element, or what is wrong with the XML. */
-export function parseXml(xml: string): XmlElement | string {
+/** Leaves have no children of their own: they share this one (never pushed to). */
+const NO_CHILDREN: XmlNode[] = [];
+
+/**
+ * The root element, or what is wrong with the XML. Elements `keep` turns down are checked for
+ * nesting but not built, nor anything inside them (a report's run and cell formatting, drawings):
+ * the tree holds what the reader looks at, and its memory stays a small multiple of the text's.
+ */
+export function parseXml(xml: string, keep: (localName: string, namespace: string | undefined) => boolean = () => true): XmlElement | string {
   let root: XmlElement | undefined;
   let current: XmlElement | undefined;
   let scope = new Map<string, string>([['xml', XML_NAMESPACE]]);
   const scopes: Map<string, string>[] = [];
+  /** Names of the open elements inside one that is not kept. */
+  const skipped: string[] = [];
   let pos = 0;
   while (pos < xml.length) {
     const lt = xml.indexOf('<', pos);
     const textEnd = lt < 0 ? xml.length : lt;
-    if (textEnd > pos) {
+    if (textEnd > pos && skipped.length === 0) {
       const text = decode(xml.slice(pos, textEnd));
       if (text === undefined) return 'bad character reference';
-      if (current) current.children.push(text);
-      else if (text.trim() !== '') return 'text outside the root element';
+      if (current) {
+        if (current.children === NO_CHILDREN) current.children = [];
+        current.children.push(text);
+      } else if (text.trim() !== '') return 'text outside the root element';
     }
     if (lt < 0) break;
     const next = xml.charCodeAt(lt + 1);
@@ -80,12 +91,20 @@ export function parseXml(xml: string): XmlElement | string {
       } else if (xml.startsWith('<![CDATA[', lt)) {
         const close = xml.indexOf(']]>', lt + 9);
         if (close < 0 || !current) return 'misplaced CDATA';
-        current.children.push(xml.slice(lt + 9, close));
+        if (skipped.length === 0) {
+          if (current.children === NO_CHILDREN) current.children = [];
+          current.children.push(xml.slice(lt + 9, close));
+        }
         pos = close + 3;
       } else return xml.startsWith('<!DOCTYPE', lt) ? 'DOCTYPE' : 'bad markup';
     } else if (next === 0x2f /* / */) {
       END_TAG.lastIndex = lt;
       const m = END_TAG.exec(xml);
+      if (skipped.length) {
+        if (!m || m[1] !== skipped.pop()) return `mismatched end tag ${m?.[1] ?? ''}`.trim();
+        pos = END_TAG.lastIndex;
+        continue;
+      }
       if (!m || !current || m[1] !== current.name) return `mismatched end tag ${m?.[1] ?? ''}`.trim();
       current.contentEnd = lt;
       current.end = END_TAG.lastIndex;
@@ -101,6 +120,11 @@ export function parseXml(xml: string): XmlElement | string {
       const close = ATTRIBUTES_END.exec(xml);
       if (!close) return 'bad start tag';
       const end = ATTRIBUTES_END.lastIndex;
+      if (skipped.length) {
+        if (!close[1]) skipped.push(m[1]);
+        pos = end;
+        continue;
+      }
       const attributesEnd = end - 1 - close[1].length;
       // Namespace declarations are read now; other attributes when asked for (most never are).
       let elementScope = scope;
@@ -118,12 +142,20 @@ export function parseXml(xml: string): XmlElement | string {
       const prefix = colon < 0 ? '' : name.slice(0, colon);
       const namespace = elementScope.get(prefix);
       if (prefix && namespace === undefined) return `undeclared prefix ${prefix}`;
+      const localName = colon < 0 ? name : name.slice(colon + 1);
+      if (current && !keep(localName, namespace)) {
+        if (!close[1]) skipped.push(name);
+        pos = end;
+        continue;
+      }
       const element: XmlElement = {
-        name, prefix, localName: colon < 0 ? name : name.slice(colon + 1), namespace, attributeText: raw, scope: elementScope,
-        children: [], parent: current, start: lt, contentStart: end, contentEnd: end, end,
+        name, prefix, localName, namespace, attributeText: raw, scope: elementScope,
+        children: NO_CHILDREN, parent: current, start: lt, contentStart: end, contentEnd: end, end,
       };
-      if (current) current.children.push(element);
-      else if (root) return 'more than one root element';
+      if (current) {
+        if (current.children === NO_CHILDREN) current.children = [];
+        current.children.push(element);
+      } else if (root) return 'more than one root element';
       else root = element;
       if (!close[1]) {
         current = element;
@@ -133,7 +165,7 @@ export function parseXml(xml: string): XmlElement | string {
       pos = end;
     }
   }
-  if (current) return `unclosed element ${current.name}`;
+  if (current || skipped.length) return `unclosed element ${current?.name ?? skipped[skipped.length - 1]}`;
   return root ?? 'no root element';
 }
 
