@@ -39,7 +39,7 @@ const DOCUMENT_ELEMENTS = new Set([
   'hyperlink', 'smartTag', 'customXml', 'sdt', 'sdtContent', 'bdo', 'dir',
   'tbl', 'tr', 'trPr', 'gridBefore', 'tc', 'tcPr', 'gridSpan', 'vMerge', 'hMerge',
 ]);
-const keepInDocument = (localName: string, namespace: string | undefined) => W_NAMESPACES.has(namespace!) && DOCUMENT_ELEMENTS.has(localName);
+const keepInDocument = (localName: string, namespace: string | undefined) => DOCUMENT_ELEMENTS.has(localName) && W_NAMESPACES.has(namespace!);
 const keepWordprocessing = (_: string, namespace: string | undefined) => W_NAMESPACES.has(namespace!);
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
