@@ -158,6 +158,12 @@ describe('DOCX reader: Word numbering', () => {
     ]);
   });
 
+  it('a level with lvlRestart 0 counts on under a new higher item', () => {
+    const list = `<w:abstractNum w:abstractNumId="0">${level(0, 'chineseCounting', '%1、')}${level(1, 'decimal', '%2.', '<w:lvlRestart w:val="0"/>')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
+    const body = [p(r('甲'), numbered(1)), p(r('一'), numbered(1, 1)), p(r('乙'), numbered(1)), p(r('二'), numbered(1, 1))].join('');
+    assert.deepEqual(lines(read(docx(body, { numbering: list }))).slice(0, 4), ['一、 甲', '1. 一', '二、 乙', '2. 二']);
+  });
+
   it('a style gives the numbering, a paragraph its level; numId 0 takes the style’s numbering off', () => {
     const styles =
       '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>' +
