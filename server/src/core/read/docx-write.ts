@@ -1,5 +1,4 @@
 import { deflateSync } from 'fflate';
-import type { TextEdit } from '../rule';
 import type { ReadDocument, ViewCell } from './document';
 import type { DocxCell } from './docx-body';
 import { openDocx } from './docx-package';
@@ -99,40 +98,6 @@ export function writeDocxCells(bytes: Uint8Array, edits: CellEdit[]): WriteResul
   }
   if (viewWithout(after, edits) !== viewWithout(document, edits)) return { ok: false, reason: 'read-back' };
   return { ok: true, bytes: rewritten };
-}
-
-/**
- * Fix edits made in the view → the cell edits that make them in the .docx: each edit must lie in
- * one table cell of the view (a blank cell's placeholder space included); several edits of one cell
- * make one cell edit. Undefined when an edit touches text outside the cells (a heading, prose).
- */
-export function cellEditsOf(document: ReadDocument, edits: TextEdit[]): CellEdit[] | undefined {
-  const byCell = new Map<string, { edit: CellEdit; cell: ViewCell; changes: TextEdit[] }>();
-  for (const e of edits) {
-    const { start, end } = e.range;
-    if (start.line !== end.line) return undefined;
-    let found: { table: number; row: number; cell: ViewCell } | undefined;
-    document.grids.forEach((grid, g) => {
-      const r = grid.rows.findIndex((row) => row.line === start.line);
-      const cell = grid.rows[r]?.cells.find((c) => c.range.start.character <= start.character && end.character <= c.range.end.character);
-      if (cell) found = { table: g + 1, row: r + 1, cell };
-    });
-    if (!found) return undefined;
-    const location = { table: found.table, row: found.row, column: found.cell.column + 1 };
-    const key = `${location.table}.${location.row}.${location.column}`;
-    const entry = byCell.get(key) ?? { edit: { location, expected: found.cell.text, text: '' }, cell: found.cell, changes: [] };
-    entry.changes.push(e);
-    byCell.set(key, entry);
-  }
-  return [...byCell.values()].map(({ edit, cell, changes }) => {
-    // A blank cell shows one space; its text is empty.
-    let text = cell.blank ? ' ' : cell.text;
-    const from = cell.range.start.character;
-    for (const c of [...changes].sort((a, b) => b.range.start.character - a.range.start.character)) {
-      text = text.slice(0, c.range.start.character - from) + c.newText + text.slice(c.range.end.character - from);
-    }
-    return { ...edit, text: text.trim() };
-  });
 }
 
 function viewCellAt(document: ReadDocument, location: CellEdit['location']): ViewCell | undefined {
