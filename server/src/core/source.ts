@@ -4,6 +4,7 @@ import type { Locale, Position, Range } from './model';
 import { outline, OutlineItem } from './outline';
 import { buildView, ReadDocument, SourceKind, SourceMap } from './read/document';
 import { readDocx } from './read/docx';
+import { CellEdit, WRITE_REFUSALS, writeDocxCells } from './read/docx-write';
 import { looksLikeHtml, readHtml } from './read/html';
 import { readPdf } from './read/pdf';
 import { SHAPE_READERS } from './read/text';
@@ -128,13 +129,6 @@ export async function analyzeBytes(bytes: Uint8Array, kind: 'pdf' | 'docx', opti
   return { ...inView, findings: locateFindings(inView, read), kind, read };
 }
 
-/** A fix in a Word file: the new text of one table cell, and the text it must still have. */
-export interface CellEdit {
-  location: { table: number; row: number; column: number };
-  expected: string;
-  text: string;
-}
-
 /**
  * Fix edits in a DOCX view → the cells they change. Every edit must lie inside one table cell (a fix
  * edits only its own cell); anything else (a heading inserted between paragraphs) cannot be written
@@ -169,4 +163,38 @@ export function cellEdits(read: ReadDocument, edits: TextEdit[]): { cells: CellE
     entry.edit.text = text.trim();
   }
   return { cells: [...cells.values()].map((c) => c.edit), refused };
+}
+
+const MAX_FIX_PASSES = 5;
+
+/**
+ * Every offered fix written into a Word file's table cells, re-checking after each pass as `fixAll`
+ * does for text. Fixes outside table cells, and cells the writer cannot change safely, are refused
+ * with the reason; the file is then left as the last safe pass made it.
+ */
+export function fixDocx(bytes: Uint8Array, options: AnalyzeOptions): { bytes: Uint8Array; edits: number; refusal?: string } {
+  const locale = options.locale ?? 'zh-CN';
+  let current = bytes;
+  let edits = 0;
+  let refusal: string | undefined;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const read = readDocx(current);
+    if (!read.ok) break;
+    const analysis = analyzeDocument(read.document, { ...options, brief: false });
+    const all = analysis.findings.flatMap((f) => f.fix?.edits ?? []);
+    if (all.length === 0) break;
+    const { cells, refused } = cellEdits(read.document, all);
+    if (refused.length) {
+      refusal = locale === 'zh-CN' ? `${refused.length} 处修复不在表格单元格内，未写入 Word 文件` : `${refused.length} fix(es) outside table cells not written into the Word file`;
+    }
+    if (cells.length === 0) break;
+    const written = writeDocxCells(current, cells);
+    if (!written.ok) {
+      refusal = `${locale === 'zh-CN' ? '未写入修复：' : 'fixes not written: '}${WRITE_REFUSALS[written.reason][locale]}`;
+      break;
+    }
+    edits += cells.length;
+    current = written.bytes;
+  }
+  return refusal ? { bytes: current, edits, refusal } : { bytes: current, edits };
 }

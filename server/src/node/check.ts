@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { AnalyzeOptions } from '../core/analyze';
 import type { SourceKind } from '../core/read/document';
 import { tablesView } from '../core/tables-view';
-import { analyzeBytes, analyzeText, SourceAnalysis, sourceKindOf } from '../core/source';
+import { analyzeBytes, fixDocx, analyzeText, SourceAnalysis, sourceKindOf } from '../core/source';
 import { optionsFor } from '../core/config';
 import { fixAll } from '../core/fix';
 import type { Locale } from '../core/model';
@@ -114,7 +114,24 @@ export class FileChecker {
 
   private async checkBinary(file: string, abs: string, kind: 'pdf' | 'docx', bytes: Buffer): Promise<FileResult> {
     const options = this.optionsFor(abs);
-    return this.result(file, await analyzeBytes(bytes, kind, options), options, bytes);
+    let checked: Buffer = bytes;
+    let fixedEdits: number | undefined;
+    let fixRefused: string | undefined;
+    if (this.run.fix && kind === 'docx') {
+      if (wordHasItOpen(abs)) {
+        fixRefused = this.run.locale === 'zh-CN' ? '文件正在 Word 中打开（有 ~$ 锁定文件），未写入修复' : 'the file is open in Word (a ~$ lock file exists); fixes not written';
+      } else {
+        const fixed = fixDocx(bytes, options);
+        fixRefused = fixed.refusal;
+        if (fixed.edits > 0) {
+          checked = Buffer.from(fixed.bytes);
+          writeAtomically(abs, checked);
+          fixedEdits = fixed.edits;
+        }
+      }
+    }
+    const result = this.result(file, await analyzeBytes(checked, kind, options), options, checked, fixedEdits);
+    return fixRefused ? { ...result, fixRefused } : result;
   }
 
   private result(file: string, analysis: SourceAnalysis, options: AnalyzeOptions, checkedBytes: Buffer, fixedEdits?: number): FileResult {
@@ -130,6 +147,13 @@ export class FileChecker {
       ...(this.run.cacheKeys ? { cacheKey: { variant: this.variant(options), content: sha256(checkedBytes) } } : {}),
     };
   }
+}
+
+/** Word keeps `~$` + the name (its first two characters dropped when long) beside a document it has open. */
+function wordHasItOpen(abs: string): boolean {
+  const dir = path.dirname(abs);
+  const name = path.basename(abs);
+  return [`~$${name}`, `~$${name.slice(2)}`].some((lock) => fs.existsSync(path.join(dir, lock)));
 }
 
 /**

@@ -105,6 +105,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   for (const r of results) {
     if (r.fixedEdits) io.stderr(`${r.file}: ${run.locale === 'zh-CN' ? `已修复（${r.fixedEdits} 处修改）` : `fixed (${r.fixedEdits} edit(s))`}\n`);
   }
+  for (const r of results) if (r.fixRefused) io.stderr(`${r.file}: ${r.fixRefused}\n`);
   for (const r of results) if (r.error) io.stderr(`xxgk-lint: ${r.file}: ${r.error}\n`);
 
   for (const piece of assemble(results, run.format, run.locale, VERSION)) io.stdout(piece);

@@ -17,6 +17,8 @@ export interface FileResult {
   unchecked?: boolean;
   /** How many edits --fix wrote into the file. */
   fixedEdits?: number;
+  /** Why --fix wrote some or all fixes not (a Word file's cell it cannot change safely, a lock file). */
+  fixRefused?: string;
   /** What the workspace checks (carry-over, copied-text) need from this report. */
   digest?: ReportDigest;
   /** With --format html: the recognized tables, for drawing. */
@@ -34,6 +36,7 @@ export interface RenderedFile {
   /** Read, but not checked: never a clean report. */
   unchecked?: boolean;
   fixedEdits?: number;
+  fixRefused?: string;
   counts: { error: number; warning: number; info: number };
   /** Text lines, a JSON array entry, or SARIF results, ready to be joined. */
   fragment: string;
@@ -46,7 +49,7 @@ export function renderFile(r: FileResult, format: OutputFormat, locale: Locale =
     else if (f.severity === 'warning') counts.warning++;
     else counts.info++;
   }
-  const base = { file: r.file, counts, ...(r.error ? { error: r.error } : {}), ...(r.unchecked ? { unchecked: true } : {}), ...(r.fixedEdits ? { fixedEdits: r.fixedEdits } : {}) };
+  const base = { file: r.file, counts, ...(r.error ? { error: r.error } : {}), ...(r.unchecked ? { unchecked: true } : {}), ...(r.fixedEdits ? { fixedEdits: r.fixedEdits } : {}), ...(r.fixRefused ? { fixRefused: r.fixRefused } : {}) };
   if (r.error) return { ...base, fragment: '' };
   // One line per file: readable by line-oriented tools, a third of the size of indented JSON.
   if (format === 'json') return { ...base, fragment: JSON.stringify(jsonEntry(r)) };

@@ -1,0 +1,47 @@
+/** The CLI on Word files: findings located by cell and paragraph, --fix written into the cells, refusals said. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT } from '../support/fixtures';
+import { run, workspace } from '../support/cli';
+
+const docx = (name: string) => fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'docx', name));
+
+describe('xxgk-lint on Word files', () => {
+  it('findings name the table cell or the paragraph; JSON adds the location', async () => {
+    const dir = workspace({ 'r.docx': docx('seed-004.docx') });
+    const text = await run(['r.docx'], dir);
+    assert.match(text.stdout, /^r\.docx:第16段: warning section-numbering: 部分标题应使用汉字编号“四、”，此处写作“4、”$/m);
+    assert.match(text.stdout, /^r\.docx:表格2第\d+行第1列: warning cell-empty: 表三「四、结转下年度继续办理」有 6 个空白单元格/m);
+    const json = JSON.parse((await run(['-f', 'json', 'r.docx'], dir)).stdout) as { diagnostics: { code: string; location?: object }[] }[];
+    const numbering = json[0].diagnostics.find((d) => d.code === 'section-numbering' && (d.location as { paragraph?: number }).paragraph === 16);
+    assert.deepEqual(numbering?.location, { paragraph: 16 });
+  });
+
+  it('--fix writes the fixes into the table cells, says what it could not write, and the re-check is clean of them', async () => {
+    const dir = workspace({ 'r.docx': docx('seed-004.docx') });
+    const r = await run(['--fix', 'r.docx'], dir);
+    assert.match(r.stderr, /^r\.docx: 已修复（\d+ 处修改）$/m);
+    assert.match(r.stderr, /^r\.docx: 4 处修复不在表格单元格内，未写入 Word 文件$/m);
+    const after = await run(['-f', 'json', 'r.docx'], dir);
+    const codes = (JSON.parse(after.stdout) as { diagnostics: { code: string }[] }[])[0].diagnostics.map((d) => d.code);
+    assert.deepEqual(codes.filter((c) => c === 'cell-empty'), []);
+    assert.ok(codes.includes('section-numbering'), 'the heading fixes were not written');
+  });
+
+  it('a Word file open in Word (a ~$ lock file beside it) is not written', async () => {
+    const bytes = docx('seed-004.docx');
+    const dir = workspace({ 'report.docx': bytes, '~$port.docx': 'lock' });
+    const r = await run(['--fix', 'report.docx'], dir);
+    assert.match(r.stderr, /report\.docx: 文件正在 Word 中打开（有 ~\$ 锁定文件），未写入修复/);
+    assert.ok(fs.readFileSync(path.join(dir, 'report.docx')).equals(bytes));
+  });
+
+  it('a file that is not a Word file: one input-unreadable error, exit 2', async () => {
+    const dir = workspace({ 'old.docx': Buffer.from('PK\u0003\u0004 not really a zip') });
+    const r = await run(['old.docx'], dir);
+    assert.match(r.stdout, /^old\.docx:1:1: error input-unreadable: /m);
+    assert.equal(r.code, 2);
+  });
+});
