@@ -1,0 +1,372 @@
+import { findSections } from '../parse/sections';
+import { T3_COLUMNS, T3_ROWS, T4_COLUMNS, TABLE2 } from '../schema/formats';
+import { LineIndex, normalizeLabel } from '../text';
+import type { Block, Piece, SourceCell } from './document';
+import { paragraphOf, ShapeReader } from './text';
+
+/**
+ * pdftotext output of a report printed to PDF. Every page ends with a form feed. With `-layout`
+ * a table row stands on one line (group label, row label, numbers), its label wrapped over the
+ * lines around it, blank cells as runs of spaces; without it the numbers of one row may fall on
+ * several lines. Rows are found by their numbers; their labels are gathered from the lines around
+ * them by the official wording; a row short of numbers is read by the columns that the complete
+ * rows of its page establish, and only when each number stands under exactly one column.
+ */
+export const columnsReader: ShapeReader = { name: 'columns', read: readColumns };
+
+/** A run of non-space characters on a line; `start`/`end` are character offsets in the line. */
+interface Word {
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A line with numbers at its end: one table row. */
+interface ValueLine {
+  line: number;
+  page: number;
+  labels: Word[];
+  numbers: Word[];
+}
+
+/** A row as the table grid will hold it. */
+interface RowDraft {
+  line: number;
+  cells: SourceCell[];
+}
+
+const NUMBER = /^[+\-]?\d[\d,]*(\.\d+)?$/;
+/** A page number alone on a line next to a page break: `3`, `- 3 -`, `3/5`, `第3页`. */
+const PAGE_NUMBER = /^(-\s*)?\d{1,3}(\s*-)?$|^\d{1,3}\s*\/\s*\d{1,3}$|^第\s*\d{1,3}\s*页(\s*[，,]?\s*共\s*\d{1,3}\s*页)?$/;
+/** Lines without a wide gap in a layout text are rare; without -layout they are nearly all. */
+const MIN_LAYOUT_SHARE = 0.2;
+/** A window of candidate label words larger than this is not searched (labels wrap over a few lines). */
+const MAX_LABEL_WORDS = 16;
+
+interface Label {
+  norm: string;
+  columns: number;
+  /** Rows whose columns stand alike: the same table block. */
+  block: string;
+}
+
+const T3_LABELS: Label[] = T3_ROWS.flatMap((r) => [r.label, ...(r.aliases ?? [])].map((l) => ({ norm: normalizeLabel(l), columns: T3_COLUMNS.length, block: 'T3' })));
+const T2_LABELS: Label[] = (['2019', '2021'] as const).flatMap((format) =>
+  TABLE2[format].flatMap((block) =>
+    block.rows.flatMap((r) => [r.label, ...(r.aliases ?? [])].map((l) => ({ norm: normalizeLabel(l), columns: block.columns.length, block: `T2.${format}.${block.key}` }))),
+  ),
+);
+
+function readColumns(doc: LineIndex): Block[] | undefined {
+  // pdftotext ends every page with a form feed; no other converter writes one.
+  if (!doc.text.includes('\f')) return undefined;
+  const sections = findSections(doc);
+  if (sections.length === 0) return undefined;
+  const layout = isLayout(doc);
+  const pageOf = pages(doc);
+  const furniture = pageFurniture(doc);
+  const tableLines = new Map<number, number>();
+  for (const s of sections) {
+    if (s.heading.section < 2 || s.heading.section > 4) continue;
+    for (let l = s.bodyStart; l < s.bodyEnd; l++) tableLines.set(l, s.heading.section);
+  }
+
+  const blocks: Block[] = [];
+  let line = 0;
+  while (line < doc.lines.length) {
+    const section = tableLines.get(line);
+    if (section === undefined) {
+      if (!furniture.has(line)) {
+        const p = paragraphOf(doc, line);
+        if (p) blocks.push(p);
+      }
+      line++;
+      continue;
+    }
+    let end = line;
+    while (end < doc.lines.length && tableLines.get(end) === section) end++;
+    const rows = readTable(doc, line, end, section, layout, pageOf, furniture);
+    if (rows.length) blocks.push({ kind: 'table', rows });
+    line = end;
+  }
+  return blocks;
+}
+
+/** `-layout` output: many lines hold words apart by a run of spaces. */
+function isLayout(doc: LineIndex): boolean {
+  let lines = 0;
+  let wide = 0;
+  for (const text of doc.lines) {
+    if (!/\S\s+\S/.test(text)) continue;
+    lines++;
+    if (/\S {2,}\S/.test(text)) wide++;
+  }
+  return lines > 0 && wide / lines >= MIN_LAYOUT_SHARE;
+}
+
+/** The 0-based page of every line: a form feed starts a new one. */
+function pages(doc: LineIndex): number[] {
+  let page = 0;
+  return doc.lines.map((text) => {
+    page += (text.match(/\f/g) ?? []).length;
+    return page;
+  });
+}
+
+/** Page numbers: the last line before and the first after a page break, when they are only a page number. */
+function pageFurniture(doc: LineIndex): Set<number> {
+  const lines = new Set<number>();
+  const check = (l: number) => {
+    if (l >= 0 && l < doc.lines.length && PAGE_NUMBER.test(doc.lines[l].replace(/\f/g, '').trim())) lines.add(l);
+  };
+  doc.lines.forEach((text, l) => {
+    if (!text.includes('\f')) return;
+    let before = l - 1;
+    while (before >= 0 && doc.lines[before].trim() === '') before--;
+    check(before);
+    check(l);
+    let after = l + (text.replace(/\f/g, '').trim() === '' ? 1 : 0);
+    while (after < doc.lines.length && doc.lines[after].trim() === '') after++;
+    check(after);
+  });
+  return lines;
+}
+
+function wordsOf(doc: LineIndex, line: number): Word[] {
+  const words: Word[] = [];
+  const re = /[^\s\f]+/g;
+  const text = doc.lines[line];
+  for (let m = re.exec(text); m; m = re.exec(text)) words.push({ line, start: m.index, end: m.index + m[0].length, text: m[0] });
+  return words;
+}
+
+function piece(doc: LineIndex, word: Word, from = word.start, to = word.end): Piece {
+  const start = doc.starts[word.line];
+  return { text: doc.lines[word.line].slice(from, to), origin: { source: { start: start + from, end: start + to }, exact: true } };
+}
+
+function readTable(doc: LineIndex, from: number, to: number, section: number, layout: boolean, pageOf: number[], furniture: Set<number>): SourceCell[][] {
+  const labels = section === 3 ? T3_LABELS : section === 2 ? T2_LABELS : [];
+  const words = new Map<number, Word[]>();
+  const valueLines: ValueLine[] = [];
+  for (let l = from; l < to; l++) {
+    if (furniture.has(l)) continue;
+    const ws = wordsOf(doc, l);
+    words.set(l, ws);
+    let n = ws.length;
+    while (n > 0 && NUMBER.test(ws[n - 1].text)) n--;
+    if (n < ws.length) valueLines.push({ line: l, page: pageOf[l], labels: ws.slice(0, n), numbers: ws.slice(n) });
+  }
+
+  const used = new Set<Word>();
+  const drafts: { value: ValueLine; label?: Label; labelWords: Word[] }[] = [];
+  valueLines.forEach((v, i) => {
+    const lo = i > 0 ? valueLines[i - 1].line + 1 : from;
+    const hi = i + 1 < valueLines.length ? valueLines[i + 1].line : to;
+    const window: Word[] = [];
+    for (let l = lo; l < hi; l++) {
+      for (const w of l === v.line ? v.labels : words.get(l) ?? []) if (!used.has(w)) window.push(w);
+    }
+    const found = findLabel(window, labels);
+    const labelWords = found?.words ?? v.labels.slice(-1);
+    labelWords.forEach((w) => used.add(w));
+    drafts.push({ value: v, label: found?.label, labelWords });
+  });
+
+  const blockOf = (label: Label | undefined) => label?.block ?? `section ${section}`;
+  const columns = columnSpans(drafts.map((d) => ({ value: d.value, block: blockOf(d.label), k: countOf(d.label, section) })), layout);
+  const rows: RowDraft[] = [];
+  const valueRows = new Map<number, RowDraft>();
+  for (const d of drafts) {
+    const k = countOf(d.label, section);
+    const ownGroup = d.value.labels.filter((w) => !used.has(w));
+    [...ownGroup, ...d.value.numbers].forEach((w) => used.add(w));
+    const cells: SourceCell[] = [];
+    if (ownGroup.length) cells.push({ pieces: ownGroup.map((w) => piece(doc, w)), origin: {} });
+    if (d.labelWords.length) cells.push({ pieces: d.labelWords.map((w) => piece(doc, w)), origin: {} });
+    cells.push(...valueCells(doc, d.value, k, section === 3, columns.get(`${blockOf(d.label)}|${d.value.page}|${k}`)));
+    const row = { line: d.value.line, cells };
+    rows.push(row);
+    valueRows.set(row.line, row);
+  }
+  // Words no row took stay where they stand, a row a line: the table's headings, a heading wrapped in
+  // its column (结果 over 维持) as one cell. Among table 三's rows they are group labels (（六） / 其他处
+  // / 理): they lead the next row, as a rowspan cell leads its first row.
+  const rowLines = new Set(valueLines.map((v) => v.line));
+  const firstRow = valueLines[0]?.line ?? to;
+  const pending: SourceCell[] = [];
+  for (let l = from; l < to; l++) {
+    const cells: SourceCell[] = [];
+    for (const w of words.get(l) ?? []) {
+      if (used.has(w)) continue;
+      const stack = stackBelow(w, words, used, rowLines, to);
+      stack.forEach((x) => used.add(x));
+      cells.push({ pieces: stack.map((x) => piece(doc, x)), origin: {} });
+    }
+    const row = valueRows.get(l);
+    if (row && pending.length) row.cells.unshift(...pending.splice(0));
+    if (section === 3 && l > firstRow && valueLines.some((v) => v.line > l)) pending.push(...cells);
+    else if (cells.length) rows.push({ line: l, cells });
+  }
+  rows.sort((a, b) => a.line - b.line);
+  return rows.map((r) => r.cells);
+}
+
+/**
+ * A word and the words wrapped under it in its column: on each following line (up to the next row
+ * of numbers), the one word that overlaps it, when that word overlaps nothing else on the line above.
+ */
+function stackBelow(top: Word, words: Map<number, Word[]>, used: Set<Word>, rowLines: Set<number>, to: number): Word[] {
+  const stack = [top];
+  let last = top;
+  for (let l = top.line + 1; l < to && !rowLines.has(l); l++) {
+    const line = words.get(l) ?? [];
+    if (line.length === 0) break;
+    const under = line.filter((w) => overlaps(w, last));
+    if (under.length === 0) continue;
+    if (!sameColumn(under[0], last)) break;
+    const below = under[0];
+    const above = (words.get(last.line) ?? []).filter((w) => overlaps(w, below));
+    if (under.length !== 1 || used.has(below) || above.length !== 1) break;
+    stack.push(below);
+    last = below;
+  }
+  return stack;
+}
+
+const overlaps = (a: Word, b: Word) => a.start < b.end && b.start < a.end;
+/** Lines of one wrapped heading start together or are centred on one another. */
+const sameColumn = (a: Word, b: Word) => Math.abs(a.start - b.start) <= 1 || Math.abs(a.start + a.end - b.start - b.end) <= 2;
+
+/** The number of value columns of a row: its table's, or table 四's for the unlabelled row there. */
+function countOf(label: Label | undefined, section: number): number | undefined {
+  if (label) return label.columns;
+  return section === 4 ? T4_COLUMNS.length : undefined;
+}
+
+/**
+ * Words of the window, in reading order, that spell one official row label. A group label's words
+ * may stand among them (三、本年 / 度办理结 / 果 beside a wrapped row label), so any subsequence is
+ * tried; the longest label found wins, and among spellings of it the one nearest the numbers.
+ */
+function findLabel(window: Word[], labels: Label[]): { label: Label; words: Word[] } | undefined {
+  if (window.length === 0 || window.length > MAX_LABEL_WORDS || labels.length === 0) return undefined;
+  const norms = window.map((w) => normalizeLabel(w.text));
+  const isPrefix = (s: string) => labels.some((l) => l.norm.startsWith(s));
+  let best: { label: Label; picked: number[] } | undefined;
+  const picked: number[] = [];
+  const walk = (i: number, text: string): void => {
+    if (text) {
+      const label = labels.find((l) => l.norm === text);
+      if (label && (!best || label.norm.length > best.label.norm.length)) best = { label, picked: [...picked] };
+    }
+    for (let j = i; j < window.length; j++) {
+      const next = text + norms[j];
+      if (!isPrefix(next)) continue;
+      picked.push(j);
+      walk(j + 1, next);
+      picked.pop();
+    }
+  };
+  walk(0, '');
+  const found = best as { label: Label; picked: number[] } | undefined;
+  return found && { label: found.label, words: found.picked.map((j) => window[j]) };
+}
+
+interface Span {
+  from: number;
+  to: number;
+}
+
+/**
+ * Where each column stands on a page: the character spans of the numbers of the complete rows of
+ * one table block. Kept only when at least two complete rows agree: spans in order, apart.
+ */
+function columnSpans(drafts: { value: ValueLine; block: string; k?: number }[], layout: boolean): Map<string, Span[]> {
+  const result = new Map<string, Span[]>();
+  if (!layout) return result;
+  const groups = new Map<string, ValueLine[]>();
+  for (const d of drafts) {
+    if (!d.k || d.value.numbers.length !== d.k) continue;
+    const key = `${d.block}|${d.value.page}|${d.k}`;
+    groups.set(key, [...(groups.get(key) ?? []), d.value]);
+  }
+  for (const [key, complete] of groups) {
+    if (complete.length < 2) continue;
+    const k = complete[0].numbers.length;
+    const spans: Span[] = [];
+    for (let c = 0; c < k; c++) {
+      spans.push({ from: Math.min(...complete.map((v) => v.numbers[c].start)), to: Math.max(...complete.map((v) => v.numbers[c].end)) });
+    }
+    if (spans.every((s, c) => c === 0 || s.from > spans[c - 1].to)) result.set(key, spans);
+  }
+  return result;
+}
+
+/**
+ * The value cells of a row: its numbers when it has as many as its table has columns; fewer, placed
+ * under the page's columns; digits run together split where table 三's row sum allows one reading.
+ * Otherwise the numbers as they stand, for the recognizer to report the row as unreadable.
+ */
+function valueCells(doc: LineIndex, value: ValueLine, k: number | undefined, sums: boolean, spans: Span[] | undefined): SourceCell[] {
+  const numbers = value.numbers;
+  const asIs = () => numbers.map((w) => ({ pieces: [piece(doc, w)], origin: {} }));
+  if (!k || numbers.length === k) return asIs();
+  if (numbers.length > k) return asIs();
+  const placed = spans && spans.length === k ? placeUnder(numbers, spans) : undefined;
+  if (!placed) {
+    const split = sums ? splitRunTogether(numbers, k) : undefined;
+    return split ? split.map(({ word, from, to }) => ({ pieces: [piece(doc, word, from, to)], origin: {} })) : asIs();
+  }
+  const lineStart = doc.starts[value.line];
+  const lineLength = doc.lines[value.line].length;
+  return spans!.map((span, c) => {
+    const at = placed.indexOf(c);
+    if (at >= 0) return { pieces: [piece(doc, numbers[at])], origin: {} };
+    const offset = lineStart + Math.min(span.from, lineLength);
+    return { pieces: [], origin: { source: { start: offset, end: offset } } };
+  });
+}
+
+/** The column each number stands under: the one span it overlaps, in order; undefined when any is unclear. */
+function placeUnder(numbers: Word[], spans: Span[]): number[] | undefined {
+  const at: number[] = [];
+  for (const n of numbers) {
+    const under = spans.flatMap((s, c) => (n.start < s.to && n.end > s.from ? [c] : []));
+    if (under.length !== 1 || (at.length > 0 && under[0] <= at[at.length - 1])) return undefined;
+    at.push(under[0]);
+  }
+  return at;
+}
+
+/**
+ * Numbers whose cells lost the space between them (`147 134009`): the one way to cut the words into
+ * k numbers, none with a leading zero, whose last is the sum of the others. None or several: undefined.
+ */
+function splitRunTogether(numbers: Word[], k: number): { word: Word; from: number; to: number }[] | undefined {
+  if (!numbers.every((w) => /^\d+$/.test(w.text))) return undefined;
+  const readings: { word: Word; from: number; to: number }[][] = [];
+  const parts: { word: Word; from: number; to: number }[] = [];
+  const walk = (w: number, pos: number): void => {
+    if (readings.length > 1) return;
+    if (w === numbers.length) {
+      if (parts.length !== k) return;
+      const values = parts.map((p) => Number(p.word.text.slice(p.from - p.word.start, p.to - p.word.start)));
+      if (values.slice(0, -1).reduce((a, b) => a + b, 0) === values[k - 1]) readings.push([...parts]);
+      return;
+    }
+    const word = numbers[w];
+    const text = word.text;
+    for (let end = pos + 1; end <= text.length; end++) {
+      if (end - pos > 1 && text[pos] === '0') break;
+      if (parts.length >= k) break;
+      parts.push({ word, from: word.start + pos, to: word.start + end });
+      if (end === text.length) walk(w + 1, 0);
+      else walk(w, end);
+      parts.pop();
+    }
+  };
+  walk(0, 0);
+  return readings.length === 1 ? readings[0] : undefined;
+}
