@@ -2,7 +2,7 @@ import { findSections } from '../parse/sections';
 import { T3_COLUMNS, T3_ROWS, T4_COLUMNS, TABLE2 } from '../schema/formats';
 import { LineIndex, normalizeLabel } from '../text';
 import type { Block, Piece, SourceCell } from './document';
-import { paragraphOf, ShapeReader } from './text';
+import { linePiece, paragraphOf, ShapeReader } from './text';
 
 /**
  * pdftotext output of a report printed to PDF. Every page ends with a form feed. With `-layout`
@@ -34,6 +34,8 @@ interface ValueLine {
 interface RowDraft {
   line: number;
   cells: SourceCell[];
+  /** Numbers that belong to no row: kept as a paragraph, out of the table. */
+  stray?: boolean;
 }
 
 const NUMBER = /^[+\-]?\d[\d,]*(\.\d+)?$/;
@@ -77,18 +79,37 @@ function readColumns(doc: LineIndex): Block[] | undefined {
   while (line < doc.lines.length) {
     const section = tableLines.get(line);
     if (section === undefined) {
-      if (!furniture.has(line)) {
-        const p = paragraphOf(doc, line);
-        if (p) blocks.push(p);
-      }
+      if (!furniture.has(line)) blocks.push(...paragraphsOf(doc, line, layout));
       line++;
       continue;
     }
     let end = line;
     while (end < doc.lines.length && tableLines.get(end) === section) end++;
-    const rows = readTable(doc, line, end, section, layout, pageOf, furniture);
+    let rows: SourceCell[][] = [];
+    for (const row of readTable(doc, line, end, section, layout, pageOf, furniture)) {
+      if (!row.stray) {
+        rows.push(row.cells);
+        continue;
+      }
+      if (rows.length) blocks.push({ kind: 'table', rows });
+      rows = [];
+      blocks.push({ kind: 'paragraph', pieces: row.cells.flatMap((c) => c.pieces) });
+    }
     if (rows.length) blocks.push({ kind: 'table', rows });
     line = end;
+  }
+  return blocks;
+}
+
+/** A line of text; with -layout, text side by side (a page's menu beside a heading) as one paragraph each. */
+function paragraphsOf(doc: LineIndex, line: number, layout: boolean): Block[] {
+  if (!layout) return [paragraphOf(doc, line)].filter((b): b is Block => b !== undefined);
+  const blocks: Block[] = [];
+  const text = doc.lines[line];
+  const re = /\S+(?: {1,2}\S+)*/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const p = linePiece(doc, line, m.index, m.index + m[0].length);
+    if (p) blocks.push({ kind: 'paragraph', pieces: [p] });
   }
   return blocks;
 }
@@ -146,7 +167,7 @@ function piece(doc: LineIndex, word: Word, from = word.start, to = word.end): Pi
   return { text: doc.lines[word.line].slice(from, to), origin: { source: { start: start + from, end: start + to }, exact: true } };
 }
 
-function readTable(doc: LineIndex, from: number, to: number, section: number, layout: boolean, pageOf: number[], furniture: Set<number>): SourceCell[][] {
+function readTable(doc: LineIndex, from: number, to: number, section: number, layout: boolean, pageOf: number[], furniture: Set<number>): RowDraft[] {
   const labels = section === 3 ? T3_LABELS : section === 2 ? T2_LABELS : [];
   const words = new Map<number, Word[]>();
   const valueLines: ValueLine[] = [];
@@ -178,18 +199,24 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
   const columns = columnSpans(drafts.map((d) => ({ value: d.value, block: blockOf(d.label), k: countOf(d.label, section) })), layout);
   const rows: RowDraft[] = [];
   const valueRows = new Map<number, RowDraft>();
-  for (const d of drafts) {
+  // In a labelled table, numbers with no label of their own are a cell's text wrapped away from its
+  // row (a wide total on the line above or below) or a row's numbers broken over lines: the rows
+  // beside them cannot be completed by columns or sums.
+  const isStray = (d: (typeof drafts)[number] | undefined) => !!d && labels.length > 0 && !d.label && d.value.labels.length === 0;
+  drafts.forEach((d, i) => {
     const k = countOf(d.label, section);
     const ownGroup = d.value.labels.filter((w) => !used.has(w));
     [...ownGroup, ...d.value.numbers].forEach((w) => used.add(w));
     const cells: SourceCell[] = [];
     if (ownGroup.length) cells.push({ pieces: ownGroup.map((w) => piece(doc, w)), origin: {} });
     if (d.labelWords.length) cells.push({ pieces: d.labelWords.map((w) => piece(doc, w)), origin: {} });
-    cells.push(...valueCells(doc, d.value, k, section === 3, columns.get(`${blockOf(d.label)}|${d.value.page}|${k}`)));
-    const row = { line: d.value.line, cells };
+    const besideStray = isStray(drafts[i - 1]) || isStray(drafts[i + 1]);
+    const spans = besideStray ? undefined : columns.get(`${blockOf(d.label)}|${d.value.page}|${k}`);
+    cells.push(...valueCells(doc, d.value, k, section === 3 && !besideStray, spans));
+    const row: RowDraft = { line: d.value.line, cells, stray: isStray(d) };
     rows.push(row);
     valueRows.set(row.line, row);
-  }
+  });
   // Words no row took stay where they stand, a row a line: the table's headings, a heading wrapped in
   // its column (结果 over 维持) as one cell. Among table 三's rows they are group labels (（六） / 其他处
   // / 理): they lead the next row, as a rowspan cell leads its first row.
@@ -210,7 +237,7 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
     else if (cells.length) rows.push({ line: l, cells });
   }
   rows.sort((a, b) => a.line - b.line);
-  return rows.map((r) => r.cells);
+  return rows;
 }
 
 /**
