@@ -43,8 +43,10 @@ const NUMBER = /^[+\-]?\d[\d,]*(\.\d+)?$/;
 const PAGE_NUMBER = /^(-\s*)?\d{1,3}(\s*-)?$|^\d{1,3}\s*\/\s*\d{1,3}$|^第\s*\d{1,3}\s*页(\s*[，,]?\s*共\s*\d{1,3}\s*页)?$/;
 /** Lines without a wide gap in a layout text are rare; without -layout they are nearly all. */
 const MIN_LAYOUT_SHARE = 0.2;
-/** A window of candidate label words larger than this is not searched (labels wrap over a few lines). */
-const MAX_LABEL_WORDS = 16;
+/** A row's label is looked for this many lines around its numbers (the longest official label wraps over five). */
+const MAX_LABEL_LINES = 6;
+/** A window of candidate label words larger than this is not searched. */
+const MAX_LABEL_WORDS = 24;
 
 interface Label {
   norm: string;
@@ -183,8 +185,8 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
   const used = new Set<Word>();
   const drafts: { value: ValueLine; label?: Label; labelWords: Word[] }[] = [];
   valueLines.forEach((v, i) => {
-    const lo = i > 0 ? valueLines[i - 1].line + 1 : from;
-    const hi = i + 1 < valueLines.length ? valueLines[i + 1].line : to;
+    const lo = Math.max(i > 0 ? valueLines[i - 1].line + 1 : from, v.line - MAX_LABEL_LINES);
+    const hi = Math.min(i + 1 < valueLines.length ? valueLines[i + 1].line : to, v.line + MAX_LABEL_LINES + 1);
     const window: Word[] = [];
     for (let l = lo; l < hi; l++) {
       for (const w of l === v.line ? v.labels : words.get(l) ?? []) if (!used.has(w)) window.push(w);

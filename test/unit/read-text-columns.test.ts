@@ -1,0 +1,139 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../server/src/core/source';
+import type { Block, SourceCell } from '../../server/src/core/read/document';
+import { columnsReader } from '../../server/src/core/read/text-columns';
+import { LineIndex } from '../../server/src/core/text';
+import { readFixture } from '../support/fixtures';
+
+/**
+ * pdftotext output (with and without -layout) read by the columns shape reader: rows found by their
+ * numbers, labels gathered by the official wording, blanks placed under the page's columns.
+ */
+
+const corpus = (report: string, file: string) => readFixture('corpus', report, file);
+const cellText = (c: SourceCell) => c.pieces.map((p) => p.text).join(' ');
+const tables = (blocks: Block[]) => blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
+/** The table row whose cells include one that starts with `label`. */
+function rowOf(blocks: Block[], label: string): string[] {
+  for (const t of tables(blocks)) {
+    for (const row of t.rows) if (row.some((c) => cellText(c).startsWith(label))) return row.map(cellText);
+  }
+  throw new Error(`no row ${label}`);
+}
+const shown = (text: string) =>
+  analyzeText(text)
+    .findings.filter((f) => f.severity === 'error' || f.severity === 'warning')
+    .map((f) => `${f.code} ${f.target ?? ''}`)
+    .sort();
+
+/** A -layout line: `label` at `indent`, each number ending at its column's right edge (blank: null). */
+function layoutRow(indent: number, label: string, numbers: (number | null)[], ends: number[]): string {
+  let line = ' '.repeat(indent) + label;
+  numbers.forEach((n, c) => {
+    if (n === null) return;
+    const s = String(n);
+    line = line.padEnd(Math.max(line.length + 1, ends[c] - s.length)) + s;
+  });
+  return line;
+}
+
+const ENDS = [44, 51, 58, 65, 72, 79, 86];
+function table3(rows: [string, (number | null)[]][]): string {
+  return [
+    '某县人民政府办公室2024年政府信息公开工作年度报告',
+    '三、收到和处理政府信息公开申请情况',
+    ...rows.map(([label, numbers]) => layoutRow(2, label, numbers, ENDS)),
+    '',
+    '                                      - 1 -',
+    '\f',
+  ].join('\n');
+}
+
+describe('columns reader: which texts it reads', () => {
+  it('reads pdftotext output (pages end with a form feed) and nothing else', () => {
+    assert.ok(columnsReader.read(new LineIndex(corpus('gen-2021-big', 'libreoffice-pdf.pdftotext-layout.txt'))));
+    assert.ok(columnsReader.read(new LineIndex(corpus('gen-2021-big', 'chromium-pdf.pdftotext.txt'))));
+    for (const other of ['lynx.txt', 'w3m.txt', 'pandoc-plain.txt', 'libreoffice.txt', 'canonical.txt']) {
+      assert.equal(columnsReader.read(new LineIndex(corpus('gen-2021-big', other))), undefined, other);
+    }
+    // A form feed alone is not enough: no section heading, not a report.
+    assert.equal(columnsReader.read(new LineIndex('第一页\n\f第二页 1 2 3\n')), undefined);
+  });
+});
+
+describe('columns reader: -layout rows', () => {
+  const text = table3([
+    ['一、本年新收政府信息公开申请数量', [36, 112, 3594, 107, 147, 13, 4009]],
+    ['二、上年结转政府信息公开申请数量', [0, 0, null, 0, 0, null, null]],
+    ['（七）总计', [35, 112, 3594, 107, 147, 10, 4005]],
+  ]);
+
+  it('places a short row\'s numbers under the columns of the complete rows; the gaps are blank cells', () => {
+    const blocks = columnsReader.read(new LineIndex(text))!;
+    assert.deepEqual(rowOf(blocks, '二、上年结转'), ['二、上年结转政府信息公开申请数量', '0', '0', '', '0', '0', '', '']);
+    assert.deepEqual(rowOf(blocks, '一、本年新收'), ['一、本年新收政府信息公开申请数量', '36', '112', '3594', '107', '147', '13', '4009']);
+    // The page number is page furniture: no paragraph holds it.
+    assert.ok(!blocks.some((b) => b.kind === 'paragraph' && b.pieces.some((p) => p.text.includes('- 1 -'))));
+  });
+
+  it('names the blank cells and places the finding on the row in the user\'s text', () => {
+    const a = analyzeText(text);
+    const blank = a.findings.find((f) => f.code === 'cell-empty' && f.target === 'T3.R2')!;
+    assert.equal(blank.message, '表三「二、上年结转政府信息公开申请数量」有 3 个空白单元格：科研机构、其他、总计');
+    assert.equal(blank.range.start.line, 3);
+  });
+
+  it('leaves a number that stands under no column (or two) unread: table-unparsed, not a guess', () => {
+    const shifted = text.replace(/^( {2}二、上年结转政府信息公开申请数量.*)$/m, (line) => `${line}   9`);
+    const blocks = columnsReader.read(new LineIndex(shifted))!;
+    assert.deepEqual(rowOf(blocks, '二、上年结转').slice(1), ['0', '0', '0', '0', '9']);
+    assert.ok(shown(shifted).includes('table-unparsed T3.R2'));
+  });
+});
+
+describe('columns reader: corpus outputs', () => {
+  it('LibreOffice PDF, -layout: wrapped labels are one cell, group labels a cell of their own, blanks in place', () => {
+    const blocks = columnsReader.read(new LineIndex(corpus('gen-2021-big', 'libreoffice-pdf.pdftotext-layout.txt')))!;
+    // The rest of the group label 三、本年度办理结果 leads the next row, as a rowspan cell would.
+    assert.deepEqual(rowOf(blocks, '度办理结'), ['度办理结 果', '（二）部分公开（区分处理的， 只计这一情形，不计其他情形）', '7', '0', '9', '0', '43', '7', '66']);
+    assert.deepEqual(rowOf(blocks, '三、本年'), ['三、本年', '（一）予以公开', '0', '0', '', '5', '', '0', '5']);
+    assert.deepEqual(rowOf(blocks, '2.申请人逾期'), [
+      '（六） 其他处 理',
+      '2.申请人逾期未按收费 通知要求缴纳费用、行 政机关不再处理其政府 信息公开申请',
+      '0', '38', '0', '0', '', '0', '38',
+    ]);
+    // Table 四's headings wrapped in their columns are one cell each; its 15 numbers one row.
+    assert.deepEqual(rowOf(blocks, '结果 维持').slice(0, 4), ['结果 维持', '结果 纠正', '其他 结果', '尚未 审结']);
+  });
+
+  it('LibreOffice PDF, -layout: the same findings as the canonical text, and the injected faults found', () => {
+    assert.deepEqual(shown(corpus('gen-2021-big', 'libreoffice-pdf.pdftotext-layout.txt')), shown(corpus('gen-2021-big', 'canonical.txt')));
+    assert.deepEqual(shown(corpus('gen-2019-plain', 'libreoffice-pdf.pdftotext-layout.txt')), shown(corpus('gen-2019-plain', 'canonical.txt')));
+    const fault = shown(corpus('gen-2019-plain-cell', 'libreoffice-pdf.pdftotext-layout.txt'));
+    assert.ok(fault.includes('row-total T3.R3_3_1.NP'));
+    assert.deepEqual(fault, shown(corpus('gen-2019-plain-cell', 'canonical.txt')));
+    const blank = shown(corpus('gen-2021-big-blank', 'libreoffice-pdf.pdftotext-layout.txt'));
+    assert.ok(blank.includes('cell-empty T3.R1') && blank.includes('row-total T3.R1.NP'));
+  });
+
+  it('Chromium PDF, -layout: two numbers run together are split where the row sum allows one reading', () => {
+    const text = corpus('gen-2021-big', 'chromium-pdf.pdftotext-layout.txt');
+    const blocks = columnsReader.read(new LineIndex(text))!;
+    assert.deepEqual(rowOf(blocks, '一、本年新收').slice(1), ['36', '112', '3594', '107', '147', '13', '4009']);
+    assert.deepEqual(rowOf(blocks, '（七）总计').slice(1), ['35', '112', '3594', '107', '147', '10', '4005']);
+    // The split cells point into the run: 13 and 4009 of 134009.
+    const run = text.indexOf('134009');
+    const r1 = tables(blocks).flatMap((t) => t.rows).find((r) => r.some((c) => cellText(c).startsWith('一、本年新收')))!;
+    assert.deepEqual(r1.slice(-2).map((c) => c.pieces[0].origin.source), [{ start: run, end: run + 2 }, { start: run + 2, end: run + 6 }]);
+    // Chromium's columns do not line up: a row short of numbers is not guessed at.
+    assert.deepEqual(shown(text), ['table-unparsed T3.unparsed']);
+    const unparsed = analyzeText(text).findings.find((f) => f.code === 'table-unparsed')!;
+    assert.match(unparsed.message, /^表三有 18 行的单元格无法可靠拆分/);
+  });
+
+  it('Chromium PDF, -layout: a heading beside the page menu is read as the section heading', () => {
+    const findings = shown(corpus('gen-2019-plain', 'chromium-pdf.pdftotext-layout.txt'));
+    assert.ok(!findings.includes('section-missing section.1'));
+  });
+});
