@@ -57,6 +57,8 @@ describe('columns reader: which texts it reads', () => {
     for (const other of ['lynx.txt', 'w3m.txt', 'pandoc-plain.txt', 'libreoffice.txt', 'canonical.txt']) {
       assert.equal(columnsReader.read(new LineIndex(corpus('gen-2021-big', other))), undefined, other);
     }
+    // Without -layout LibreOffice's tables come column by column, a number a line: no row can be told.
+    assert.equal(columnsReader.read(new LineIndex(corpus('gen-2021-big', 'libreoffice-pdf.pdftotext.txt'))), undefined);
     // A form feed alone is not enough: no section heading, not a report.
     assert.equal(columnsReader.read(new LineIndex('第一页\n\f第二页 1 2 3\n')), undefined);
   });
@@ -135,5 +137,17 @@ describe('columns reader: corpus outputs', () => {
   it('Chromium PDF, -layout: a heading beside the page menu is read as the section heading', () => {
     const findings = shown(corpus('gen-2019-plain', 'chromium-pdf.pdftotext-layout.txt'));
     assert.ok(!findings.includes('section-missing section.1'));
+  });
+
+  it('Chromium PDF without -layout: numbers on the lines after a label are its row; a row short of numbers is not guessed', () => {
+    const text = corpus('gen-2021-big', 'chromium-pdf.pdftotext.txt');
+    const blocks = columnsReader.read(new LineIndex(text))!;
+    // （七）总计 stands alone; its numbers (two run together) are on the next line.
+    assert.deepEqual(rowOf(blocks, '（七）总计'), ['（七）总计', '35', '112', '3594', '107', '147', '10', '4005']);
+    // 1 0 0 / 0 3 4: six numbers for seven columns, the blank's place unknown.
+    assert.deepEqual(rowOf(blocks, '四、结转下年度'), ['四、结转下年度继续办理', '1', '0', '0', '0', '3', '4']);
+    const findings = shown(text);
+    assert.ok(findings.includes('table-unparsed T3.unparsed'));
+    assert.ok(!findings.some((k) => /^(row-total|column-total|balance|row-missing)/.test(k)), findings.join(', '));
   });
 });

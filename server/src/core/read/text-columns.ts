@@ -43,6 +43,7 @@ const NUMBER = /^[+\-]?\d[\d,]*(\.\d+)?$/;
 const PAGE_NUMBER = /^(-\s*)?\d{1,3}(\s*-)?$|^\d{1,3}\s*\/\s*\d{1,3}$|^第\s*\d{1,3}\s*页(\s*[，,]?\s*共\s*\d{1,3}\s*页)?$/;
 /** Lines without a wide gap in a layout text are rare; without -layout they are nearly all. */
 const MIN_LAYOUT_SHARE = 0.2;
+const MIN_ROW_LINES = 3;
 /** A row's label is looked for this many lines around its numbers (the longest official label wraps over five). */
 const MAX_LABEL_LINES = 6;
 /** A window of candidate label words larger than this is not searched. */
@@ -68,6 +69,9 @@ function readColumns(doc: LineIndex): Block[] | undefined {
   const sections = findSections(doc);
   if (sections.length === 0) return undefined;
   const layout = isLayout(doc);
+  // Without -layout, a page whose table was read column by column has its numbers one a line, far
+  // from their labels: no row can be told, so such a text is left to the line parser.
+  if (!layout && rowLines(doc) < MIN_ROW_LINES) return undefined;
   const pageOf = pages(doc);
   const furniture = pageFurniture(doc);
   const tableLines = new Map<number, number>();
@@ -95,7 +99,7 @@ function readColumns(doc: LineIndex): Block[] | undefined {
       }
       if (rows.length) blocks.push({ kind: 'table', rows });
       rows = [];
-      blocks.push({ kind: 'paragraph', pieces: row.cells.flatMap((c) => c.pieces) });
+      blocks.push(paragraphOf(doc, row.line)!);
     }
     if (rows.length) blocks.push({ kind: 'table', rows });
     line = end;
@@ -114,6 +118,18 @@ function paragraphsOf(doc: LineIndex, line: number, layout: boolean): Block[] {
     if (p) blocks.push({ kind: 'paragraph', pieces: [p] });
   }
   return blocks;
+}
+
+/** Lines that hold a label and then two or more numbers: a table row written as a row. */
+function rowLines(doc: LineIndex): number {
+  let rows = 0;
+  doc.lines.forEach((_, l) => {
+    const ws = wordsOf(doc, l);
+    let n = ws.length;
+    while (n > 0 && NUMBER.test(ws[n - 1].text)) n--;
+    if (n > 0 && ws.length - n >= 2) rows++;
+  });
+  return rows;
 }
 
 /** `-layout` output: many lines hold words apart by a run of spaces. */
@@ -173,13 +189,22 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
   const labels = section === 3 ? T3_LABELS : section === 2 ? T2_LABELS : [];
   const words = new Map<number, Word[]>();
   const valueLines: ValueLine[] = [];
+  /** Without -layout, lines of numbers only continue the row above until a line with text. */
+  let continues = false;
   for (let l = from; l < to; l++) {
     if (furniture.has(l)) continue;
     const ws = wordsOf(doc, l);
     words.set(l, ws);
+    if (ws.length === 0) continue;
     let n = ws.length;
     while (n > 0 && NUMBER.test(ws[n - 1].text)) n--;
-    if (n < ws.length) valueLines.push({ line: l, page: pageOf[l], labels: ws.slice(0, n), numbers: ws.slice(n) });
+    if (n === ws.length) {
+      continues = false;
+      continue;
+    }
+    if (!layout && n === 0 && continues) valueLines[valueLines.length - 1].numbers.push(...ws);
+    else valueLines.push({ line: l, page: pageOf[l], labels: ws.slice(0, n), numbers: ws.slice(n) });
+    continues = true;
   }
 
   const used = new Set<Word>();
@@ -191,7 +216,8 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
     for (let l = lo; l < hi; l++) {
       for (const w of l === v.line ? v.labels : words.get(l) ?? []) if (!used.has(w)) window.push(w);
     }
-    const found = findLabel(window, labels);
+    // Without -layout a row's numbers follow its label: the label takes a word of their line or of the line above.
+    const found = findLabel(window, labels, layout ? undefined : labelEnd(v, words));
     const labelWords = found?.words ?? v.labels.slice(-1);
     labelWords.forEach((w) => used.add(w));
     drafts.push({ value: v, label: found?.label, labelWords });
@@ -229,12 +255,12 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
     const cells: SourceCell[] = [];
     for (const w of words.get(l) ?? []) {
       if (used.has(w)) continue;
-      const stack = stackBelow(w, words, used, rowLines, to);
+      const stack = layout ? stackBelow(w, words, used, rowLines, to) : [w];
       stack.forEach((x) => used.add(x));
       cells.push({ pieces: stack.map((x) => piece(doc, x)), origin: {} });
     }
     const row = valueRows.get(l);
-    if (row && pending.length) row.cells.unshift(...pending.splice(0));
+    if (row && !row.stray && pending.length) row.cells.unshift(...pending.splice(0));
     if (section === 3 && l > firstRow && valueLines.some((v) => v.line > l)) pending.push(...cells);
     else if (cells.length) rows.push({ line: l, cells });
   }
@@ -268,6 +294,18 @@ const overlaps = (a: Word, b: Word) => a.start < b.end && b.start < a.end;
 /** Lines of one wrapped heading start together or are centred on one another. */
 const sameColumn = (a: Word, b: Word) => Math.abs(a.start - b.start) <= 1 || Math.abs(a.start + a.end - b.start - b.end) <= 2;
 
+/** The word a row's label must take when numbers follow labels: its line's last word, or the last word of the line above. */
+function labelEnd(value: ValueLine, words: Map<number, Word[]>): Word | null {
+  if (value.labels.length) return value.labels[value.labels.length - 1];
+  for (let l = value.line - 1; words.has(l); l--) {
+    const ws = words.get(l)!;
+    if (ws.length === 0) continue;
+    const last = ws[ws.length - 1];
+    return NUMBER.test(last.text) ? null : last;
+  }
+  return null;
+}
+
 /** The number of value columns of a row: its table's, or table 四's for the unlabelled row there. */
 function countOf(label: Label | undefined, section: number): number | undefined {
   if (label) return label.columns;
@@ -279,8 +317,10 @@ function countOf(label: Label | undefined, section: number): number | undefined 
  * may stand among them (三、本年 / 度办理结 / 果 beside a wrapped row label), so any subsequence is
  * tried; the longest label found wins, and among spellings of it the one nearest the numbers.
  */
-function findLabel(window: Word[], labels: Label[]): { label: Label; words: Word[] } | undefined {
-  if (window.length === 0 || window.length > MAX_LABEL_WORDS || labels.length === 0) return undefined;
+function findLabel(window: Word[], labels: Label[], taking?: Word | null): { label: Label; words: Word[] } | undefined {
+  if (window.length === 0 || window.length > MAX_LABEL_WORDS || labels.length === 0 || taking === null) return undefined;
+  const end = taking ? window.indexOf(taking) : -1;
+  if (taking && end < 0) return undefined;
   const norms = window.map((w) => normalizeLabel(w.text));
   const isPrefix = (s: string) => labels.some((l) => l.norm.startsWith(s));
   let best: { label: Label; picked: number[] } | undefined;
@@ -288,7 +328,8 @@ function findLabel(window: Word[], labels: Label[]): { label: Label; words: Word
   const walk = (i: number, text: string): void => {
     if (text) {
       const label = labels.find((l) => l.norm === text);
-      if (label && (!best || label.norm.length > best.label.norm.length)) best = { label, picked: [...picked] };
+      const ends = end < 0 || picked.includes(end);
+      if (label && ends && (!best || label.norm.length > best.label.norm.length)) best = { label, picked: [...picked] };
     }
     for (let j = i; j < window.length; j++) {
       const next = text + norms[j];
