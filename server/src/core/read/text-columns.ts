@@ -44,6 +44,8 @@ const PAGE_NUMBER = /^(-\s*)?\d{1,3}(\s*-)?$|^\d{1,3}\s*\/\s*\d{1,3}$|^第\s*\d{
 /** Lines without a wide gap in a layout text are rare; without -layout they are nearly all. */
 const MIN_LAYOUT_SHARE = 0.2;
 const MIN_ROW_LINES = 3;
+/** How far (characters) a number may stand beside its column's span. */
+const MAX_DRIFT = 2;
 /** A row's label is looked for this many lines around its numbers (the longest official label wraps over five). */
 const MAX_LABEL_LINES = 6;
 /** A window of candidate label words larger than this is not searched. */
@@ -231,6 +233,16 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
   // row (a wide total on the line above or below) or a row's numbers broken over lines: the rows
   // beside them cannot be completed by columns or sums.
   const isStray = (d: (typeof drafts)[number] | undefined) => !!d && labels.length > 0 && !d.label && d.value.labels.length === 0;
+  /** The rows nearest (in lines) to stray numbers: the one, or the two, they were wrapped away from. */
+  const nearestRows = (j: number): number[] => {
+    const distance = (i: number) => (drafts[i] && !isStray(drafts[i]) ? Math.abs(drafts[i].value.line - drafts[j].value.line) : Infinity);
+    let before = j - 1;
+    while (before >= 0 && isStray(drafts[before])) before--;
+    let after = j + 1;
+    while (after < drafts.length && isStray(drafts[after])) after++;
+    const [b, a] = [distance(before), distance(after)];
+    return b === a ? [before, after] : b < a ? [before] : [after];
+  };
   drafts.forEach((d, i) => {
     const k = countOf(d.label, section);
     const ownGroup = d.value.labels.filter((w) => !used.has(w));
@@ -238,7 +250,7 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
     const cells: SourceCell[] = [];
     if (ownGroup.length) cells.push({ pieces: ownGroup.map((w) => piece(doc, w)), origin: {} });
     if (d.labelWords.length) cells.push({ pieces: d.labelWords.map((w) => piece(doc, w)), origin: {} });
-    const besideStray = isStray(drafts[i - 1]) || isStray(drafts[i + 1]);
+    const besideStray = [i - 1, i + 1].some((j) => isStray(drafts[j]) && nearestRows(j).includes(i));
     const spans = besideStray ? undefined : columns.get(`${blockOf(d.label)}|${d.value.page}|${k}`);
     cells.push(...valueCells(doc, d.value, k, section === 3 && !besideStray, spans));
     const row: RowDraft = { line: d.value.line, cells, stray: isStray(d) };
@@ -369,7 +381,14 @@ function columnSpans(drafts: { value: ValueLine; block: string; k?: number }[], 
     for (let c = 0; c < k; c++) {
       spans.push({ from: Math.min(...complete.map((v) => v.numbers[c].start)), to: Math.max(...complete.map((v) => v.numbers[c].end)) });
     }
-    if (spans.every((s, c) => c === 0 || s.from > spans[c - 1].to)) result.set(key, spans);
+    if (!spans.every((s, c) => c === 0 || s.from > spans[c - 1].to)) continue;
+    // pdftotext rounds positions to characters: a number may stand a character or two beside its
+    // column, never past the middle of the gap to the next one.
+    result.set(key, spans.map((s, c) => {
+      const before = c > 0 ? Math.floor((s.from - spans[c - 1].to - 1) / 2) : MAX_DRIFT;
+      const after = c + 1 < k ? Math.floor((spans[c + 1].from - s.to - 1) / 2) : MAX_DRIFT;
+      return { from: s.from - Math.min(MAX_DRIFT, before), to: s.to + Math.min(MAX_DRIFT, after) };
+    }));
   }
   return result;
 }
