@@ -1,5 +1,5 @@
 import { findSections } from '../parse/sections';
-import { T3_COLUMNS, T3_ROWS, T4_COLUMNS, TABLE2 } from '../schema/formats';
+import { T3_COLUMNS, T3_ROWS, T4_COLUMNS, TABLE2, TABLE3 } from '../schema/formats';
 import { LineIndex, normalizeLabel } from '../text';
 import type { Block, Piece, SourceCell } from './document';
 import { linePiece, paragraphOf, ShapeReader } from './text';
@@ -458,4 +458,174 @@ function splitRunTogether(numbers: Word[], k: number): { word: Word; from: numbe
   };
   walk(0, 0);
   return readings.length === 1 ? readings[0] : undefined;
+}
+
+// ---------------------------------------------------------------- cells run together (html-to-text)
+
+/**
+ * Text whose table cells lost every border (html-to-text): a row is its label with its numbers glued
+ * on (`（一）予以公开00`), rows apart by a space, a blank cell a line of white space of its own. The
+ * digits are cut into cells only where the table's own sums leave one reading.
+ */
+export const runTogetherReader: ShapeReader = { name: 'run-together', read: readRunTogether };
+
+/** Official labels a converter glues numbers onto, longest first so that 行政规范性文件 wins over 规范性文件. */
+const GLUED_LABELS: { text: string; columns: number; sums: Sums }[] = [
+  ...T3_ROWS.flatMap((r) => [r.label, ...(r.aliases ?? [])].map((text) => ({ text, columns: T3_COLUMNS.length, sums: 'T3' as const }))),
+  ...(['2019', '2021'] as const).flatMap((format) =>
+    TABLE2[format].flatMap((block) => block.rows.map((r) => ({ text: r.label, columns: block.columns.length, sums: 'none' as const }))),
+  ),
+].sort((a, b) => b.text.length - a.text.length);
+const GROUP_LABELS = TABLE3.groups.map((g) => g.label).sort((a, b) => b.length - a.length);
+/** Fewer labels with digits glued on than this: not this shape. */
+const MIN_GLUED_ROWS = 3;
+/** The longest number a cell is read as when digits are cut apart. */
+const MAX_DIGITS = 6;
+
+type Sums = 'T3' | 'T4' | 'none';
+
+type Item = { kind: 'label'; start: number; end: number; columns: number; sums: Sums } | { kind: 'group' | 'text' | 'digits'; start: number; end: number } | { kind: 'blank'; at: number };
+
+function readRunTogether(doc: LineIndex): Block[] | undefined {
+  const text = doc.text;
+  let glued = 0;
+  for (const label of T3_ROWS.map((r) => r.label)) {
+    for (let at = text.indexOf(label); at >= 0; at = text.indexOf(label, at + 1)) {
+      if (/\d/.test(text[at + label.length] ?? '')) glued++;
+    }
+  }
+  if (glued < MIN_GLUED_ROWS) return undefined;
+  const sections = findSections(doc);
+  const blocks: Block[] = [];
+  let line = 0;
+  for (const s of sections.filter((x) => x.heading.section >= 2 && x.heading.section <= 4)) {
+    for (; line < s.bodyStart; line++) blocks.push(...[paragraphOf(doc, line)].filter((b): b is Block => b !== undefined));
+    const rows = gluedRows(doc, items(doc, doc.starts[s.bodyStart], s.bodyEnd < doc.lines.length ? doc.starts[s.bodyEnd] : text.length), s.heading.section);
+    if (rows.length) blocks.push({ kind: 'table', rows });
+    line = s.bodyEnd;
+  }
+  for (; line < doc.lines.length; line++) blocks.push(...[paragraphOf(doc, line)].filter((b): b is Block => b !== undefined));
+  return blocks;
+}
+
+/** The region [from, to) as labels, group labels, runs of digits, blank-cell lines and other text. */
+function items(doc: LineIndex, from: number, to: number): Item[] {
+  const text = doc.text;
+  const out: Item[] = [];
+  let p = from;
+  while (p < to) {
+    const c = text[p];
+    if (c === '\n' || c === '\r') {
+      // A line of white space only (not an empty one) is a blank cell.
+      let e = p + 1;
+      while (e < to && (text[e] === ' ' || text[e] === '\u00a0' || text[e] === '\u3000' || text[e] === '\t')) e++;
+      if (e > p + 1 && (e === to || text[e] === '\n' || text[e] === '\r')) out.push({ kind: 'blank', at: p + 1 });
+      p = e;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      p++;
+      continue;
+    }
+    const label = GLUED_LABELS.find((l) => text.startsWith(l.text, p));
+    if (label) {
+      out.push({ kind: 'label', start: p, end: p + label.text.length, columns: label.columns, sums: label.sums });
+      p += label.text.length;
+      continue;
+    }
+    const group = GROUP_LABELS.find((g) => text.startsWith(g, p));
+    if (group) {
+      out.push({ kind: 'group', start: p, end: p + group.length });
+      p += group.length;
+      continue;
+    }
+    let e = p + 1;
+    if (/\d/.test(c)) {
+      while (e < to && /\d/.test(text[e])) e++;
+      out.push({ kind: 'digits', start: p, end: e });
+    } else {
+      while (e < to && !/\s/.test(text[e]) && !GLUED_LABELS.some((l) => text.startsWith(l.text, e)) && !GROUP_LABELS.some((g) => text.startsWith(g, e))) e++;
+      out.push({ kind: 'text', start: p, end: e });
+    }
+    p = e;
+  }
+  return out;
+}
+
+function gluedRows(doc: LineIndex, list: Item[], section: number): SourceCell[][] {
+  const rows: SourceCell[][] = [];
+  const exact = (start: number, end: number): Piece => ({ text: doc.text.slice(start, end), origin: { source: { start, end }, exact: true } });
+  let lead: SourceCell[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (item.kind === 'group') {
+      lead.push({ pieces: [exact(item.start, item.end)], origin: {} });
+      continue;
+    }
+    const values: Item[] = [];
+    let j = i + 1;
+    if (item.kind === 'label' || (item.kind === 'digits' && section === 4)) {
+      j = item.kind === 'label' ? i + 1 : i;
+      while (j < list.length && (list[j].kind === 'digits' || list[j].kind === 'blank')) values.push(list[j++]);
+    }
+    if (item.kind === 'text' || (item.kind === 'digits' && section !== 4) || item.kind === 'blank') {
+      if (item.kind !== 'blank') rows.push([...lead.splice(0), { pieces: [exact(item.start, item.end)], origin: {} }]);
+      continue;
+    }
+    if (item.kind === 'label' && values.length === 0 && list[j]?.kind === 'label') {
+      // A row label with nothing of its own before another label is a group (2021's （六）其他处理).
+      lead.push({ pieces: [exact(item.start, item.end)], origin: {} });
+      continue;
+    }
+    const columns = item.kind === 'label' ? item.columns : T4_COLUMNS.length;
+    const sums: Sums = item.kind === 'label' ? item.sums : 'T4';
+    const labelCells: SourceCell[] = item.kind === 'label' ? [{ pieces: [exact(item.start, item.end)], origin: {} }] : [];
+    rows.push([...lead.splice(0), ...labelCells, ...cutCells(doc, values, columns, sums)]);
+    i = j - 1;
+  }
+  if (lead.length) rows.push(lead);
+  return rows;
+}
+
+/** The value cells of a row from its runs of digits and blank lines: the one reading the sums allow, else as written. */
+function cutCells(doc: LineIndex, values: Item[], k: number, sums: Sums): SourceCell[] {
+  const readings: { start: number; end: number }[][] = [];
+  const parts: { start: number; end: number }[] = [];
+  const holds = (cells: { start: number; end: number }[]): boolean => {
+    const v = cells.map((c) => (c.start === c.end ? 0 : Number(doc.text.slice(c.start, c.end))));
+    const sum = (a: number, b: number) => v.slice(a, b).reduce((x, y) => x + y, 0);
+    if (sums === 'T3') return sum(0, 6) === v[6];
+    if (sums === 'T4') return [0, 5, 10].every((g) => sum(g, g + 4) === v[g + 4]);
+    return true;
+  };
+  const walk = (i: number, pos: number): void => {
+    if (readings.length > 1 || parts.length > k) return;
+    if (i === values.length) {
+      if (parts.length === k && holds(parts)) readings.push([...parts]);
+      return;
+    }
+    const item = values[i];
+    if (item.kind === 'blank') {
+      parts.push({ start: item.at, end: item.at });
+      walk(i + 1, 0);
+      parts.pop();
+      return;
+    }
+    if (item.kind !== 'digits') return;
+    const start = pos || item.start;
+    for (let end = start + 1; end <= item.end && end - start <= MAX_DIGITS; end++) {
+      if (end - start > 1 && doc.text[start] === '0') break;
+      parts.push({ start, end });
+      if (end === item.end) walk(i + 1, 0);
+      else walk(i, end);
+      parts.pop();
+    }
+  };
+  walk(0, 0);
+  const cell = (c: { start: number; end: number }): SourceCell =>
+    c.start === c.end
+      ? { pieces: [], origin: { source: c } }
+      : { pieces: [{ text: doc.text.slice(c.start, c.end), origin: { source: c, exact: true } }], origin: {} };
+  if (readings.length === 1) return readings[0].map(cell);
+  return values.map((v) => (v.kind === 'blank' ? cell({ start: v.at, end: v.at }) : v.kind === 'digits' ? cell(v) : cell({ start: 0, end: 0 })));
 }

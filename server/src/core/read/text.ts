@@ -1,6 +1,6 @@
 import type { LineIndex } from '../text';
 import type { Block, Piece } from './document';
-import { columnsReader } from './text-columns';
+import { columnsReader, runTogetherReader } from './text-columns';
 
 /**
  * Text whose tables a converter drew in a shape of its own (box drawing, Markdown grids, pdftotext
@@ -33,4 +33,4 @@ export function paragraphOf(doc: LineIndex, line: number): Block | undefined {
 }
 
 /** Shape readers, tried in order. */
-export const SHAPE_READERS: ShapeReader[] = [columnsReader];
+export const SHAPE_READERS: ShapeReader[] = [columnsReader, runTogetherReader];
