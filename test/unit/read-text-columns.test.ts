@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../server/src/core/source';
 import type { Block, SourceCell } from '../../server/src/core/read/document';
-import { columnsReader } from '../../server/src/core/read/text-columns';
+import { columnsReader, runTogetherReader } from '../../server/src/core/read/text-columns';
 import { LineIndex } from '../../server/src/core/text';
 import { readFixture } from '../support/fixtures';
 
@@ -87,7 +87,7 @@ describe('columns reader: -layout rows', () => {
   });
 
   it('leaves a number that stands under no column (or two) unread: table-unparsed, not a guess', () => {
-    const shifted = text.replace(/^( {2}二、上年结转政府信息公开申请数量.*)$/m, (line) => `${line}   9`);
+    const shifted = text.replace(/^( {2}二、上年结转政府信息公开申请数量.*)$/m, (line) => `${line.padEnd(95)}9`);
     const blocks = columnsReader.read(new LineIndex(shifted))!;
     assert.deepEqual(rowOf(blocks, '二、上年结转').slice(1), ['0', '0', '0', '0', '9']);
     assert.ok(shown(shifted).includes('table-unparsed T3.R2'));
@@ -149,5 +149,48 @@ describe('columns reader: corpus outputs', () => {
     const findings = shown(text);
     assert.ok(findings.includes('table-unparsed T3.unparsed'));
     assert.ok(!findings.some((k) => /^(row-total|column-total|balance|row-missing)/.test(k)), findings.join(', '));
+  });
+});
+
+describe('run-together reader (html-to-text): cells without borders', () => {
+  const report = (rows: string) =>
+    ['某县人民政府办公室2024年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', rows, '四、政府信息公开行政复议、行政诉讼情况', ''].join('\n');
+
+  it('reads only text with official labels glued to their numbers', () => {
+    assert.ok(runTogetherReader.read(new LineIndex(corpus('gen-2021-big', 'html-to-text.txt'))));
+    for (const other of ['lynx.txt', 'chromium-pdf.pdftotext-layout.txt', 'pandoc-plain.txt', 'canonical.txt']) {
+      assert.equal(runTogetherReader.read(new LineIndex(corpus('gen-2021-big', other))), undefined, other);
+    }
+  });
+
+  it('cuts digits into cells where the row sum leaves one reading; a line of white space is a blank cell', () => {
+    const text = report('一、本年新收政府信息公开申请数量1111105 二、上年结转政府信息公开申请数量1\n\n \n\n000\n\n \n\n1 （七）总计1111105');
+    const blocks = runTogetherReader.read(new LineIndex(text))!;
+    assert.deepEqual(rowOf(blocks, '一、本年新收'), ['一、本年新收政府信息公开申请数量', '1', '1', '1', '1', '1', '0', '5']);
+    assert.deepEqual(rowOf(blocks, '二、上年结转'), ['二、上年结转政府信息公开申请数量', '1', '', '0', '0', '0', '', '1']);
+    const r2 = tables(blocks)[0].rows.find((r) => cellText(r[0]).startsWith('二、上年结转'))!;
+    // Each number points at its digit in the run; the blank at its line of white space.
+    const zeros = text.indexOf('000');
+    assert.deepEqual(r2.slice(3, 6).map((c) => c.pieces[0].origin.source), [0, 1, 2].map((d) => ({ start: zeros + d, end: zeros + d + 1 })));
+    assert.equal(text[r2[2].origin.source!.start], ' ');
+  });
+
+  it('leaves digits that no reading fits as written: table-unparsed, not a guess', () => {
+    const text = report('一、本年新收政府信息公开申请数量11000011 二、上年结转政府信息公开申请数量0000000 （七）总计0000000');
+    const blocks = runTogetherReader.read(new LineIndex(text))!;
+    assert.deepEqual(rowOf(blocks, '一、本年新收'), ['一、本年新收政府信息公开申请数量', '11000011']);
+    assert.ok(shown(text).includes('table-unparsed T3.R1'));
+  });
+
+  it('corpus: group labels lead their rows, table 四 is cut by its three sums, the findings are the canonical text\'s', () => {
+    const text = corpus('gen-2021-big', 'html-to-text.txt');
+    const blocks = runTogetherReader.read(new LineIndex(text))!;
+    assert.deepEqual(rowOf(blocks, '三、本年度办理结果'), ['三、本年度办理结果', '（一）予以公开', '0', '0', '', '5', '', '0', '5']);
+    assert.deepEqual(rowOf(blocks, '（六）其他处理'), [
+      '（六）其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '', '0', '0', '0', '0', '0', '0',
+    ]);
+    const t4 = tables(blocks).flatMap((t) => t.rows).find((r) => r.length === 15)!;
+    assert.deepEqual(t4.map(cellText), ['0', '0', '0', '19', '19', '0', '13', '0', '0', '13', '0', '20', '0', '18', '38']);
+    assert.deepEqual(shown(text), shown(corpus('gen-2021-big', 'canonical.txt')));
   });
 });
