@@ -527,16 +527,16 @@ function items(doc: LineIndex, from: number, to: number): Item[] {
       p++;
       continue;
     }
-    const label = GLUED_LABELS.find((l) => text.startsWith(l.text, p));
+    const label = GLUED_LABELS.map((l) => ({ l, end: wrappedAt(text, p, to, l.text) })).find((m) => m.end > 0);
     if (label) {
-      out.push({ kind: 'label', start: p, end: p + label.text.length, columns: label.columns, sums: label.sums });
-      p += label.text.length;
+      out.push({ kind: 'label', start: p, end: label.end, columns: label.l.columns, sums: label.l.sums });
+      p = label.end;
       continue;
     }
-    const group = GROUP_LABELS.find((g) => text.startsWith(g, p));
+    const group = GROUP_LABELS.map((g) => wrappedAt(text, p, to, g)).find((end) => end > 0);
     if (group) {
-      out.push({ kind: 'group', start: p, end: p + group.length });
-      p += group.length;
+      out.push({ kind: 'group', start: p, end: group });
+      p = group;
       continue;
     }
     let e = p + 1;
@@ -544,12 +544,23 @@ function items(doc: LineIndex, from: number, to: number): Item[] {
       while (e < to && /\d/.test(text[e])) e++;
       out.push({ kind: 'digits', start: p, end: e });
     } else {
-      while (e < to && !/\s/.test(text[e]) && !GLUED_LABELS.some((l) => text.startsWith(l.text, e)) && !GROUP_LABELS.some((g) => text.startsWith(g, e))) e++;
+      while (e < to && !/\s/.test(text[e]) && !GLUED_LABELS.some((l) => wrappedAt(text, e, to, l.text) > 0) && !GROUP_LABELS.some((g) => wrappedAt(text, e, to, g) > 0)) e++;
       out.push({ kind: 'text', start: p, end: e });
     }
     p = e;
   }
   return out;
+}
+
+/** Where `label` ends when the text at `p` spells it, line breaks inside it allowed (a label wrapped in its cell); else -1. */
+function wrappedAt(text: string, p: number, to: number, label: string): number {
+  let i = p;
+  for (let k = 0; k < label.length; k++) {
+    while (k > 0 && i < to && (text[i] === '\n' || text[i] === '\r')) i++;
+    if (text[i] !== label[k]) return -1;
+    i++;
+  }
+  return i;
 }
 
 function gluedRows(doc: LineIndex, list: Item[], section: number): SourceCell[][] {
