@@ -8,7 +8,8 @@ import { readFixture } from '../support/fixtures';
 
 /**
  * pdftotext output (with and without -layout) read by the columns shape reader: rows found by their
- * numbers, labels gathered by the official wording, blanks placed under the page's columns.
+ * numbers, labels gathered by the official wording, blanks placed under the page's columns. And
+ * html-to-text's borderless cells read by the run-together reader: digits cut by the table's sums.
  */
 
 const corpus = (report: string, file: string) => readFixture('corpus', report, file);

@@ -565,33 +565,35 @@ function wrappedAt(text: string, p: number, to: number, label: string): number {
 
 function gluedRows(doc: LineIndex, list: Item[], section: number): SourceCell[][] {
   const rows: SourceCell[][] = [];
-  const exact = (start: number, end: number): Piece => ({ text: doc.text.slice(start, end), origin: { source: { start, end }, exact: true } });
-  let lead: SourceCell[] = [];
+  const cellOf = (item: { start: number; end: number }): SourceCell => ({
+    pieces: [{ text: doc.text.slice(item.start, item.end), origin: { source: { start: item.start, end: item.end }, exact: true } }],
+    origin: {},
+  });
+  /** Group labels waiting for the row they lead. */
+  const lead: SourceCell[] = [];
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
+    if (item.kind === 'blank') continue;
     if (item.kind === 'group') {
-      lead.push({ pieces: [exact(item.start, item.end)], origin: {} });
+      lead.push(cellOf(item));
       continue;
     }
+    // A row: a label and the digits and blank lines after it; in table 四, its unlabelled digits.
+    const opensRow = item.kind === 'label' || (item.kind === 'digits' && section === 4);
+    if (!opensRow) {
+      rows.push([...lead.splice(0), cellOf(item)]);
+      continue;
+    }
+    let j = item.kind === 'label' ? i + 1 : i;
     const values: Item[] = [];
-    let j = i + 1;
-    if (item.kind === 'label' || (item.kind === 'digits' && section === 4)) {
-      j = item.kind === 'label' ? i + 1 : i;
-      while (j < list.length && (list[j].kind === 'digits' || list[j].kind === 'blank')) values.push(list[j++]);
-    }
-    if (item.kind === 'text' || (item.kind === 'digits' && section !== 4) || item.kind === 'blank') {
-      if (item.kind !== 'blank') rows.push([...lead.splice(0), { pieces: [exact(item.start, item.end)], origin: {} }]);
-      continue;
-    }
+    while (j < list.length && (list[j].kind === 'digits' || list[j].kind === 'blank')) values.push(list[j++]);
     if (item.kind === 'label' && values.length === 0 && list[j]?.kind === 'label') {
       // A row label with nothing of its own before another label is a group (2021's （六）其他处理).
-      lead.push({ pieces: [exact(item.start, item.end)], origin: {} });
+      lead.push(cellOf(item));
       continue;
     }
-    const columns = item.kind === 'label' ? item.columns : T4_COLUMNS.length;
-    const sums: Sums = item.kind === 'label' ? item.sums : 'T4';
-    const labelCells: SourceCell[] = item.kind === 'label' ? [{ pieces: [exact(item.start, item.end)], origin: {} }] : [];
-    rows.push([...lead.splice(0), ...labelCells, ...cutCells(doc, values, columns, sums)]);
+    const cells = item.kind === 'label' ? cutCells(doc, values, item.columns, item.sums) : cutCells(doc, values, T4_COLUMNS.length, 'T4');
+    rows.push([...lead.splice(0), ...(item.kind === 'label' ? [cellOf(item)] : []), ...cells]);
     i = j - 1;
   }
   if (lead.length) rows.push(lead);
@@ -638,5 +640,5 @@ function cutCells(doc: LineIndex, values: Item[], k: number, sums: Sums): Source
       ? { pieces: [], origin: { source: c } }
       : { pieces: [{ text: doc.text.slice(c.start, c.end), origin: { source: c, exact: true } }], origin: {} };
   if (readings.length === 1) return readings[0].map(cell);
-  return values.map((v) => (v.kind === 'blank' ? cell({ start: v.at, end: v.at }) : v.kind === 'digits' ? cell(v) : cell({ start: 0, end: 0 })));
+  return values.map((v) => ('at' in v ? cell({ start: v.at, end: v.at }) : cell(v)));
 }
