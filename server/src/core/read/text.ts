@@ -1,5 +1,6 @@
 import type { LineIndex } from '../text';
 import type { Block, Piece } from './document';
+import { columnsReader, runTogetherReader } from './text-columns';
 
 /**
  * Text whose tables a converter drew in a shape of its own (box drawing, Markdown grids, pdftotext
@@ -32,4 +33,4 @@ export function paragraphOf(doc: LineIndex, line: number): Block | undefined {
 }
 
 /** Shape readers, tried in order. */
-export const SHAPE_READERS: ShapeReader[] = [];
+export const SHAPE_READERS: ShapeReader[] = [columnsReader, runTogetherReader];

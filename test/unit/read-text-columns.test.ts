@@ -1,0 +1,197 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../server/src/core/source';
+import type { Block, SourceCell } from '../../server/src/core/read/document';
+import { columnsReader, runTogetherReader } from '../../server/src/core/read/text-columns';
+import { LineIndex } from '../../server/src/core/text';
+import { readFixture } from '../support/fixtures';
+
+/**
+ * pdftotext output (with and without -layout) read by the columns shape reader: rows found by their
+ * numbers, labels gathered by the official wording, blanks placed under the page's columns. And
+ * html-to-text's borderless cells read by the run-together reader: digits cut by the table's sums.
+ */
+
+const corpus = (report: string, file: string) => readFixture('corpus', report, file);
+const cellText = (c: SourceCell) => c.pieces.map((p) => p.text).join(' ');
+const tables = (blocks: Block[]) => blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
+/** The table row whose cells include one that starts with `label`. */
+function rowOf(blocks: Block[], label: string): string[] {
+  for (const t of tables(blocks)) {
+    for (const row of t.rows) if (row.some((c) => cellText(c).startsWith(label))) return row.map(cellText);
+  }
+  throw new Error(`no row ${label}`);
+}
+const shown = (text: string) =>
+  analyzeText(text)
+    .findings.filter((f) => f.severity === 'error' || f.severity === 'warning')
+    .map((f) => `${f.code} ${f.target ?? ''}`)
+    .sort();
+
+/** A -layout line: `label` at `indent`, each number ending at its column's right edge (blank: null). */
+function layoutRow(indent: number, label: string, numbers: (number | null)[], ends: number[]): string {
+  let line = ' '.repeat(indent) + label;
+  numbers.forEach((n, c) => {
+    if (n === null) return;
+    const s = String(n);
+    line = line.padEnd(Math.max(line.length + 1, ends[c] - s.length)) + s;
+  });
+  return line;
+}
+
+const ENDS = [44, 51, 58, 65, 72, 79, 86];
+function table3(rows: [string, (number | null)[]][]): string {
+  return [
+    '某县人民政府办公室2024年政府信息公开工作年度报告',
+    '三、收到和处理政府信息公开申请情况',
+    ...rows.map(([label, numbers]) => layoutRow(2, label, numbers, ENDS)),
+    '',
+    '                                      - 1 -',
+    '\f',
+  ].join('\n');
+}
+
+describe('columns reader: which texts it reads', () => {
+  it('reads pdftotext output (pages end with a form feed) and nothing else', () => {
+    assert.ok(columnsReader.read(new LineIndex(corpus('gen-2021-big', 'libreoffice-pdf.pdftotext-layout.txt'))));
+    assert.ok(columnsReader.read(new LineIndex(corpus('gen-2021-big', 'chromium-pdf.pdftotext.txt'))));
+    for (const other of ['lynx.txt', 'w3m.txt', 'pandoc-plain.txt', 'libreoffice.txt', 'canonical.txt']) {
+      assert.equal(columnsReader.read(new LineIndex(corpus('gen-2021-big', other))), undefined, other);
+    }
+    // Without -layout LibreOffice's tables come column by column, a number a line: no row can be told.
+    assert.equal(columnsReader.read(new LineIndex(corpus('gen-2021-big', 'libreoffice-pdf.pdftotext.txt'))), undefined);
+    // A form feed alone is not enough: no section heading, not a report.
+    assert.equal(columnsReader.read(new LineIndex('第一页\n\f第二页 1 2 3\n')), undefined);
+  });
+});
+
+describe('columns reader: -layout rows', () => {
+  const text = table3([
+    ['一、本年新收政府信息公开申请数量', [36, 112, 3594, 107, 147, 13, 4009]],
+    ['二、上年结转政府信息公开申请数量', [0, 0, null, 0, 0, null, null]],
+    ['（七）总计', [35, 112, 3594, 107, 147, 10, 4005]],
+  ]);
+
+  it('places a short row\'s numbers under the columns of the complete rows; the gaps are blank cells', () => {
+    const blocks = columnsReader.read(new LineIndex(text))!;
+    assert.deepEqual(rowOf(blocks, '二、上年结转'), ['二、上年结转政府信息公开申请数量', '0', '0', '', '0', '0', '', '']);
+    assert.deepEqual(rowOf(blocks, '一、本年新收'), ['一、本年新收政府信息公开申请数量', '36', '112', '3594', '107', '147', '13', '4009']);
+    // The page number is page furniture: no paragraph holds it.
+    assert.ok(!blocks.some((b) => b.kind === 'paragraph' && b.pieces.some((p) => p.text.includes('- 1 -'))));
+  });
+
+  it('names the blank cells and places the finding on the row in the user\'s text', () => {
+    const a = analyzeText(text);
+    const blank = a.findings.find((f) => f.code === 'cell-empty' && f.target === 'T3.R2')!;
+    assert.equal(blank.message, '表三「二、上年结转政府信息公开申请数量」有 3 个空白单元格：科研机构、其他、总计');
+    assert.equal(blank.range.start.line, 3);
+  });
+
+  it('leaves a number that stands under no column (or two) unread: table-unparsed, not a guess', () => {
+    const shifted = text.replace(/^( {2}二、上年结转政府信息公开申请数量.*)$/m, (line) => `${line.padEnd(95)}9`);
+    const blocks = columnsReader.read(new LineIndex(shifted))!;
+    assert.deepEqual(rowOf(blocks, '二、上年结转').slice(1), ['0', '0', '0', '0', '9']);
+    assert.ok(shown(shifted).includes('table-unparsed T3.R2'));
+  });
+});
+
+describe('columns reader: corpus outputs', () => {
+  it('LibreOffice PDF, -layout: wrapped labels are one cell, group labels a cell of their own, blanks in place', () => {
+    const blocks = columnsReader.read(new LineIndex(corpus('gen-2021-big', 'libreoffice-pdf.pdftotext-layout.txt')))!;
+    // The rest of the group label 三、本年度办理结果 leads the next row, as a rowspan cell would.
+    assert.deepEqual(rowOf(blocks, '度办理结'), ['度办理结 果', '（二）部分公开（区分处理的， 只计这一情形，不计其他情形）', '7', '0', '9', '0', '43', '7', '66']);
+    assert.deepEqual(rowOf(blocks, '三、本年'), ['三、本年', '（一）予以公开', '0', '0', '', '5', '', '0', '5']);
+    assert.deepEqual(rowOf(blocks, '2.申请人逾期'), [
+      '（六） 其他处 理',
+      '2.申请人逾期未按收费 通知要求缴纳费用、行 政机关不再处理其政府 信息公开申请',
+      '0', '38', '0', '0', '', '0', '38',
+    ]);
+    // Table 四's headings wrapped in their columns are one cell each; its 15 numbers one row.
+    assert.deepEqual(rowOf(blocks, '结果 维持').slice(0, 4), ['结果 维持', '结果 纠正', '其他 结果', '尚未 审结']);
+  });
+
+  it('LibreOffice PDF, -layout: the same findings as the canonical text, and the injected faults found', () => {
+    assert.deepEqual(shown(corpus('gen-2021-big', 'libreoffice-pdf.pdftotext-layout.txt')), shown(corpus('gen-2021-big', 'canonical.txt')));
+    assert.deepEqual(shown(corpus('gen-2019-plain', 'libreoffice-pdf.pdftotext-layout.txt')), shown(corpus('gen-2019-plain', 'canonical.txt')));
+    const fault = shown(corpus('gen-2019-plain-cell', 'libreoffice-pdf.pdftotext-layout.txt'));
+    assert.ok(fault.includes('row-total T3.R3_3_1.NP'));
+    assert.deepEqual(fault, shown(corpus('gen-2019-plain-cell', 'canonical.txt')));
+    const blank = shown(corpus('gen-2021-big-blank', 'libreoffice-pdf.pdftotext-layout.txt'));
+    assert.ok(blank.includes('cell-empty T3.R1') && blank.includes('row-total T3.R1.NP'));
+  });
+
+  it('Chromium PDF, -layout: two numbers run together are split where the row sum allows one reading', () => {
+    const text = corpus('gen-2021-big', 'chromium-pdf.pdftotext-layout.txt');
+    const blocks = columnsReader.read(new LineIndex(text))!;
+    assert.deepEqual(rowOf(blocks, '一、本年新收').slice(1), ['36', '112', '3594', '107', '147', '13', '4009']);
+    assert.deepEqual(rowOf(blocks, '（七）总计').slice(1), ['35', '112', '3594', '107', '147', '10', '4005']);
+    // The split cells point into the run: 13 and 4009 of 134009.
+    const run = text.indexOf('134009');
+    const r1 = tables(blocks).flatMap((t) => t.rows).find((r) => r.some((c) => cellText(c).startsWith('一、本年新收')))!;
+    assert.deepEqual(r1.slice(-2).map((c) => c.pieces[0].origin.source), [{ start: run, end: run + 2 }, { start: run + 2, end: run + 6 }]);
+    // Chromium's columns do not line up: a row short of numbers is not guessed at.
+    assert.deepEqual(shown(text), ['table-unparsed T3.unparsed']);
+    const unparsed = analyzeText(text).findings.find((f) => f.code === 'table-unparsed')!;
+    assert.match(unparsed.message, /^表三有 18 行的单元格无法可靠拆分/);
+  });
+
+  it('Chromium PDF, -layout: a heading beside the page menu is read as the section heading', () => {
+    const findings = shown(corpus('gen-2019-plain', 'chromium-pdf.pdftotext-layout.txt'));
+    assert.ok(!findings.includes('section-missing section.1'));
+  });
+
+  it('Chromium PDF without -layout: numbers on the lines after a label are its row; a row short of numbers is not guessed', () => {
+    const text = corpus('gen-2021-big', 'chromium-pdf.pdftotext.txt');
+    const blocks = columnsReader.read(new LineIndex(text))!;
+    // （七）总计 stands alone; its numbers (two run together) are on the next line.
+    assert.deepEqual(rowOf(blocks, '（七）总计'), ['（七）总计', '35', '112', '3594', '107', '147', '10', '4005']);
+    // 1 0 0 / 0 3 4: six numbers for seven columns, the blank's place unknown.
+    assert.deepEqual(rowOf(blocks, '四、结转下年度'), ['四、结转下年度继续办理', '1', '0', '0', '0', '3', '4']);
+    const findings = shown(text);
+    assert.ok(findings.includes('table-unparsed T3.unparsed'));
+    assert.ok(!findings.some((k) => /^(row-total|column-total|balance|row-missing)/.test(k)), findings.join(', '));
+  });
+});
+
+describe('run-together reader (html-to-text): cells without borders', () => {
+  const report = (rows: string) =>
+    ['某县人民政府办公室2024年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', rows, '四、政府信息公开行政复议、行政诉讼情况', ''].join('\n');
+
+  it('reads only text with official labels glued to their numbers', () => {
+    assert.ok(runTogetherReader.read(new LineIndex(corpus('gen-2021-big', 'html-to-text.txt'))));
+    for (const other of ['lynx.txt', 'chromium-pdf.pdftotext-layout.txt', 'pandoc-plain.txt', 'canonical.txt']) {
+      assert.equal(runTogetherReader.read(new LineIndex(corpus('gen-2021-big', other))), undefined, other);
+    }
+  });
+
+  it('cuts digits into cells where the row sum leaves one reading; a line of white space is a blank cell', () => {
+    const text = report('一、本年新收政府信息公开申请数量1111105 二、上年结转政府信息公开申请数量1\n\n \n\n000\n\n \n\n1 （七）总计1111105');
+    const blocks = runTogetherReader.read(new LineIndex(text))!;
+    assert.deepEqual(rowOf(blocks, '一、本年新收'), ['一、本年新收政府信息公开申请数量', '1', '1', '1', '1', '1', '0', '5']);
+    assert.deepEqual(rowOf(blocks, '二、上年结转'), ['二、上年结转政府信息公开申请数量', '1', '', '0', '0', '0', '', '1']);
+    const r2 = tables(blocks)[0].rows.find((r) => cellText(r[0]).startsWith('二、上年结转'))!;
+    // Each number points at its digit in the run; the blank at its line of white space.
+    const zeros = text.indexOf('000');
+    assert.deepEqual(r2.slice(3, 6).map((c) => c.pieces[0].origin.source), [0, 1, 2].map((d) => ({ start: zeros + d, end: zeros + d + 1 })));
+    assert.equal(text[r2[2].origin.source!.start], ' ');
+  });
+
+  it('leaves digits that no reading fits as written: table-unparsed, not a guess', () => {
+    const text = report('一、本年新收政府信息公开申请数量11000011 二、上年结转政府信息公开申请数量0000000 （七）总计0000000');
+    const blocks = runTogetherReader.read(new LineIndex(text))!;
+    assert.deepEqual(rowOf(blocks, '一、本年新收'), ['一、本年新收政府信息公开申请数量', '11000011']);
+    assert.ok(shown(text).includes('table-unparsed T3.R1'));
+  });
+
+  it('corpus: group labels lead their rows, table 四 is cut by its three sums, the findings are the canonical text\'s', () => {
+    const text = corpus('gen-2021-big', 'html-to-text.txt');
+    const blocks = runTogetherReader.read(new LineIndex(text))!;
+    assert.deepEqual(rowOf(blocks, '三、本年度办理结果'), ['三、本年度办理结果', '（一）予以公开', '0', '0', '', '5', '', '0', '5']);
+    assert.deepEqual(rowOf(blocks, '（六）其他处理'), [
+      '（六）其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '', '0', '0', '0', '0', '0', '0',
+    ]);
+    const t4 = tables(blocks).flatMap((t) => t.rows).find((r) => r.length === 15)!;
+    assert.deepEqual(t4.map(cellText), ['0', '0', '0', '19', '19', '0', '13', '0', '0', '13', '0', '20', '0', '18', '38']);
+    assert.deepEqual(shown(text), shown(corpus('gen-2021-big', 'canonical.txt')));
+  });
+});
