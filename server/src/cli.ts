@@ -1,5 +1,10 @@
 #!/usr/bin/env node
 import { main } from './node/cli';
+import { cliLocale } from './node/locale';
+import { cliText } from './node/messages';
+
+const args = process.argv.slice(2);
+const locale = cliLocale(args, process.env);
 
 let outputFailed = false;
 
@@ -15,7 +20,7 @@ function sink(stream: NodeJS.WriteStream, name: string): (s: string) => void {
     open = false;
     if (e.code === 'EPIPE') return;
     outputFailed = true;
-    if (stream !== process.stderr) stderr(`xxgk-lint: cannot write to ${name} (${e.code ?? e.message})\n`);
+    if (stream !== process.stderr) stderr(`xxgk-lint: ${cliText('outputFailed', locale, { stream: name, code: e.code ?? e.message })}\n`);
   });
   return (s) => {
     if (open) stream.write(s);
@@ -24,7 +29,7 @@ function sink(stream: NodeJS.WriteStream, name: string): (s: string) => void {
 
 const stderr = sink(process.stderr, 'stderr');
 
-main(process.argv.slice(2), {
+main(args, {
   stdout: sink(process.stdout, 'stdout'),
   stderr,
   cwd: process.cwd(),
@@ -34,7 +39,7 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e: unknown) => {
-    stderr(`xxgk-lint: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    stderr(`xxgk-lint: ${cliText('internalError', locale, { detail: e instanceof Error ? e.stack ?? e.message : String(e) })}\n`);
     process.exitCode = 2;
   },
 );

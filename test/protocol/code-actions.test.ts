@@ -50,7 +50,7 @@ describe('code actions', () => {
     const fix = actions.find((a) => a.kind === 'quickfix' && a.edit);
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
     assert.equal(fix.isPreferred, true);
-    assert.match(fix.title, /改为 0/);
+    assert.match(fix.title, /改为0/);
     assert.deepEqual(fix.diagnostics?.map((d) => d.code), ['row-total']);
     assert.deepEqual(editsOf(fix), [{ range: finding.range, newText: '0' }]);
     const docEdit = fix.edit!.documentChanges![0] as TextDocumentEdit;

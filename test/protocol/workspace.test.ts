@@ -27,7 +27,7 @@ describe('workspace checks over open documents', () => {
     const published = await client.openAndWait(y2024, readFixture('workspace', 'wenzhou', '2024.txt'));
     const carry = published.diagnostics.filter((d) => d.code === 'carry-over' && d.severity === 2);
     assert.deepEqual(carry.map((d) => `${d.range.start.line}:${d.range.start.character}`), ['33:19', '33:43']);
-    assert.equal(carry[0].message, '表三「二、上年结转政府信息公开申请数量」自然人为 0，但 2023 年报告（2023.txt）「四、结转下年度继续办理」自然人为 1');
+    assert.equal(carry[0].message, '表三「二、上年结转政府信息公开申请数量」自然人为0，但2023年报告（2023.txt）「四、结转下年度继续办理」自然人为1');
     assert.equal(carry[0].relatedInformation?.[0].location.uri, y2023);
     assert.equal(carry[0].relatedInformation?.[0].location.range.start.line, 56);
   });

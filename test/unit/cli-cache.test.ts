@@ -177,7 +177,7 @@ describe('xxgk-lint --cache', () => {
     for (const location of ['b.txt/cache', 'b.txt/cache/']) {
       const r = await run(['--cache', '--cache-location', location, 'b.txt'], dir);
       assert.deepEqual([r.code, r.stdout], [plain.code, plain.stdout], location);
-      assert.match(r.stderr, /^xxgk-lint: warning: cannot write the cache .*b\.txt\/cache(\/\.xxgk-lint-cache)? \((ENOTDIR|EEXIST)\)\n$/, location);
+      assert.match(r.stderr, /^xxgk-lint: 警告：无法写入缓存 .*b\.txt\/cache(\/\.xxgk-lint-cache)?（(ENOTDIR|EEXIST)）\n$/, location);
     }
   });
 
@@ -187,12 +187,14 @@ describe('xxgk-lint --cache', () => {
     for (const [location, content] of [['b.txt', s003], ['mine.json', '{"format":"mine","data":1}'], ['out.json', '']]) {
       const r = await run(['--cache', '--cache-location', location, 'a.txt'], dir);
       assert.deepEqual([r.code, r.stdout], [plain.code, plain.stdout]);
-      assert.match(r.stderr, new RegExp(`^xxgk-lint: warning: cannot write the cache .*${location.replace('.', '\\.')} \\(not an xxgk-lint cache; left as it is\\)\n$`));
+      assert.match(r.stderr, new RegExp(`^xxgk-lint: 警告：无法写入缓存 .*${location.replace('.', '\\.')}（不是 xxgk-lint 缓存，保持原样）\n$`));
       assert.equal(fs.readFileSync(path.join(dir, location), 'utf8'), content);
     }
     fs.symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'dangling'));
     const r = await run(['--cache', '--cache-location', 'dangling', 'a.txt'], dir);
-    assert.match(r.stderr, /dangling \(a link to nothing; left as it is\)\n$/);
+    assert.match(r.stderr, /dangling（链接指向的文件不存在，保持原样）\n$/);
+    const english = await run(['--cache', '--cache-location', 'dangling', '--locale', 'en', 'a.txt'], dir);
+    assert.match(english.stderr, /^xxgk-lint: warning: cannot write the cache .*dangling \(a link to nothing; left as it is\)\n$/);
     assert.ok(fs.lstatSync(path.join(dir, 'dangling')).isSymbolicLink());
     assert.ok(!fs.existsSync(path.join(dir, 'nowhere')));
   });

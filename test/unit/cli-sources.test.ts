@@ -22,8 +22,8 @@ describe('xxgk-lint on Word files', () => {
   it('--fix writes the fixes into the table cells, says what it could not write, and the re-check is clean of them', async () => {
     const dir = workspace({ 'r.docx': docx('seed-004.docx') });
     const r = await run(['--fix', 'r.docx'], dir);
-    assert.match(r.stderr, /^r\.docx: 已修复（\d+ 处修改）$/m);
-    assert.match(r.stderr, /^r\.docx: 4 处修复不在表格单元格内，未写入 Word 文件$/m);
+    assert.match(r.stderr, /^r\.docx：已修复（\d+处修改）$/m);
+    assert.match(r.stderr, /^r\.docx：4处修复不在表格单元格内，未写入 Word 文件$/m);
     const after = await run(['-f', 'json', 'r.docx'], dir);
     const codes = (JSON.parse(after.stdout) as { diagnostics: { code: string }[] }[])[0].diagnostics.map((d) => d.code);
     assert.deepEqual(codes.filter((c) => c === 'cell-empty'), []);
@@ -34,7 +34,7 @@ describe('xxgk-lint on Word files', () => {
     const bytes = docx('seed-004.docx');
     const dir = workspace({ 'report.docx': bytes, '~$port.docx': 'lock' });
     const r = await run(['--fix', 'report.docx'], dir);
-    assert.match(r.stderr, /report\.docx: 文件正在 Word 中打开（有 ~\$ 锁定文件），未写入修复/);
+    assert.match(r.stderr, /report\.docx：文件正在 Word 中打开（有 ~\$ 锁定文件），未写入修复/);
     assert.ok(fs.readFileSync(path.join(dir, 'report.docx')).equals(bytes));
   });
 

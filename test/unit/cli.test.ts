@@ -23,9 +23,12 @@ const s004 = readSeed('s004');
 const broken = readFixture('broken', 'a-2019-mixed.txt');
 const golden = readFixture('fixed', 'a-2019-mixed.txt');
 
-/** `file:line:col: severity code: message` lines as the engine's own findings say they should be. */
+const SEVERITY_WORDS = { 'zh-CN': { error: '错误', warning: '警告', information: '提示', hint: '建议' }, en: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' } };
+
+/** `file:line:col: 警告 code：message` (en: `severity code: message`) lines as the engine's own findings say they should be. */
 function textLines(file: string, text: string, locale: 'zh-CN' | 'en' = 'zh-CN'): string[] {
-  return analyze(text, { locale }).findings.map((f) => `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.code}: ${f.message}`);
+  const colon = locale === 'zh-CN' ? '：' : ': ';
+  return analyze(text, { locale }).findings.map((f) => `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${SEVERITY_WORDS[locale][f.severity]} ${f.code}${colon}${f.message}`);
 }
 
 function json(r: Run): { file: string; year: number | null; formatVersion: string | null; diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number } } }[] }[] {
@@ -43,17 +46,17 @@ describe('xxgk-lint output formats', () => {
     const lines = r.stdout.trimEnd().split('\n');
     const expected = textLines('003.txt', s003);
     assert.deepEqual(lines.slice(0, -1), expected);
-    assert.ok(expected.some((l) => /^003\.txt:\d+:\d+: error section-missing: 缺少第六部分「六、其他需要报告的事项」$/.test(l)));
-    assert.ok(expected.some((l) => /^003\.txt:28:\d+: information plausibility: 表二「其他对外管理服务事项」三列数值都是 9/.test(l)));
+    assert.ok(expected.some((l) => /^003\.txt:\d+:\d+: 错误 section-missing：缺少第六部分「六、其他需要报告的事项」$/.test(l)));
+    assert.ok(expected.some((l) => /^003\.txt:28:\d+: 提示 plausibility：表二「其他对外管理服务事项」三列数值都是9/.test(l)));
     const all = analyze(s003).findings;
     const count = (s: string) => all.filter((f) => f.severity === s).length;
-    assert.equal(lines.at(-1), `共 1 个文件，${all.length} 个问题（${count('error')} 个错误，${count('warning')} 个警告，${all.length - count('error') - count('warning')} 个提示）`);
+    assert.equal(lines.at(-1), `共1个文件，${all.length}个问题（${count('error')}个错误，${count('warning')}个警告，${all.length - count('error') - count('warning')}个提示）`);
   });
 
   it('text: a clean report prints only the summary and exits 0', async () => {
     const dir = workspace({ '000.txt': s000 });
     const r = await run(['000.txt'], dir);
-    assert.deepEqual([r.code, r.stdout, r.stderr], [0, '共 1 个文件，0 个问题（0 个错误，0 个警告，0 个提示）\n', '']);
+    assert.deepEqual([r.code, r.stdout, r.stderr], [0, '共1个文件，0个问题（0个错误，0个警告，0个提示）\n', '']);
   });
 
   it('json: valid against docs/cli-output.schema.json, one entry per file, 0-based UTF-16 positions', async () => {
@@ -113,10 +116,10 @@ describe('xxgk-lint exit codes and input problems', () => {
       [['--format', 'xml', '000.txt'], /unknown format "xml"/],
       [['--locale', 'fr', '000.txt'], /unknown locale "fr"/],
       [['--encoding', 'latin1', '000.txt'], /unknown encoding "latin1"/],
-      [['--bogus', '000.txt'], /Unknown option '--bogus'/],
+      [['--bogus', '000.txt'], /unknown option --bogus/],
       [['nowhere.txt'], /nowhere\.txt: no such file, folder or matching glob/],
     ] as [string[], RegExp][]) {
-      const r = await run(argv, dir);
+      const r = await run(argv, dir, { LANG: 'en_US.UTF-8' });
       assert.equal(r.code, 2, argv.join(' '));
       assert.match(r.stderr, msg);
     }
@@ -127,7 +130,7 @@ describe('xxgk-lint exit codes and input problems', () => {
     const dir = workspace({ 'report.docx.txt': bin, '003.txt': s003 });
     const r = await run(['report.docx.txt', '003.txt'], dir);
     assert.equal(r.code, 2);
-    assert.equal(r.stderr, 'xxgk-lint: report.docx.txt: not a text file (contains NUL bytes); skipped\n');
+    assert.equal(r.stderr, 'xxgk-lint: report.docx.txt：不是文本文件（含有 NUL 字节），已跳过\n');
     assert.deepEqual(r.stdout.trimEnd().split('\n').slice(0, -1), textLines('003.txt', s003));
   });
 
@@ -154,14 +157,14 @@ describe('xxgk-lint exit codes and input problems', () => {
     assert.equal(ok.code, 0);
     const bad = await run(['--encoding', 'utf-8', 'gb.txt'], dir);
     assert.equal(bad.code, 2);
-    assert.equal(bad.stderr, 'xxgk-lint: gb.txt: cannot be decoded as utf-8; skipped\n');
+    assert.equal(bad.stderr, 'xxgk-lint: gb.txt：无法按 utf-8 解码，已跳过\n');
   });
 
   it('--max-file-size: a larger file gets one input-size notice, and the run exits 2: it was not checked', async () => {
     const dir = workspace({ '003.txt': s003 });
     const r = await run(['--max-file-size', '1000', '-f', 'json', '003.txt'], dir);
     assert.equal(r.code, 2);
-    assert.deepEqual(json(r)[0].diagnostics.map((d) => [d.code, d.severity, d.message]), [['input-size', 'information', `文件有 ${s003.length} 个字符，超过检查上限 1000，未检查`]]);
+    assert.deepEqual(json(r)[0].diagnostics.map((d) => [d.code, d.severity, d.message]), [['input-size', 'information', `文件有${s003.length}个字符，超过检查上限1000，未检查`]]);
   });
 });
 
@@ -187,7 +190,7 @@ describe('xxgk-lint --fix', () => {
     assert.notEqual(fs.statSync(file).ino, ino, 'replaced by rename, not rewritten in place');
     assert.equal(fs.statSync(file).mode & 0o777, 0o640);
     assert.deepEqual(fs.readdirSync(dir), ['r.txt'], 'no temporary file left');
-    assert.equal(r.stderr, `r.txt: 已修复（${fixText(broken, {}).edits} 处修改）\n`);
+    assert.equal(r.stderr, `r.txt：已修复（${fixText(broken, {}).edits}处修改）\n`);
     assert.deepEqual(r.stdout.trimEnd().split('\n').slice(0, -1), textLines('r.txt', golden));
     assert.equal(r.code, analyze(golden).findings.some((f) => f.severity === 'error') ? 1 : 0);
   });
@@ -209,7 +212,7 @@ describe('xxgk-lint --fix', () => {
       'crlf.txt': crlf,
     });
     const r = await run(['--fix', 'gb.txt', 'bom.txt', 'le.txt', 'crlf.txt'], dir);
-    assert.match(r.stderr, /gb\.txt: 已修复/);
+    assert.match(r.stderr, /gb\.txt：已修复/);
     const read = (f: string) => fs.readFileSync(path.join(dir, f));
     assert.equal(iconv.decode(read('gb.txt'), 'gb18030'), golden);
     assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(read('gb.txt')), 'still GB18030, not UTF-8');
@@ -281,10 +284,12 @@ describe('.xxgk-lint.json, --config and --locale', () => {
     const dir = workspace({ '.xxgk-lint.json': JSON.stringify({ rules: { 'no-such-rule': 'off' }, colour: true }), '000.txt': s000 });
     const r = await run(['000.txt'], dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /unknown rule "no-such-rule"/);
-    assert.match(r.stderr, /unknown key "colour"/);
+    assert.match(r.stderr, /未知的键「colour」；未知的规则「no-such-rule」/);
+    const english = await run(['000.txt'], dir, { LANG: 'en_US.UTF-8' });
+    assert.match(english.stderr, /unknown key "colour"; unknown rule "no-such-rule"/);
     const dir2 = workspace({ '.xxgk-lint.json': '{ rules: ', '000.txt': s000 });
-    assert.match((await run(['000.txt'], dir2)).stderr, /invalid JSON/);
+    assert.match((await run(['000.txt'], dir2)).stderr, /不是有效的 JSON（第1行第3列）/);
+    assert.match((await run(['000.txt'], dir2, { LANG: 'en_US.UTF-8' })).stderr, /invalid JSON/);
   });
 
   it('--locale en, and the default locale from LANG', async () => {

@@ -99,7 +99,7 @@ describe('re-encoded seeds give the findings of the original', () => {
     assert.deepEqual(unparsed.map((f) => f.target), ['T2.unparsed', 'T3.unparsed', 'T4.R']);
     assert.deepEqual(unparsed.map((f) => f.related?.length ?? 0), [6, 23, 0], '6 rows of 表二, 23 of 表三, the 表四 row');
     const t3 = unparsed[1];
-    assert.equal(t3.message, '表三有 23 行的单元格无法可靠拆分（如 PDF 导出看不出空白单元格的位置），这些行不做算术检查');
+    assert.equal(t3.message, '表三有23行的单元格无法可靠拆分（如 PDF 导出看不出空白单元格的位置），这些行不做算术检查');
     assert.equal(t3.related![0].message, '「一、本年新收政府信息公开申请数量」读到：0');
     assert.match(unparsed[2].message, /^表四「数据行」的单元格无法可靠拆分（读到：0 0 0），本行不做算术检查$/);
     assert.equal(a.findings.filter((f) => ['row-total', 'column-total', 'balance', 'review-total'].includes(f.code)).length, 0);

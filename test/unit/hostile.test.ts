@@ -51,7 +51,7 @@ describe('hostile input', () => {
     const garbled = new TextDecoder('utf-8').decode(iconv.encode(readSeed('s000'), 'gbk'));
     const a = analyze(garbled);
     assert.deepEqual(a.findings.map((f) => f.code).sort(), ['input-encoding', 'report-unrecognized']);
-    assert.match(a.findings[0].message, /^文件中有 \d+ 个无法解码的字符，可能不是 UTF-8 编码/);
+    assert.match(a.findings[0].message, /^文件中有\d+个无法解码的字符，可能不是 UTF-8 编码/);
   });
 
   it('binary content is reported as such', () => {

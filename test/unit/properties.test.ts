@@ -107,7 +107,7 @@ describe(`properties (base seed ${SEED})`, () => {
       if (f.target !== target) failures.push(`${label}: target ${f.target}, expected ${target}`);
       else if (f.range.start.line !== span.line || f.range.start.character !== span.start || f.range.end.character !== span.end) failures.push(`${label}: range ${JSON.stringify(f.range)} instead of ${JSON.stringify(span)}`);
       else if (f.severity !== 'error') failures.push(`${label}: severity ${f.severity}`);
-      else if (!key.startsWith('T4.') && !f.message.endsWith(`应为 ${old}`)) failures.push(`${label}: message does not name ${old}: ${f.message}`);
+      else if (!key.startsWith('T4.') && !f.message.endsWith(`应为${old}`)) failures.push(`${label}: message does not name ${old}: ${f.message}`);
       else if (!f.related?.some((x) => x.range.start.line === r.at(key).line && x.range.start.character === r.at(key).start)) failures.push(`${label}: the changed cell is not among the related locations`);
       else if (!f.fix) failures.push(`${label}: no fix`);
       else {

@@ -34,7 +34,7 @@ ruleTester('cell-empty', {
         at: 'label:T3.R3_1',
         target: 'T3.R3_1',
         severity: 'warning',
-        message: '表三「（一）予以公开」有 2 个空白单元格：自然人、其他',
+        message: '表三「（一）予以公开」有2个空白单元格：自然人、其他',
         en: 'Table 3 “（一）予以公开” has 2 blank cell(s): 自然人, 其他',
         related: ['T3.R3_1.NP', 'T3.R3_1.OT'].map((k) => k),
         fixed: z19,
@@ -43,12 +43,12 @@ ruleTester('cell-empty', {
     {
       name: 'a blank in 表二',
       model: set(z19, { 'T2.REG.NEW_PUB': null }),
-      errors: [{ at: 'label:T2.REG', target: 'T2.REG', message: '表二「规章」有 1 个空白单元格：本年新公开数量', fixed: z19 }],
+      errors: [{ at: 'label:T2.REG', target: 'T2.REG', message: '表二「规章」有1个空白单元格：本年新公开数量', fixed: z19 }],
     },
     {
       name: 'a blank in the 表四 data row (no label: the finding spans the row)',
       model: set(z21, { 'T4.R.LD_OTH': null }),
-      errors: [{ at: 'T4.R.RV_KEEP', exact: false, target: 'T4.R', message: '表四「数据行」有 1 个空白单元格：未经复议直接起诉·其他结果', fixed: z21 }],
+      errors: [{ at: 'T4.R.RV_KEEP', exact: false, target: 'T4.R', message: '表四「数据行」有1个空白单元格：未经复议直接起诉·其他结果', fixed: z21 }],
     },
   ],
 }, { encodings: ['A', 'A|', 'B', 'C', 'md', 'D1', 'tsv'] });
@@ -66,7 +66,7 @@ describe('cell-empty on a table with only 总计 filled (seeds 002/004)', () => 
         assert.equal(byRow.get(`T3.${key}`)?.fix, undefined, `T3.${key} has a non-zero 总计: 0s would break it`);
       }
       const zeroRow = byRow.get('T3.R3_3_1')!;
-      assert.equal(zeroRow.message, '表三「（三）不予公开1.属于国家秘密」有 6 个空白单元格：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他');
+      assert.equal(zeroRow.message, '表三「（三）不予公开1.属于国家秘密」有6个空白单元格：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他');
       assert.equal(zeroRow.fix?.edits.length, 6);
       assert.equal(zeroRow.range.start.line, r.at('label:T3.R3_3_1').line);
       for (const e of zeroRow.fix!.edits) assert.equal(e.newText, '0');
@@ -91,7 +91,7 @@ ruleTester('cell-invalid', {
       absent: ARITHMETIC,
       errors: [{
         at: 'T3.R3_1.NP', target: 'T3.R3_1.NP', severity: 'warning',
-        message: '「（一）予以公开」 自然人写作「/」，应填数字（没有请填 0）',
+        message: '「（一）予以公开」自然人写作「/」，应填数字（没有请填0）',
         en: '“（一）予以公开” 自然人 holds “/”; write a number (0 if none)',
         fixed: z19,
       }],
@@ -101,37 +101,37 @@ ruleTester('cell-invalid', {
       model: set(z19, { 'T3.R3_2.CE': '—', 'T3.R3_3_1.RI': '无' }),
       absent: ARITHMETIC,
       errors: [
-        { at: 'T3.R3_2.CE', message: '「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」 商业企业写作「—」，应填数字（没有请填 0）', fixed: set(z19, { 'T3.R3_3_1.RI': '无' }) },
-        { at: 'T3.R3_3_1.RI', message: '「（三）不予公开1.属于国家秘密」 科研机构写作「无」，应填数字（没有请填 0）', fixed: set(z19, { 'T3.R3_2.CE': '—' }) },
+        { at: 'T3.R3_2.CE', message: '「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」商业企业写作「—」，应填数字（没有请填0）', fixed: set(z19, { 'T3.R3_3_1.RI': '无' }) },
+        { at: 'T3.R3_3_1.RI', message: '「（三）不予公开1.属于国家秘密」科研机构写作「无」，应填数字（没有请填0）', fixed: set(z19, { 'T3.R3_2.CE': '—' }) },
       ],
     },
     {
       name: 'a count with the unit 件',
       encodings: ABCM,
       model: set(z21, { 'T2.REG.ISSUED': '3件', 'T2.REG.VALID': 3 }),
-      errors: [{ at: 'T2.REG.ISSUED', target: 'T2.REG.ISSUED', message: '「规章」 本年制发件数「3件」带有单位“件”，单元格只填数字', fixed: set(z21, { 'T2.REG.ISSUED': 3, 'T2.REG.VALID': 3 }) }],
+      errors: [{ at: 'T2.REG.ISSUED', target: 'T2.REG.ISSUED', message: '「规章」本年制发件数「3件」带有单位“件”，单元格只填数字', fixed: set(z21, { 'T2.REG.ISSUED': 3, 'T2.REG.VALID': 3 }) }],
     },
     {
       name: 'an amount with the unit 万元 (the column unit)',
       model: set(z21, { 'T2.FEE.FEE_AMOUNT': '96171.6万元' }),
-      errors: [{ at: 'T2.FEE.FEE_AMOUNT', message: '「行政事业性收费」 本年收费金额（单位：万元）「96171.6万元」带有单位“万元”，单元格只填数字', fixed: set(z21, { 'T2.FEE.FEE_AMOUNT': 96171.6 }) }],
+      errors: [{ at: 'T2.FEE.FEE_AMOUNT', message: '「行政事业性收费」本年收费金额（单位：万元）「96171.6万元」带有单位“万元”，单元格只填数字', fixed: set(z21, { 'T2.FEE.FEE_AMOUNT': 96171.6 }) }],
     },
     {
       name: 'a count with the unit 元 (not the column unit: no fix)',
       model: set(z21, { 'T2.NORM.VALID': '5元' }),
-      errors: [{ at: 'T2.NORM.VALID', message: '「行政规范性文件」 现行有效件数「5元」带有单位“元”，单元格只填数字', fixed: null }],
+      errors: [{ at: 'T2.NORM.VALID', message: '「行政规范性文件」现行有效件数「5元」带有单位“元”，单元格只填数字', fixed: null }],
     },
     {
       name: 'a negative count',
       model: set(z19, { 'T3.R3_4_1.PW': '-1' }),
       absent: ARITHMETIC,
-      errors: [{ at: 'T3.R3_4_1.PW', message: '「（四）无法提供1.本机关不掌握相关政府信息」 社会公益组织为负数「-1」，件数不能为负', fixed: null }],
+      errors: [{ at: 'T3.R3_4_1.PW', message: '「（四）无法提供1.本机关不掌握相关政府信息」社会公益组织为负数「-1」，件数不能为负', fixed: null }],
     },
     {
       name: 'a decimal count',
       model: set(z19, { 'T3.R3_4_2.LS': '1.5' }),
       absent: ARITHMETIC,
-      errors: [{ at: 'T3.R3_4_2.LS', message: '「（四）无法提供2.没有现成信息需要另行制作」 法律服务机构「1.5」是小数，件数应为整数', fixed: null }],
+      errors: [{ at: 'T3.R3_4_2.LS', message: '「（四）无法提供2.没有现成信息需要另行制作」法律服务机构「1.5」是小数，件数应为整数', fixed: null }],
     },
     {
       name: 'a signed count in 表四',
@@ -160,7 +160,7 @@ ruleTester('row-total', {
       absent: ['column-total', 'balance'],
       errors: [{
         at: 'T3.R3_1.NP', target: 'T3.R3_1.NP', severity: 'error',
-        message: '「（一）予以公开」 自然人 为 5，与本行总计、（七）总计都不符，应为 3',
+        message: '「（一）予以公开」自然人为5，与本行总计、（七）总计都不符，应为3',
         en: '“（一）予以公开” 自然人 is 5, which breaks its row total and the （七）总计 row; it should be 3',
         related: ['T3.R3_1.TOT', 'T3.R3_1.CE', 'T3.R3_7.NP', 'T3.R3_4_1.NP'],
         fixed: B19,
@@ -170,35 +170,35 @@ ruleTester('row-total', {
       name: 'one wrong row total: the culprit is the total',
       model: set(B19, { 'T3.R3_2.TOT': 4 }),
       absent: ['column-total', 'balance'],
-      errors: [{ at: 'T3.R3_2.TOT', target: 'T3.R3_2.TOT', message: '「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」 总计 为 4，与本行总计、（七）总计都不符，应为 1', fixed: B19 }],
+      errors: [{ at: 'T3.R3_2.TOT', target: 'T3.R3_2.TOT', message: '「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」总计为4，与本行总计、（七）总计都不符，应为1', fixed: B19 }],
     },
     {
       name: 'a wrong 一 cell breaks its row and the balance: the culprit',
       model: set(B19, { 'T3.R1.NP': 9 }),
       absent: ['column-total', 'balance'],
-      errors: [{ at: 'T3.R1.NP', target: 'T3.R1.NP', message: '「一、本年新收政府信息公开申请数量」 自然人 为 9，与本行总计、“一＋二＝（七）总计＋四”都不符，应为 7', fixed: B19 }],
+      errors: [{ at: 'T3.R1.NP', target: 'T3.R1.NP', message: '「一、本年新收政府信息公开申请数量」自然人为9，与本行总计、“一＋二＝（七）总计＋四”都不符，应为7', fixed: B19 }],
     },
     {
       name: 'two wrong cells in different rows and columns: each broken sum, fill the totals',
       model: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1 }),
       errors: [
-        { at: 'T3.R3_1.TOT', target: 'T3.R3_1.TOT', message: '表三「（一）予以公开」：总计为 5，但六类申请人之和为 6', fixed: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1, 'T3.R3_1.TOT': 6 }) },
-        { at: 'T3.R3_2.TOT', target: 'T3.R3_2.TOT', message: '表三「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」：总计为 1，但六类申请人之和为 2', fixed: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1, 'T3.R3_2.TOT': 2 }) },
-        { code: 'column-total', at: 'T3.R3_7.NP', target: 'T3.R3_7.NP', message: '表三「自然人」列：（七）总计为 8，但各办理结果之和为 9', fixed: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1, 'T3.R3_7.NP': 9 }) },
-        { code: 'column-total', at: 'T3.R3_7.CE', target: 'T3.R3_7.CE', message: '表三「商业企业」列：（七）总计为 2，但各办理结果之和为 3', fixed: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1, 'T3.R3_7.CE': 3 }) },
+        { at: 'T3.R3_1.TOT', target: 'T3.R3_1.TOT', message: '表三「（一）予以公开」：总计为5，但六类申请人之和为6', fixed: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1, 'T3.R3_1.TOT': 6 }) },
+        { at: 'T3.R3_2.TOT', target: 'T3.R3_2.TOT', message: '表三「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」：总计为1，但六类申请人之和为2', fixed: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1, 'T3.R3_2.TOT': 2 }) },
+        { code: 'column-total', at: 'T3.R3_7.NP', target: 'T3.R3_7.NP', message: '表三「自然人」列：（七）总计为8，但各办理结果之和为9', fixed: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1, 'T3.R3_7.NP': 9 }) },
+        { code: 'column-total', at: 'T3.R3_7.CE', target: 'T3.R3_7.CE', message: '表三「商业企业」列：（七）总计为2，但各办理结果之和为3', fixed: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1, 'T3.R3_7.CE': 3 }) },
       ],
     },
     {
       name: 'a blank operand: blank counts as 0, the finding says so and is a warning',
       model: set(B19, { 'T3.R3_1.NP': null }),
       encodings: ABCM,
-      errors: [{ at: 'T3.R3_1.NP', exact: false, severity: 'warning', message: '「（一）予以公开」 自然人 为 □，与本行总计、（七）总计都不符，应为 3（空白按 0 计算）', fixed: B19 }],
+      errors: [{ at: 'T3.R3_1.NP', exact: false, severity: 'warning', message: '「（一）予以公开」自然人为□，与本行总计、（七）总计都不符，应为3（空白按0计算）', fixed: B19 }],
     },
     {
       name: 'a placeholder operand reads as written',
       model: set(B19, { 'T3.R3_1.NP': '/' }),
       encodings: ABCM,
-      errors: [{ at: 'T3.R3_1.NP', severity: 'warning', message: '「（一）予以公开」 自然人 为 “/”，与本行总计、（七）总计都不符，应为 3（空白按 0 计算）', fixed: B19 }],
+      errors: [{ at: 'T3.R3_1.NP', severity: 'warning', message: '「（一）予以公开」自然人为“/”，与本行总计、（七）总计都不符，应为3（空白按0计算）', fixed: B19 }],
     },
   ],
 }, { encodings: ABCMP });
@@ -213,7 +213,7 @@ ruleTester('column-total', {
       absent: ['row-total', 'balance'],
       errors: [{
         at: 'T3.R3_7.TOT', target: 'T3.R3_7.TOT', severity: 'error',
-        message: '「（七）总计」 总计 为 19，与（七）总计、“一＋二＝（七）总计＋四”都不符，应为 11',
+        message: '「（七）总计」总计为19，与（七）总计、“一＋二＝（七）总计＋四”都不符，应为11',
         fixed: T19,
       }],
     },
@@ -224,7 +224,7 @@ ruleTester('column-total', {
       absent: ['row-total', 'balance'],
       errors: [{
         at: 'T3.R3_7.TOT', target: 'T3.R3_7.TOT',
-        message: '表三「总计」列：（七）总计为 11，但各办理结果之和为 13',
+        message: '表三「总计」列：（七）总计为11，但各办理结果之和为13',
         en: 'Table 3, column “总计”: （七）总计 is 11, but the result rows add up to 13',
         related: ['T3.R3_1.TOT', 'T3.R3_2.TOT', 'T3.R3_4_1.TOT'],
         fixed: set(T19, { 'T3.R3_1.TOT': 7, 'T3.R3_7.TOT': 13 }),
@@ -236,7 +236,7 @@ ruleTester('column-total', {
       name: '2021: the three （六） sub-rows count in （七）总计',
       model: set(B21, { 'T3.R3_6_2.NP': 1, 'T3.R3_6_2.TOT': 1 }),
       absent: ['row-total', 'balance'],
-      errors: [{ at: 'T3.R3_7.NP', target: 'T3.R3_7.NP', message: '表三「自然人」列：（七）总计为 8，但各办理结果之和为 9', related: ['T3.R3_6_2.NP', 'T3.R3_6_1.NP', 'T3.R3_6_3.NP'], fixed: set(B21, { 'T3.R3_6_2.NP': 1, 'T3.R3_6_2.TOT': 1, 'T3.R3_7.NP': 9 }) }],
+      errors: [{ at: 'T3.R3_7.NP', target: 'T3.R3_7.NP', message: '表三「自然人」列：（七）总计为8，但各办理结果之和为9', related: ['T3.R3_6_2.NP', 'T3.R3_6_1.NP', 'T3.R3_6_3.NP'], fixed: set(B21, { 'T3.R3_6_2.NP': 1, 'T3.R3_6_2.TOT': 1, 'T3.R3_7.NP': 9 }) }],
     },
   ],
 }, { encodings: ABCMP });
@@ -266,7 +266,7 @@ ruleTester('balance', {
       name: 'only 总计 filled, 四 blank: fill 四 = 一 + 二 − （七）',
       model: set(T19, { 'T3.R4.TOT': null }),
       encodings: ABCM,
-      errors: [{ at: 'T3.R4.TOT', exact: false, severity: 'warning', message: '表三「总计」列：一＋二＝13，但（七）总计＋四＝11（空白按 0 计算）', fixed: T19 }],
+      errors: [{ at: 'T3.R4.TOT', exact: false, severity: 'warning', message: '表三「总计」列：一＋二＝13，但（七）总计＋四＝11（空白按0计算）', fixed: T19 }],
     },
   ],
 }, { encodings: ABCMP });
@@ -282,7 +282,7 @@ ruleTester('review-total', {
       model: set(B19, { 'T4.R.RV_KEEP': 4 }),
       errors: [{
         at: 'T4.R.RV_TOT', target: 'T4.R.RV_TOT', severity: 'error',
-        message: '表四「行政复议」：总计为 3，但 维持＋纠正＋其他＋尚未审结＝5',
+        message: '表四「行政复议」：总计为3，但维持＋纠正＋其他＋尚未审结＝5',
         en: 'Table 4 “行政复议 (administrative review)”: 总计 is 3, but 维持 + 纠正 + 其他 + 尚未审结 = 5',
         related: ['T4.R.RV_KEEP', 'T4.R.RV_CORR', 'T4.R.RV_OTH', 'T4.R.RV_PEND', 'T4.R.RV_TOT'],
         fixed: set(B19, { 'T4.R.RV_KEEP': 4, 'T4.R.RV_TOT': 5 }),
@@ -291,21 +291,21 @@ ruleTester('review-total', {
     {
       name: 'a wrong total in 复议后起诉',
       model: set(B19, { 'T4.R.LR_TOT': 2 }),
-      errors: [{ at: 'T4.R.LR_TOT', target: 'T4.R.LR_TOT', message: '表四「行政诉讼·复议后起诉」：总计为 2，但 维持＋纠正＋其他＋尚未审结＝0', fixed: B19 }],
+      errors: [{ at: 'T4.R.LR_TOT', target: 'T4.R.LR_TOT', message: '表四「行政诉讼·复议后起诉」：总计为2，但维持＋纠正＋其他＋尚未审结＝0', fixed: B19 }],
     },
     {
       name: 'two groups wrong: two findings',
       model: set(B19, { 'T4.R.RV_KEEP': 4, 'T4.R.LD_TOT': 2 }),
       errors: [
-        { at: 'T4.R.RV_TOT', message: '表四「行政复议」：总计为 3，但 维持＋纠正＋其他＋尚未审结＝5' },
-        { at: 'T4.R.LD_TOT', message: '表四「行政诉讼·未经复议直接起诉」：总计为 2，但 维持＋纠正＋其他＋尚未审结＝3', fixed: set(B19, { 'T4.R.RV_KEEP': 4 }) },
+        { at: 'T4.R.RV_TOT', message: '表四「行政复议」：总计为3，但维持＋纠正＋其他＋尚未审结＝5' },
+        { at: 'T4.R.LD_TOT', message: '表四「行政诉讼·未经复议直接起诉」：总计为2，但维持＋纠正＋其他＋尚未审结＝3', fixed: set(B19, { 'T4.R.RV_KEEP': 4 }) },
       ],
     },
     {
       name: 'a blank detail beside filled ones: a warning',
       model: set(B19, { 'T4.R.LD_PEND': null }),
       encodings: ABCM,
-      errors: [{ at: 'T4.R.LD_TOT', severity: 'warning', message: '表四「行政诉讼·未经复议直接起诉」：总计为 3，但 维持＋纠正＋其他＋尚未审结＝0（空白按 0 计算）' }],
+      errors: [{ at: 'T4.R.LD_TOT', severity: 'warning', message: '表四「行政诉讼·未经复议直接起诉」：总计为3，但维持＋纠正＋其他＋尚未审结＝0（空白按0计算）' }],
     },
   ],
 }, { encodings: ABCMP });
@@ -351,7 +351,7 @@ ruleTester('table-unparsed', {
       })(),
       encodings: ['pdf'],
       absent: ARITHMETIC,
-      errors: [{ at: 'T3.R1.TOT', exact: false, target: 'T3.unparsed', message: /^表三有 \d+ 行的单元格无法可靠拆分（如 PDF 导出看不出空白单元格的位置），这些行不做算术检查$/ }],
+      errors: [{ at: 'T3.R1.TOT', exact: false, target: 'T3.unparsed', message: /^表三有\d+行的单元格无法可靠拆分（如 PDF 导出看不出空白单元格的位置），这些行不做算术检查$/ }],
     },
     {
       name: 'a table of numbers whose rows cannot be recognised',
@@ -402,17 +402,17 @@ ruleTester('plausibility', {
     {
       name: '9/9/9 copy-fill (seed 003)',
       model: set(z19, { 'T2.OTHER_SVC.PREV': 9, 'T2.OTHER_SVC.CHANGE': 9, 'T2.OTHER_SVC.DECISIONS': 9 }),
-      errors: [{ at: 'T2.OTHER_SVC.PREV', exact: false, target: 'T2.OTHER_SVC', severity: 'information', message: '表二「其他对外管理服务事项」三列数值都是 9，请核对是否为复制填充', en: 'Table 2 “其他对外管理服务事项”: all three columns are 9; check for copy-fill', fixed: null }],
+      errors: [{ at: 'T2.OTHER_SVC.PREV', exact: false, target: 'T2.OTHER_SVC', severity: 'information', message: '表二「其他对外管理服务事项」三列数值都是9，请核对是否为复制填充', en: 'Table 2 “其他对外管理服务事项”: all three columns are 9; check for copy-fill', fixed: null }],
     },
     {
       name: '2019 本年新公开数量 above 对外公开总数量',
       model: set(z19, { 'T2.REG.NEW_PUB': 5, 'T2.REG.TOTAL_PUB': 3 }),
-      errors: [{ at: 'T2.REG.NEW_PUB', target: 'T2.REG.NEW_PUB', message: '「规章」 本年新公开数量（5）大于「规章」 对外公开总数量（3），请核对' }],
+      errors: [{ at: 'T2.REG.NEW_PUB', target: 'T2.REG.NEW_PUB', message: '「规章」本年新公开数量（5）大于「规章」对外公开总数量（3），请核对' }],
     },
     {
       name: '2021 本年制发件数 above 现行有效件数',
       model: set(z21, { 'T2.NORM.ISSUED': 4, 'T2.NORM.VALID': 2 }),
-      errors: [{ at: 'T2.NORM.ISSUED', target: 'T2.NORM.ISSUED', message: '「行政规范性文件」 本年制发件数（4）大于「行政规范性文件」 现行有效件数（2），请核对' }],
+      errors: [{ at: 'T2.NORM.ISSUED', target: 'T2.NORM.ISSUED', message: '「行政规范性文件」本年制发件数（4）大于「行政规范性文件」现行有效件数（2），请核对' }],
     },
   ],
 }, { encodings: ABCMP });

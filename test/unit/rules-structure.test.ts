@@ -337,7 +337,7 @@ ruleTester('format-mismatch', {
         exact: false,
         target: 'format',
         severity: 'error',
-        message: /^2022 年度报告应使用 2021 年格式，表格却是 2019 年格式（如「本年新制作 ?数量」）$/,
+        message: /^2022年度报告应使用2021年格式，表格却是2019年格式（如「本年新制作 ?数量」）$/,
         en: /^A report for 2022 uses the 2021 format, but the tables are in the 2019 format/,
         fixed: null,
       }],
@@ -345,7 +345,7 @@ ruleTester('format-mismatch', {
     {
       name: '2021 tables in a 2020 report',
       model: zeroModel('2021', 2020),
-      errors: [{ at: 'hdr:T2.B1.1', target: 'format', message: '2020 年度报告应使用 2019 年格式，表格却是 2021 年格式（如「本年制发件数」）' }],
+      errors: [{ at: 'hdr:T2.B1.1', target: 'format', message: '2020年度报告应使用2019年格式，表格却是2021年格式（如「本年制发件数」）' }],
     },
     {
       name: 'a 2021 表三 with the 2019 single （六）其他处理 row',
@@ -355,18 +355,18 @@ ruleTester('format-mismatch', {
         delete x.t3.R3_6_3;
         x.t3.R3_6 = [0, 0, 0, 0, 0, 0, 0];
       }),
-      errors: [{ at: 'label:T3.R3_6', target: 'format.mixed', message: /^混用新旧格式：「[（(]六[）)]其他处理」属于 2019 年格式，表格其余部分为 2021 年格式$/ }],
+      errors: [{ at: 'label:T3.R3_6', target: 'format.mixed', message: /^混用新旧格式：「[（(]六[）)]其他处理」属于2019年格式，表格其余部分为2021年格式$/ }],
     },
     {
       name: 'a format forced by the configuration',
       model: zeroModel('2019', 2020),
       options: { formatVersion: '2021' },
-      errors: [{ at: 'hdr:T2.B1.1', exact: false, message: /^2020 年度报告应使用 2021 年格式，表格却是 2019 年格式/ }],
+      errors: [{ at: 'hdr:T2.B1.1', exact: false, message: /^2020年度报告应使用2021年格式，表格却是2019年格式/ }],
     },
     {
       name: 'a report for 2017: legacy format, tables not checked',
       model: zeroModel('2019', 2017),
-      errors: [{ at: 'title', exact: false, target: 'format', severity: 'information', message: '报告年度 2017 早于 2019 年，适用旧版格式，未检查表格' }],
+      errors: [{ at: 'title', exact: false, target: 'format', severity: 'information', message: '报告年度2017早于2019年，适用旧版格式，未检查表格' }],
     },
   ],
 }, { encodings: ABCM });
@@ -450,7 +450,7 @@ ruleTester('input-encoding', {
         at: (r) => lineWith(r, '\ufffd'),
         target: 'input',
         severity: 'warning',
-        message: '文件中有 4 个无法解码的字符，可能不是 UTF-8 编码（如 GB18030/GBK），请以正确编码重新打开',
+        message: '文件中有4个无法解码的字符，可能不是 UTF-8 编码（如 GB18030/GBK），请以正确编码重新打开',
         en: '4 characters could not be decoded; the file may not be UTF-8 (e.g. GB18030/GBK). Reopen it with the right encoding',
       }],
     },
@@ -470,7 +470,7 @@ describe('rule input-size', () => {
     it(`a text over the limit gets only this notice [${enc}]`, () => {
       const a = analyze(text, { maxFileSize: 1000 });
       assert.deepEqual(a.findings.map((f) => [f.code, f.severity, f.range.start.line, f.message]), [
-        ['input-size', 'information', 0, `文件有 ${text.length} 个字符，超过检查上限 1000，未检查`],
+        ['input-size', 'information', 0, `文件有${text.length}个字符，超过检查上限1000，未检查`],
       ]);
       assert.equal(analyze(text, { maxFileSize: 1000, locale: 'en' }).findings[0].message, `The file has ${text.length} characters, over the limit of 1000; not checked`);
       assert.equal(a.report, undefined, 'nothing is parsed');

@@ -22,7 +22,7 @@ describe('web crawls that glued cells together', () => {
   it('a wrong glued digit is found at its cell, and the fix edits that one digit', () => {
     const a = analyze(crawled((t) => t.replace('(一)予以公开0000000', '(一)予以公开1000001')));
     const f = a.findings.find((x) => x.code === 'column-total')!;
-    assert.equal(f.message, '表三「自然人」列：（七）总计为 0，但各办理结果之和为 1');
+    assert.equal(f.message, '表三「自然人」列：（七）总计为0，但各办理结果之和为1');
     assert.deepEqual(f.fix?.edits, [{ range: { start: { line: 55, character: 5 }, end: { line: 55, character: 6 } }, newText: '1' }]);
   });
 

@@ -28,7 +28,7 @@ describe('xxgk-lint summary', () => {
     assert.match(lines[0], /^文件\s+机关\s+年度\s+格式\s+状态\s+错误\s+警告\s+提示\s+新收\s+办结\s+结转\s+复议\s+诉讼$/);
     assert.match(lines[3], /^test\/fixtures\/seeds\/001_4d20c199d31de263\.txt\s+温州市投资促进局\s+2024\s+2021\s+已检查\s+0\s+1\s+1\s+1\s+0\s+1\s+0\s+0$/);
     assert.match(lines[4], /002_8178ad8169fa307d\.txt\s{2,}2020\s+2019\s/, 'no body in the title: empty cell');
-    assert.match(lines[8], /^合计（5 份）(?:\s+\d+){3}\s+1\s+0\s+1\s+0\s+0$/, 'counts depend on every rule; the figures do not');
+    assert.match(lines[8], /^合计（5份）(?:\s+\d+){3}\s+1\s+0\s+1\s+0\s+0$/, 'counts depend on every rule; the figures do not');
     const widths = lines.filter((l) => !l.startsWith('-')).map((l) => displayWidth(l.replace(/\s+$/, '')));
     assert.equal(new Set(widths.slice(1, -1)).size, 1, 'rows line up');
   });
@@ -69,9 +69,10 @@ describe('xxgk-lint summary', () => {
     assert.equal((await run(['--copied-text-threshold', '2', 'test/fixtures/seeds'])).code, 2);
     const missing = await run(['no/such/folder']);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /no\/such\/folder: no such file/);
+    assert.match(missing.stderr, /no\/such\/folder：没有这个文件/);
     const help = await run(['--help']);
     assert.equal(help.code, 0);
-    assert.match(help.stdout, /^Usage: xxgk-lint summary/);
+    assert.match(help.stdout, /^用法：xxgk-lint summary/);
+    assert.match((await run(['--help'], 'en_US.UTF-8')).stdout, /^Usage: xxgk-lint summary/);
   });
 });

@@ -35,13 +35,13 @@ describe('workspace: carry-over', () => {
     const [valid, np, tot] = found;
     assert.equal(np.severity, 'warning');
     assert.equal(at(text, np), '0');
-    assert.equal(np.message, '表三「二、上年结转政府信息公开申请数量」自然人为 0，但 2023 年报告（2023.txt）「四、结转下年度继续办理」自然人为 1');
+    assert.equal(np.message, '表三「二、上年结转政府信息公开申请数量」自然人为0，但2023年报告（2023.txt）「四、结转下年度继续办理」自然人为1');
     assert.deepEqual(np.related?.map((x) => [x.uri, x.range.start.line + 1, at(ws('wenzhou', '2023.txt'), x), x.message]), [
-      [WZ23, 57, '1', '2023 年报告「四、结转下年度继续办理」自然人：1'],
+      [WZ23, 57, '1', '2023年报告「四、结转下年度继续办理」自然人：1'],
     ]);
-    assert.equal(tot.message, '表三「二、上年结转政府信息公开申请数量」总计为 0，但 2023 年报告（2023.txt）「四、结转下年度继续办理」总计为 1');
+    assert.equal(tot.message, '表三「二、上年结转政府信息公开申请数量」总计为0，但2023年报告（2023.txt）「四、结转下年度继续办理」总计为1');
     assert.equal(valid.severity, 'information', '表二 现行有效 is a hint (H-2.3)');
-    assert.equal(valid.message, '表二「行政规范性文件」现行有效件数为 0，而上年（2023 年）现行有效 4 ＋ 本年制发 0 － 本年废止 0 ＝ 4');
+    assert.equal(valid.message, '表二「行政规范性文件」现行有效件数为0，而上年（2023年）现行有效4＋本年制发0－本年废止0＝4');
     assert.deepEqual(valid.related?.map((x) => x.uri ?? 'here'), [WZ23, 'here', 'here']);
   });
 
@@ -69,7 +69,7 @@ describe('workspace: carry-over', () => {
   it('a blank counts as 0 and says so', () => {
     const y24 = ws('wenzhou', '2024.txt').replace('二、上年结转政府信息公开申请数量 | 0 | 0 |', '二、上年结转政府信息公开申请数量 |  | 0 |');
     const np = analyzeWorkspace(wenzhou(y24)).workspace.get(WZ24)!.find((f) => f.target === 'T3.R2.NP')!;
-    assert.match(np.message, /自然人为 0（空白按 0 计），但/);
+    assert.match(np.message, /自然人为0（空白按0计），但/);
     const unknown = analyzeWorkspace(wenzhou(y24, { blankAsZero: false })).workspace.get(WZ24)!;
     assert.equal(unknown.find((f) => f.target === 'T3.R2.NP'), undefined);
   });
@@ -94,12 +94,12 @@ describe('workspace: copied-text', () => {
     const r = analyzeWorkspace(wenzhou());
     const [f] = r.workspace.get(WZ24)!.filter((x) => x.code === 'copied-text');
     assert.equal(f.severity, 'information');
-    assert.equal(f.message, '一、五部分 20 句中有 18 句（90%）与 2023 年报告（2023.txt）相同');
+    assert.equal(f.message, '一、五部分20句中有18句（90%）与2023年报告（2023.txt）相同');
     assert.equal(f.range.start.line, 1, 'on the 一 heading');
     assert.equal(f.related?.length, 20, 'ten pairs of sentences');
     assert.deepEqual(f.related!.slice(0, 2).map((x) => [x.uri ?? 'here', x.range.start.line, x.message]), [
-      ['here', 2, '与 2023 年报告相同'],
-      [WZ23, 2, '2023 年报告中的同一句'],
+      ['here', 2, '与2023年报告相同'],
+      [WZ23, 2, '2023年报告中的同一句'],
     ]);
   });
 

@@ -107,7 +107,7 @@ function cellOrLabelHover(analysis: Analysis, report: Report, p: Position, local
   const format = formatOf(report);
   const table = editorText(TABLE_MESSAGE[row.table], locale);
   const lines: string[] = [];
-  if (cell) lines.push(`**${md(`${table} ${cellName(cell, locale, format)}`)}**`, '');
+  if (cell) lines.push(`**${md(`${table}${locale === 'zh-CN' ? '' : ' '}${cellName(cell, locale, format)}`)}**`, '');
   else lines.push(`**${md(`${table}${locale === 'zh-CN' ? `「${rowName(row.table, row.key, format)}」` : ` “${rowName(row.table, row.key, format)}”`}`)}**`, '');
   lines.push(...rowFacts(row, format, locale));
   if (cell) lines.push(...cellFacts(cell, format, locale));
@@ -212,5 +212,5 @@ function columnHeaderHover(report: Report, p: Position, locale: Locale): HoverTe
   if (!header) return undefined;
   const column = T3_COLUMNS.find((c) => normalizeLabel(c.label) === normalizeLabel(header.text));
   if (!column?.doc) return undefined;
-  return { markdown: `**${md(`${editorText('table3', locale)} ${column.label}`)}**\n\n${md(column.doc[locale])}`, range: header.range };
+  return { markdown: `**${md(`${editorText('table3', locale)}${locale === 'zh-CN' ? '' : ' '}${column.label}`)}**\n\n${md(column.doc[locale])}`, range: header.range };
 }

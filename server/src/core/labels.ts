@@ -63,5 +63,5 @@ export function cellName(ref: { table: TableId; row: string; column: string }, l
   const row = rowName(ref.table, ref.row, format);
   const col = columnName(ref.table, ref.column, format, ref.row);
   const quote = (s: string) => (locale === 'zh-CN' ? `「${s}」` : `“${s}”`);
-  return row ? `${quote(row)} ${col}` : col;
+  return row ? `${quote(row)}${locale === 'zh-CN' ? '' : ' '}${col}` : col;
 }

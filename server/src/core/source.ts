@@ -185,7 +185,7 @@ export function fixDocx(bytes: Uint8Array, options: AnalyzeOptions): { bytes: Ui
     if (all.length === 0) break;
     const { cells, refused } = cellEdits(read.document, all);
     if (refused.length) {
-      refusal = locale === 'zh-CN' ? `${refused.length} 处修复不在表格单元格内，未写入 Word 文件` : `${refused.length} fix(es) outside table cells not written into the Word file`;
+      refusal = locale === 'zh-CN' ? `${refused.length}处修复不在表格单元格内，未写入 Word 文件` : `${refused.length} fix(es) outside table cells not written into the Word file`;
     }
     if (cells.length === 0) break;
     const written = writeDocxCells(current, cells);

@@ -376,7 +376,7 @@ function carryDrafts(cur: ReportDigest, prev: ReportDigest): Located[] {
       const expected = prevValid.value + issued.value - repealed.value;
       if (valid.value === expected) continue;
       const what = (col: string) => columnName('T2', col, '2021', row);
-      const lastYear = { 'zh-CN': `${prev.year} 年报告${what('VALID')}`, en: `${what('VALID')} in the ${prev.year} report` };
+      const lastYear = { 'zh-CN': `${prev.year}年报告${what('VALID')}`, en: `${what('VALID')} in the ${prev.year} report` };
       drafts.push({
         messageId: 'valid',
         params: { row: rowName('T2', row, '2021'), value: valid.value, prevValue: prevValid.value, prevYear: prev.year!, issued: issued.value, repealed: repealed.value, expected },

@@ -52,6 +52,18 @@ export const sha256 = (data: string | Uint8Array): string => createHash('sha256'
 
 const digestOf = (key: string, result: Uint8Array) => createHash('sha256').update(key).update('\t').update(result).digest('base64');
 
+/** Why a file at the cache location is neither read nor overwritten (the CLI words it). */
+export interface CacheRefusal {
+  reason: 'dangling' | 'notFile' | 'foreign' | 'tooLarge' | 'unreadable';
+  code?: string;
+}
+
+export class CacheLeftAlone extends Error {
+  constructor(readonly refusal: CacheRefusal) {
+    super(`cache left as it is: ${refusal.reason}`);
+  }
+}
+
 /**
  * `--cache`: earlier results by absolute path and options, reused while a file's bytes stay the
  * same. A damaged line is checked again; a file at the location that is not a cache is neither
@@ -66,7 +78,7 @@ export class ResultCache {
     /** By `abs + '\n' + variant`. */
     private readonly entries: Map<string, Entry>,
     /** Why the location must not be written, if it must not. */
-    private readonly refusal?: string,
+    private readonly refusal?: CacheRefusal,
   ) {}
 
   /** Opens the cache at `location` (a file, or a folder to hold `.xxgk-lint-cache`; a path ending in a separator is a folder). */
@@ -75,20 +87,20 @@ export class ResultCache {
     const abs = path.resolve(cwd, location);
     let file = asFolder || statOf(abs)?.isDirectory() ? path.join(abs, CACHE_FILE_NAME) : abs;
     const engine = engineId();
-    const refuse = (why: string) => new ResultCache(file, engine, new Map(), why);
+    const refuse = (why: CacheRefusal) => new ResultCache(file, engine, new Map(), why);
     const link = lstatOf(file);
     if (!link) return new ResultCache(file, engine, new Map());
     const stat = statOf(file);
-    if (!stat) return refuse('a link to nothing');
-    if (!stat.isFile()) return refuse('not a regular file');
+    if (!stat) return refuse({ reason: 'dangling' });
+    if (!stat.isFile()) return refuse({ reason: 'notFile' });
     if (link.isSymbolicLink()) file = fs.realpathSync(file);
     let data: Buffer;
     try {
-      if (!startsAsCache(file)) return refuse('not an xxgk-lint cache');
+      if (!startsAsCache(file)) return refuse({ reason: 'foreign' });
       data = fs.readFileSync(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      return refuse(code === 'ERR_FS_FILE_TOO_LARGE' ? 'too large to read' : `cannot be read (${code})`);
+      return refuse(code === 'ERR_FS_FILE_TOO_LARGE' ? { reason: 'tooLarge' } : { reason: 'unreadable', code });
     }
     return new ResultCache(file, engine, readEntries(data, engine));
   }
@@ -138,13 +150,13 @@ export class ResultCache {
     const existing = new Map<string, boolean>();
     const exists = (abs: string) => existing.get(abs) ?? existing.set(abs, fs.existsSync(abs)).get(abs)!;
     if (!this.changed && [...this.entries.values()].every((e) => exists(e.abs))) return;
-    if (this.refusal) throw new Error(`${this.refusal}; left as it is`);
+    if (this.refusal) throw new CacheLeftAlone(this.refusal);
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     withLock(this.file, () => {
       let meanwhile = new Map<string, Entry>();
       try {
         const data = fs.readFileSync(this.file);
-        if (!isCache(data)) throw new Error('not an xxgk-lint cache; left as it is');
+        if (!isCache(data)) throw new CacheLeftAlone({ reason: 'foreign' });
         meanwhile = readEntries(data, this.engine);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;

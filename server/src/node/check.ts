@@ -12,6 +12,7 @@ import { findConfig, loadConfig, LoadedConfig } from './config';
 import { declaredCharset, decode, EncodingName, encode, hasUtf8Bom } from './decode';
 import { digestReport } from '../core/workspace';
 import { writeAtomically } from './files';
+import { cliText } from './messages';
 import type { FileResult, OutputFormat } from './formatters';
 
 /** What every file of one CLI run is checked with (plain data: it crosses to worker threads). */
@@ -40,7 +41,7 @@ export class FileChecker {
     if (!loaded) {
       const found = findConfig(abs, this.searchCache);
       if (found) {
-        loaded = this.configs.get(found) ?? loadConfig(found);
+        loaded = this.configs.get(found) ?? loadConfig(found, this.run.locale);
         this.configs.set(found, loaded);
       }
     }
@@ -78,7 +79,7 @@ export class FileChecker {
     try {
       bytes = fs.readFileSync(abs);
     } catch (e) {
-      return { file, year: null, formatVersion: null, findings: [], error: `cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
+      return { file, year: null, formatVersion: null, findings: [], error: cliText('cannotRead', this.run.locale, { code: (e as NodeJS.ErrnoException).code ?? 'error' }) };
     }
     const kind = sourceKindOf(abs);
     if (kind === 'pdf' || kind === 'docx') return this.checkBinary(file, abs, kind, bytes);
@@ -88,11 +89,12 @@ export class FileChecker {
   private checkText(file: string, abs: string, kind: SourceKind, bytes: Buffer): FileResult {
     const decoded = decode(bytes, this.run.encoding ?? (kind === 'html' ? declaredCharset(bytes) : undefined));
     if (!decoded.ok) {
+      const { locale, encoding } = this.run;
       return {
         file, year: null, formatVersion: null, findings: [],
         error: decoded.reason === 'binary'
-          ? 'not a text file (contains NUL bytes); skipped'
-          : `cannot be decoded as ${this.run.encoding ?? 'UTF-8, UTF-16 or GB18030'}; skipped`,
+          ? cliText('binary', locale)
+          : cliText('undecodable', locale, { encoding: encoding ?? cliText('anyEncoding', locale) }),
       };
     }
     const options = this.optionsFor(abs);
@@ -119,7 +121,7 @@ export class FileChecker {
     let fixRefused: string | undefined;
     if (this.run.fix && kind === 'docx') {
       if (wordHasItOpen(abs)) {
-        fixRefused = this.run.locale === 'zh-CN' ? '文件正在 Word 中打开（有 ~$ 锁定文件），未写入修复' : 'the file is open in Word (a ~$ lock file exists); fixes not written';
+        fixRefused = cliText('openInWord', this.run.locale);
       } else {
         const fixed = fixDocx(bytes, options);
         fixRefused = fixed.refusal;
@@ -162,11 +164,11 @@ function wordHasItOpen(abs: string): boolean {
  */
 export function workspaceThreshold(run: RunOptions, flag?: number): number | undefined {
   if (flag !== undefined) return flag;
-  const loaded = run.config ?? loadNearest(run.cwd);
+  const loaded = run.config ?? loadNearest(run.cwd, run.locale);
   return loaded?.config.copiedTextThreshold;
 }
 
-function loadNearest(cwd: string): LoadedConfig | undefined {
+function loadNearest(cwd: string, locale: Locale): LoadedConfig | undefined {
   const found = findConfig(path.join(cwd, '.'));
-  return found ? loadConfig(found) : undefined;
+  return found ? loadConfig(found, locale) : undefined;
 }

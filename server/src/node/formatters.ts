@@ -5,6 +5,7 @@ import { RULES } from '../core/rules';
 import type { TableView } from '../core/tables-view';
 import type { ReportDigest } from '../core/workspace';
 import type { CacheKey } from './cache';
+import { cliText, SEVERITY_WORDS } from './messages';
 
 export interface FileResult {
   file: string;
@@ -54,7 +55,9 @@ export function renderFile(r: FileResult, format: OutputFormat, locale: Locale =
   // One line per file: readable by line-oriented tools, a third of the size of indented JSON.
   if (format === 'json') return { ...base, fragment: JSON.stringify(jsonEntry(r)) };
   if (format === 'sarif') return { ...base, fragment: sarifResults(r).map((x) => indent(JSON.stringify(x, null, 2), 8)).join(',\n') };
-  return { ...base, fragment: r.findings.map((f) => `${r.file}:${where(f, locale)}: ${f.severity} ${f.code}: ${f.message}`).join('\n') };
+  // `path:line:col: 警告 row-total：message`: the rule code stays an identifier, like ESLint's rule ids.
+  const colon = locale === 'zh-CN' ? '：' : ': ';
+  return { ...base, fragment: r.findings.map((f) => `${r.file}:${where(f, locale)}: ${SEVERITY_WORDS[f.severity][locale]} ${f.code}${colon}${f.message}`).join('\n') };
 }
 
 /**
@@ -91,11 +94,6 @@ function jsonEntry(r: FileResult) {
     })),
   };
 }
-
-const SUMMARY = {
-  'zh-CN': (n: number, e: number, w: number, i: number, files: number) => `共 ${files} 个文件，${n} 个问题（${e} 个错误，${w} 个警告，${i} 个提示）`,
-  en: (n: number, e: number, w: number, i: number, files: number) => `${n} problem(s) (${e} error(s), ${w} warning(s), ${i} info) in ${files} file(s)`,
-};
 
 const LEVEL: Record<Finding['severity'], sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -185,5 +183,5 @@ export function* assemble(files: RenderedFile[], format: OutputFormat, locale: L
     i += f.counts.info;
     if (f.fragment) yield `${f.fragment}\n`;
   }
-  yield `${SUMMARY[locale](e + w + i, e, w, i, checked.length)}\n`;
+  yield `${cliText('totals', locale, { files: checked.length, problems: e + w + i, errors: e, warnings: w, infos: i })}\n`;
 }

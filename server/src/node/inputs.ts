@@ -4,6 +4,8 @@ import { glob } from 'tinyglobby';
 import type { Locale } from '../core/model';
 import { ConfigError, loadConfig, LoadedConfig } from './config';
 import { EncodingName, ENCODINGS } from './decode';
+import { parseLocaleOption } from './locale';
+import { choices, cliText, HelpOption } from './messages';
 
 /** What a command reads and writes: the process, or a test's stand-in. */
 export interface Io {
@@ -20,11 +22,34 @@ export const INPUT_OPTIONS = {
   config: { type: 'string', short: 'c' },
 } as const;
 
-/** A usage error in --locale or --encoding, if any. */
-export function inputOptionError(values: { locale?: string; encoding?: string }): string | undefined {
-  if (values.locale && !['zh-CN', 'en'].includes(values.locale)) return `unknown locale "${values.locale}" (zh-CN or en)`;
-  if (values.encoding && !ENCODINGS.includes(values.encoding as EncodingName)) return `unknown encoding "${values.encoding}" (${ENCODINGS.join(', ')})`;
+/** The help lines of `INPUT_OPTIONS`. */
+export const INPUT_HELP: HelpOption[] = [
+  ['      --locale <zh-CN|en>', {
+    'zh-CN': '消息语言（默认：中文，除非 LC_ALL、LC_MESSAGES、LANG 或 LANGUAGE 指明其他语言）',
+    en: 'message language (default: Chinese unless LC_ALL, LC_MESSAGES, LANG or LANGUAGE name another)',
+  }],
+  [{ 'zh-CN': '      --encoding <编码>', en: '      --encoding <name>' }, {
+    'zh-CN': `指定编码：${choices(ENCODINGS)['zh-CN']}（默认：自动识别）`,
+    en: `force ${choices(ENCODINGS).en} (default: detect)`,
+  }],
+  [{ 'zh-CN': '  -c, --config <文件>', en: '  -c, --config <file>' }, {
+    'zh-CN': '使用此配置文件，不再查找最近的 .xxgk-lint.json',
+    en: 'use this config instead of the nearest .xxgk-lint.json',
+  }],
+];
+
+/** A usage error in --locale or --encoding, if any (in `locale`). */
+export function inputOptionError(values: { locale?: string; encoding?: string }, locale: Locale): string | undefined {
+  if (values.locale !== undefined && !parseLocaleOption(values.locale)) return cliText('unknownLocale', locale, { value: values.locale });
+  if (values.encoding && !ENCODINGS.includes(values.encoding as EncodingName)) {
+    return cliText('unknownEncoding', locale, { value: values.encoding, choices: choices(ENCODINGS) });
+  }
   return undefined;
+}
+
+/** The locale --locale names, if given (valid: see inputOptionError). */
+export function localeOption(values: { locale?: string }): Locale | undefined {
+  return values.locale === undefined ? undefined : parseLocaleOption(values.locale);
 }
 
 export interface Inputs {
@@ -39,17 +64,17 @@ export interface Inputs {
  * Loads --config and expands the positionals; names that match nothing are reported on stderr
  * (after `prefix`). A usage error (bad config, no files) comes back as a string.
  */
-export async function readInputs(positionals: string[], configPath: string | undefined, io: Io, prefix: string): Promise<Inputs | string> {
+export async function readInputs(positionals: string[], configPath: string | undefined, io: Io, prefix: string, locale: Locale): Promise<Inputs | string> {
   let config: LoadedConfig | undefined;
   try {
-    if (configPath) config = loadConfig(path.resolve(io.cwd, configPath));
+    if (configPath) config = loadConfig(path.resolve(io.cwd, configPath), locale);
   } catch (e) {
     if (e instanceof ConfigError) return e.message;
     throw e;
   }
   const { files, missing } = await collectFiles(positionals, io.cwd);
-  for (const m of missing) io.stderr(`${prefix}: ${m}: no such file, folder or matching glob\n`);
-  if (files.length === 0) return 'no files to check';
+  for (const m of missing) io.stderr(`${prefix}: ${cliText('missing', locale, { name: m })}\n`);
+  if (files.length === 0) return cliText('noFiles', locale);
   return { config, files, missing };
 }
 
@@ -75,10 +100,4 @@ export async function collectFiles(args: string[], cwd: string): Promise<{ files
     }
   }
   return { files: [...new Set(files)], missing };
-}
-
-/** zh-CN when the environment's language is Chinese, else English. */
-export function defaultLocale(env: Record<string, string | undefined>): Locale {
-  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh/i.test(lang) ? 'zh-CN' : 'en';
 }

@@ -1,11 +1,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CACHE_FILE_NAME, ResultCache } from './cache';
+import type { Locale } from '../core/model';
+import { CACHE_FILE_NAME, CacheLeftAlone, CacheRefusal, ResultCache } from './cache';
 import { FileChecker, RunOptions } from './check';
 import { ConfigError } from './config';
 import type { FileResult } from './formatters';
 import type { Io } from './inputs';
+import { CliMessageId, cliText, HelpOption } from './messages';
 import { checkInThreads } from './pool';
 
 /** The options of every command that checks files: threads and the result cache (for `parseArgs`). */
@@ -15,23 +17,35 @@ export const RUN_OPTIONS = {
   'cache-location': { type: 'string' },
 } as const;
 
-/** The help lines of `RUN_OPTIONS`, with the descriptions from column `width`. */
-export function runOptionsHelp(width: number): string {
-  return [
-    ['  -j, --jobs <n>', 'threads for many files (default: cores - 1, at most one per 1000 files)'],
-    ['      --cache', 'reuse the results of files unchanged since the last --cache run'],
-    ['      --cache-location <path>', 'the cache file, or a folder for it (default: ./.xxgk-lint-cache)'],
-  ].map(([option, meaning]) => `${option.padEnd(width)}${meaning}`).join('\n');
-}
+/** The help lines of `RUN_OPTIONS`. */
+export const RUN_HELP: HelpOption[] = [
+  [{ 'zh-CN': '  -j, --jobs <线程数>', en: '  -j, --jobs <n>' }, {
+    'zh-CN': '文件多时的线程数（默认：核数减一，每1000个文件至多一个）',
+    en: 'threads for many files (default: cores - 1, at most one per 1000 files)',
+  }],
+  ['      --cache', { 'zh-CN': '复用上次 --cache 运行以来未改动的文件的结果', en: 'reuse the results of files unchanged since the last --cache run' }],
+  [{ 'zh-CN': '      --cache-location <路径>', en: '      --cache-location <path>' }, {
+    'zh-CN': '缓存文件，或存放缓存的文件夹（默认：./.xxgk-lint-cache）',
+    en: 'the cache file, or a folder for it (default: ./.xxgk-lint-cache)',
+  }],
+];
+
+const CACHE_REASONS: Record<CacheRefusal['reason'], CliMessageId> = {
+  dangling: 'cacheDangling',
+  notFile: 'cacheNotFile',
+  foreign: 'cacheForeign',
+  tooLarge: 'cacheTooLarge',
+  unreadable: 'cacheUnreadable',
+};
 
 type RunValues = { jobs?: string; cache?: boolean; 'cache-location'?: string };
 
 const jobsOf = (values: RunValues) => (values.jobs === undefined ? undefined : Number(values.jobs));
 
 /** A usage error in --jobs, if any. */
-export function runOptionError(values: RunValues): string | undefined {
+export function runOptionError(values: RunValues, locale: Locale): string | undefined {
   const jobs = jobsOf(values);
-  return jobs === undefined || (Number.isInteger(jobs) && jobs >= 1) ? undefined : '--jobs takes a whole number from 1';
+  return jobs === undefined || (Number.isInteger(jobs) && jobs >= 1) ? undefined : cliText('jobs', locale);
 }
 
 /**
@@ -50,7 +64,10 @@ export async function checkCommandFiles(files: string[], run: RunOptions, values
   try {
     cache?.save();
   } catch (e) {
-    io.stderr(`${command}: warning: cannot write the cache ${cache!.file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+    const reason = e instanceof CacheLeftAlone
+      ? cliText(CACHE_REASONS[e.refusal.reason], run.locale, { code: e.refusal.code ?? '' })
+      : (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    io.stderr(`${command}: ${cliText('cacheNotWritten', run.locale, { file: cache!.file, reason })}\n`);
   }
   return results;
 }

@@ -1,14 +1,17 @@
 import { parseArgs } from 'node:util';
 import type { Finding } from '../core/analyze';
 import type { Locale } from '../core/model';
+import type { Localized } from '../core/rule';
 import { displayWidth } from '../core/text';
 import {
   mergeFindings, ReportDigest, ReportStatus, summaryRows, SummaryRow, WorkspaceFinding, workspaceFindings, WorkspaceOptions,
 } from '../core/workspace';
 import { RunOptions, workspaceThreshold } from './check';
 import type { EncodingName } from './decode';
-import { defaultLocale, inputOptionError, INPUT_OPTIONS, Io, readInputs } from './inputs';
-import { checkCommandFiles, RUN_OPTIONS, runOptionError, runOptionsHelp } from './run';
+import { INPUT_HELP, inputOptionError, INPUT_OPTIONS, Io, localeOption, readInputs } from './inputs';
+import { cliLocale } from './locale';
+import { choices, cliText, HELP_HEADINGS, HelpOption, helpOptions, parseArgsError } from './messages';
+import { checkCommandFiles, RUN_HELP, RUN_OPTIONS, runOptionError } from './run';
 
 /**
  * `xxgk-lint summary <folder|file|glob>...`: one row per report (organ, year, format, findings,
@@ -16,24 +19,40 @@ import { checkCommandFiles, RUN_OPTIONS, runOptionError, runOptionsHelp } from '
  * Also `addWorkspaceFindings`, which the lint mode calls to add carry-over and copied-text.
  */
 
-export const SUMMARY_HELP = `Usage: xxgk-lint summary [options] <file|folder|glob>...
+const SUMMARY_USAGE: Localized = {
+  'zh-CN': `用法：xxgk-lint summary [选项] <文件|文件夹|通配符>...
+
+每份报告输出一行：机关、年度、格式、错误、警告、提示，以及新收、办结、结转、复议、诉讼。
+计数包括对所给文件进行的跨文件检查（carry-over、copied-text）。
+`,
+  en: `Usage: xxgk-lint summary [options] <file|folder|glob>...
 
 Prints one row per report: organ, year, format, errors, warnings, information,
 新收 (received), 办结 (concluded), 结转 (carried over), 复议 (reviews), 诉讼 (lawsuits).
 Counts include the workspace checks (carry-over, copied-text) across the files given.
+`,
+};
 
-Options:
-  -f, --format <text|csv|json>     output format (default: text)
-      --bom                        start CSV output with a UTF-8 BOM (for Excel)
-      --locale <zh-CN|en>          column names and messages (default: from LANG)
-      --encoding <name>            force utf-8, utf-16le, utf-16be or gb18030 (default: detect)
-  -c, --config <file>              use this config instead of the nearest .xxgk-lint.json
-      --copied-text-threshold <x>  share of copied sentences (0–1] for copied-text (default: 0.5)
-${runOptionsHelp(35)}
-  -h, --help                       show this help
+const SUMMARY_OPTIONS: HelpOption[] = [
+  ['  -f, --format <text|csv|json>', { 'zh-CN': '输出格式（默认：text）', en: 'output format (default: text)' }],
+  ['      --bom', { 'zh-CN': 'CSV 输出以 UTF-8 BOM 开头（便于 Excel 打开）', en: 'start CSV output with a UTF-8 BOM (for Excel)' }],
+  ...INPUT_HELP,
+  [{ 'zh-CN': '      --copied-text-threshold <比例>', en: '      --copied-text-threshold <x>' }, {
+    'zh-CN': 'copied-text 的阈值：与上年相同的句子所占比例，大于0且不大于1（默认：0.5）',
+    en: 'share of copied sentences (0–1] for copied-text (default: 0.5)',
+  }],
+  ...RUN_HELP,
+  ['  -h, --help', HELP_HEADINGS.help],
+];
 
-Exit code: 0 done, 2 usage or input problem.
-`;
+const SUMMARY_EXIT: Localized = {
+  'zh-CN': '退出码：0表示完成，2表示用法或输入有误。',
+  en: 'Exit code: 0 done, 2 usage or input problem.',
+};
+
+export function summaryHelp(locale: Locale): string {
+  return `${SUMMARY_USAGE[locale]}\n${HELP_HEADINGS.options[locale]}\n${helpOptions(SUMMARY_OPTIONS, 38, locale)}\n\n${SUMMARY_EXIT[locale]}\n`;
+}
 
 // ------------------------------------------------------------------ lint mode
 
@@ -95,7 +114,7 @@ function printable(row: SummaryRow, locale: Locale): Record<string, SummaryRow[k
 const show = (v: SummaryRow[keyof SummaryRow]) => (v === null || v === undefined ? '' : String(v));
 
 export function toSummaryText(rows: SummaryRow[], locale: Locale): string {
-  const total: Record<string, string> = { file: locale === 'zh-CN' ? `合计（${rows.length} 份）` : `total (${rows.length})` };
+  const total: Record<string, string> = { file: cliText('summaryTotal', locale, { count: rows.length }) };
   for (const c of SUMMARY_COLUMNS.filter((x) => x.numeric)) {
     const values = rows.map((r) => r[c.key]).filter((v): v is number => typeof v === 'number');
     total[c.key] = values.length ? String(values.reduce((a, b) => a + b, 0)) : '';
@@ -132,7 +151,10 @@ export function toSummaryJson(rows: SummaryRow[]): string {
 
 // ------------------------------------------------------------------ the command
 
+const SUMMARY_FORMATS = ['text', 'csv', 'json'];
+
 export async function runSummary(args: string[], io: Io): Promise<number> {
+  const shownLocale = cliLocale(args, io.env);
   let parsed;
   try {
     parsed = parseArgs({
@@ -148,31 +170,33 @@ export async function runSummary(args: string[], io: Io): Promise<number> {
       },
     });
   } catch (e) {
-    io.stderr(`xxgk-lint summary: ${(e as Error).message}\n\n${SUMMARY_HELP}`);
+    io.stderr(`xxgk-lint summary: ${parseArgsError(e as Error, shownLocale)}\n\n${summaryHelp(shownLocale)}`);
     return 2;
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(SUMMARY_HELP);
+    io.stdout(summaryHelp(shownLocale));
     return 0;
   }
   const usage = (msg: string) => {
     io.stderr(`xxgk-lint summary: ${msg}\n`);
     return 2;
   };
-  if (!['text', 'csv', 'json'].includes(values.format!)) return usage(`unknown format "${values.format}" (text, csv or json)`);
-  const inputError = inputOptionError(values) ?? runOptionError(values);
-  if (inputError) return usage(inputError);
+  const optionError = inputOptionError(values, shownLocale);
+  if (optionError) return usage(optionError);
+  const locale = localeOption(values) ?? shownLocale;
+  if (!SUMMARY_FORMATS.includes(values.format!)) return usage(cliText('unknownFormat', locale, { value: values.format!, choices: choices(SUMMARY_FORMATS) }));
+  const runError = runOptionError(values, locale);
+  if (runError) return usage(runError);
   let threshold: number | undefined;
   if (values['copied-text-threshold'] !== undefined) {
     threshold = Number(values['copied-text-threshold']);
-    if (!(threshold > 0 && threshold <= 1)) return usage('--copied-text-threshold takes a number in (0, 1]');
+    if (!(threshold > 0 && threshold <= 1)) return usage(cliText('threshold', locale));
   }
-  if (positionals.length === 0) return usage('no input files (see --help)');
-  const locale = (values.locale as Locale | undefined) ?? defaultLocale(io.env);
+  if (positionals.length === 0) return usage(cliText('noInput', locale));
   const encoding = values.encoding as EncodingName | undefined;
 
-  const inputs = await readInputs(positionals, values.config, io, 'xxgk-lint summary');
+  const inputs = await readInputs(positionals, values.config, io, 'xxgk-lint summary', locale);
   if (typeof inputs === 'string') return usage(inputs);
   const { files, missing, config: forced } = inputs;
 
@@ -183,7 +207,7 @@ export async function runSummary(args: string[], io: Io): Promise<number> {
   let failed = false;
   for (const result of results) {
     if (result.error || !result.digest) {
-      io.stderr(`xxgk-lint summary: ${result.file}: ${result.error}\n`);
+      io.stderr(`xxgk-lint summary: ${cliText('fileSays', locale, { file: result.file, text: result.error ?? '' })}\n`);
       failed = true;
       continue;
     }

@@ -144,7 +144,7 @@ export function metricSum(report: Report, ids: MetricId[], options: MetricOption
   if (values.length === 1) return values[0];
   if (values.some((v) => v === undefined)) return undefined;
   return sum(values, {
-    'zh-CN': values.map((v) => v!.name['zh-CN']).join(' + '),
+    'zh-CN': `${values.map((v) => v!.name['zh-CN']).join(values.length === 2 ? '与' : '、')}之和`,
     en: values.map((v) => v!.name.en).join(' + '),
   });
 }

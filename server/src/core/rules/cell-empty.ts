@@ -8,13 +8,13 @@ export const cellEmpty: Rule = {
   defaultSeverity: 'warning',
   description: { 'zh-CN': '数字单元格不留空白', en: 'Number cells are not left blank' },
   docs: {
-    'zh-CN': '表格中的数字单元格不应空白（常见于只填“总计”列的报告）。每行报告一次，列出空白的列。空白在算术检查中按 0 计算。修复：在不破坏本行所涉勾稽关系时，把空白填为 0。',
+    'zh-CN': '表格中的数字单元格不应空白（常见于只填“总计”列的报告）。每行报告一次，列出空白的列。空白在算术检查中按0计算。修复：在不破坏本行所涉勾稽关系时，把空白填为0。',
     en: 'Number cells should not be blank (common where only the 总计 column was filled). One finding per row, naming the blank columns; in the arithmetic checks a blank counts as 0. Fix: fill the blanks with 0 when that keeps every sum the row takes part in true.',
   },
   messages: {
-    blank: { 'zh-CN': '{table}「{row}」有 {count} 个空白单元格：{columns}', en: '{table} “{row}” has {count} blank cell(s): {columns}' },
+    blank: { 'zh-CN': '{table}「{row}」有{count}个空白单元格：{columns}', en: '{table} “{row}” has {count} blank cell(s): {columns}' },
     blankCell: { 'zh-CN': '空白：{column}', en: 'blank: {column}' },
-    fix: { 'zh-CN': '空白填 0（{count} 处）', en: 'Fill {count} blank cell(s) with 0' },
+    fix: { 'zh-CN': '空白填0（{count}处）', en: 'Fill {count} blank cell(s) with 0' },
   },
   check(ctx) {
     const drafts: Draft[] = [];

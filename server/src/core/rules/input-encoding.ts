@@ -10,7 +10,7 @@ export const inputEncoding: Rule = {
   },
   messages: {
     garbled: {
-      'zh-CN': '文件中有 {count} 个无法解码的字符，可能不是 UTF-8 编码（如 GB18030/GBK），请以正确编码重新打开',
+      'zh-CN': '文件中有{count}个无法解码的字符，可能不是 UTF-8 编码（如 GB18030/GBK），请以正确编码重新打开',
       en: '{count} characters could not be decoded; the file may not be UTF-8 (e.g. GB18030/GBK). Reopen it with the right encoding',
     },
     binary: { 'zh-CN': '文件含有二进制控制字符，可能不是文本文件', en: 'The file contains binary control characters; it may not be a text file' },

@@ -11,11 +11,11 @@ export const plausibility: Rule = {
   defaultSeverity: 'information',
   description: { 'zh-CN': '表二数值的合理性提示（非错误）', en: 'Plausibility hints for table 2 (not errors)' },
   docs: {
-    'zh-CN': '表二没有官方勾稽关系，这里只给出提示（spec §3.3）：2019 年格式（五）（六）项中上一年项目数量、本年增/减、处理决定数量三列数值相同且不为 0，常是复制填充（H-2.5）；2019 年格式本年新公开数量或本年新制作数量大于对外公开总数量（H-2.4）；2021 年格式现行有效件数小于本年制发件数（H-2.2，同年制发又废止时可能成立）。',
-    en: 'Table 2 has no official arithmetic; these are hints only (spec §3.3): in the 2019 format, three equal non-zero values across 上一年项目数量 / 本年增/减 / 处理决定数量, a sign of copy-fill (H-2.5); 2019 本年新公开数量 or 本年新制作数量 above 对外公开总数量 (H-2.4); 2021 现行有效件数 below 本年制发件数 (H-2.2; can be right when documents were made and repealed in the same year).',
+    'zh-CN': '表二没有官方勾稽关系，这里只给出提示：2019年格式（五）（六）项中上一年项目数量、本年增/减、处理决定数量三列数值相同且不为0，常是复制填充；2019年格式本年新公开数量或本年新制作数量大于对外公开总数量；2021年格式现行有效件数小于本年制发件数（同年制发又废止时可能成立）。',
+    en: 'Table 2 has no official arithmetic; these are hints only: in the 2019 format, three equal non-zero values across 上一年项目数量 / 本年增/减 / 处理决定数量, a sign of copy-fill; 2019 本年新公开数量 or 本年新制作数量 above 对外公开总数量; 2021 现行有效件数 below 本年制发件数 (can be right when documents were made and repealed in the same year).',
   },
   messages: {
-    sameValues: { 'zh-CN': '表二「{row}」三列数值都是 {value}，请核对是否为复制填充', en: 'Table 2 “{row}”: all three columns are {value}; check for copy-fill' },
+    sameValues: { 'zh-CN': '表二「{row}」三列数值都是{value}，请核对是否为复制填充', en: 'Table 2 “{row}”: all three columns are {value}; check for copy-fill' },
     exceeds: { 'zh-CN': '{small}（{a}）大于{large}（{b}），请核对', en: '{small} ({a}) exceeds {large} ({b}); please check' },
   },
   check(ctx) {

@@ -14,14 +14,14 @@ export const publicationDate: Rule = {
   },
   messages: {
     early: {
-      'zh-CN': '落款日期 {date} 早于 {year} 年度结束',
+      'zh-CN': '落款日期{date}早于{year}年度结束',
       en: 'The signature date {date} is before the end of {year}',
     },
     late: {
-      'zh-CN': '落款日期 {date} 晚于法定公布期限 {deadline}（《条例》第四十九条）',
+      'zh-CN': '落款日期{date}晚于法定公布期限{deadline}（《条例》第四十九条）',
       en: 'The signature date {date} is after the legal deadline {deadline} (Art. 49 of the Regulations)',
     },
-    title: { 'zh-CN': '报告年度：{year} 年', en: 'Report year: {year}' },
+    title: { 'zh-CN': '报告年度：{year}年', en: 'Report year: {year}' },
   },
   check(ctx) {
     const { report, doc } = ctx;

@@ -7,7 +7,7 @@ export const rowMissing: Rule = {
   defaultSeverity: 'error',
   description: { 'zh-CN': '表格不缺少官方格式中的行', en: 'No official row is missing from a table' },
   docs: {
-    'zh-CN': '表二、表三存在时，须包含其所用格式（2019 或 2021 年格式）中的每一行。行按官方行名识别（忽略全半角、空格和引号差异）。',
+    'zh-CN': '表二、表三存在时，须包含其所用格式（2019或2021年格式）中的每一行。行按官方行名识别（忽略全半角、空格和引号差异）。',
     en: 'When table 2 or 3 is present it carries every row of its format (2019 or 2021). Rows are found by their official labels, ignoring width, spaces and quote style.',
   },
   messages: {

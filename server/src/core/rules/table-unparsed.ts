@@ -13,7 +13,7 @@ export const tableUnparsed: Rule = {
   messages: {
     row: { 'zh-CN': '{table}「{row}」的单元格无法可靠拆分（读到：{text}），本行不做算术检查', en: 'Cannot tell the cells of {table} “{row}” apart (read: {text}); no arithmetic is checked on this row' },
     rows: {
-      'zh-CN': '{table}有 {count} 行的单元格无法可靠拆分（如 PDF 导出看不出空白单元格的位置），这些行不做算术检查',
+      'zh-CN': '{table}有{count}行的单元格无法可靠拆分（如 PDF 导出看不出空白单元格的位置），这些行不做算术检查',
       en: 'Cannot tell the cells apart in {count} rows of {table} (a PDF export, for one, does not show where blank cells are); no arithmetic is checked on them',
     },
     rowRead: { 'zh-CN': '「{row}」读到：{text}', en: '“{row}” read: {text}' },

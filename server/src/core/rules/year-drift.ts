@@ -20,11 +20,11 @@ export const yearDrift: Rule = {
   },
   messages: {
     drift: {
-      'zh-CN': '正文以 {found} 年为报告期，但报告年度为 {year} 年（据{source}）',
+      'zh-CN': '正文以{found}年为报告期，但报告年度为{year}年（据{source}）',
       en: 'The text treats {found} as the reporting period, but the report year is {year} (from {source})',
     },
-    reportYear: { 'zh-CN': '报告年度：{year} 年', en: 'Report year: {year}' },
-    fix: { 'zh-CN': '改为 {year} 年', en: 'Change to {year}' },
+    reportYear: { 'zh-CN': '报告年度：{year}年', en: 'Report year: {year}' },
+    fix: { 'zh-CN': '改为{year}年', en: 'Change to {year}' },
   },
   check(ctx) {
     const { report, doc } = ctx;

@@ -20,21 +20,21 @@ export const SECTIONS: SectionSpec[] = [
   {
     index: 2, numeral: '二', title: '主动公开政府信息情况', keywords: [/主动公开政府信息/],
     doc: {
-      'zh-CN': '表二：《条例》第二十条第（一）（五）（六）（八）项（2019 年格式另有第（九）项）的主动公开数据。',
+      'zh-CN': '表二：《条例》第二十条第（一）（五）（六）（八）项（2019年格式另有第（九）项）的主动公开数据。',
       en: 'Table 2: proactive disclosure under Art. 20 items (1)(5)(6)(8) (and (9) in the 2019 format).',
     },
   },
   {
     index: 3, numeral: '三', title: '收到和处理政府信息公开申请情况', keywords: [/收到和处理.*申请/],
     doc: {
-      'zh-CN': '表三：按申请人类别统计的收到和处理申请情况；每列满足 一＋二＝三（（七）总计）＋四。',
+      'zh-CN': '表三：按申请人类别统计的收到和处理申请情况；每列满足一＋二＝三（（七）总计）＋四。',
       en: 'Table 3: applications received and handled by applicant type; in every column 一 + 二 = （七）总计 + 四.',
     },
   },
   {
     index: 4, numeral: '四', title: '政府信息公开行政复议、行政诉讼情况', keywords: [/行政复议/, /行政诉讼/],
     doc: {
-      'zh-CN': '表四：行政复议、未经复议直接起诉、复议后起诉三组，每组 总计＝维持＋纠正＋其他＋尚未审结。',
+      'zh-CN': '表四：行政复议、未经复议直接起诉、复议后起诉三组，每组总计＝维持＋纠正＋其他＋尚未审结。',
       en: 'Table 4: administrative review and litigation, three groups of 维持/纠正/其他/尚未审结/总计.',
     },
   },

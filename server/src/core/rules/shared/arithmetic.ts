@@ -8,7 +8,7 @@ import type { RelationCode } from '../../schema/invariants';
 
 const MAX_LISTED_PARTS = 8;
 
-export const BLANK_NOTE: Localized = { 'zh-CN': '（空白按 0 计算）', en: ' (blank cells counted as 0)' };
+export const BLANK_NOTE: Localized = { 'zh-CN': '（空白按0计算）', en: ' (blank cells counted as 0)' };
 
 const RELATION_NAMES: Record<RelationCode, Localized> = {
   'row-total': { 'zh-CN': '本行总计', en: 'its row total' },
@@ -124,10 +124,10 @@ function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersio
 /** The message texts that are the same for all four arithmetic rules. */
 export const COMMON_ARITHMETIC_MESSAGES: Record<'culprit' | 'fixCell' | 'fixTotal' | 'operand', Localized> = {
   culprit: {
-    'zh-CN': '{cell} 为 {value}，与{relations}都不符，应为 {expected}{blank}',
+    'zh-CN': '{cell}为{value}，与{relations}都不符，应为{expected}{blank}',
     en: '{cell} is {value}, which breaks {relations}; it should be {expected}{blank}',
   },
-  fixCell: { 'zh-CN': '将 {cell} 改为 {expected}', en: 'Change {cell} to {expected}' },
-  fixTotal: { 'zh-CN': '将 {cell} 填为 {expected}', en: 'Set {cell} to {expected}' },
-  operand: { 'zh-CN': '{cell} = {value}', en: '{cell} = {value}' },
+  fixCell: { 'zh-CN': '将{cell}改为{expected}', en: 'Change {cell} to {expected}' },
+  fixTotal: { 'zh-CN': '将{cell}填为{expected}', en: 'Set {cell} to {expected}' },
+  operand: { 'zh-CN': '{cell}：{value}', en: '{cell} = {value}' },
 };
