@@ -166,6 +166,8 @@ describe('the CLI in zh-CN prints Chinese only', () => {
       assert.deepEqual([r.code, r.stderr], [2, `${line}\n`]);
       assertChinese(r.stderr.slice(r.stderr.indexOf('：')), config, configWords);
     }
+    const english = await run(['--config', 'bad.json', 'a.txt'], dir, { LANG: 'en_US.UTF-8' });
+    assert.equal(english.stderr, `xxgk-lint: ${path.join(dir, 'bad.json')}: invalid JSON (line 4, column 3)\n`);
   });
 
   it('a cache that cannot be written, and --fix, say so in Chinese', async () => {

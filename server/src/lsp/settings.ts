@@ -78,7 +78,8 @@ export class ConfigStore {
   private readonly loaded = new Map<string, FoundConfig>();
   private readonly pending = new Map<string, ConfigFile>();
 
-  lookup(file: string): FoundConfig | undefined {
+  /** The config of `file`; a broken one comes with its problems worded in `locale`. */
+  lookup(file: string, locale: Locale): FoundConfig | undefined {
     const found = this.nearest(file);
     if (!found) return undefined;
     const pending = this.pending.get(found);
@@ -86,7 +87,7 @@ export class ConfigStore {
     let entry = this.loaded.get(found);
     if (!entry) {
       try {
-        const c = loadConfig(found);
+        const c = loadConfig(found, locale);
         entry = { path: c.path, dir: c.dir, config: c.config };
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e;

@@ -112,7 +112,7 @@ export class Workspace {
       }
     }
     const file = filePath(uri) ?? (this.folders[0] ? path.join(this.folders[0], '(untitled)') : undefined);
-    const found = file ? this.configs.lookup(file) : undefined;
+    const found = file ? this.configs.lookup(file, this.locale) : undefined;
     if (found?.error && !this.reportedConfigErrors.has(found.path)) {
       this.reportedConfigErrors.add(found.path);
       void this.connection.window.showWarningMessage(editorText('configInvalid', this.locale, { file: found.path, problem: found.error }));

@@ -25,14 +25,14 @@ export function loadConfig(file: string, locale: Locale = 'en'): LoadedConfig {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new ConfigError(cliText('configNotJson', locale, { file, detail: (e as Error).message, where: jsonErrorPlace(text, (e as Error).message, locale) }));
+    throw new ConfigError(cliText('configNotJson', locale, { file, where: jsonErrorPlace(text, (e as Error).message, locale) }));
   }
   const problems = validateConfig(value, locale);
   if (problems.length) throw new ConfigError(cliText('configInvalid', locale, { file, problems: problems.join(locale === 'zh-CN' ? '；' : '; ') }));
   return { path: file, dir: path.dirname(file), config: value as ConfigFile };
 }
 
-/** Where JSON.parse stopped, as line and column (its own message names an offset, in English). */
+/** Where JSON.parse stopped, as line and column (its own message names an offset, in English only). */
 function jsonErrorPlace(text: string, message: string, locale: Locale): string {
   const at = /position (\d+)/.exec(message);
   if (!at) return /end of JSON input/.test(message) ? cliText('configJsonTruncated', locale) : '';

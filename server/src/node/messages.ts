@@ -25,9 +25,9 @@ export const CLI_MESSAGES = {
   anyEncoding: { 'zh-CN': 'UTF-8、UTF-16 或 GB18030', en: 'UTF-8, UTF-16 or GB18030' },
   // config files
   configUnreadable: { 'zh-CN': '{file}：无法读取（{code}）', en: '{file}: cannot read ({code})' },
-  configNotJson: { 'zh-CN': '{file}：不是有效的 JSON{where}', en: '{file}: invalid JSON ({detail})' },
-  configJsonAt: { 'zh-CN': '（第{line}行第{column}列）', en: '' },
-  configJsonTruncated: { 'zh-CN': '（内容不完整）', en: '' },
+  configNotJson: { 'zh-CN': '{file}：不是有效的 JSON{where}', en: '{file}: invalid JSON{where}' },
+  configJsonAt: { 'zh-CN': '（第{line}行第{column}列）', en: ' (line {line}, column {column})' },
+  configJsonTruncated: { 'zh-CN': '（内容不完整）', en: ' (cut short)' },
   configInvalid: { 'zh-CN': '{file}：{problems}', en: '{file}: {problems}' },
   // the result cache
   cacheNotWritten: { 'zh-CN': '警告：无法写入缓存 {file}（{reason}）', en: 'warning: cannot write the cache {file} ({reason})' },
