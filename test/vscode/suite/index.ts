@@ -261,7 +261,7 @@ const tests: [string, () => Promise<void>][] = [
     const text = doc.getText();
     assert.match(text, /^文件 +机关 +年度 +格式 +状态 +错误 +警告 +提示 +新收 +办结 +结转 +复议 +诉讼/);
     assert.match(text, /二七区2020年度报告\.txt +二七区工业和信息化局 +2020 +2019/);
-    assert.match(text, /合计（\d+ 份）/);
+    assert.match(text, /合计（\d+份）/);
   }],
 ];
 
