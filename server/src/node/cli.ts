@@ -12,7 +12,6 @@ import { checkCommandFiles, RUN_HELP, RUN_OPTIONS, runOptionError } from './run'
 import { addWorkspaceFindings, runSummary } from './summary';
 
 export { fixAll as fixText } from '../core/fix';
-export { localeFromEnvironment } from './locale';
 export type { Io } from './inputs';
 
 const VERSION = '0.1.0';

@@ -51,7 +51,7 @@ export function parseLocaleOption(value: string): Locale | undefined {
 }
 
 /** The `--locale` given anywhere in `argv` (also `--locale=xx`), for messages written before the options are parsed. */
-export function localeInArgs(argv: string[]): Locale | undefined {
+function localeInArgs(argv: string[]): Locale | undefined {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--') break;
     const value = argv[i] === '--locale' ? argv[i + 1] : argv[i].startsWith('--locale=') ? argv[i].slice('--locale='.length) : undefined;
