@@ -32,7 +32,7 @@ const IDENTIFIERS = new Set([
 /** Latin words a Chinese reader would have to read as English (paths already removed). */
 function englishWords(text: string, allowed: ReadonlySet<string> = new Set()): string[] {
   const words = text
-    .replace(/(^|[\s「（：(])[\w.\-/\\]+\.(txt|md|json|csv)\b/g, '$1') // paths
+    .replace(/(^|[\s「（：(])[\w.\-/\\]+\.(txt|md|json|csv|html?|docx|pdf)\b/g, '$1') // paths
     .match(/-{0,2}[A-Za-z][\w.-]*[\w]/g) ?? [];
   return words.filter((w) => !w.startsWith('-') && !RULE_CODES.has(w) && !IDENTIFIERS.has(w) && !allowed.has(w) && !/^E[A-Z]+$/.test(w));
 }
@@ -43,12 +43,15 @@ function assertChinese(text: string, where: string, allowed?: ReadonlySet<string
   assert.deepEqual(found, [], `${where}: English in ${JSON.stringify(text.slice(0, 400))}`);
 }
 
-/** What a user reads of a text-output line: the location and the rule code are identifiers. */
+/** Where a finding is: line and column, or in Chinese the page, paragraph or Word table cell. */
+const PLACE = String.raw`(?:\d+:\d+|第\d+页|第\d+段|表格\d+第\d+行第\d+列)`;
+
+/** What a user reads of a text-output line: the path and the rule code are identifiers. */
 function readable(line: string): string {
-  const finding = /^.+?:\d+:\d+: (\S+) ([a-z-]+)：(.*)$/.exec(line);
+  const finding = new RegExp(`^.+?:(${PLACE}): (\\S+) ([a-z-]+)：(.*)$`).exec(line);
   if (!finding) return line;
-  assert.ok(RULE_CODES.has(finding[2]), `unknown rule code in ${line}`);
-  return `${finding[1]}：${finding[3]}`;
+  assert.ok(RULE_CODES.has(finding[3]), `unknown rule code in ${line}`);
+  return `${finding[1]}${finding[2]}：${finding[4]}`;
 }
 
 const FOLDERS = fs.readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -57,7 +60,7 @@ const FOLDERS = fs.readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => 
 
 describe('the CLI in zh-CN prints Chinese only', () => {
   it('covers every fixture folder', () => {
-    assert.deepEqual(FOLDERS, ['broken', 'corpus', 'encodings', 'fixed', 'fuzz-regressions', 'narrative', 'seeds', 'workspace']);
+    assert.deepEqual(FOLDERS, ['broken', 'corpus', 'docx', 'encodings', 'fixed', 'fuzz-regressions', 'narrative', 'seeds', 'workspace']);
   });
 
   for (const folder of FOLDERS) {
@@ -70,7 +73,7 @@ describe('the CLI in zh-CN prints Chinese only', () => {
         assertChinese(readable(line), folder);
         assert.deepEqual(typographyProblems(ownWords(readable(line))), [], line);
       }
-      const severities = new Set(lines.slice(0, -1).map((l) => /^.+?:\d+:\d+: (\S+) /.exec(l)![1]));
+      const severities = new Set(lines.slice(0, -1).map((l) => new RegExp(`^.+?:${PLACE}: (\\S+) `).exec(l)![1]));
       for (const s of severities) assert.ok(['错误', '警告', '提示', '建议'].includes(s), s);
     });
 
