@@ -12,8 +12,8 @@ describe('xxgk-lint on Word files', () => {
   it('findings name the table cell or the paragraph; JSON adds the location', async () => {
     const dir = workspace({ 'r.docx': docx('seed-004.docx') });
     const text = await run(['r.docx'], dir);
-    assert.match(text.stdout, /^r\.docx:第16段: warning section-numbering: 部分标题应使用汉字编号“四、”，此处写作“4、”$/m);
-    assert.match(text.stdout, /^r\.docx:表格2第\d+行第1列: warning cell-empty: 表三「四、结转下年度继续办理」有 6 个空白单元格/m);
+    assert.match(text.stdout, /^r\.docx:第16段: 警告 section-numbering：部分标题应使用汉字编号“四、”，此处写作“4、”$/m);
+    assert.match(text.stdout, /^r\.docx:表格2第\d+行第1列: 警告 cell-empty：表三「四、结转下年度继续办理」有6个空白单元格/m);
     const json = JSON.parse((await run(['-f', 'json', 'r.docx'], dir)).stdout) as { diagnostics: { code: string; location?: object }[] }[];
     const numbering = json[0].diagnostics.find((d) => d.code === 'section-numbering' && (d.location as { paragraph?: number }).paragraph === 16);
     assert.deepEqual(numbering?.location, { paragraph: 16 });
@@ -41,7 +41,7 @@ describe('xxgk-lint on Word files', () => {
   it('a file that is not a Word file: one input-unreadable error, exit 2', async () => {
     const dir = workspace({ 'old.docx': Buffer.from('PK\u0003\u0004 not really a zip') });
     const r = await run(['old.docx'], dir);
-    assert.match(r.stdout, /^old\.docx:1:1: error input-unreadable: /m);
+    assert.match(r.stdout, /^old\.docx:1:1: 错误 input-unreadable：/m);
     assert.equal(r.code, 2);
   });
 });
