@@ -15,6 +15,8 @@ export interface Run {
   box: Box;
   /** Font size in points. */
   size: number;
+  /** White space stands before it in the text it was cut from. */
+  spaced?: boolean;
 }
 
 /** A ruling line: horizontal when y0 = y1, vertical when x0 = x1. */
@@ -223,8 +225,11 @@ export function lineText(runs: Run[]): string {
   let text = '';
   let previous: Run | undefined;
   for (const run of runs) {
-    const wide = WIDE.test(run.text[0]) || WIDE.test(previous?.text[previous.text.length - 1] ?? '');
-    if (previous && run.box[0] - previous.box[2] > (wide ? 0.5 : 0.2) * Math.min(run.size, previous.size)) text += ' ';
+    if (previous) {
+      const wide = WIDE.test(run.text[0]) || WIDE.test(previous.text[previous.text.length - 1]);
+      const gap = run.box[0] - previous.box[2];
+      if (run.spaced || gap > (wide ? 0.5 : 0.2) * Math.min(run.size, previous.size)) text += ' ';
+    }
     text += run.text;
     previous = run;
   }

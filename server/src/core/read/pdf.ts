@@ -53,16 +53,16 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     const pages: PageGeometry[] = [];
     let images = false;
     for (let n = 1; n <= doc.numPages; n++) {
-      let page: PdfPage;
+      // A broken object or stream anywhere in the page makes the file corrupt.
       try {
-        page = await doc.getPage(n);
+        const page = await doc.getPage(n);
+        const { geometry, painted } = await pageGeometry(lib, page, n);
+        images ||= painted;
+        pages.push(geometry);
+        page.cleanup();
       } catch (error) {
-        return { ok: false, problem: 'corrupt', detail: (error as Error).message };
+        return { ok: false, problem: 'corrupt', detail: `page ${n}: ${(error as Error).message}` };
       }
-      const { geometry, painted } = await pageGeometry(lib, page, n);
-      images ||= painted;
-      pages.push(geometry);
-      page.cleanup();
     }
     if (pages.every((p) => p.runs.length === 0)) {
       return { ok: false, problem: images ? 'scanned' : 'empty' };
@@ -112,7 +112,7 @@ function runsOf(str: string, m: Matrix, width: number): Run[] {
     if (horizontal) {
       const left = x + (width * start) / total;
       const right = x + (width * at) / total;
-      runs.push({ text, box: [left, y - 0.85 * size, right, y + 0.15 * size], size });
+      runs.push({ text, box: [left, y - 0.85 * size, right, y + 0.15 * size], size, spaced: start > 0 });
     } else {
       // Rotated text: the box of the whole item.
       runs.push({ text, box: [Math.min(x, x + m[0]), y - size, Math.max(x, x + width), y], size });
@@ -296,12 +296,14 @@ function appendTable(first: GridTable, second: GridTable): void {
   for (const cell of second.cells) {
     if (cell.r0 < header) continue;
     const moved = { ...cell, r0: cell.r0 + offset, r1: cell.r1 + offset };
-    // A merged cell cut by the page break: the same columns, one part spanning rows, one part blank.
+    // A merged cell cut by the page break: the same columns, a part spanning rows, and the second part
+    // blank or the rest of the first's text (not a label of its own).
     const above =
       cell.r0 === header
         ? first.cells.find((c) => c.r1 - 1 === lastRow && near(c.left, cell.left) && near(c.right, cell.right))
         : undefined;
-    if (above && (above.r1 - above.r0 > 1 || cell.r1 - cell.r0 > 1) && (above.parts.length === 0 || cell.parts.length === 0)) {
+    const rest = above && (above.parts.length === 0 || cell.parts.length === 0 || !HEADING.test(cell.parts[0].text));
+    if (above && rest && (above.r1 - above.r0 > 1 || cell.r1 - cell.r0 > 1)) {
       above.r1 = moved.r1;
       above.parts.push(...cell.parts);
       continue;
@@ -394,7 +396,7 @@ function blocksOf(geometries: PageGeometry[]): Block[] {
   dropFurniture(pages);
   // The text measure: where most lines start and end.
   const lines = pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'line' ? [i.line] : [])));
-  const measure = { left: mode(lines.map((l) => l.box[0])), right: Math.max(...lines.map((l) => l.box[2]), 0) };
+  const measure = { left: mode(lines.map((l) => l.box[0])), right: mode(lines.map((l) => l.box[2])) };
   const items: PageItem[] = [];
   for (const page of pages) {
     for (const [k, item] of page.items.entries()) {
