@@ -17,12 +17,27 @@ export interface PdfOptions {
 
 let pdfjs: Promise<PdfJs> | undefined;
 
-/** pdf.js with its worker in this thread: the worker module is handed over, never looked up on disk. */
+/**
+ * pdf.js with its worker in this thread: the worker module is handed over, never looked up on disk.
+ * Loading, pdf.js looks for a canvas package to draw with and warns on stderr when it is missing (as
+ * in the bundled CLI and language server): the reader draws nothing, so those warnings are dropped,
+ * and the one class pdf.js needs at load time (DOMMatrix) gets a stand-in.
+ */
 function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= (async () => {
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    const global = globalThis as { pdfjsWorker?: unknown; DOMMatrix?: unknown };
+    global.pdfjsWorker = worker;
+    global.DOMMatrix ??= class DOMMatrix {};
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: '))) warn(...args);
+    };
+    try {
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.warn = warn;
+    }
   })();
   return pdfjs;
 }
