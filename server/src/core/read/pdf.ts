@@ -65,20 +65,23 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       return { ok: false, problem: name === 'PasswordException' ? 'encrypted' : 'corrupt', detail: (error as Error).message };
     }
     if (doc.numPages > maxPages) return { ok: false, problem: 'too-large', detail: `${doc.numPages} pages` };
-    const pages: PageGeometry[] = [];
-    let images = false;
-    for (let n = 1; n <= doc.numPages; n++) {
-      // A broken object or stream anywhere in the page makes the file corrupt.
-      try {
-        const page = await doc.getPage(n);
-        const { geometry, painted } = await pageGeometry(lib, page, n);
-        images ||= painted;
-        pages.push(geometry);
-        page.cleanup();
-      } catch (error) {
-        return { ok: false, problem: 'corrupt', detail: `page ${n}: ${(error as Error).message}` };
-      }
+    let read: { geometry: PageGeometry; painted: boolean }[];
+    // All pages asked for at once: pdf.js answers them in turn, without waiting between pages.
+    // A broken object or stream anywhere makes the file corrupt.
+    try {
+      read = await Promise.all(
+        Array.from({ length: doc.numPages }, async (_, i) => {
+          const page = await doc.getPage(i + 1);
+          const geometry = await pageGeometry(lib, page, i + 1);
+          page.cleanup();
+          return geometry;
+        }),
+      );
+    } catch (error) {
+      return { ok: false, problem: 'corrupt', detail: (error as Error).message };
     }
+    const pages = read.map((r) => r.geometry);
+    const images = read.some((r) => r.painted);
     if (pages.every((p) => p.runs.length === 0)) {
       return { ok: false, problem: images ? 'scanned' : 'empty' };
     }
