@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyze } from '../../server/src/core/analyze';
+import { Analysis, analyze, analyzeDocument } from '../../server/src/core/analyze';
 import { ReadDocument, ReadResult, SourceMap, ViewCell } from '../../server/src/core/read/document';
 import { readPdf } from '../../server/src/core/read/pdf';
 import { FIXTURES } from '../support/fixtures';
@@ -132,10 +132,9 @@ describe('PDF reader: pages', () => {
 });
 
 /** Findings as code and target; a sub-heading's target names its line, which differs by source: its text instead. */
-function findings(text: string): string[] {
+function findings(text: string, analysis: Analysis = analyze(text)): string[] {
   const all = text.split('\n');
-  return analyze(text)
-    .findings.map((f) => `${f.code}:${(f.target ?? '').replace(/^subheading\.(\d+)$/, (_, n) => `subheading「${all[Number(n)].trim()}」`)}`)
+  return analysis.findings.map((f) => `${f.code}:${(f.target ?? '').replace(/^subheading\.(\d+)$/, (_, n) => `subheading「${all[Number(n)].trim()}」`)}`)
     .sort();
 }
 
@@ -145,6 +144,8 @@ describe('PDF reader: the engine finds in a PDF what it finds in the report as t
       const d = await read(name);
       const expected = findings(readFileSync(path.join(FIXTURES, 'pdf', `${name}.txt`), 'utf8'));
       assert.deepEqual(findings(d.text), expected);
+      // As the CLI checks it: the grids' cells taken as they are.
+      assert.deepEqual(findings(d.text, analyzeDocument(d)), expected);
     });
   }
 
