@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { Analysis, analyze, analyzeDocument } from '../../server/src/core/analyze';
 import { ReadDocument, ReadResult, SourceMap, ViewCell } from '../../server/src/core/read/document';
 import { readPdf } from '../../server/src/core/read/pdf';
+import { layoutPage, Run } from '../../server/src/core/read/pdf-layout';
 import { FIXTURES } from '../support/fixtures';
 import { mulberry32 } from '../support/random';
 
@@ -194,5 +195,31 @@ describe('PDF reader: bad input', () => {
     }
     assert.ok(seen.has('corrupt') || seen.has('ok'));
     assert.ok(Date.now() - started < 60_000);
+  });
+});
+
+describe('PDF layout: a table drawn without lines (stream)', () => {
+  /** Runs as a text export places them: one per word, 10 pt, rows 20 pt apart. */
+  const run = (text: string, left: number, top: number): Run => ({ text, size: 10, box: [left, top, left + 10 * [...text].length * (/^\d+$/.test(text) ? 0.55 : 1), top + 10] });
+
+  it('columns come from the gaps the rows share; a blank cell is a column a row has no text in', () => {
+    const runs = [
+      run('行政许可事项', 50, 100), run('上年', 200, 100), run('本年', 260, 100), run('决定', 320, 100),
+      run('行政许可', 50, 120), run('12', 205, 120), run('3', 265, 120), run('1024', 322, 120),
+      run('行政处罚', 50, 140), run('7', 205, 140), run('0', 325, 140),
+      run('行政强制', 50, 160), run('0', 205, 160), run('0', 265, 160), run('0', 325, 160),
+    ];
+    const items = layoutPage({ page: 1, width: 595, height: 842, runs: [run('二、主动公开政府信息情况', 50, 70), ...runs], rules: [] });
+    assert.deepEqual(items.map((i) => i.kind), ['line', 'table']);
+    const table = items[1].kind === 'table' ? items[1].table : undefined;
+    assert.ok(table);
+    assert.equal(table.rowCount, 4);
+    const rows = [0, 1, 2, 3].map((r) => table.cells.filter((c) => c.r0 === r).sort((a, b) => a.left - b.left).map((c) => c.parts.map((p) => p.text).join('')));
+    assert.deepEqual(rows, [['行政许可事项', '上年', '本年', '决定'], ['行政许可', '12', '3', '1024'], ['行政处罚', '7', '', '0'], ['行政强制', '0', '0', '0']]);
+  });
+
+  it('prose lines are no table', () => {
+    const items = layoutPage({ page: 1, width: 595, height: 842, runs: [run('本机关依法主动公开政府信息。', 50, 100), run('及时更新政府信息公开专栏。', 50, 120), run('按时答复申请人。', 50, 140)], rules: [] });
+    assert.deepEqual(items.map((i) => i.kind), ['line', 'line', 'line']);
   });
 });

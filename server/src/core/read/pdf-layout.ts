@@ -70,7 +70,7 @@ export type PageItem = { kind: 'line'; line: TextLine } | { kind: 'table'; table
 /** How far apart two edges may be and still be one (points). */
 const SNAP = 2;
 
-export function union(a: Box, b: Box): Box {
+function union(a: Box, b: Box): Box {
   return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 }
 
@@ -221,7 +221,7 @@ export const WIDE = /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30
  * Text of runs on one line, left to right: a space where the gap is a space wide. Next to Chinese
  * text only a wide gap is a space (Word and LibreOffice set digits in another font, a little apart).
  */
-export function lineText(runs: Run[]): string {
+function lineText(runs: Run[]): string {
   let text = '';
   let previous: Run | undefined;
   for (const run of runs) {
@@ -237,7 +237,7 @@ export function lineText(runs: Run[]): string {
 }
 
 /** Runs grouped into lines, top to bottom, each left to right. */
-export function linesOf(runs: Run[]): Run[][] {
+function linesOf(runs: Run[]): Run[][] {
   const sorted = [...runs].sort((a, b) => center(a.box)[1] - center(b.box)[1] || a.box[0] - b.box[0]);
   const lines: { runs: Run[]; y: number; size: number }[] = [];
   for (const run of sorted) {

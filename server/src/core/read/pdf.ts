@@ -6,7 +6,7 @@
  */
 /// <reference path="./pdf-worker.d.ts" />
 import { Block, buildView, Piece, ReadResult, SourceCell } from './document';
-import { Box, GridCell, GridTable, layoutPage, WIDE, PageGeometry, PageItem, Rule, Run, TextLine } from './pdf-layout';
+import { Box, GridCell, GridTable, layoutPage, PageGeometry, PageItem, Rule, Run, TextLine, WIDE } from './pdf-layout';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs', { with: { 'resolution-mode': 'import' } });
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
