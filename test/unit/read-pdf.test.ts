@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { Analysis, analyze, analyzeDocument } from '../../server/src/core/analyze';
 import { ReadDocument, ReadResult, SourceMap, ViewCell } from '../../server/src/core/read/document';
 import { readPdf } from '../../server/src/core/read/pdf';
 import { layoutPage, Run } from '../../server/src/core/read/pdf-layout';
-import { FIXTURES } from '../support/fixtures';
+import { FIXTURES, ROOT } from '../support/fixtures';
 import { mulberry32 } from '../support/random';
 
 /** PDFs printed from report pages by Chromium and LibreOffice (test/fixtures/pdf/make.mjs). */
@@ -221,5 +223,20 @@ describe('PDF layout: a table drawn without lines (stream)', () => {
   it('prose lines are no table', () => {
     const items = layoutPage({ page: 1, width: 595, height: 842, runs: [run('本机关依法主动公开政府信息。', 50, 100), run('及时更新政府信息公开专栏。', 50, 120), run('按时答复申请人。', 50, 140)], rules: [] });
     assert.deepEqual(items.map((i) => i.kind), ['line', 'line', 'line']);
+  });
+});
+
+describe('PDF reader in the bundled CLI', () => {
+  it('reads a PDF with pdf.js and its worker bundled in, away from node_modules, quietly', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'xxgk-pdf-cli-'));
+    try {
+      copyFileSync(path.join(ROOT, 'server', 'out', 'cli.js'), path.join(dir, 'cli.js'));
+      const run = spawnSync(process.execPath, [path.join(dir, 'cli.js'), path.join(FIXTURES, 'pdf', 'big-numbers.pdf')], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
+      assert.equal(run.stderr, '');
+      assert.match(run.stdout, /big-numbers\.pdf:第1页: warning cell-empty: 表三「（一）予以公开」有 3 个空白单元格：科研机构、社会公益组织、其他\n/);
+      assert.match(run.stdout, /共 1 个文件，5 个问题/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
