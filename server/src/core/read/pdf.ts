@@ -104,7 +104,6 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
 ];
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
-
 /** A text item split at white space into runs, each with its share of the item's width. */
 function runsOf(str: string, m: Matrix, width: number): Run[] {
   const size = Math.hypot(m[2], m[3]);
@@ -133,8 +132,12 @@ function runsOf(str: string, m: Matrix, width: number): Run[] {
       const right = x + (width * at) / total;
       runs.push({ text, box: [left, y - 0.85 * size, right, y + 0.15 * size], size, spaced: start > 0 });
     } else {
-      // Rotated text: the box of the whole item.
-      runs.push({ text, box: [Math.min(x, x + m[0]), y - size, Math.max(x, x + width), y], size });
+      // Rotated text: the box around the whole item, from its baseline and its up direction.
+      const along = Math.hypot(m[0], m[1]) || 1;
+      const [dx, dy] = [(m[0] / along) * width, (m[1] / along) * width];
+      const xs = [x, x + dx, x + m[2], x + dx + m[2]];
+      const ys = [y, y + dy, y + m[3], y + dy + m[3]];
+      runs.push({ text, box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], size, spaced: start > 0 });
     }
   }
   return runs;
@@ -212,7 +215,10 @@ function subpaths(data: Float32Array, ctm: Matrix): ([number, number][] | null)[
   return out;
 }
 
+/** Closer than this (points), two coordinates are the same: a line is axis-aligned, a shape a rectangle. */
 const ALIGNED = 0.5;
+/** Thinner than this (points), a filled rectangle is a line. */
+const THIN_FILL = 3;
 
 /** The axis-aligned edges of a stroked path. */
 function strokedRules(data: Float32Array, ctm: Matrix): Rule[] {
@@ -243,8 +249,6 @@ function filledRules(data: Float32Array, ctm: Matrix): Rule[] {
   }
   return rules;
 }
-
-const THIN_FILL = 3;
 
 // ——— Pages to blocks ———
 
