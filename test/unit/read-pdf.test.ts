@@ -200,7 +200,7 @@ describe('PDF reader: bad input', () => {
   });
 });
 
-describe('PDF layout: a table drawn without lines (stream)', () => {
+describe('PDF layout: tables without lines (stream), lines that are no table', () => {
   /** Runs as a text export places them: one per word, 10 pt, rows 20 pt apart. */
   const run = (text: string, left: number, top: number): Run => ({ text, size: 10, box: [left, top, left + 10 * [...text].length * (/^\d+$/.test(text) ? 0.55 : 1), top + 10] });
 
@@ -218,6 +218,15 @@ describe('PDF layout: a table drawn without lines (stream)', () => {
     assert.equal(table.rowCount, 4);
     const rows = [0, 1, 2, 3].map((r) => table.cells.filter((c) => c.r0 === r).sort((a, b) => a.left - b.left).map((c) => c.parts.map((p) => p.text).join('')));
     assert.deepEqual(rows, [['行政许可事项', '上年', '本年', '决定'], ['行政许可', '12', '3', '1024'], ['行政处罚', '7', '', '0'], ['行政强制', '0', '0', '0']]);
+  });
+
+  it('a frame around the page, parted by a line, is no table: its prose stays lines', () => {
+    const frame = [
+      { x0: 40, y0: 40, x1: 555, y1: 40 }, { x0: 40, y0: 90, x1: 555, y1: 90 }, { x0: 40, y0: 800, x1: 555, y1: 800 },
+      { x0: 40, y0: 40, x1: 40, y1: 800 }, { x0: 555, y0: 40, x1: 555, y1: 800 },
+    ];
+    const items = layoutPage({ page: 1, width: 595, height: 842, runs: [run('某某市人民政府办公室', 50, 60), run('一、总体情况', 50, 100), run('本机关依法主动公开政府信息。', 50, 120)], rules: frame });
+    assert.deepEqual(items.map((i) => (i.kind === 'line' ? i.line.text : 'table')), ['某某市人民政府办公室', '一、总体情况', '本机关依法主动公开政府信息。']);
   });
 
   it('prose lines are no table', () => {

@@ -337,7 +337,8 @@ function streamTable(page: number, rows: Run[][][]): GridTable | undefined {
 export function layoutPage(geometry: PageGeometry): PageItem[] {
   const tables = lattices(geometry.rules)
     .map((g) => gridOf(geometry.page, g))
-    .filter((t): t is GridTable => t !== undefined && t.cells.length > 1);
+    // A box with one column is a frame or a text box around prose, not a table.
+    .filter((t): t is GridTable => t !== undefined && t.xs.length >= 3 && t.cells.length > 1);
   const free: Run[] = [];
   const byCell = new Map<GridCell, Run[]>();
   for (const run of geometry.runs) {
