@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --json]`: engine speed per report size, CLI batch throughput, language-server
- * latency, peak memory and DOCX reading (`-- --docx` for that part alone). Figures only; nothing
- * here asserts a time.
+ * latency, peak memory, DOCX reading (`-- --docx` for that part alone) and PDF reading (`-- --pdf`).
+ * Figures only; nothing here asserts a time.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { analyze, analyzeDocument } from '../../server/src/core/analyze';
 import { readDocx } from '../../server/src/core/read/docx';
 import { writeDocxCells } from '../../server/src/core/read/docx-write';
+import { readPdf } from '../../server/src/core/read/pdf';
 import { digestReport } from '../../server/src/core/workspace';
 import { declaredCharset, decode } from '../../server/src/node/decode';
 import { analyzeText } from '../../server/src/core/source';
@@ -267,6 +268,56 @@ function fixtureReports(): string[] {
   return out.sort();
 }
 
+interface PdfFigure {
+  name: string;
+  files: number;
+  pages: number;
+  ms: number;
+  /** CPU time of this process: on a shared machine, wall time also counts others' work. */
+  cpuMs: number;
+}
+
+/** Reads a PDF and checks its view, as a user checking a PDF waits for both. */
+async function readAndCheck(bytes: Uint8Array): Promise<number> {
+  const result = await readPdf(bytes);
+  if (!result.ok) throw new Error(`bench PDF not read: ${result.problem}`);
+  analyze(result.document.text);
+  return result.document.pages ?? 0;
+}
+
+/** PDF reading and checking: the ten-page report cold (pdf.js loaded) and warm, then 300 PDFs one after another. */
+async function pdfFigures(): Promise<PdfFigure[]> {
+  const dir = path.join(FIXTURES, 'pdf');
+  const names = fs.readdirSync(dir).filter((f) => f.endsWith('.pdf') && fs.existsSync(path.join(dir, f.replace(/\.pdf$/, '.txt'))));
+  const files = names.map((f) => new Uint8Array(fs.readFileSync(path.join(dir, f))));
+  const ten = new Uint8Array(fs.readFileSync(path.join(dir, 'ten-pages.pdf')));
+  const figures: PdfFigure[] = [];
+  const cpu = (from: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(from);
+    return (used.user + used.system) / 1000;
+  };
+  let t0 = performance.now();
+  let c0 = process.cpuUsage();
+  const pages = await readAndCheck(ten);
+  figures.push({ name: 'ten-pages, cold (loads pdf.js)', files: 1, pages, ms: Math.round(performance.now() - t0), cpuMs: Math.round(cpu(c0)) });
+  const runs: number[] = [];
+  const cpus: number[] = [];
+  for (let k = 0; k < 15; k++) {
+    t0 = performance.now();
+    c0 = process.cpuUsage();
+    await readAndCheck(ten);
+    runs.push(performance.now() - t0);
+    cpus.push(cpu(c0));
+  }
+  figures.push({ name: 'ten-pages, warm (median of 15)', files: 1, pages, ms: Math.round(median(runs)), cpuMs: Math.round(median(cpus)) });
+  t0 = performance.now();
+  c0 = process.cpuUsage();
+  let total = 0;
+  for (let k = 0; k < 300; k++) total += await readAndCheck(files[k % files.length]);
+  figures.push({ name: `300 PDFs (the ${files.length} fixtures in turn)`, files: 300, pages: total, ms: Math.round(performance.now() - t0), cpuMs: Math.round(cpu(c0)) });
+  return figures;
+}
+
 function table(title: string, rows: Record<string, unknown>[]): string {
   if (!rows.length) return `${title}: (none)\n`;
   const cols = Object.keys(rows[0]);
@@ -321,12 +372,18 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(docxFigures()));
     return;
   }
+  if (args.includes('--pdf')) {
+    const pdf = await pdfFigures();
+    process.stdout.write(json ? `${JSON.stringify(pdf, null, 2)}\n` : table('PDF: read and check (one thread)', pdf.map((f) => ({ ...f }))));
+    return;
+  }
   const engine = engineFigures();
   const batches = batchFigures();
   const batch = batches[0];
   const lsp: LspFigure[] = await benchLsp();
   const sources = sourceFigures();
   const docx = JSON.parse(execFileSync(process.execPath, [__filename, '--docx-case'], { encoding: 'utf8' })) as DocxFigure[];
+  const pdf = await pdfFigures();
   const rssMb = Object.fromEntries([
     ...engine.map((e) => [`engine ${e.name}`, e.rssMb]),
     ['batch', batch.rssMb],
@@ -339,6 +396,7 @@ async function main(): Promise<void> {
     batchVariants: batches.slice(1).map(({ rssMb: _r, ...b }) => b),
     sources,
     docx,
+    pdf,
     rssMb,
     machine: { cpus: os.availableParallelism(), node: process.version },
   };
@@ -355,6 +413,8 @@ async function main(): Promise<void> {
   process.stdout.write(table('Sources (the same report as its canonical text = 1)', sources.map((f) => ({ ...f }))));
   process.stdout.write('\n');
   process.stdout.write(table('DOCX: read, read + check, the same report as plain text', docx.map((d) => ({ ...d }))));
+  process.stdout.write('\n');
+  process.stdout.write(table('PDF: read and check (one thread)', pdf.map((f) => ({ ...f }))));
 }
 
 void main();
