@@ -60,7 +60,7 @@ const FOLDERS = fs.readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => 
 
 describe('the CLI in zh-CN prints Chinese only', () => {
   it('covers every fixture folder', () => {
-    assert.deepEqual(FOLDERS, ['broken', 'corpus', 'docx', 'encodings', 'fixed', 'fuzz-regressions', 'narrative', 'seeds', 'workspace']);
+    assert.deepEqual(FOLDERS, ['broken', 'corpus', 'docx', 'encodings', 'fixed', 'fuzz-regressions', 'narrative', 'pdf', 'seeds', 'workspace']);
   });
 
   for (const folder of FOLDERS) {

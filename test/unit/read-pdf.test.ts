@@ -242,8 +242,8 @@ describe('PDF reader in the bundled CLI', () => {
       copyFileSync(path.join(ROOT, 'server', 'out', 'cli.js'), path.join(dir, 'cli.js'));
       const run = spawnSync(process.execPath, [path.join(dir, 'cli.js'), path.join(FIXTURES, 'pdf', 'big-numbers.pdf')], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
       assert.equal(run.stderr, '');
-      assert.match(run.stdout, /big-numbers\.pdf:第1页: warning cell-empty: 表三「（一）予以公开」有 3 个空白单元格：科研机构、社会公益组织、其他\n/);
-      assert.match(run.stdout, /共 1 个文件，5 个问题/);
+      assert.match(run.stdout, /big-numbers\.pdf:第1页: 警告 cell-empty：表三「（一）予以公开」有3个空白单元格：科研机构、社会公益组织、其他\n/);
+      assert.match(run.stdout, /共1个文件，5个问题/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

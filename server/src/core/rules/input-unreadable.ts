@@ -6,14 +6,14 @@ export const inputUnreadable: Rule = {
   defaultSeverity: 'error',
   description: { 'zh-CN': 'PDF、Word 文件能够读取', en: 'PDF and Word files can be read' },
   docs: {
-    'zh-CN': '加密、损坏或扫描（没有文字层）的 PDF，以及不是 .docx 的文件（如旧版 .doc）无法读取，因此没有检查。这一错误说明原因，绝不报“0个问题”。扫描件请先做文字识别（OCR），.doc 请另存为 .docx。',
+    'zh-CN': '加密、损坏或扫描（没有文字层）的 PDF，以及不是 .docx 的文件（如旧版 .doc）无法读取，因此没有检查。这一错误说明原因，绝不报“0个问题”。扫描件请先做文字识别，.doc 请另存为 .docx。',
     en: 'An encrypted, corrupt or scanned (no text layer) PDF, or a file that is not a .docx (such as a legacy .doc), cannot be read and so was not checked. This error says why, never “0 problems”. Run OCR on a scan; save a .doc as .docx.',
   },
   messages: {
     encrypted: { 'zh-CN': '文件已加密，无法读取，未检查', en: 'The file is encrypted and cannot be read; not checked' },
     corrupt: { 'zh-CN': '文件已损坏或格式不对，无法读取，未检查{detail}', en: 'The file is corrupt or not in the format its name says; not checked{detail}' },
     scanned: {
-      'zh-CN': '这份 PDF 没有文字层（可能是扫描件），无法读取表格，未检查。请先做文字识别（OCR）',
+      'zh-CN': '这份 PDF 没有文字层（可能是扫描件），无法读取表格，未检查。请先做文字识别',
       en: 'This PDF has no text layer (a scan?), so its tables cannot be read; not checked. Run OCR on it first',
     },
     'not-docx': { 'zh-CN': '不是 Word（.docx）文件，无法读取，未检查{detail}', en: 'Not a Word (.docx) file; not checked{detail}' },
