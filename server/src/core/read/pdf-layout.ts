@@ -268,6 +268,17 @@ function toLine(page: number, runs: Run[]): TextLine {
   return { page, runs, box: boxOf(runs), text: lineText(runs), size: Math.max(...runs.map((r) => r.size)) };
 }
 
+/** Text side by side (a site's menu beside the report, in a printed page) is separate lines: split at gaps wider than four characters. */
+function splitAtGutters(line: TextLine): TextLine[] {
+  const parts: Run[][] = [[line.runs[0]]];
+  for (let i = 1; i < line.runs.length; i++) {
+    const gap = line.runs[i].box[0] - line.runs[i - 1].box[2];
+    if (gap > 4 * line.size) parts.push([]);
+    parts[parts.length - 1].push(line.runs[i]);
+  }
+  return parts.length === 1 ? [line] : parts.map((runs) => toLine(line.page, runs));
+}
+
 /** Stream mode: consecutive lines whose runs fall into the same columns, three lines or more. */
 function streamTables(page: number, lines: TextLine[]): { tables: GridTable[]; rest: TextLine[] } {
   // A line's segments: runs closer than two characters are one segment.
@@ -352,7 +363,7 @@ export function layoutPage(geometry: PageGeometry): PageItem[] {
   const stream = streamTables(geometry.page, linesOf(free).map((runs) => toLine(geometry.page, runs)));
   const items: PageItem[] = [
     ...[...tables, ...stream.tables].map((table): PageItem => ({ kind: 'table', table })),
-    ...stream.rest.map((line): PageItem => ({ kind: 'line', line })),
+    ...stream.rest.flatMap(splitAtGutters).map((line): PageItem => ({ kind: 'line', line })),
   ];
   const top = (item: PageItem) => (item.kind === 'table' ? item.table.box[1] : item.line.box[1]);
   return items.sort((a, b) => top(a) - top(b));

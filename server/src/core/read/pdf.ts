@@ -149,6 +149,21 @@ const IMAGE = new Set([83, 84, 85, 86, 87, 88, 89]);
 const OPS = { save: 10, restore: 11, transform: 12, strokeRGB: 58, fillRGB: 59, formBegin: 74, formEnd: 75, constructPath: 91, strokeNone: 92, fillNone: 93 };
 const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 };
 
+/**
+ * Fonts often map ideographs to their look-alike radicals (⼀ U+2F00 for 一, ⼈ for 人, ⻔ for 门): the
+ * text a reader sees is the ideograph, so the radicals (and only they) are folded to it.
+ */
+function unifiedIdeographs(text: string): string {
+  return /[\u2e80-\u2fdf]/.test(text) ? text.replace(/[\u2e80-\u2fdf]/g, (c) => SIMPLIFIED_RADICALS[c] ?? c.normalize('NFKC')) : text;
+}
+
+/** Radicals with no Unicode decomposition (or a traditional one) and the simplified ideograph they stand for. */
+const SIMPLIFIED_RADICALS: Record<string, string> = {
+  '⺠': '民', '⻔': '门', '⻓': '长', '⻚': '页', '⻋': '车', '⻢': '马', '⻅': '见', '⻉': '贝', '⻜': '飞', '⻬': '齐',
+  '⻰': '龙', '⻳': '龟', '⻄': '西', '⻘': '青', '⻨': '麦', '⻩': '黄', '⻥': '鱼', '⻦': '鸟', '⻛': '风', '⻣': '骨',
+  '⻤': '鬼', '⻁': '虎', '⻆': '角', '⼾': '户',
+};
+
 /** The page's glyph runs (from its text content) and ruling lines (from its drawing operators). */
 async function pageGeometry(lib: PdfJs, page: PdfPage, n: number): Promise<{ geometry: PageGeometry; painted: boolean }> {
   const viewport = page.getViewport({ scale: 1 });
@@ -158,7 +173,7 @@ async function pageGeometry(lib: PdfJs, page: PdfPage, n: number): Promise<{ geo
   const content = await page.getTextContent({ disableNormalization: true });
   for (const item of content.items) {
     if (!('str' in item)) continue;
-    runs.push(...runsOf(item.str, multiply(toPage, item.transform as Matrix), item.width * Math.hypot(toPage[0], toPage[1])));
+    runs.push(...runsOf(unifiedIdeographs(item.str), multiply(toPage, item.transform as Matrix), item.width * Math.hypot(toPage[0], toPage[1])));
   }
   const ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
   const rules: Rule[] = [];
