@@ -135,6 +135,10 @@ function html2textTables(doc: LineIndex, taken: (line: number) => boolean): Regi
       if (j < 0 || isBlankLine(lines[j]) || taken(j)) break;
       start = j;
     }
+    const separatorAfter = (line: number) => {
+      while (line < lines.length && lines[line] !== '' && isBlankLine(lines[line])) line++;
+      return line < lines.length && /^\s*-{3,}(?:\|-{3,})*\s*$/.test(lines[line]);
+    };
     const header = readRow(doc, start);
     if (!header || header.end !== h + 1) continue;
     const rows: RawCell[][] = [header.cells];
@@ -142,7 +146,7 @@ function html2textTables(doc: LineIndex, taken: (line: number) => boolean): Regi
     for (;;) {
       while (next < lines.length && lines[next] !== '' && isBlankLine(lines[next])) next++;
       const row = next < lines.length && lines[next] !== '' ? readRow(doc, next) : undefined;
-      if (!row) break;
+      if (!row || separatorAfter(row.end)) break;
       rows.push(row.cells);
       next = row.end;
     }
@@ -162,6 +166,11 @@ function readRow(doc: LineIndex, at: number): { cells: RawCell[]; end: number } 
   for (let i = at; i < lines.length && i < at + 400; i++) {
     const text = lines[i];
     if (/^\s*(#|\*\*|>)/.test(text)) return undefined;
+    // Before its first `|`, a row's first cell goes on only in paragraphs, not in lines of a row of its own.
+    if (bars === 0 && i > at && !isBlankLine(text) && !isBar(text)) {
+      const before = lines[i - 1];
+      if (before === '' ? text.trimStart().indexOf('|') > 0 : !endsRow(before)) return undefined;
+    }
     const parts = splitPipes(text, 0, text.length);
     parts.forEach(([s, e], k) => {
       if (k > 0) {
@@ -173,11 +182,16 @@ function readRow(doc: LineIndex, at: number): { cells: RawCell[]; end: number } 
       if (pieces.length && cell.pieces.length) cell.pieces.push({ text: ' ', origin: {} });
       cell.pieces.push(...pieces);
     });
-    if (!isBlankLine(text) && !isBar(text)) textLines++;
-    if (endsRow(text)) return bars > 0 || textLines === 1 ? { cells, end: i + 1 } : undefined;
+    // Paragraphs of the first cell are counted; lines of vertical text are not.
+    if (!isBlankLine(text) && !isBar(text) && (i === at || !endsRow(lines[i - 1]))) textLines++;
+    if (endsRow(text)) {
+      // Vertical text (a character a line, broken by `<br>`) goes on to the rest of its row.
+      const vertical = bars === 0 && text.trim().length <= 2 && i + 1 < lines.length && !isBlankLine(lines[i + 1]);
+      if (!vertical) return bars > 0 || textLines === 1 ? { cells, end: i + 1 } : undefined;
+    }
     // A row's first cell holds a few paragraphs at most before its first `|`.
     if (bars === 0 && textLines > 3) return undefined;
-    if (bars === 0 && text !== '' && i > at && !isBar(text) && lines[i - 1] !== '') return undefined;
+
   }
   return undefined;
 }
