@@ -124,23 +124,30 @@ function html2textTables(doc: LineIndex, taken: (line: number) => boolean): Regi
     let h = s - 1;
     while (h > 0 && isBlankLine(lines[h]) && lines[h] !== '') h--;
     if (!endsRow(lines[h]) || isBlankLine(lines[h])) continue;
-    // The header row may hold cells of several paragraphs: back over `|` lines to its first cell.
+    // The header row may hold cells of several paragraphs: back over `|` lines to its first cell,
+    // as far as the separator has columns for.
+    const columns = sep.split('|').length;
     let start = h;
-    for (;;) {
-      let j = start - 1;
+    let header = readRow(doc, h);
+    for (let at = h; header && header.cells.length < columns;) {
+      let j = at - 1;
       while (j > 0 && lines[j] === '') j--;
       if (j <= 0 || !isBar(lines[j])) break;
       j--;
       while (j > 0 && lines[j] === '') j--;
       if (j < 0 || isBlankLine(lines[j]) || taken(j)) break;
-      start = j;
+      at = j;
+      const wider = readRow(doc, at);
+      if (wider?.end === h + 1 && wider.cells.length <= columns) {
+        start = at;
+        header = wider;
+      }
     }
+    if (!header || header.end !== h + 1) continue;
     const separatorAfter = (line: number) => {
       while (line < lines.length && lines[line] !== '' && isBlankLine(lines[line])) line++;
       return line < lines.length && /^\s*-{3,}(?:\|-{3,})*\s*$/.test(lines[line]);
     };
-    const header = readRow(doc, start);
-    if (!header || header.end !== h + 1) continue;
     const rows: RawCell[][] = [header.cells];
     let next = s + 1;
     for (;;) {
