@@ -273,6 +273,17 @@ function paragraphAt(doc: LineIndex, line: number): Block | undefined {
 /** Tables drawn with borders or dashed columns (text browsers, pandoc's own Markdown): not this shape. */
 const OTHER_TABLES = /^\s*(?:[┌├└│╔║┏┃╭]|\+[-=:+]*[-=][-=:+]*\+\s*$|-{2,}(?: +-{2,})+\s*$)/m;
 
+/** A report's first section heading, and its title. */
+const SIGNAL = /^[\s\u3000#*>]*(?:[一二三四五六]|[1-6１-６])[\s\u3000]*[、.．,，][\s\u3000]*(?:总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/;
+const TITLE = /政府信息公开(?:工作)?年度?报告/;
+
+/** Where the report starts, as the HTML reader finds it: the site's navigation above its title left out. */
+function articleStart(doc: LineIndex): number {
+  const first = doc.lines.findIndex((l) => SIGNAL.test(l));
+  for (let i = first - 1; i >= 0; i--) if (TITLE.test(doc.lines[i]) && doc.lines[i].length < 200) return i;
+  return 0;
+}
+
 function read(doc: LineIndex): Block[] | undefined {
   if (OTHER_TABLES.test(doc.text)) return undefined;
   const regions: Region[] = [];
@@ -296,7 +307,7 @@ function read(doc: LineIndex): Block[] | undefined {
   regions.sort((a, b) => a.start - b.start);
 
   const blocks: Block[] = [];
-  let line = 0;
+  let line = articleStart(doc);
   for (const region of regions) {
     if (region.start < line) continue;
     for (; line < region.start; line++) {
