@@ -273,13 +273,20 @@ function paragraphAt(doc: LineIndex, line: number): Block | undefined {
 /** Tables drawn with borders or dashed columns (text browsers, pandoc's own Markdown): not this shape. */
 const OTHER_TABLES = /^\s*(?:[┌├└│╔║┏┃╭]|\+[-=:+]*[-=][-=:+]*\+\s*$|-{2,}(?: +-{2,})+\s*$)/m;
 
-/** A report's first section heading, and its title. */
-const SIGNAL = /^[\s\u3000#*>]*(?:[一二三四五六]|[1-6１-６])[\s\u3000]*[、.．,，][\s\u3000]*(?:总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/;
+/** A report's section headings (by their words, whatever their number), and its title. */
+const SIGNAL = /^[\s\u3000#*>]*(?:[一二三四五六]|[1-6１-６])[\s\u3000]*[、.．,，][\s\u3000]*(总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/;
+const SECTION_WORDS = ['总体情况', '主动公开', '收到和处理', '政府信息公开行政复议', '存在的主要问题', '其他需要报告'];
 const TITLE = /政府信息公开(?:工作)?年度?报告/;
 
+/** The section (1–6) a line heads, if it is a section heading. */
+export function sectionOf(text: string): number | undefined {
+  const m = text.length < 80 ? SIGNAL.exec(text) : null;
+  return m ? SECTION_WORDS.indexOf(m[1]) + 1 : undefined;
+}
+
 /** Where the report starts, as the HTML reader finds it: the site's navigation above its title left out. */
-function articleStart(doc: LineIndex): number {
-  const first = doc.lines.findIndex((l) => SIGNAL.test(l));
+export function articleStart(doc: LineIndex): number {
+  const first = doc.lines.findIndex((l) => sectionOf(l) !== undefined);
   for (let i = first - 1; i >= 0; i--) if (TITLE.test(doc.lines[i]) && doc.lines[i].length < 200) return i;
   return 0;
 }

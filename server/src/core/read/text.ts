@@ -1,5 +1,6 @@
 import type { LineIndex } from '../text';
 import type { Block, Piece } from './document';
+import { cellsReader } from './text-cells';
 import { columnsReader, runTogetherReader } from './text-columns';
 import { markdownReader } from './text-markdown';
 
@@ -34,4 +35,4 @@ export function paragraphOf(doc: LineIndex, line: number): Block | undefined {
 }
 
 /** Shape readers, tried in order. */
-export const SHAPE_READERS: ShapeReader[] = [columnsReader, runTogetherReader, markdownReader];
+export const SHAPE_READERS: ShapeReader[] = [columnsReader, runTogetherReader, markdownReader, cellsReader];
