@@ -41,7 +41,8 @@ function tabbedRows(doc: LineIndex, start: number, end: number): RawCell[][] {
   let blanks = 0;
   for (let i = start; i < end; i++) {
     const text = doc.lines[i];
-    if (isBlank(text) && !text.includes('\t')) {
+    // A line of a non-breaking space is a paragraph (of a blank cell), not space between paragraphs.
+    if (/^ *$/.test(text)) {
       blanks++;
       continue;
     }
@@ -105,7 +106,7 @@ function modeOf(doc: LineIndex, regions: [number, number][]): Mode | undefined {
       const text = doc.lines[i];
       if (!isBlank(text)) filled++;
       if (/^ {4,}\S/.test(text)) indented++;
-      if (text.includes('\t') && !isBlank(text.replace(/\t/g, ''))) tabbed = true;
+      if (text.includes('\t')) tabbed = true;
       if (LONE_NUMBER.test(text)) lone++;
       if (!tabbed && SPACED_NUMBERS.test(text)) return undefined;
       if (i > start && !isBlank(text)) {
