@@ -22,8 +22,9 @@ type Mode = 'tabbed' | 'lines' | 'paragraphs';
 const LONE_NUMBER = /^[\s\u00a0]*[0-9０-９][0-9０-９,，.]*[\s\u00a0]*$/;
 /** Numbers side by side in one line, set apart by spaces: a layout another reader takes. */
 const SPACED_NUMBERS = /[0-9０-９][ \u3000]{1,}[0-9０-９]/;
-/** Tables drawn with pipes, borders or dashed columns, and page breaks: other shapes. */
+/** Tables drawn with pipes (or cells parted by lines of a pipe), borders or dashed columns, and page breaks: other shapes. */
 const OTHER_SHAPES = /\f|^\s*(?:\|.*\||[┌├└│╔║┏┃╭+]|-{2,}(?: +-{2,})+\s*$)/m;
+const PIPE_LINE = /^[ \t]*\|[ \t]*$/gm;
 const NUMBER = /^[+\-]?[0-9０-９][0-9０-９,，]*(?:\.[0-9]+)?$/;
 
 const isBlank = (text: string) => text.replace(/\u00a0/g, ' ').trim() === '';
@@ -47,7 +48,7 @@ function tabbedRows(doc: LineIndex, start: number, end: number): RawCell[][] {
       continue;
     }
     // A paragraph of a cell, a tab line or a row's next cell come after one blank line; else a new row.
-    if (!row || !(blanks === 1 || (blanks === 0 && text.startsWith('\t')))) {
+    if (!row || blanks !== 1) {
       row = [{ pieces: [], origin: spot(doc, i, 0) }];
       rows.push(row);
     }
@@ -107,6 +108,8 @@ function modeOf(doc: LineIndex, regions: [number, number][]): Mode | undefined {
       if (!isBlank(text)) filled++;
       if (/^ {4,}\S/.test(text)) indented++;
       if (text.includes('\t')) tabbed = true;
+      // Lines each led by a tab, one under another, are a word processor's copy, which the line parser reads.
+      if (i > start && /^\t\s*\S/.test(text) && /^\t\s*\S/.test(doc.lines[i - 1])) return undefined;
       if (LONE_NUMBER.test(text)) lone++;
       if (!tabbed && SPACED_NUMBERS.test(text)) return undefined;
       if (i > start && !isBlank(text)) {
@@ -124,7 +127,7 @@ function modeOf(doc: LineIndex, regions: [number, number][]): Mode | undefined {
 }
 
 function read(doc: LineIndex): Block[] | undefined {
-  if (OTHER_SHAPES.test(doc.text)) return undefined;
+  if (OTHER_SHAPES.test(doc.text) || (doc.text.match(PIPE_LINE)?.length ?? 0) > 20) return undefined;
   const headings: { line: number; section: number }[] = [];
   doc.lines.forEach((text, line) => {
     const section = sectionOf(text);

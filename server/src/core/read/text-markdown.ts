@@ -87,14 +87,13 @@ function pipeRow(doc: LineIndex, line: number): RawCell[] {
 
 /**
  * Pipe tables whose rows start with `|` (GFM as pandoc and node-html-markdown write it): a header
- * row, a separator of as many cells, then rows with no more separators (those are ASCII boxes).
+ * row, a separator, then rows with no more separators (those are ASCII boxes).
  */
 function pipeTables(doc: LineIndex): Region[] {
   const regions: Region[] = [];
   const isRow = (i: number) => i < doc.lines.length && doc.lines[i].trimStart().startsWith('|') && !SEPARATOR.test(doc.lines[i]);
   for (let s = 1; s < doc.lines.length; s++) {
     if (!SEPARATOR.test(doc.lines[s]) || !doc.lines[s].trimStart().startsWith('|') || !isRow(s - 1)) continue;
-    if (pipeRow(doc, s).length !== pipeRow(doc, s - 1).length) continue;
     let end = s + 1;
     while (isRow(end)) end++;
     if (end < doc.lines.length && SEPARATOR.test(doc.lines[end])) continue;
