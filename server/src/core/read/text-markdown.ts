@@ -234,9 +234,12 @@ export function spanned(rows: RawCell[][]): SourceCell[][] {
       if (owners[r][c]) return;
       const text = texts[r][c];
       const labelSlot = r < firstData || c < valuesFrom;
-      // A merged cell reaches down when this row leaves its whole width empty or repeats its text.
+      const left = c > 0 ? owners[r][c - 1] : undefined;
+      const extendsLeft = labelSlot && left !== undefined && left.row === r && (text === '' || text === left.text);
+      // A merged cell reaches down when this row leaves its whole width empty or repeats its text;
+      // among the labels of a row of data, a label of this row reaching right comes first.
       const above = r > 0 ? owners[r - 1][c] : undefined;
-      if (labelSlot && above && above.col === c && (text === '' || text === above.text)) {
+      if (labelSlot && above && above.col === c && (text === '' || text === above.text) && !(extendsLeft && r >= firstData)) {
         const under = texts[r].slice(c, c + above.width);
         if (under.length === above.width && under.every((t) => t === '' || t === above.text)) {
           above.cell.rowSpan = r - above.row + 1;
@@ -244,8 +247,7 @@ export function spanned(rows: RawCell[][]): SourceCell[][] {
           return;
         }
       }
-      const left = c > 0 ? owners[r][c - 1] : undefined;
-      if (labelSlot && left && left.row === r && (text === '' || text === left.text)) {
+      if (extendsLeft) {
         left.width++;
         left.cell.colSpan = left.width;
         owners[r][c] = left;
