@@ -23,7 +23,7 @@ const LONE_NUMBER = /^[\s\u00a0]*[0-9０-９][0-9０-９,，.]*[\s\u00a0]*$/;
 /** Numbers side by side in one line, set apart by spaces: a layout another reader takes. */
 const SPACED_NUMBERS = /[0-9０-９][ \u3000]{1,}[0-9０-９]/;
 /** Tables drawn with pipes (or cells parted by lines of a pipe), borders or dashed columns, and page breaks: other shapes. */
-const OTHER_SHAPES = /\f|^\s*(?:\|.*\||[┌├└│╔║┏┃╭+]|-{2,}(?: +-{2,})+\s*$)/m;
+const OTHER_SHAPES = /\f|^[ \t]*(?:\|.*\||[┌├└│╔║┏┃╭+]|-{2,}(?: +-{2,})+[ \t]*$)/m;
 const PIPE_LINE = /^[ \t]*\|[ \t]*$/gm;
 const NUMBER = /^[+\-]?[0-9０-９][0-9０-９,，]*(?:\.[0-9]+)?$/;
 

@@ -104,8 +104,10 @@ function pipeTables(doc: LineIndex): Region[] {
   return regions;
 }
 
-const HARD_BREAK = /\S?\s*[ ]{2,}$/;
-const endsRow = (text: string) => text.length >= 2 && HARD_BREAK.test(text) && text.endsWith('  ');
+/** html2text's line under a header row: `---|---`, no outer pipes. */
+const RULE = /^\s*-{3,}(?:\|-{3,})*\s*$/;
+/** A hard break (two trailing spaces): where html2text ends a row, or breaks a line inside a cell. */
+const endsRow = (text: string) => text.endsWith('  ');
 const isBlankLine = (text: string) => text.trim() === '';
 const isBar = (text: string) => text.trim() === '|';
 
@@ -119,7 +121,7 @@ function html2textTables(doc: LineIndex, taken: (line: number) => boolean): Regi
   const regions: Region[] = [];
   for (let s = 1; s < lines.length; s++) {
     const sep = lines[s];
-    if (taken(s) || sep.trimStart().startsWith('|') || !/^\s*-{3,}(?:\|-{3,})*\s*$/.test(sep)) continue;
+    if (taken(s) || !RULE.test(sep)) continue;
     let h = s - 1;
     while (h > 0 && isBlankLine(lines[h]) && lines[h] !== '') h--;
     if (!endsRow(lines[h]) || isBlankLine(lines[h])) continue;
@@ -137,15 +139,14 @@ function html2textTables(doc: LineIndex, taken: (line: number) => boolean): Regi
       if (j < 0 || isBlankLine(lines[j]) || taken(j)) break;
       at = j;
       const wider = readRow(doc, at);
-      if (wider?.end === h + 1 && wider.cells.length <= columns) {
-        start = at;
-        header = wider;
-      }
+      if (wider?.end !== h + 1 || wider.cells.length > columns) break;
+      start = at;
+      header = wider;
     }
     if (!header || header.end !== h + 1) continue;
     const separatorAfter = (line: number) => {
       while (line < lines.length && lines[line] !== '' && isBlankLine(lines[line])) line++;
-      return line < lines.length && /^\s*-{3,}(?:\|-{3,})*\s*$/.test(lines[line]);
+      return line < lines.length && RULE.test(lines[line]);
     };
     const rows: RawCell[][] = [header.cells];
     let next = s + 1;
@@ -272,7 +273,7 @@ function paragraphAt(doc: LineIndex, line: number): Block | undefined {
 }
 
 /** Tables drawn with borders or dashed columns (text browsers, pandoc's own Markdown): not this shape. */
-const OTHER_TABLES = /^\s*(?:[┌├└│╔║┏┃╭]|\+[-=:+]*[-=][-=:+]*\+\s*$|-{2,}(?: +-{2,})+\s*$)/m;
+const OTHER_TABLES = /^[ \t]*(?:[┌├└│╔║┏┃╭]|\+[-=:+]*[-=][-=:+]*\+[ \t]*$|-{2,}(?: +-{2,})+[ \t]*$)/m;
 
 /** A report's section headings (by their words, whatever their number), and its title. */
 const SIGNAL = /^[\s\u3000#*>]*(?:[一二三四五六]|[1-6１-６])[\s\u3000]*[、.．,，][\s\u3000]*(总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/;
