@@ -281,6 +281,18 @@ describe('Cells reader', () => {
     assert.ok(cellsReader.read(new LineIndex(base(lone).join('\n'))), 'the same text a cell a line is read');
   });
 
+  it('bad input: long runs of blank or tab lines and rows of many thousand cells are read in linear time', () => {
+    const tabs = ['二、主动公开政府信息情况', ...Array(100_000).fill('\t\n'), '三、收到和处理政府信息公开申请情况', '1\t2', '四、政府信息公开行政复议、行政诉讼情况', '0'].join('\n');
+    const started = Date.now();
+    const rows = tables(readWith(cellsReader, tabs));
+    assert.deepEqual(rows.map((t) => t.length), [1, 1, 1]);
+    assert.equal(rows[0][0].length, 100_001, 'one row of blank cells parted by tabs');
+    const view = buildView('text', readWith(cellsReader, tabs));
+    assert.equal(view.grids[0].rows[0].cells.length, 100_001);
+    assert.equal(cellsReader.read(new LineIndex(`二、主动公开政府信息情况${'\n '.repeat(200_000)}\n三、收到和处理政府信息公开申请情况\n1`)), undefined);
+    assert.ok(Date.now() - started < 20_000, 'seconds, not minutes');
+  });
+
   it('on the corpus: the canonical findings for LibreOffice, Chromium and turndown, faults found', () => {
     assert.deepEqual(shown(analyzeText(corpus('gen-2021-blanks', 'libreoffice.txt'))), truth('gen-2021-blanks'));
     assert.deepEqual(shown(analyzeText(corpus('gen-2021-big-blank', 'chromium-innertext.txt'))), truth('gen-2021-big-blank'), 'blank paragraphs among tabbed cells');
