@@ -51,8 +51,9 @@ const truth = (report: string) => shown(analyze(corpus(report, 'canonical.txt'))
 const REPORT_HEAD = ['# 某局2023年政府信息公开工作年度报告', '', '**一、总体情况**', '', '本机关依法公开政府信息。', ''];
 
 describe('Markdown reader', () => {
-  it('is registered first, then the cells reader', () => {
-    assert.deepEqual(SHAPE_READERS.map((r) => r.name).slice(0, 2), ['markdown', 'cells']);
+  it('is registered, before the cells reader (a Markdown table\'s text would read as cells)', () => {
+    const names = SHAPE_READERS.map((r) => r.name);
+    assert.ok(names.includes('markdown') && names.indexOf('markdown') < names.indexOf('cells'), names.join(' '));
   });
 
   it('GFM pipe rows, packed (node-html-markdown): cells as written, blanks kept, bold headings without their marks', () => {
@@ -199,14 +200,14 @@ describe('Markdown reader', () => {
     assert.ok(fault, 'the wrong total of （一）予以公开 is found');
     const lines = new LineIndex(md).lines;
     assert.equal(lines[fault.range.start.line].slice(fault.range.start.character, fault.range.end.character), '190');
-    assert.match(fault.message, /应为 188/);
+    assert.equal(fault.message, '「（一）予以公开」总计为190，与本行总计、（七）总计都不符，应为188');
 
     const gfm = corpus('gen-2021-big-blank', 'pandoc-gfm.md');
     const blank = analyzeText(gfm).findings.find((f) => f.code === 'cell-empty' && f.target === 'T3.R1');
     assert.ok(blank, 'the blank cells of row 一 are found');
     const gfmLines = new LineIndex(gfm).lines;
     assert.equal(gfmLines[blank.range.start.line].slice(blank.range.start.character, blank.range.end.character), '一、本年新收政府信息公开申请数量');
-    assert.equal(blank.message, '表三「一、本年新收政府信息公开申请数量」有 1 个空白单元格：自然人');
+    assert.equal(blank.message, '表三「一、本年新收政府信息公开申请数量」有1个空白单元格：自然人');
     const [cell] = blank.related!;
     assert.match(gfmLines[cell.range.start.line].slice(cell.range.start.character - 2, cell.range.end.character + 2), /^ \| [\u00a0 ]+\| $/, 'the blank cell (a non-breaking space) between two pipes');
   });
