@@ -97,12 +97,12 @@ export function buildView(kind: SourceKind, blocks: Block[], pages?: number): Re
   let line = 0;
   const segments: Segment[] = [];
   const grids: ViewGrid[] = [];
-  const put = (piece: Piece): { from: number; to: number } => {
+  const put = (piece: Piece): string => {
     const { text: flat, changed } = flatten(piece.text);
     const from = text.length;
     text += flat;
     segments.push({ from, to: text.length, origin: changed ? { ...piece.origin, exact: false } : piece.origin });
-    return { from, to: text.length };
+    return flat;
   };
   const newline = () => {
     text += '\n';
@@ -133,16 +133,20 @@ export function buildView(kind: SourceKind, blocks: Block[], pages?: number): Re
         const cell = slot.cell;
         const start = text.length;
         const pieces = cell.pieces.filter((p) => p.text.trim() !== '');
+        // The cell's text kept aside: slicing the growing view for every cell is quadratic.
+        let cellText = '';
         if (pieces.length === 0) {
           text += ' ';
           segments.push({ from: start, to: text.length, origin: { ...cell.origin, exact: false } });
         } else {
           pieces.forEach((p, i) => {
-            if (i > 0) text += ' ';
-            put({ text: p.text.trim() === p.text ? p.text : p.text.trim(), origin: p.text.trim() === p.text ? p.origin : trimmedOrigin(p) });
+            if (i > 0) {
+              text += ' ';
+              cellText += ' ';
+            }
+            cellText += put({ text: p.text.trim() === p.text ? p.text : p.text.trim(), origin: p.text.trim() === p.text ? p.origin : trimmedOrigin(p) });
           });
         }
-        const cellText = text.slice(start);
         cells.push({
           text: pieces.length ? cellText : '',
           range: { start: at(start), end: at(text.length) },

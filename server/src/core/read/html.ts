@@ -340,11 +340,34 @@ function walkUntil(node: Node, stop: Node, w: Walk): boolean {
   return false;
 }
 
-/** Text that is really HTML: a page saved as text, or Markdown carrying raw `<table>` blocks. */
+/**
+ * Text that is really HTML: a page saved as text, or a fragment of markup with tables. Markdown that
+ * carries raw `<table>` blocks among lines of its own is not: the Markdown reader takes its tables.
+ */
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 4096).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml') && head.includes('<html')) return true;
   const tables = text.match(/<table[\s>]/gi)?.length ?? 0;
   const cells = text.match(/<t[dh][\s>]/gi)?.length ?? 0;
-  return tables > 0 && cells >= 20;
+  if (tables === 0 || cells < 20) return false;
+  const outside = text.replace(/<table[\s>][\s\S]*?<\/table>/gi, '').split(/\r\n|\n|\r/).filter((l) => l.trim() !== '');
+  return outside.filter((l) => l.trimStart().startsWith('<')).length * 2 >= outside.length;
+}
+
+/** The data tables of a text that carries raw HTML tables (Markdown), with their offsets in the text. */
+export function htmlTablesIn(text: string): { start: number; end: number; rows: SourceCell[][] }[] {
+  const found: { start: number; end: number; rows: SourceCell[][] }[] = [];
+  const visit = (node: Node) => {
+    for (const child of children(node)) {
+      if (!isElement(child)) continue;
+      const loc = child.sourceCodeLocation;
+      if (child.tagName === 'table' && loc && isDataTable(child)) {
+        found.push({ start: loc.startOffset, end: loc.endOffset, rows: readTable(child, text) });
+        continue;
+      }
+      visit(child);
+    }
+  };
+  visit(parse(text, { sourceCodeLocationInfo: true }));
+  return found;
 }

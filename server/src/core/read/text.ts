@@ -1,6 +1,8 @@
 import type { LineIndex } from '../text';
 import type { Block, Piece } from './document';
+import { cellsReader } from './text-cells';
 import { columnsReader, runTogetherReader } from './text-columns';
+import { markdownReader } from './text-markdown';
 
 /**
  * Text whose tables a converter drew in a shape of its own (box drawing, Markdown grids, pdftotext
@@ -33,4 +35,4 @@ export function paragraphOf(doc: LineIndex, line: number): Block | undefined {
 }
 
 /** Shape readers, tried in order. */
-export const SHAPE_READERS: ShapeReader[] = [columnsReader, runTogetherReader];
+export const SHAPE_READERS: ShapeReader[] = [columnsReader, runTogetherReader, markdownReader, cellsReader];
