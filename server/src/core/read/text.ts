@@ -1,5 +1,6 @@
 import type { LineIndex } from '../text';
 import type { Block, Piece } from './document';
+import { boxesReader } from './text-boxes';
 import { columnsReader, runTogetherReader } from './text-columns';
 
 /**
@@ -33,4 +34,4 @@ export function paragraphOf(doc: LineIndex, line: number): Block | undefined {
 }
 
 /** Shape readers, tried in order. */
-export const SHAPE_READERS: ShapeReader[] = [columnsReader, runTogetherReader];
+export const SHAPE_READERS: ShapeReader[] = [boxesReader, columnsReader, runTogetherReader];

@@ -1,0 +1,416 @@
+import { displayWidth, LineIndex } from '../text';
+import type { Block, Origin, Piece, SourceCell } from './document';
+import { linePiece, ShapeReader } from './text';
+
+/**
+ * Tables drawn with borders or laid out in dashed columns, as text browsers and pandoc write them:
+ *
+ * - box drawing (w3m, elinks): `┌──┬──┐ │a │b │ ├──┼──┤ └──┴──┘`;
+ * - ASCII boxes (links, pandoc grid tables): `+---+---+`, `|a  |b  |`, rules `|---+---|`;
+ * - pandoc simple and multiline tables: columns set by runs of dashes `----  -----`.
+ *
+ * A boxed table is read as a map of walls: every stretch of the map that the borders enclose is a
+ * cell, its lines one cell (a label wrapped inside a narrow cell), and the column and row lines it
+ * covers its spans; a blank stretch is a blank cell. Text outside tables is read line by line, with
+ * pandoc's Markdown marks (`#`, `**`, `[…]{…}`, `:::`) left out of the pieces.
+ */
+
+const BOX_WALLS = /[\u2500-\u257f]/;
+const BOX_TOP = /^\s*[┌╔┏╭]/;
+const BOX_LINE = /^\s*[┌┐└┘├┤┬┴┼│╔╗╚╝╠╣╦╩╬║┏┓┗┛┣┫┳┻╋┃╭╮╯╰]/;
+const BOX_BOTTOM = /^\s*[└╚┗╰]/;
+const ASCII_TOP = /^\s*\+[-=:+]*[-=][-=:+]*\+\s*$/;
+const ASCII_LINE = /^\s*[|+]/;
+const RULE_SEGMENT = /^[-=:+]*[-=][-=:+]*$/;
+const DASH_COLUMNS = /^\s*-{2,}(?: +-{2,})+\s*$/;
+
+/** How wide a converter laid out a character: terminals give CJK two columns, links gives every character one. */
+type Measure = (text: string) => number[];
+
+/** The column where each character of `text` starts (one entry more: where the line ends). */
+const byDisplay: Measure = (text) => {
+  const starts: number[] = [];
+  let x = 0;
+  for (let i = 0; i < text.length; i++) {
+    starts.push(x);
+    x += displayWidth(text, i, i + 1);
+  }
+  starts.push(x);
+  return starts;
+};
+const byCharacter: Measure = (text) => Array.from({ length: text.length + 1 }, (_, i) => i);
+
+interface Region {
+  kind: 'box' | 'ascii' | 'dashes';
+  first: number;
+  last: number;
+}
+
+/** A cell of a boxed table: the enclosed stretch of the map, in map columns and lines. */
+interface Stretch {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  /** Per line of the stretch: the character range [from, to) it covers. */
+  spans: { line: number; from: number; to: number }[];
+}
+
+function read(doc: LineIndex): Block[] | undefined {
+  const regions = findRegions(doc);
+  if (regions.length === 0) return undefined;
+  const markdown = looksLikeMarkdown(doc);
+  const blocks: Block[] = [];
+  let line = 0;
+  for (const region of regions) {
+    for (; line < region.first; line++) pushParagraph(blocks, doc, line, markdown);
+    blocks.push({ kind: 'table', rows: readRegion(doc, region, markdown) });
+    line = region.last + 1;
+  }
+  for (; line < doc.lines.length; line++) pushParagraph(blocks, doc, line, markdown);
+  return blocks;
+}
+
+export const boxesReader: ShapeReader = { name: 'boxes', read };
+
+/** The tables of the text: boxed ones, and pandoc's dashed columns. */
+function findRegions(doc: LineIndex): Region[] {
+  const regions: Region[] = [];
+  const lines = doc.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i];
+    let kind: Region['kind'] | undefined;
+    let last = i;
+    if (BOX_TOP.test(text)) {
+      kind = 'box';
+      while (last + 1 < lines.length && BOX_LINE.test(lines[last + 1]) && !BOX_BOTTOM.test(lines[last])) last++;
+      if (!BOX_BOTTOM.test(lines[last])) kind = undefined;
+    } else if (ASCII_TOP.test(text)) {
+      kind = 'ascii';
+      while (last + 1 < lines.length && ASCII_LINE.test(lines[last + 1])) last++;
+      if (last === i || !ASCII_TOP.test(lines[last])) kind = undefined;
+    } else if (DASH_COLUMNS.test(text)) {
+      last = dashedEnd(lines, i);
+      if (last > i + 1) kind = 'dashes';
+      else last = i;
+    }
+    if (kind && last - i >= 2) {
+      regions.push({ kind, first: i, last });
+      i = last;
+    }
+  }
+  return regions;
+}
+
+/** A table of dashed columns runs to the same dashed line below it (headerless simple and multiline tables). */
+function dashedEnd(lines: string[], first: number): number {
+  const rule = lines[first].trimEnd();
+  for (let i = first + 1; i < lines.length && i < first + 5000; i++) {
+    if (lines[i].trimEnd() === rule) return i;
+    if (DASH_COLUMNS.test(lines[i])) return first;
+  }
+  return first;
+}
+
+function readRegion(doc: LineIndex, region: Region, markdown: boolean): SourceCell[][] {
+  if (region.kind === 'dashes') return readDashed(doc, region, markdown);
+  const measure = chooseMeasure(doc, region);
+  return readBoxed(doc, region, measure, markdown) ?? rowsAsTheyStand(doc, region, markdown);
+}
+
+/** The measure under which the table's right edges line up: display width, or one column a character (links). */
+function chooseMeasure(doc: LineIndex, region: Region): Measure {
+  let best: Measure = byDisplay;
+  let bestScore = -1;
+  for (const measure of [byDisplay, byCharacter]) {
+    const ends = new Map<number, number>();
+    for (let y = region.first; y <= region.last; y++) {
+      const text = doc.lines[y].trimEnd();
+      const end = measure(text)[text.length];
+      ends.set(end, (ends.get(end) ?? 0) + 1);
+    }
+    const score = Math.max(...ends.values());
+    if (score > bestScore) {
+      best = measure;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Which characters of a table line are borders. */
+function wallsOf(text: string, kind: Region['kind']): boolean[] {
+  if (kind === 'box') return Array.from(text, (ch) => BOX_WALLS.test(ch));
+  const walls = Array.from(text, (ch) => ch === '|');
+  // Rules are runs of - = : + between pipes (or the whole line); a lone "-" in a cell is text.
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && text[i] !== '|') continue;
+    if (RULE_SEGMENT.test(text.slice(start, i))) for (let k = start; k < i; k++) walls[k] = true;
+    start = i + 1;
+  }
+  return walls;
+}
+
+/**
+ * A boxed table as cells: the map's enclosed stretches, each a rectangle. Undefined when a stretch
+ * is not a rectangle (a border broken or out of line): the table is then not read as a grid.
+ */
+function readBoxed(doc: LineIndex, region: Region, measure: Measure, markdown: boolean): SourceCell[][] | undefined {
+  const height = region.last - region.first + 1;
+  // Per line: for each map column, the character there (-1: a wall or outside the frame).
+  const owners: Int32Array[] = [];
+  let width = 0;
+  const lineInfo = [];
+  for (let y = 0; y < height; y++) {
+    const text = doc.lines[region.first + y];
+    const starts = measure(text);
+    const walls = wallsOf(text, region.kind);
+    lineInfo.push({ starts, walls });
+    width = Math.max(width, starts[text.length]);
+  }
+  for (const { starts, walls } of lineInfo) {
+    const owner = new Int32Array(width).fill(-1);
+    const firstWall = walls.indexOf(true);
+    const lastWall = walls.lastIndexOf(true);
+    for (let i = firstWall + 1; i < lastWall; i++) {
+      if (walls[i]) continue;
+      for (let x = starts[i]; x < starts[i + 1]; x++) owner[x] = i;
+    }
+    if (firstWall < 0) owner.fill(-1);
+    owners.push(owner);
+  }
+  const seen = owners.map(() => new Uint8Array(width));
+  const stretches: Stretch[] = [];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (owners[y][x] < 0 || seen[y][x]) continue;
+      const stretch = fill(owners, seen, x, y, region.first);
+      if (!stretch) return undefined;
+      stretches.push(stretch);
+    }
+  }
+  if (stretches.length === 0) return undefined;
+  const columnStarts = [...new Set(stretches.map((s) => s.left))].sort((a, b) => a - b);
+  const rowStarts = [...new Set(stretches.map((s) => s.top))].sort((a, b) => a - b);
+  const within = (edges: number[], from: number, to: number) => edges.filter((e) => e >= from && e <= to).length;
+  const rows: { column: number; cell: SourceCell }[][] = rowStarts.map(() => []);
+  for (const s of stretches) {
+    const cell = cellOf(doc, s, markdown);
+    cell.colSpan = within(columnStarts, s.left, s.right);
+    cell.rowSpan = within(rowStarts, s.top, s.bottom);
+    rows[rowStarts.indexOf(s.top)].push({ column: columnStarts.indexOf(s.left), cell });
+  }
+  return rows.map((row) => row.sort((a, b) => a.column - b.column).map((c) => c.cell));
+}
+
+/** The stretch around (x, y): flood fill over the map; undefined unless it is a rectangle. */
+function fill(owners: Int32Array[], seen: Uint8Array[], x0: number, y0: number, firstLine: number): Stretch | undefined {
+  const width = owners[0].length;
+  const stack = [y0 * width + x0];
+  seen[y0][x0] = 1;
+  let left = x0;
+  let right = x0;
+  let top = y0;
+  let bottom = y0;
+  let count = 0;
+  while (stack.length) {
+    const at = stack.pop()!;
+    const y = Math.floor(at / width);
+    const x = at % width;
+    count++;
+    left = Math.min(left, x);
+    right = Math.max(right, x);
+    top = Math.min(top, y);
+    bottom = Math.max(bottom, y);
+    for (const [nx, ny] of [[x - 1, y], [x + 1, y], [x, y - 1], [x, y + 1]]) {
+      if (ny < 0 || ny >= owners.length || nx < 0 || nx >= width) continue;
+      if (owners[ny][nx] < 0 || seen[ny][nx]) continue;
+      seen[ny][nx] = 1;
+      stack.push(ny * width + nx);
+    }
+  }
+  if (count !== (right - left + 1) * (bottom - top + 1)) return undefined;
+  const spans = [];
+  for (let y = top; y <= bottom; y++) {
+    const owner = owners[y];
+    spans.push({ line: firstLine + y, from: owner[left], to: owner[right] + 1 });
+  }
+  return { left, right, top, bottom, spans };
+}
+
+/** A stretch's text: one piece (or more, around Markdown marks) per line that has any. */
+function cellOf(doc: LineIndex, s: Stretch, markdown: boolean): SourceCell {
+  const pieces: Piece[] = [];
+  for (const { line, from, to } of s.spans) pieces.push(...piecesOf(doc, line, from, to, markdown));
+  const first = s.spans[0];
+  return { pieces: joinWrapped(pieces), origin: blankOrigin(doc, first.line, first.from) };
+}
+
+/** A blank cell is filled at its first character: one space replaced, the border stays in line. */
+function blankOrigin(doc: LineIndex, line: number, index: number): Origin {
+  const start = doc.starts[line] + index;
+  return { source: { start, end: start + 1 } };
+}
+
+/** A number wrapped over two lines of a narrow cell is one number, not two. */
+function joinWrapped(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const piece of pieces) {
+    const prev = out[out.length - 1];
+    if (prev && /[0-9.,]$/.test(prev.text) && /^[0-9.,]/.test(piece.text) && /^[0-9.,]+$/.test(prev.text)) {
+      const start = prev.origin.source?.start;
+      const end = piece.origin.source?.end;
+      const origin: Origin = start !== undefined && end !== undefined ? { source: { start, end }, exact: false } : {};
+      out[out.length - 1] = { text: prev.text + piece.text, origin };
+    } else out.push(piece);
+  }
+  return out;
+}
+
+/** Pandoc's dashed columns: a cell is what stands under a run of dashes (and the gap after it). */
+function readDashed(doc: LineIndex, region: Region, markdown: boolean): SourceCell[][] {
+  const rule = doc.lines[region.first];
+  const columns: number[] = [];
+  const ruleStarts = byDisplay(rule);
+  for (let i = 0; i < rule.length; i++) if (rule[i] === '-' && (i === 0 || rule[i - 1] === ' ')) columns.push(ruleStarts[i]);
+  const body: number[] = [];
+  for (let y = region.first + 1; y < region.last; y++) body.push(y);
+  // A multiline table parts its rows with blank lines; a simple table has one row a line.
+  const multiline = body.some((y) => doc.lines[y].trim() === '');
+  const groups: number[][] = [];
+  let group: number[] = [];
+  for (const y of body) {
+    if (doc.lines[y].trim() === '') {
+      if (group.length) groups.push(group);
+      group = [];
+    } else if (multiline) group.push(y);
+    else groups.push([y]);
+  }
+  if (group.length) groups.push(group);
+  return groups.map((lines) => {
+    const cells: SourceCell[] = columns.map(() => ({ pieces: [], origin: {} }));
+    for (const y of lines) {
+      const text = doc.lines[y];
+      const starts = byDisplay(text);
+      let column = 0;
+      let from = 0;
+      const close = (to: number) => {
+        const cell = cells[column];
+        if (cell.origin.source === undefined && from < text.length) cell.origin = blankOrigin(doc, y, from);
+        cell.pieces.push(...piecesOf(doc, y, from, to, markdown));
+      };
+      for (let i = 0; i < text.length; i++) {
+        if (column + 1 < columns.length && starts[i] >= columns[column + 1]) {
+          close(i);
+          while (column + 1 < columns.length && starts[i] >= columns[column + 1]) column++;
+          from = i;
+        }
+      }
+      close(text.length);
+    }
+    for (const cell of cells) {
+      cell.pieces = joinWrapped(cell.pieces);
+      if (cell.origin.source === undefined) cell.origin = { source: { start: doc.starts[lines[0]] + doc.lines[lines[0]].length, end: doc.starts[lines[0]] + doc.lines[lines[0]].length } };
+    }
+    return cells;
+  });
+}
+
+/** A table that is not a clean grid: each line a row of what stands between its borders, for the recognizer to judge. */
+function rowsAsTheyStand(doc: LineIndex, region: Region, markdown: boolean): SourceCell[][] {
+  const rows: SourceCell[][] = [];
+  for (let y = region.first; y <= region.last; y++) {
+    const text = doc.lines[y];
+    const walls = wallsOf(text, region.kind);
+    const row: SourceCell[] = [];
+    let from = -1;
+    for (let i = 0; i <= text.length; i++) {
+      if (i < text.length && !walls[i]) {
+        if (from < 0) from = i;
+        continue;
+      }
+      if (from >= 0) {
+        const pieces = piecesOf(doc, y, from, i, markdown);
+        if (pieces.length) row.push({ pieces, origin: blankOrigin(doc, y, from) });
+      }
+      from = -1;
+    }
+    if (row.length) rows.push(row);
+  }
+  return rows;
+}
+
+/** Pandoc Markdown: its headings carry attributes, its divs are fenced with colons. */
+function looksLikeMarkdown(doc: LineIndex): boolean {
+  let marks = 0;
+  for (const line of doc.lines) {
+    if (/^#{1,6}\s|^:::|\]\{[^}]*\}|^\*\*.+\*\*\s*$/.test(line)) marks++;
+    if (marks >= 3) return true;
+  }
+  return false;
+}
+
+function pushParagraph(blocks: Block[], doc: LineIndex, line: number, markdown: boolean): void {
+  const text = doc.lines[line];
+  if (markdown && /^\s*:::/.test(text)) return;
+  const pieces = piecesOf(doc, line, 0, text.length, markdown);
+  if (pieces.length) blocks.push({ kind: 'paragraph', pieces });
+}
+
+/** The text of line[from, to) as exact pieces: trimmed, and in Markdown without its marks. */
+function piecesOf(doc: LineIndex, line: number, from: number, to: number, markdown: boolean): Piece[] {
+  if (!markdown) {
+    const piece = linePiece(doc, line, from, to);
+    return piece ? [piece] : [];
+  }
+  const kept = markdownText(doc.lines[line], from, to);
+  const pieces: Piece[] = [];
+  for (const [s, e] of kept) {
+    const piece = linePiece(doc, line, s, e);
+    if (piece) pieces.push(piece);
+  }
+  return pieces;
+}
+
+/**
+ * The ranges of line[from, to) that are text, not Markdown: heading marks and attributes, quote and
+ * list marks, emphasis, link targets, span attributes and backslash escapes are left out.
+ */
+function markdownText(text: string, from: number, to: number): [number, number][] {
+  let s = from;
+  let e = to;
+  const lead = /^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+)*/y;
+  lead.lastIndex = s;
+  const m = lead.exec(text);
+  if (m && m.index === s) s += m[0].length;
+  const heading = /\s*\{[#.][^}]*\}\s*$/.exec(text.slice(s, e));
+  if (heading) e = s + heading.index;
+  const ranges: [number, number][] = [];
+  let runStart = s;
+  const cut = (at: number, skip: number) => {
+    if (at > runStart) ranges.push([runStart, at]);
+    runStart = at + skip;
+  };
+  for (let i = s; i < e; i++) {
+    const ch = text[i];
+    if (ch === '\\' && i + 1 < e && /[!-/:-@[-`{-~]/.test(text[i + 1])) {
+      cut(i, 1);
+      i++;
+    } else if ((ch === '*' || ch === '_') && text[i + 1] === ch) {
+      cut(i, 2);
+      i++;
+    } else if (ch === '[') {
+      cut(i, 1);
+    } else if (ch === ']' && (text[i + 1] === '(' || text[i + 1] === '{')) {
+      const close = text.indexOf(text[i + 1] === '(' ? ')' : '}', i + 2);
+      const end = close < 0 || close >= e ? e : close + 1;
+      cut(i, end - i);
+      i = end - 1;
+    } else if (ch === ']') {
+      cut(i, 1);
+    }
+  }
+  if (e > runStart) ranges.push([runStart, e]);
+  return ranges;
+}
