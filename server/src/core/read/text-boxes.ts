@@ -1,5 +1,6 @@
 import { displayWidth, LineIndex } from '../text';
 import type { Block, Origin, Piece, SourceCell } from './document';
+import { SIGNAL, TITLE } from './html';
 import { linePiece, ShapeReader } from './text';
 
 /**
@@ -60,14 +61,82 @@ function read(doc: LineIndex): Block[] | undefined {
   const regions = findRegions(doc);
   if (regions.length === 0) return undefined;
   const markdown = looksLikeMarkdown(doc);
+  const inTable = new Uint8Array(doc.lines.length);
+  for (const r of regions) inTable.fill(1, r.first, r.last + 1);
+  const wrap = wrapWidth(doc, inTable);
   const blocks: Block[] = [];
-  let line = 0;
-  for (const region of regions) {
-    for (; line < region.first; line++) pushParagraph(blocks, doc, line, markdown);
-    blocks.push({ kind: 'table', rows: readRegion(doc, region, markdown) });
-    line = region.last + 1;
+  let paragraph: Piece[] = [];
+  const endParagraph = () => {
+    if (paragraph.length) blocks.push({ kind: 'paragraph', pieces: paragraph });
+    paragraph = [];
+  };
+  let next = 0;
+  for (let line = 0; line < doc.lines.length; line++) {
+    const region = regions[next];
+    if (region && line === region.first) {
+      endParagraph();
+      blocks.push({ kind: 'table', rows: readRegion(doc, region, markdown) });
+      line = region.last;
+      next++;
+      continue;
+    }
+    const text = doc.lines[line];
+    if (text.trim() === '' || (markdown && /^\s*:::/.test(text))) {
+      endParagraph();
+      continue;
+    }
+    if (paragraph.length && startsBlock(text, markdown)) endParagraph();
+    paragraph.push(...piecesOf(doc, line, 0, text.length, markdown));
+    const continues = markdown || (wrap !== undefined && displayWidth(text.trimEnd()) >= wrap - WRAP_SLACK);
+    if (!continues || line + 1 >= doc.lines.length || inTable[line + 1]) endParagraph();
   }
-  for (; line < doc.lines.length; line++) pushParagraph(blocks, doc, line, markdown);
+  endParagraph();
+  return fromTitle(blocks);
+}
+
+/** How far a wrapped line may fall short of the wrap width: a wide character or a word that did not fit. */
+const WRAP_SLACK = 4;
+
+/**
+ * The width a browser wrapped the text at: the most common width of lines that run on into the next
+ * (w3m: 80 columns). Undefined when lines are not wrapped (pandoc leaves Chinese lines whole).
+ */
+function wrapWidth(doc: LineIndex, inTable: Uint8Array): number | undefined {
+  const counts = new Map<number, number>();
+  for (let line = 0; line + 1 < doc.lines.length; line++) {
+    if (inTable[line] || inTable[line + 1] || doc.lines[line + 1].trim() === '') continue;
+    const width = displayWidth(doc.lines[line].trimEnd());
+    if (width >= 40) counts.set(width, (counts.get(width) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  let bestCount = 2;
+  for (const [width, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== undefined && width > best)) {
+      best = width;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** A line that begins a paragraph of its own even right under another: a list item, a Markdown heading. */
+function startsBlock(text: string, markdown: boolean): boolean {
+  if (/^\s*[•·▪◦]\s/.test(text) || /^\s*o\s/.test(text)) return true;
+  return markdown && /^\s*(?:#{1,6}\s|[-*+]\s|>|\d+[.)]\s)/.test(text);
+}
+
+/**
+ * The report starts at its title: the site's header, menus and breadcrumbs before it are left out,
+ * as the HTML reader leaves out the page around the article. Without a title all is kept.
+ */
+function fromTitle(blocks: Block[]): Block[] {
+  const textOf = (b: Block) => (b.kind === 'paragraph' ? b.pieces.map((p) => p.text).join('') : '');
+  const heading = blocks.findIndex((b) => SIGNAL.test(textOf(b)));
+  if (heading < 0) return blocks;
+  for (let i = heading - 1; i >= 0; i--) {
+    const text = textOf(blocks[i]);
+    if (text.length <= 120 && TITLE.test(text)) return blocks.slice(i);
+  }
   return blocks;
 }
 
@@ -349,13 +418,6 @@ function looksLikeMarkdown(doc: LineIndex): boolean {
     if (marks >= 3) return true;
   }
   return false;
-}
-
-function pushParagraph(blocks: Block[], doc: LineIndex, line: number, markdown: boolean): void {
-  const text = doc.lines[line];
-  if (markdown && /^\s*:::/.test(text)) return;
-  const pieces = piecesOf(doc, line, 0, text.length, markdown);
-  if (pieces.length) blocks.push({ kind: 'paragraph', pieces });
 }
 
 /** The text of line[from, to) as exact pieces: trimmed, and in Markdown without its marks. */
