@@ -313,13 +313,13 @@ function cellOf(doc: LineIndex, s: Stretch, markdown: boolean): SourceCell {
   const pieces: Piece[] = [];
   for (const { line, from, to } of s.spans) pieces.push(...piecesOf(doc, line, from, to, markdown));
   const first = s.spans[0];
-  return { pieces: joinWrapped(pieces), origin: blankOrigin(doc, first.line, first.from) };
+  return { pieces: joinWrapped(pieces), origin: blankOrigin(doc, first.line, first.from, first.to) };
 }
 
-/** A blank cell is filled at its first character: one space replaced, the border stays in line. */
-function blankOrigin(doc: LineIndex, line: number, index: number): Origin {
-  const start = doc.starts[line] + index;
-  return { source: { start, end: start + 1 } };
+/** Where a blank cell is filled: the white space inside its borders on its first line. */
+function blankOrigin(doc: LineIndex, line: number, from: number, to: number): Origin {
+  const start = doc.starts[line];
+  return { source: { start: start + from, end: start + Math.max(from, Math.min(to, doc.lines[line].length)) } };
 }
 
 /** A number wrapped over two lines of a narrow cell is one number, not two. */
@@ -366,7 +366,7 @@ function readDashed(doc: LineIndex, region: Region, markdown: boolean): SourceCe
       let from = 0;
       const close = (to: number) => {
         const cell = cells[column];
-        if (cell.origin.source === undefined && from < text.length) cell.origin = blankOrigin(doc, y, from);
+        if (cell.origin.source === undefined) cell.origin = blankOrigin(doc, y, Math.min(from, text.length), to);
         cell.pieces.push(...piecesOf(doc, y, from, to, markdown));
       };
       for (let i = 0; i < text.length; i++) {
@@ -380,7 +380,8 @@ function readDashed(doc: LineIndex, region: Region, markdown: boolean): SourceCe
     }
     for (const cell of cells) {
       cell.pieces = joinWrapped(cell.pieces);
-      if (cell.origin.source === undefined) cell.origin = { source: { start: doc.starts[lines[0]] + doc.lines[lines[0]].length, end: doc.starts[lines[0]] + doc.lines[lines[0]].length } };
+      // A cell the line ends before: filled at the line's end.
+      cell.origin.source ??= blankOrigin(doc, lines[0], doc.lines[lines[0]].length, 0).source;
     }
     return cells;
   });
@@ -401,7 +402,7 @@ function rowsAsTheyStand(doc: LineIndex, region: Region, markdown: boolean): Sou
       }
       if (from >= 0) {
         const pieces = piecesOf(doc, y, from, i, markdown);
-        if (pieces.length) row.push({ pieces, origin: blankOrigin(doc, y, from) });
+        if (pieces.length) row.push({ pieces, origin: blankOrigin(doc, y, from, i) });
       }
       from = -1;
     }
@@ -459,6 +460,9 @@ function markdownText(text: string, from: number, to: number): [number, number][
     if (ch === '\\' && i + 1 < e && /[!-/:-@[-`{-~]/.test(text[i + 1])) {
       cut(i, 1);
       i++;
+    } else if (ch === '\\' && text.slice(i + 1, e).trim() === '') {
+      // A hard line break.
+      cut(i, 1);
     } else if ((ch === '*' || ch === '_') && text[i + 1] === ch) {
       cut(i, 2);
       i++;
