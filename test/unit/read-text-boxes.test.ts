@@ -132,6 +132,45 @@ describe('boxes reader: small texts', () => {
     assert.deepEqual(shape(text), [[[['信息+内容', 1, 1], ['本年新+制作', 1, 1]], [['规章', 1, 1], ['3', 1, 1]]]]);
   });
 
+  it('pandoc tables with a header: simple (ends at a blank line) and multiline (between full rules)', () => {
+    const simple = ['一、总体情况', '', '  信息内容     本年新制作数量', '  ------------ ----------------', '  规章         3', '  规范性文件', '', '二、主动公开'].join('\n');
+    assert.deepEqual(shape(simple), [
+      '一、总体情况',
+      [
+        [['信息内容', 1, 1], ['本年新制作数量', 1, 1]],
+        [['规章', 1, 1], ['3', 1, 1]],
+        [['规范性文件', 1, 1], ['', 1, 1, '""']],
+      ],
+      '二、主动公开',
+    ]);
+    const multiline = [
+      '  -------------------------',
+      '  信息内容     本年新',
+      '               制作数量',
+      '  ------------ ------------',
+      '  规章         3',
+      '  和其他',
+      '',
+      '  规范性文件   4',
+      '  -------------------------',
+    ].join('\n');
+    assert.deepEqual(shape(multiline), [
+      [
+        [['信息内容', 1, 1], ['本年新+制作数量', 1, 1]],
+        [['规章+和其他', 1, 1], ['3', 1, 1]],
+        [['规范性文件', 1, 1], ['4', 1, 1]],
+      ],
+    ]);
+  });
+
+  it('a box too large to map is read in linear time, its lines as rows', () => {
+    const width = 1200;
+    const text = `┌${'─'.repeat(width)}┐\n${`│${' '.repeat(width - 2)}1 │\n`.repeat(1000)}└${'─'.repeat(width)}┘`;
+    const table = shape(text)![0] as unknown[][];
+    assert.equal(table.length, 1000);
+    assert.deepEqual(table[0], [['1', 1, 1]]);
+  });
+
   it('a box whose borders do not close cells is not read as a grid: its lines stand as rows', () => {
     const text = ['┌───┬───┐', '│a  │b  │', '│c   d  │', '└───┴───┘'].join('\n');
     assert.deepEqual(shape(text), [[[['a', 1, 1], ['b', 1, 1]], [['c   d', 1, 1]]]]);

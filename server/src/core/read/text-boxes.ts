@@ -24,6 +24,7 @@ const ASCII_TOP = /^\s*\+[-=:+]*[-=][-=:+]*\+\s*$/;
 const ASCII_LINE = /^\s*[|+]/;
 const RULE_SEGMENT = /^[-=:+]*[-=][-=:+]*$/;
 const DASH_COLUMNS = /^\s*-{2,}(?: +-{2,})+\s*$/;
+const FULL_RULE = /^\s*-{3,}\s*$/;
 
 /** How wide a converter laid out a character: terminals give CJK two columns, links gives every character one. */
 type Measure = (text: string) => number[];
@@ -45,6 +46,9 @@ interface Region {
   kind: 'box' | 'ascii' | 'dashes';
   first: number;
   last: number;
+  /** Dashed tables: the line of dash runs that sets the columns, and the body's lines. */
+  columns?: number;
+  body?: [number, number];
 }
 
 /** A cell of a boxed table: the enclosed stretch of the map, in map columns and lines. */
@@ -158,10 +162,13 @@ function findRegions(doc: LineIndex): Region[] {
       kind = 'ascii';
       while (last + 1 < lines.length && ASCII_LINE.test(lines[last + 1])) last++;
       if (last === i || !ASCII_TOP.test(lines[last])) kind = undefined;
-    } else if (DASH_COLUMNS.test(text)) {
-      last = dashedEnd(lines, i);
-      if (last > i + 1) kind = 'dashes';
-      else last = i;
+    } else if (DASH_COLUMNS.test(text) || FULL_RULE.test(text)) {
+      const dashed = dashedTable(lines, i, regions[regions.length - 1]?.last ?? -1);
+      if (dashed) {
+        regions.push(dashed);
+        i = dashed.last;
+      }
+      continue;
     }
     if (kind && last - i >= 2) {
       regions.push({ kind, first: i, last });
@@ -171,14 +178,35 @@ function findRegions(doc: LineIndex): Region[] {
   return regions;
 }
 
-/** A table of dashed columns runs to the same dashed line below it (headerless simple and multiline tables). */
-function dashedEnd(lines: string[], first: number): number {
-  const rule = lines[first].trimEnd();
-  for (let i = first + 1; i < lines.length && i < first + 5000; i++) {
-    if (lines[i].trimEnd() === rule) return i;
-    if (DASH_COLUMNS.test(lines[i])) return first;
+/**
+ * Pandoc's dashed tables, found from the line at `at`:
+ * - headerless: a line of dash runs, the rows, the same line again;
+ * - simple with a header: the header line, the dash runs, rows up to a blank line;
+ * - multiline with a header: a full-width rule, the header, the dash runs, rows parted by blank lines, a full rule.
+ */
+function dashedTable(lines: string[], at: number, taken: number): Region | undefined {
+  const limit = Math.min(lines.length, at + 5000);
+  if (FULL_RULE.test(lines[at])) {
+    let columns = at + 1;
+    while (columns < limit && columns < at + 10 && lines[columns].trim() !== '' && !DASH_COLUMNS.test(lines[columns])) columns++;
+    if (columns >= limit || columns === at + 1 || !DASH_COLUMNS.test(lines[columns])) return undefined;
+    for (let end = columns + 1; end < limit; end++) {
+      if (FULL_RULE.test(lines[end])) return { kind: 'dashes', first: at, last: end, columns, body: [columns + 1, end - 1] };
+      if (DASH_COLUMNS.test(lines[end])) return undefined;
+    }
+    return undefined;
   }
-  return first;
+  const rule = lines[at].trimEnd();
+  if (at - 1 > taken && lines[at - 1].trim() !== '') {
+    let end = at;
+    while (end + 1 < limit && lines[end + 1].trim() !== '' && !DASH_COLUMNS.test(lines[end + 1])) end++;
+    return end > at ? { kind: 'dashes', first: at - 1, last: end, columns: at, body: [at + 1, end] } : undefined;
+  }
+  for (let end = at + 1; end < limit; end++) {
+    if (lines[end].trimEnd() === rule) return end > at + 1 ? { kind: 'dashes', first: at, last: end, columns: at, body: [at + 1, end - 1] } : undefined;
+    if (DASH_COLUMNS.test(lines[end])) return undefined;
+  }
+  return undefined;
 }
 
 function readRegion(doc: LineIndex, region: Region, markdown: boolean): SourceCell[][] {
@@ -221,12 +249,18 @@ function wallsOf(text: string, kind: Region['kind']): boolean[] {
   return walls;
 }
 
+/** The largest map read as a grid (columns × lines); a larger box stands as rows, read in linear time. */
+const MAX_MAP = 1_000_000;
+
 /**
  * A boxed table as cells: the map's enclosed stretches, each a rectangle. Undefined when a stretch
  * is not a rectangle (a border broken or out of line): the table is then not read as a grid.
  */
 function readBoxed(doc: LineIndex, region: Region, measure: Measure, markdown: boolean): SourceCell[][] | undefined {
   const height = region.last - region.first + 1;
+  let longest = 0;
+  for (let y = region.first; y <= region.last; y++) longest = Math.max(longest, doc.lines[y].length);
+  if (longest * height > MAX_MAP) return undefined;
   // Per line: for each map column, the character there (-1: a wall or outside the frame).
   const owners: Int32Array[] = [];
   let width = 0;
@@ -238,6 +272,7 @@ function readBoxed(doc: LineIndex, region: Region, measure: Measure, markdown: b
     lineInfo.push({ starts, walls });
     width = Math.max(width, starts[text.length]);
   }
+  if (width * height > MAX_MAP) return undefined;
   for (const { starts, walls } of lineInfo) {
     const owner = new Int32Array(width).fill(-1);
     const firstWall = walls.indexOf(true);
@@ -292,12 +327,16 @@ function fill(owners: Int32Array[], seen: Uint8Array[], x0: number, y0: number, 
     right = Math.max(right, x);
     top = Math.min(top, y);
     bottom = Math.max(bottom, y);
-    for (const [nx, ny] of [[x - 1, y], [x + 1, y], [x, y - 1], [x, y + 1]]) {
-      if (ny < 0 || ny >= owners.length || nx < 0 || nx >= width) continue;
-      if (owners[ny][nx] < 0 || seen[ny][nx]) continue;
+    const visit = (nx: number, ny: number) => {
+      if (ny < 0 || ny >= owners.length || nx < 0 || nx >= width) return;
+      if (owners[ny][nx] < 0 || seen[ny][nx]) return;
       seen[ny][nx] = 1;
       stack.push(ny * width + nx);
-    }
+    };
+    visit(x - 1, y);
+    visit(x + 1, y);
+    visit(x, y - 1);
+    visit(x, y + 1);
   }
   if (count !== (right - left + 1) * (bottom - top + 1)) return undefined;
   const spans = [];
@@ -339,12 +378,15 @@ function joinWrapped(pieces: Piece[]): Piece[] {
 
 /** Pandoc's dashed columns: a cell is what stands under a run of dashes (and the gap after it). */
 function readDashed(doc: LineIndex, region: Region, markdown: boolean): SourceCell[][] {
-  const rule = doc.lines[region.first];
+  const rule = doc.lines[region.columns!];
   const columns: number[] = [];
   const ruleStarts = byDisplay(rule);
   for (let i = 0; i < rule.length; i++) if (rule[i] === '-' && (i === 0 || rule[i - 1] === ' ')) columns.push(ruleStarts[i]);
+  // The header (lines above the dash runs, after a full rule) is one row.
+  const header: number[] = [];
+  for (let y = region.first; y < region.columns!; y++) if (!FULL_RULE.test(doc.lines[y])) header.push(y);
   const body: number[] = [];
-  for (let y = region.first + 1; y < region.last; y++) body.push(y);
+  for (let y = region.body![0]; y <= region.body![1]; y++) body.push(y);
   // A multiline table parts its rows with blank lines; a simple table has one row a line.
   const multiline = body.some((y) => doc.lines[y].trim() === '');
   const groups: number[][] = [];
@@ -357,6 +399,7 @@ function readDashed(doc: LineIndex, region: Region, markdown: boolean): SourceCe
     else groups.push([y]);
   }
   if (group.length) groups.push(group);
+  if (header.length) groups.unshift(header);
   return groups.map((lines) => {
     const cells: SourceCell[] = columns.map(() => ({ pieces: [], origin: {} }));
     for (const y of lines) {
