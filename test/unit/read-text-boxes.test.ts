@@ -259,6 +259,22 @@ describe('boxes reader: the corpus', () => {
     assert.equal(line.slice(edit.range.start.character - 1, edit.range.end.character + 1), '│  │');
   });
 
+  it('a filled blank cell reads back in its place: its row\'s findings go, no new one comes (box and dashed columns)', () => {
+    for (const file of ['gen-2021-big-blank/w3m.txt', 'gen-2021-big-blank/pandoc-plain.txt']) {
+      const text = corpusText(file);
+      const before = analyzeText(text);
+      const total = before.findings.find((f) => f.code === 'row-total' && f.target === 'T3.R1.NP')!;
+      assert.deepEqual(total.fix!.edits.map((e) => e.newText.trim()), ['36'], file);
+      const after = keys(analyzeText(applyEdits(text, total.fix!.edits)).findings);
+      assert.deepEqual(
+        keys(before.findings).filter((k) => !after.includes(k)),
+        ['cell-empty T3.R1', 'row-total T3.R1.NP'],
+        file,
+      );
+      assert.deepEqual(after.filter((k) => !keys(before.findings).includes(k)), [], file);
+    }
+  });
+
   it('links lays CJK out one column a character: 表三 rows keep their label and seven numbers', () => {
     const analysis = analyzeText(corpusText('seed-000/links.txt'));
     const rows = analysis.read!.grids.flatMap((g) => g.rows.map((r) => r.cells.map((c) => c.text)));

@@ -409,7 +409,8 @@ function readDashed(doc: LineIndex, region: Region, markdown: boolean): SourceCe
       let from = 0;
       const close = (to: number) => {
         const cell = cells[column];
-        if (cell.origin.source === undefined) cell.origin = blankOrigin(doc, y, Math.min(from, text.length), to);
+        // A blank is filled at its column's first character, so that the columns after it keep their place.
+        if (cell.origin.source === undefined) cell.origin = blankOrigin(doc, y, Math.min(from, text.length), Math.min(from + 1, to));
         cell.pieces.push(...piecesOf(doc, y, from, to, markdown));
       };
       for (let i = 0; i < text.length; i++) {
