@@ -107,9 +107,43 @@ describe('boxes reader: small texts', () => {
     assert.deepEqual(shape(text), [[[['信息内容', 1, 1], ['数量', 1, 1]], [['规章', 1, 1], ['3', 1, 1]], [['第（五）项', 1, 2]]]]);
   });
 
-  it('a lone "-" in an ASCII cell is text, not a rule', () => {
-    const text = ['+----+----+', '|减  |-   |', '+----+----+'].join('\n');
-    assert.deepEqual(shape(text), [[[['减', 1, 1], ['-', 1, 1]]]]);
+  it('dashes in an ASCII cell are text ("-", "--" filling the cell), dashes under a merged cell a rule', () => {
+    const text = [
+      '+------------+',
+      '|规章 |- |1  |',
+      '|-----+--+---|',
+      '|减   |--|-12|',
+      '|额   |  |   |',
+      '|-----+--+---|',
+      '|三、 |甲|1  |',
+      '|     |--|---|',
+      '|     |乙|2  |',
+      '+------------+',
+    ].join('\n');
+    assert.deepEqual(shape(text), [
+      [
+        [['规章', 1, 1], ['-', 1, 1], ['1', 1, 1]],
+        [['减+额', 1, 1], ['--', 1, 1], ['-12', 1, 1]],
+        [['三、', 2, 1], ['甲', 1, 1], ['1', 1, 1]],
+        [['乙', 1, 1], ['2', 1, 1]],
+      ],
+    ]);
+  });
+
+  it('w3m -no-graph and links as they write a merged label and a merged row', () => {
+    const w3m = ['+-------------------------+', '|                   |甲|1 |', '|三、本年度办理结果 |--+--|', '|                   |乙|  |', '|----------------------+--|', '|四、结转              |-3|', '+-------------------------+'];
+    const links = ['   +--------------------+', '   |           | 甲 | 1  |', '   | 三、本年度办理结果 |---+----|', '   |           | 乙 |    |', '   |---------------+----|', '   | 四、结转          | -3 |', '   +--------------------+'];
+    for (const text of [w3m.join('\n'), links.join('\n')]) {
+      const table = shape(text)![0] as unknown[][][];
+      assert.deepEqual(
+        table.map((row) => row.map((c) => c.slice(0, 3))),
+        [
+          [['三、本年度办理结果', 2, 1], ['甲', 1, 1], ['1', 1, 1]],
+          [['乙', 1, 1], ['', 1, 1]],
+          [['四、结转', 1, 2], ['-3', 1, 1]],
+        ],
+      );
+    }
   });
 
   it('pandoc grid tables: header rule =, a label wrapped over three lines', () => {

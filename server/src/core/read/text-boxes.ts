@@ -235,18 +235,47 @@ function chooseMeasure(doc: LineIndex, region: Region): Measure {
   return best;
 }
 
-/** Which characters of a table line are borders. */
-function wallsOf(text: string, kind: Region['kind']): boolean[] {
-  if (kind === 'box') return Array.from(text, (ch) => BOX_WALLS.test(ch));
+/**
+ * Which characters of a table line are borders, and the stretches of bare dashes among them: a rule
+ * under a merged cell, or a cell holding "--" (told apart by the lines around, see `settleDashes`).
+ */
+function wallsOf(text: string, kind: Region['kind']): { walls: boolean[]; dashes: [number, number][] } {
+  if (kind === 'box') return { walls: Array.from(text, (ch) => BOX_WALLS.test(ch)), dashes: [] };
   const walls = Array.from(text, (ch) => ch === '|');
+  const dashes: [number, number][] = [];
   // Rules are runs of - = : + between pipes (or the whole line); a lone "-" in a cell is text.
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && text[i] !== '|') continue;
-    if (RULE_SEGMENT.test(text.slice(start, i))) for (let k = start; k < i; k++) walls[k] = true;
+    const segment = text.slice(start, i);
+    if (RULE_SEGMENT.test(segment)) {
+      for (let k = start; k < i; k++) walls[k] = true;
+      if (/^-+$/.test(segment) && start > 0 && i < text.length) dashes.push([start, i]);
+    }
     start = i + 1;
   }
-  return walls;
+  return { walls, dashes };
+}
+
+/**
+ * Bare dashes between pipes are a rule when they part cells of text above and below, and a cell's
+ * text ("--", none) when a rule stands right above or below them (no row is zero lines high).
+ */
+function settleDashes(lines: { starts: number[]; walls: boolean[]; dashes: [number, number][] }[], width: number): void {
+  const ruled = lines.map(({ starts, walls }) => {
+    const columns = new Uint8Array(width);
+    walls.forEach((wall, i) => wall && columns.fill(1, starts[i], starts[i + 1]));
+    return columns;
+  });
+  lines.forEach((line, y) => {
+    for (const [from, to] of line.dashes) {
+      const ruledAll = (other: Uint8Array | undefined) => {
+        for (let x = line.starts[from]; other && x < line.starts[to]; x++) if (!other[x]) return false;
+        return other !== undefined;
+      };
+      if (ruledAll(ruled[y - 1]) || ruledAll(ruled[y + 1])) line.walls.fill(false, from, to);
+    }
+  });
 }
 
 /** The largest map read as a grid (columns × lines); a larger box stands as rows, read in linear time. */
@@ -268,11 +297,11 @@ function readBoxed(doc: LineIndex, region: Region, measure: Measure, markdown: b
   for (let y = 0; y < height; y++) {
     const text = doc.lines[region.first + y];
     const starts = measure(text);
-    const walls = wallsOf(text, region.kind);
-    lineInfo.push({ starts, walls });
+    lineInfo.push({ starts, ...wallsOf(text, region.kind) });
     width = Math.max(width, starts[text.length]);
   }
   if (width * height > MAX_MAP) return undefined;
+  settleDashes(lineInfo, width);
   for (const { starts, walls } of lineInfo) {
     const owner = new Int32Array(width).fill(-1);
     const firstWall = walls.indexOf(true);
@@ -436,7 +465,7 @@ function rowsAsTheyStand(doc: LineIndex, region: Region, markdown: boolean): Sou
   const rows: SourceCell[][] = [];
   for (let y = region.first; y <= region.last; y++) {
     const text = doc.lines[y];
-    const walls = wallsOf(text, region.kind);
+    const { walls } = wallsOf(text, region.kind);
     const row: SourceCell[] = [];
     let from = -1;
     for (let i = 0; i <= text.length; i++) {
