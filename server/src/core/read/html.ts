@@ -348,3 +348,21 @@ export function looksLikeHtml(text: string): boolean {
   const cells = text.match(/<t[dh][\s>]/gi)?.length ?? 0;
   return tables > 0 && cells >= 20;
 }
+
+/** The data tables of a text that carries raw HTML tables (Markdown), with their offsets in the text. */
+export function htmlTablesIn(text: string): { start: number; end: number; rows: SourceCell[][] }[] {
+  const found: { start: number; end: number; rows: SourceCell[][] }[] = [];
+  const visit = (node: Node) => {
+    for (const child of children(node)) {
+      if (!isElement(child)) continue;
+      const loc = child.sourceCodeLocation;
+      if (child.tagName === 'table' && loc && isDataTable(child)) {
+        found.push({ start: loc.startOffset, end: loc.endOffset, rows: readTable(child, text) });
+        continue;
+      }
+      visit(child);
+    }
+  };
+  visit(parse(text, { sourceCodeLocationInfo: true }));
+  return found;
+}

@@ -1,6 +1,6 @@
 import { displayWidth, LineIndex } from '../text';
 import type { Block, Origin, Piece, SourceCell } from './document';
-import { SIGNAL, TITLE } from './html';
+import { htmlTablesIn, SIGNAL, TITLE } from './html';
 import { linePiece, ShapeReader } from './text';
 
 /**
@@ -43,12 +43,14 @@ const byDisplay: Measure = (text) => {
 const byCharacter: Measure = (text) => Array.from({ length: text.length + 1 }, (_, i) => i);
 
 interface Region {
-  kind: 'box' | 'ascii' | 'dashes';
+  kind: 'box' | 'ascii' | 'dashes' | 'html';
   first: number;
   last: number;
   /** Dashed tables: the line of dash runs that sets the columns, and the body's lines. */
   columns?: number;
   body?: [number, number];
+  /** Raw HTML tables in Markdown: their cells, read by the HTML reader. */
+  rows?: SourceCell[][];
 }
 
 /** A cell of a boxed table: the enclosed stretch of the map, in map columns and lines. */
@@ -62,17 +64,20 @@ interface Stretch {
 }
 
 function read(doc: LineIndex): Block[] | undefined {
-  const regions = findRegions(doc);
-  if (regions.length === 0) return undefined;
+  const found = findRegions(doc);
+  if (found.length === 0) return undefined;
   const markdown = looksLikeMarkdown(doc);
+  const regions = markdown ? withHtmlTables(doc, found) : found;
   const inTable = new Uint8Array(doc.lines.length);
   for (const r of regions) inTable.fill(1, r.first, r.last + 1);
   const wrap = wrapWidth(doc, inTable);
   const blocks: Block[] = [];
   let paragraph: Piece[] = [];
+  let marks: Marks | undefined = markdown ? {} : undefined;
   const endParagraph = () => {
     if (paragraph.length) blocks.push({ kind: 'paragraph', pieces: paragraph });
     paragraph = [];
+    marks = markdown ? {} : undefined;
   };
   let next = 0;
   for (let line = 0; line < doc.lines.length; line++) {
@@ -90,12 +95,25 @@ function read(doc: LineIndex): Block[] | undefined {
       continue;
     }
     if (paragraph.length && startsBlock(text, markdown)) endParagraph();
-    paragraph.push(...piecesOf(doc, line, 0, text.length, markdown));
+    paragraph.push(...piecesOf(doc, line, 0, text.length, marks));
     const continues = markdown || (wrap !== undefined && displayWidth(text.trimEnd()) >= wrap - WRAP_SLACK);
     if (!continues || line + 1 >= doc.lines.length || inTable[line + 1]) endParagraph();
   }
   endParagraph();
   return fromTitle(blocks);
+}
+
+/** Markdown that pandoc could not draw a table in keeps it as raw HTML: its lines are that table. */
+function withHtmlTables(doc: LineIndex, regions: Region[]): Region[] {
+  if (!/<table[\s>]/i.test(doc.text)) return regions;
+  const lineOf = (offset: number) => {
+    let line = 0;
+    for (let step = 1 << 30; step > 0; step >>= 1) if (line + step < doc.starts.length && doc.starts[line + step] <= offset) line += step;
+    return line;
+  };
+  const tables: Region[] = htmlTablesIn(doc.text).map((t) => ({ kind: 'html', first: lineOf(t.start), last: lineOf(Math.max(t.start, t.end - 1)), rows: t.rows }));
+  const apart = (r: Region) => !tables.some((t) => r.first <= t.last && t.first <= r.last);
+  return [...regions.filter(apart), ...tables].sort((a, b) => a.first - b.first);
 }
 
 /** How far a wrapped line may fall short of the wrap width: a wide character or a word that did not fit. */
@@ -210,6 +228,7 @@ function dashedTable(lines: string[], at: number, taken: number): Region | undef
 }
 
 function readRegion(doc: LineIndex, region: Region, markdown: boolean): SourceCell[][] {
+  if (region.rows) return region.rows;
   if (region.kind === 'dashes') return readDashed(doc, region, markdown);
   const measure = chooseMeasure(doc, region);
   return readBoxed(doc, region, measure, markdown) ?? rowsAsTheyStand(doc, region, markdown);
@@ -379,7 +398,8 @@ function fill(owners: Int32Array[], seen: Uint8Array[], x0: number, y0: number, 
 /** A stretch's text: one piece (or more, around Markdown marks) per line that has any. */
 function cellOf(doc: LineIndex, s: Stretch, markdown: boolean): SourceCell {
   const pieces: Piece[] = [];
-  for (const { line, from, to } of s.spans) pieces.push(...piecesOf(doc, line, from, to, markdown));
+  const marks = markdown ? {} : undefined;
+  for (const { line, from, to } of s.spans) pieces.push(...piecesOf(doc, line, from, to, marks));
   const first = s.spans[0];
   return { pieces: joinWrapped(pieces), origin: blankOrigin(doc, first.line, first.from, first.to) };
 }
@@ -431,6 +451,7 @@ function readDashed(doc: LineIndex, region: Region, markdown: boolean): SourceCe
   if (header.length) groups.unshift(header);
   return groups.map((lines) => {
     const cells: SourceCell[] = columns.map(() => ({ pieces: [], origin: {} }));
+    const marks = cells.map(() => (markdown ? {} : undefined));
     for (const y of lines) {
       const text = doc.lines[y];
       const starts = byDisplay(text);
@@ -440,7 +461,7 @@ function readDashed(doc: LineIndex, region: Region, markdown: boolean): SourceCe
         const cell = cells[column];
         // A blank is filled at its column's first character, so that the columns after it keep their place.
         if (cell.origin.source === undefined) cell.origin = blankOrigin(doc, y, Math.min(from, text.length), Math.min(from + 1, to));
-        cell.pieces.push(...piecesOf(doc, y, from, to, markdown));
+        cell.pieces.push(...piecesOf(doc, y, from, to, marks[column]));
       };
       for (let i = 0; i < text.length; i++) {
         if (column + 1 < columns.length && starts[i] >= columns[column + 1]) {
@@ -474,7 +495,7 @@ function rowsAsTheyStand(doc: LineIndex, region: Region, markdown: boolean): Sou
         continue;
       }
       if (from >= 0) {
-        const pieces = piecesOf(doc, y, from, i, markdown);
+        const pieces = piecesOf(doc, y, from, i, markdown ? {} : undefined);
         if (pieces.length) row.push({ pieces, origin: blankOrigin(doc, y, from, i) });
       }
       from = -1;
@@ -488,21 +509,25 @@ function rowsAsTheyStand(doc: LineIndex, region: Region, markdown: boolean): Sou
 function looksLikeMarkdown(doc: LineIndex): boolean {
   let marks = 0;
   for (const line of doc.lines) {
-    if (/^#{1,6}\s|^:::|\]\{[^}]*\}|^\*\*.+\*\*\s*$/.test(line)) marks++;
+    if (/^#{1,6}\s|^:::|\]\{|^\*\*.+\*\*\s*$/.test(line)) marks++;
     if (marks >= 3) return true;
   }
   return false;
 }
 
-/** The text of line[from, to) as exact pieces: trimmed, and in Markdown without its marks. */
-function piecesOf(doc: LineIndex, line: number, from: number, to: number, markdown: boolean): Piece[] {
-  if (!markdown) {
+/** Markdown read across the lines of one cell or paragraph: a link target or attribute left open at a line's end. */
+interface Marks {
+  closing?: ')' | '}';
+}
+
+/** The text of line[from, to) as exact pieces: trimmed, and in Markdown (`marks` given) without its marks. */
+function piecesOf(doc: LineIndex, line: number, from: number, to: number, marks: Marks | undefined): Piece[] {
+  if (!marks) {
     const piece = linePiece(doc, line, from, to);
     return piece ? [piece] : [];
   }
-  const kept = markdownText(doc.lines[line], from, to);
   const pieces: Piece[] = [];
-  for (const [s, e] of kept) {
+  for (const [s, e] of markdownText(doc.lines[line], from, to, marks)) {
     const piece = linePiece(doc, line, s, e);
     if (piece) pieces.push(piece);
   }
@@ -513,9 +538,15 @@ function piecesOf(doc: LineIndex, line: number, from: number, to: number, markdo
  * The ranges of line[from, to) that are text, not Markdown: heading marks and attributes, quote and
  * list marks, emphasis, link targets, span attributes and backslash escapes are left out.
  */
-function markdownText(text: string, from: number, to: number): [number, number][] {
+function markdownText(text: string, from: number, to: number, marks: Marks): [number, number][] {
   let s = from;
   let e = to;
+  if (marks.closing) {
+    const close = text.indexOf(marks.closing, s);
+    if (close < 0 || close >= e) return [];
+    marks.closing = undefined;
+    s = close + 1;
+  }
   const lead = /^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+)*/y;
   lead.lastIndex = s;
   const m = lead.exec(text);
@@ -542,7 +573,10 @@ function markdownText(text: string, from: number, to: number): [number, number][
     } else if (ch === '[') {
       cut(i, 1);
     } else if (ch === ']' && (text[i + 1] === '(' || text[i + 1] === '{')) {
-      const close = text.indexOf(text[i + 1] === '(' ? ')' : '}', i + 2);
+      const closing = text[i + 1] === '(' ? ')' : '}';
+      const close = text.indexOf(closing, i + 2);
+      // A target or attribute wrapped onto the next lines of the cell is left out there too.
+      if (close < 0 || close >= e) marks.closing = closing;
       const end = close < 0 || close >= e ? e : close + 1;
       cut(i, end - i);
       i = end - 1;
