@@ -12,8 +12,9 @@ import { linePiece, ShapeReader } from './text';
  *
  * A boxed table is read as a map of walls: every stretch of the map that the borders enclose is a
  * cell, its lines one cell (a label wrapped inside a narrow cell), and the column and row lines it
- * covers its spans; a blank stretch is a blank cell. Text outside tables is read line by line, with
- * pandoc's Markdown marks (`#`, `**`, `[…]{…}`, `:::`) left out of the pieces.
+ * covers its spans; a blank stretch is a blank cell. Text outside tables is read as paragraphs (a
+ * browser's wrapped lines joined), from the report's title on, with pandoc's Markdown marks (`#`,
+ * `**`, `[…]{…}`, `:::`) left out of the pieces and its raw HTML tables read as HTML.
  */
 
 const BOX_WALLS = /[\u2500-\u257f]/;
