@@ -22,8 +22,8 @@ const BLOCKS = new Set([
 ]);
 
 /** A report's own headings and title: what tells the article from the chrome around it. */
-const SIGNAL = /^[\s\u3000]*(?:[一二三四五六]|[1-6１-６])[\s\u3000]*[、.．,，][\s\u3000]*(?:总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/;
-const TITLE = /政府信息公开(?:工作)?年度?报告/;
+export const SIGNAL = /^[\s\u3000]*(?:[一二三四五六]|[1-6１-６])[\s\u3000]*[、.．,，][\s\u3000]*(?:总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/;
+export const TITLE = /政府信息公开(?:工作)?年度?报告/;
 
 function isElement(node: Node): node is Element {
   return 'tagName' in node;

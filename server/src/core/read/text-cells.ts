@@ -1,7 +1,7 @@
 import type { LineIndex } from '../text';
 import type { Block, Piece } from './document';
 import { articleStart, cellText, inlinePieces, RawCell, sectionOf, spanned } from './text-markdown';
-import { linePiece, ShapeReader } from './text';
+import { linePiece, ShapeReader } from './text-pieces';
 
 /**
  * Text that writes a table one cell a paragraph, as a browser's innerText, LibreOffice's text export

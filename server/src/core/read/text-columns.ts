@@ -2,7 +2,7 @@ import { findSections } from '../parse/sections';
 import { T3_COLUMNS, T3_ROWS, T4_COLUMNS, TABLE2, TABLE3 } from '../schema/formats';
 import { LineIndex, normalizeLabel } from '../text';
 import type { Block, Piece, SourceCell } from './document';
-import { linePiece, paragraphOf, ShapeReader } from './text';
+import { linePiece, paragraphOf, ShapeReader } from './text-pieces';
 
 /**
  * pdftotext output of a report printed to PDF. Every page ends with a form feed. With `-layout`

@@ -1,7 +1,7 @@
 import type { LineIndex } from '../text';
 import type { Block, Origin, Piece, SourceCell } from './document';
 import { htmlTablesIn } from './html';
-import { linePiece, ShapeReader } from './text';
+import { linePiece, ShapeReader } from './text-pieces';
 
 /**
  * Markdown as converters write a report page (pandoc, node-html-markdown, html2text): headings as `#`
