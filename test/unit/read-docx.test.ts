@@ -312,9 +312,13 @@ describe('DOCX reader: files it cannot read', () => {
     const good = fixture('seed-001.docx');
     assert.equal(problem(good.subarray(0, good.length - 40)).problem, 'corrupt');
     const encrypted = docx(p(r('x')));
-    // Flag bit 0 of every central record: the entries are encrypted.
-    for (let o = 0; o + 4 <= encrypted.length; o++) if (encrypted[o] === 0x50 && encrypted[o + 1] === 0x4b && encrypted[o + 2] === 1 && encrypted[o + 3] === 2) encrypted[o + 8] |= 1;
-    assert.equal(problem(encrypted).problem, 'encrypted');
+    // Method 99 in every local and central record: the entries are encrypted with AES.
+    for (let o = 0; o + 4 <= encrypted.length; o++) {
+      if (encrypted[o] !== 0x50 || encrypted[o + 1] !== 0x4b) continue;
+      if (encrypted[o + 2] === 3 && encrypted[o + 3] === 4) encrypted[o + 8] = 99;
+      if (encrypted[o + 2] === 1 && encrypted[o + 3] === 2) encrypted[o + 10] = 99;
+    }
+    assert.deepEqual(problem(encrypted), { ok: false, problem: 'encrypted', detail: 'word/document.xml' });
   });
 
   it('a DOCTYPE (entity expansion) is refused as corrupt', () => {
