@@ -405,6 +405,17 @@ describe('DOCX writer', () => {
     assert.deepEqual(lines(after).filter((_, i) => i !== line), lines(doc).filter((_, i) => i !== line));
   });
 
+  it('offsets hold past characters outside the BMP, CRLF line ends and entities: only the cell’s text changes', () => {
+    const body = `${p(r('𠮷野家 &amp; 𩸽'))}\r\n<w:tbl>\r\n<w:tr>${tc(p(r('𠮷')))}${tc(p(r('5')))}</w:tr></w:tbl>`;
+    const bytes = docx(body);
+    const result = writeDocxCells(bytes, [{ location: { table: 1, row: 1, column: 2 }, expected: '5', text: '7' }]);
+    assert.ok(result.ok);
+    const oldXml = strFromU8(entries(bytes)['word/document.xml']);
+    const at = oldXml.indexOf('<w:t xml:space="preserve">5</w:t>');
+    assert.equal(strFromU8(entries(result.bytes)['word/document.xml']), `${oldXml.slice(0, at)}<w:t xml:space="preserve">7</w:t>${oldXml.slice(at + 33)}`);
+    assert.equal(read(result.bytes).text, '𠮷野家 & 𩸽\n𠮷 | 7 |\n');
+  });
+
   it('fills a blank cell with a run formatted as its paragraph mark', () => {
     const body = `<w:tbl><w:tr>${tc(p(r('规章')))}${tc('<w:p><w:pPr><w:jc w:val="center"/><w:rPr><w:b/><w:sz w:val="21"/></w:rPr></w:pPr></w:p>')}</w:tr></w:tbl>`;
     const result = writeDocxCells(docx(body), [{ location: { table: 1, row: 1, column: 2 }, expected: '', text: '0' }]);

@@ -1,6 +1,6 @@
 import type { ReadProblemKind } from './document';
 import { parseXml, plainAttribute, W_NAMESPACES, XmlElement } from './docx-xml';
-import { inflateEntry, isOle2, listZip, ZipEntry, ole2StreamNames } from './docx-zip';
+import { inflateEntry, isOle2, listZip, ole2StreamNames, ZipEntry } from './docx-zip';
 
 /**
  * Opens a .docx: the ZIP, the main document part (found through the package relationships), its
