@@ -312,9 +312,13 @@ describe('DOCX reader: files it cannot read', () => {
     const good = fixture('seed-001.docx');
     assert.equal(problem(good.subarray(0, good.length - 40)).problem, 'corrupt');
     const encrypted = docx(p(r('x')));
-    // Flag bit 0 of every central record: the entries are encrypted.
-    for (let o = 0; o + 4 <= encrypted.length; o++) if (encrypted[o] === 0x50 && encrypted[o + 1] === 0x4b && encrypted[o + 2] === 1 && encrypted[o + 3] === 2) encrypted[o + 8] |= 1;
-    assert.equal(problem(encrypted).problem, 'encrypted');
+    // Method 99 in every local and central record: the entries are encrypted with AES.
+    for (let o = 0; o + 4 <= encrypted.length; o++) {
+      if (encrypted[o] !== 0x50 || encrypted[o + 1] !== 0x4b) continue;
+      if (encrypted[o + 2] === 3 && encrypted[o + 3] === 4) encrypted[o + 8] = 99;
+      if (encrypted[o + 2] === 1 && encrypted[o + 3] === 2) encrypted[o + 10] = 99;
+    }
+    assert.deepEqual(problem(encrypted), { ok: false, problem: 'encrypted', detail: 'word/document.xml' });
   });
 
   it('a DOCTYPE (entity expansion) is refused as corrupt', () => {
@@ -399,6 +403,17 @@ describe('DOCX writer', () => {
     const line = doc.grids[1].rows[row - 1].line;
     assert.equal(lines(after)[line], '三 、 本 年 度 办 理 结 果 | （一）予以公开 || 16 | 55 |   | 0 | 88 | 0 | 149 |');
     assert.deepEqual(lines(after).filter((_, i) => i !== line), lines(doc).filter((_, i) => i !== line));
+  });
+
+  it('offsets hold past characters outside the BMP, CRLF line ends and entities: only the cell’s text changes', () => {
+    const body = `${p(r('𠮷野家 &amp; 𩸽'))}\r\n<w:tbl>\r\n<w:tr>${tc(p(r('𠮷')))}${tc(p(r('5')))}</w:tr></w:tbl>`;
+    const bytes = docx(body);
+    const result = writeDocxCells(bytes, [{ location: { table: 1, row: 1, column: 2 }, expected: '5', text: '7' }]);
+    assert.ok(result.ok);
+    const oldXml = strFromU8(entries(bytes)['word/document.xml']);
+    const at = oldXml.indexOf('<w:t xml:space="preserve">5</w:t>');
+    assert.equal(strFromU8(entries(result.bytes)['word/document.xml']), `${oldXml.slice(0, at)}<w:t xml:space="preserve">7</w:t>${oldXml.slice(at + 33)}`);
+    assert.equal(read(result.bytes).text, '𠮷野家 & 𩸽\n𠮷 | 7 |\n');
   });
 
   it('fills a blank cell with a run formatted as its paragraph mark', () => {

@@ -1,6 +1,6 @@
 import type { ReadProblemKind } from './document';
 import { parseXml, plainAttribute, W_NAMESPACES, XmlElement } from './docx-xml';
-import { inflateEntry, isOle2, ole2StreamNames, readZipDirectory, ZipDirectory, ZipEntry } from './docx-zip';
+import { inflateEntry, isOle2, listZip, ole2StreamNames, ZipEntry } from './docx-zip';
 
 /**
  * Opens a .docx: the ZIP, the main document part (found through the package relationships), its
@@ -24,7 +24,6 @@ export interface DocxPart {
 }
 
 export interface DocxPackage {
-  zip: ZipDirectory;
   document: DocxPart & { entry: ZipEntry };
   styles?: DocxPart;
   numbering?: DocxPart;
@@ -39,8 +38,8 @@ const DOCUMENT_ELEMENTS = new Set([
   'hyperlink', 'smartTag', 'customXml', 'sdt', 'sdtContent', 'bdo', 'dir',
   'tbl', 'tr', 'trPr', 'gridBefore', 'tc', 'tcPr', 'gridSpan', 'vMerge', 'hMerge',
 ]);
-const keepInDocument = (localName: string, namespace: string | undefined) => DOCUMENT_ELEMENTS.has(localName) && W_NAMESPACES.has(namespace!);
-const keepWordprocessing = (_: string, namespace: string | undefined) => W_NAMESPACES.has(namespace!);
+const keepInDocument = (localName: string, namespace: string) => DOCUMENT_ELEMENTS.has(localName) && W_NAMESPACES.has(namespace);
+const keepWordprocessing = (_: string, namespace: string) => W_NAMESPACES.has(namespace);
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_STYLES = /\/styles$/;
@@ -53,14 +52,13 @@ export function openDocx(bytes: Uint8Array): OpenResult {
     return { ok: false, problem: 'not-docx', detail: streams.has('WordDocument') ? 'Word 97–2003 .doc' : 'OLE2' };
   }
   if (bytes.length < 22) return { ok: false, problem: bytes.length === 0 ? 'empty' : 'not-docx' };
-  const zip = readZipDirectory(bytes);
-  if ('error' in zip) {
+  const byName = listZip(bytes);
+  if ('error' in byName) {
     // A ZIP that starts as one but whose directory is gone was cut short or damaged.
     const local = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
-    return { ok: false, problem: local ? 'corrupt' : 'not-docx', detail: local ? zip.error : undefined };
+    return { ok: false, problem: local ? 'corrupt' : 'not-docx', detail: local ? byName.error : undefined };
   }
-  const byName = new Map(zip.entries.map((e) => [e.name, e]));
-  const parse = (entry: ZipEntry, keep?: (localName: string, namespace: string | undefined) => boolean): DocxPart | { problem: ReadProblemKind; detail: string } => {
+  const parse = (entry: ZipEntry, keep?: (localName: string, namespace: string) => boolean): DocxPart | { problem: ReadProblemKind; detail: string } => {
     const inflated = inflateEntry(bytes, entry, MAX_PART_SIZE);
     if (!inflated.ok) return { problem: inflated.problem, detail: inflated.detail };
     const decoded = decodeXml(inflated.data);
@@ -89,7 +87,7 @@ export function openDocx(bytes: Uint8Array): OpenResult {
   if (styles && 'problem' in styles) return { ok: false, problem: styles.problem, detail: styles.detail };
   const numbering = optional(REL_NUMBERING, 'numbering.xml');
   if (numbering && 'problem' in numbering) return { ok: false, problem: numbering.problem, detail: numbering.detail };
-  return { ok: true, pkg: { zip, document: { ...document, entry: documentEntry }, styles, numbering } };
+  return { ok: true, pkg: { document: { ...document, entry: documentEntry }, styles, numbering } };
 }
 
 /** What a ZIP without a Word document is, for the message. */
@@ -132,7 +130,7 @@ function resolvePath(path: string): string {
 }
 
 function isWordDocument(root: XmlElement): boolean {
-  return root.localName === 'document' && W_NAMESPACES.has(root.namespace ?? '');
+  return root.localName === 'document' && W_NAMESPACES.has(root.namespace);
 }
 
 /** UTF-8 (with or without BOM) or UTF-16 by BOM, as XML allows; undefined when the bytes are not that. */

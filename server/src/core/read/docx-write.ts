@@ -1,8 +1,7 @@
-import { deflateSync } from 'fflate';
+import { strFromU8, zipSync } from 'fflate';
 import type { ReadDocument, ViewCell } from './document';
 import type { DocxCell } from './docx-body';
 import { openDocx } from './docx-package';
-import { crc32, ZipDirectory, ZipEntry } from './docx-zip';
 import { readPackage } from './docx';
 import { isW, wChild, XmlElement } from './docx-xml';
 
@@ -63,7 +62,8 @@ export function writeDocxCells(bytes: Uint8Array, edits: CellEdit[]): WriteResul
   if (!opened.ok) return { ok: false, reason: 'unreadable' };
   const { pkg } = opened;
   const part = pkg.document;
-  if (part.encoding !== 'utf-8' || pkg.zip.zip64) return { ok: false, reason: 'package' };
+  const layout = zipLayout(bytes);
+  if (part.encoding !== 'utf-8' || !layout) return { ok: false, reason: 'package' };
   const { body, document } = readPackage(pkg);
   const splices: Splice[] = [];
   const seen = new Set<string>();
@@ -87,7 +87,7 @@ export function writeDocxCells(bytes: Uint8Array, edits: CellEdit[]): WriteResul
   let xml = part.xml;
   for (const s of splices) xml = xml.slice(0, s.start) + s.text + xml.slice(s.end);
   const data = new TextEncoder().encode(part.bom ? `\ufeff${xml}` : xml);
-  const rewritten = replaceEntry(bytes, pkg.zip, part.entry, data);
+  const rewritten = replaceEntry(bytes, layout, part.entry.name, data);
   if (!rewritten) return { ok: false, reason: 'package' };
   // Read back: each edited cell must now show its new text, and nothing else of the view may change.
   const reread = openDocx(rewritten);
@@ -202,18 +202,58 @@ const put32 = (b: Uint8Array, o: number, v: number) => {
   for (let k = 0; k < 4; k++) b[o + k] = (v >>> (8 * k)) & 0xff;
 };
 
+/** Where the records of a ZIP are: its end record, its central directory, and each entry's records. */
+interface ZipLayout {
+  endOffset: number;
+  centralStart: number;
+  records: { name: string; localOffset: number; centralOffset: number }[];
+}
+
+/**
+ * The layout of a ZIP without ZIP64 records (a .docx never needs them), read by hand for the
+ * splice below: fflate reads an entry's contents but tells no offsets, and its `Zip` writes every
+ * entry anew (new local headers with data descriptors, its own dates and fields) from inflated data,
+ * so no fflate path keeps the other entries' records as they are. The reader has checked the rest.
+ */
+function zipLayout(bytes: Uint8Array): ZipLayout | undefined {
+  let endOffset = -1;
+  for (let o = bytes.length - 22; o >= 0 && o >= bytes.length - 22 - 0xffff; o--) {
+    if (u32(bytes, o) === 0x06054b50) {
+      endOffset = o;
+      break;
+    }
+  }
+  if (endOffset < 0 || (endOffset >= 20 && u32(bytes, endOffset - 20) === 0x07064b50)) return undefined;
+  const centralStart = u32(bytes, endOffset + 16);
+  const records: ZipLayout['records'] = [];
+  for (let i = 0, o = centralStart; i < u16(bytes, endOffset + 10); i++) {
+    if (o + 46 > endOffset || u32(bytes, o) !== 0x02014b50) return undefined;
+    const nameLength = u16(bytes, o + 28);
+    // Names are decoded as fflate decodes them: UTF-8 when flagged so, else Latin-1.
+    const name = strFromU8(bytes.subarray(o + 46, o + 46 + nameLength), !(u16(bytes, o + 8) & 0x0800));
+    records.push({ name, localOffset: u32(bytes, o + 42), centralOffset: o });
+    o += 46 + nameLength + u16(bytes, o + 30) + u16(bytes, o + 32);
+  }
+  return { endOffset, centralStart, records };
+}
+
 /**
  * The ZIP with one entry's data replaced: the bytes before it and the other entries are copied as
  * they are, the central directory keeps its records (offsets after the entry moved, the entry's
  * sizes and checksum new), so every other part keeps its compressed bytes, names, dates and order.
  */
-function replaceEntry(bytes: Uint8Array, zip: ZipDirectory, entry: ZipEntry, data: Uint8Array): Uint8Array | undefined {
+function replaceEntry(bytes: Uint8Array, zip: ZipLayout, name: string, data: Uint8Array): Uint8Array | undefined {
+  const entry = zip.records.find((r) => r.name === name);
+  if (!entry) return undefined;
   const start = entry.localOffset;
   // The entry's local record runs to the next record (its data descriptor, if any, included).
-  const next = Math.min(zip.centralStart, ...zip.entries.map((e) => e.localOffset).filter((o) => o > start));
+  const next = Math.min(zip.centralStart, ...zip.records.map((r) => r.localOffset).filter((o) => o > start));
   if (start + 30 > next || u32(bytes, start) !== 0x04034b50) return undefined;
-  const compressed = deflateSync(data, { level: 6 });
-  const crc = crc32(data);
+  // fflate deflates the new data and checksums it: its one-entry ZIP holds both in its local record.
+  const deflated = zipSync({ part: [data, { level: 6 }] });
+  const crc = u32(deflated, 14);
+  const dataStart = 30 + u16(deflated, 26) + u16(deflated, 28);
+  const compressed = deflated.subarray(dataStart, dataStart + u32(deflated, 18));
   const nameAndExtra = u16(bytes, start + 26) + u16(bytes, start + 28);
   const header = copy(bytes, start, start + 30 + nameAndExtra);
   const flags = u16(header, 6) & ~0x0008;
@@ -224,10 +264,10 @@ function replaceEntry(bytes: Uint8Array, zip: ZipDirectory, entry: ZipEntry, dat
   put32(header, 22, data.length);
   const delta = header.length + compressed.length - (next - start);
   const central = copy(bytes, zip.centralStart, zip.endOffset);
-  for (const e of zip.entries) {
-    const o = e.centralOffset - zip.centralStart;
-    if (e.localOffset > start) put32(central, o + 42, e.localOffset + delta);
-    if (e === entry) {
+  for (const r of zip.records) {
+    const o = r.centralOffset - zip.centralStart;
+    if (r.localOffset > start) put32(central, o + 42, r.localOffset + delta);
+    if (r === entry) {
       put16(central, o + 8, flags);
       put16(central, o + 10, 8);
       put32(central, o + 16, crc);
