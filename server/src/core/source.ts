@@ -78,14 +78,14 @@ function analyzeInSource(text: string, read: ReadDocument, options: AnalyzeOptio
   const place = (range: Range): Range => {
     const at = map.sourceRange(range);
     if (!at) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return { start: positionAt(source, at.start), end: positionAt(source, at.end) };
+    return { start: source.positionAt(at.start), end: source.positionAt(at.end) };
   };
   const view: ViewMapping = {
     doc: inView.doc,
     toSource: place,
     toView: (p) => {
       const at = map.viewOffset(source.offsetAt(p));
-      return at === undefined ? undefined : positionAt(inView.doc, at);
+      return at === undefined ? undefined : inView.doc.positionAt(at);
     },
   };
   return { ...inView, doc: source, findings: inView.findings.map((f) => placeFinding(f, place)), kind: read.kind, read, view };
@@ -108,16 +108,6 @@ export function locateFindings(analysis: Analysis, read: ReadDocument): Finding[
   });
 }
 
-export function positionAt(index: LineIndex, offset: number): { line: number; character: number } {
-  let lo = 0;
-  let hi = index.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (index.starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: Math.min(offset - index.starts[lo], index.lines[lo].length) };
-}
 
 /** PDF and DOCX bytes → findings in the reader's view, each with its source location. */
 export async function analyzeBytes(bytes: Uint8Array, kind: 'pdf' | 'docx', options: AnalyzeOptions = {}): Promise<SourceAnalysis> {

@@ -1,4 +1,3 @@
-import type { Position } from './model';
 import type { TextEdit } from './rule';
 import { LineIndex } from './text';
 
@@ -71,17 +70,6 @@ function lineHunks(a: string[], b: string[]): [number, number, number, number][]
   return hunks.reverse();
 }
 
-/** The LSP position of an offset (never inside a line break: the callers do not split \r\n). */
-function positionAt(doc: LineIndex, offset: number): Position {
-  let lo = 0;
-  let hi = doc.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: Math.min(offset - doc.starts[lo], doc.lines[lo].length) };
-}
 
 export function diffEdits(before: string, after: string): TextEdit[] {
   if (before === after) return [];
@@ -95,7 +83,7 @@ export function diffEdits(before: string, after: string): TextEdit[] {
   }
   starts.push(acc);
   const doc = new LineIndex(before);
-  const at = (offset: number) => positionAt(doc, offset);
+  const at = (offset: number) => doc.positionAt(offset);
   const hunks = lineHunks(a, b) ?? [[0, a.length, 0, b.length]];
   const newStarts: number[] = [];
   let bAcc = 0;

@@ -37,6 +37,18 @@ export class LineIndex {
     return this.range(line, 0, this.lines[line].length);
   }
 
+  /** The LSP position of an offset (a line break counts as the end of its line). */
+  positionAt(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: Math.min(offset - this.starts[lo], this.lines[lo].length) };
+  }
+
   offsetAt(p: Position): number {
     const line = Math.min(Math.max(p.line, 0), this.lines.length - 1);
     return this.starts[line] + Math.min(Math.max(p.character, 0), this.lines[line].length);

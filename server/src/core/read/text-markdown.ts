@@ -297,16 +297,7 @@ function read(doc: LineIndex): Block[] | undefined {
   if (OTHER_TABLES.test(doc.text)) return undefined;
   const regions: Region[] = [];
   if (/<table[\s>]/i.test(doc.text)) {
-    const lineOf = (offset: number) => {
-      let lo = 0;
-      let hi = doc.starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (doc.starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
+    const lineOf = (offset: number) => doc.positionAt(offset).line;
     for (const t of htmlTablesIn(doc.text)) regions.push({ start: lineOf(t.start), end: lineOf(Math.max(t.start, t.end - 1)) + 1, rows: t.rows });
   }
   regions.push(...pipeTables(doc).filter((p) => !regions.some((r) => p.start < r.end && r.start < p.end)));
