@@ -72,7 +72,7 @@ function bail(msg) {
 // ------------------------------------------------------------------ the .vsix
 /** What `npm run package` puts into the .vsix, and the sources it is built from. */
 const VSIX_INPUTS = ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'LICENSE',
-  'language-configuration.json', '.vscodeignore', 'syntaxes', 'client/src', 'client/l10n', 'server/src', 'docs/rules',
+  'language-configuration.json', '.vscodeignore', 'syntaxes', 'client/src', 'client/l10n', 'client/media', 'server/src', 'docs/rules',
   'scripts/bundle.mjs', 'package-lock.json'];
 
 function newestInput() {
