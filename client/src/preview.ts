@@ -132,7 +132,7 @@ export class TablePreview implements vscode.Disposable {
     }
     if (!model || doc !== this.document || !this.panel) return;
     this.model = model;
-    this.panel.title = `${vscode.l10n.t('Report tables')}: ${baseName(doc.uri)}`;
+    this.panel.title = vscode.l10n.t('Report tables: {0}', baseName(doc.uri));
     void this.panel.webview.postMessage({ type: 'model', model });
   }
 

@@ -54,7 +54,7 @@ describe('tablesInSource (the table preview)', () => {
 
   it('in English', () => {
     const { text } = brokenSeed000();
-    const cell = cellOf(tablesInSource(analyzeText(text), 'en'), 'T3.R3_1.NP');
+    const cell = cellOf(tablesInSource(analyzeText(text, { locale: 'en' }), 'en'), 'T3.R3_1.NP');
     assert.match(cell.hover!, /^✗ Row total: \*\*总计 0 ≠ 3\+0\+0\+0\+0\+0 = 3\*\*/);
     assert.match(cell.messages[0], /it should be 0$/);
   });
