@@ -54,7 +54,7 @@
     if (!result) { app.appendChild(el('p', 'muted', strings.waiting)); return; }
     if (!result.rows.length) { app.appendChild(el('p', 'muted', strings.none)); return; }
     app.appendChild(el('p', 'muted', `${String(strings.count).replace('{0}', result.rows.length)} · ${strings.hint}`));
-    const table = app.appendChild(el('table', 'summary'));
+    const table = app.appendChild(el('div', 'scroll')).appendChild(el('table', 'summary'));
     const headRow = table.appendChild(el('thead')).appendChild(el('tr'));
     for (const c of result.columns) {
       const th = headRow.appendChild(el('th', '', c.title));
@@ -74,7 +74,7 @@
       tr.tabIndex = 0;
       tr.dataset.file = row.file;
       for (const c of result.columns) {
-        const td = tr.appendChild(el('td', c.numeric ? 'n' : '', shown(row, c)));
+        const td = tr.appendChild(el('td', c.numeric ? 'n' : `col-${c.key}`, shown(row, c)));
         if (c.key === 'status') td.classList.add(`status-${row.status}`);
       }
       const open = () => vscode.postMessage({ type: 'open', file: row.file });

@@ -583,6 +583,47 @@ async function run(env) {
     await screenshot('table-preview-click-selects');
   });
 
+  await check('the preview in the dark and high-contrast themes: VS Code\'s theme colours, the marked cell stands out', async () => {
+    const looks = {};
+    for (const theme of ['Dark Modern', 'Dark High Contrast']) {
+      await pickTheme(theme);
+      looks[theme] = await until(`the preview in ${theme}`, async () => {
+        const look = await previewFrame().locator('td[data-target="T3.R3_1.NP"]').evaluate((td) => {
+          const lum = (c) => { const [r, g, b] = c.match(/\d+(\.\d+)?/g).map(Number); return (0.299 * r + 0.587 * g + 0.114 * b) / 255; };
+          const body = getComputedStyle(document.body).backgroundColor;
+          const style = getComputedStyle(td);
+          return { body, bodyLum: lum(body), cell: style.backgroundColor, border: style.boxShadow, outline: `${style.outlineStyle} ${style.outlineColor}`, text: lum(getComputedStyle(document.body).color) };
+        });
+        // Dark: a tinted background; high contrast has none (transparent), the theme's error border marks it.
+        const tinted = look.cell !== look.body && look.cell !== 'rgba(0, 0, 0, 0)';
+        const bordered = /rgb/.test(look.border) && look.outline.startsWith('solid');
+        return look.bodyLum < 0.25 && look.text > 0.6 && bordered && (tinted || theme.includes('High Contrast')) && look;
+      });
+      await screenshot(`table-preview-${theme.toLowerCase().replace(/ /g, '-')}`);
+    }
+    await pickTheme('Light Modern');
+  });
+
+  await check('汇总本工作区的年度报告: a webview table, one row per report; sorted by 警告, a row opens its report', async () => {
+    await page.keyboard.press('Control+1');
+    await runCommand('汇总本工作区的年度报告');
+    const frame = await until('the summary webview', async () => {
+      for (const f of page.frames()) if (await f.locator('table.summary tbody tr').count().catch(() => 0)) return f;
+      return undefined;
+    }, 30_000);
+    const rows = frame.locator('table.summary tbody tr');
+    const names = await rows.locator('td:first-child').allInnerTexts();
+    const expected = [files.seed004, files.seed000, files.preview000].sort();
+    if (JSON.stringify([...names].sort()) !== JSON.stringify(expected)) throw new Error(`summary rows ${JSON.stringify(names)}, expected ${JSON.stringify(expected)}`);
+    await frame.locator('table.summary th', { hasText: '警告' }).click();
+    if ((await rows.first().locator('td:first-child').innerText()) !== files.seed004) throw new Error('sorted by 警告, seed 004 (34 warnings) is not first');
+    const sorted = await frame.locator('table.summary th[aria-sort="descending"]').innerText();
+    if (!sorted.startsWith('警告')) throw new Error(`the sorted column is ${sorted}`);
+    await screenshot('summary-view');
+    await rows.first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: files.seed004 }).waitFor({ state: 'visible' });
+  });
+
   // ---------------------------------------------------------------- the review report in chromium
   await check('xxgk-lint --format html test/fixtures/seeds: the review report renders in chromium (5 reports, blank cells hatched and coloured)', async () => {
     const file = path.join(dirs.scratch, 'review.html');
@@ -605,6 +646,29 @@ async function run(env) {
       await review.close();
     }
   });
+}
+
+/** Runs a command from the palette by its title. */
+async function runCommand(title) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** Ctrl+K Ctrl+T (Preferences: Color Theme), then the theme by its name. */
+async function pickTheme(name) {
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
 }
 
 /** The table preview's page: VS Code puts each webview in an iframe that holds the page's own iframe. */
