@@ -300,6 +300,12 @@ const tests: [string, () => Promise<void>][] = [
     const active = vscode.window.activeTextEditor!;
     assert.equal(active.document, doc);
     assert.deepEqual([active.selection.start.line, active.selection.start.character, active.selection.end.character], [ROW_DISCLOSED, cell.start.character, cell.end.character]);
+    // Another report becomes active: the preview follows it (the hover test left 自然人 and 总计 at 7 there).
+    const other = fileUri('hover.xxgk.txt');
+    const followed = renderedWhere<Rendered>(preview.onDidRender, (r) => r.uri === other.toString(), 'the preview of hover.xxgk.txt');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(other), { viewColumn: active.viewColumn });
+    const next = await followed;
+    assert.equal(next.marked['T3.R3_7.NP'], 'error', JSON.stringify(next.marked));
     await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
   }],
   ['"汇总本工作区的年度报告" opens a webview table with one row per report (titled or not); CSV export with a BOM', async () => {
