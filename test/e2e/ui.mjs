@@ -568,7 +568,7 @@ async function run(env) {
     await tip.waitFor({ state: 'visible' });
     const text = await tip.innerText();
     if (!/✗ 本行总计：总计 0 ≠ 3\+0\+0\+0\+0\+0 = 3/.test(text)) throw new Error(`the cell's tooltip lacks the broken sum: ${text}`);
-    if (!/应为 0/.test(text)) throw new Error(`the cell's tooltip lacks the finding: ${text}`);
+    if (!/应为0/.test(text)) throw new Error(`the cell's tooltip lacks the finding: ${text}`);
     await screenshot('table-preview-marked-cell');
   });
 

@@ -58,8 +58,8 @@ describe('diagnostics, pushed (client without pull support)', () => {
     assert.match(messageOf(d), /自然人为3，.*应为0/);
     // Only what explains it (the Problems panel shows each as a row, the hover lists them first).
     assert.deepEqual(d.relatedInformation!.map((r) => [r.location.uri === uri, r.location.range.start.line, r.message]), [
-      [true, 38, '「（一）予以公开」 总计 = 0'],
-      [true, 57, '「（七）总计」 自然人 = 0'],
+      [true, 38, '「（一）予以公开」总计：0'],
+      [true, 57, '「（七）总计」自然人：0'],
     ]);
     assert.deepEqual(d.data, { target: 'T3.R3_1.NP' });
   });

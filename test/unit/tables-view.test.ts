@@ -35,11 +35,11 @@ describe('tablesInSource (the table preview)', () => {
     assert.equal(cell.severity, 'error');
     assert.equal(cell.culprit, true);
     assert.deepEqual(cell.range, { start: { line, character }, end: { line, character: character + 1 } });
-    assert.deepEqual(cell.messages, ['「（一）予以公开」 自然人 为 3，与本行总计、（七）总计都不符，应为 0']);
+    assert.deepEqual(cell.messages, ['「（一）予以公开」自然人为3，与本行总计、（七）总计都不符，应为0']);
     const hover = cell.hover!.split('\n');
     assert.equal(hover[0], '✗ 本行总计：**总计 0 ≠ 3+0+0+0+0+0 = 3**');
-    assert.equal(hover[2], '✗ （七）总计 =（一）至（六）之和 · 自然人：**（七）总计 0 ≠ 3 = 3**');
-    assert.equal(hover[4], '**表三 「（一）予以公开」 自然人**');
+    assert.equal(hover[2], '✗ （七）总计＝（一）至（六）之和·自然人：**（七）总计 0 ≠ 3 = 3**');
+    assert.equal(hover[4], '**表三「（一）予以公开」自然人**');
     assert.ok(cell.hover!.includes('- 本行总计：总计 0 = **自然人 3** + 商业企业 0'), cell.hover);
     // The rest of the row is fine: no colour, no hover lines about a broken sum.
     const total = cellOf(tables, 'T3.R3_1.TOT');

@@ -66,7 +66,7 @@ function partValues(parts: Operand[]): Localized {
   const listed = parts.length > MAX_LISTED_PARTS ? parts.filter((o) => o.value !== 0 || o.blank) : parts;
   const values = listed.map((o) => String(shown(o))).join('+') || '0';
   const rest = listed.length < parts.length && listed.length > 0;
-  return { 'zh-CN': rest ? `${values}（其余为 0）` : values, en: rest ? `${values} (the rest 0)` : values };
+  return { 'zh-CN': rest ? `${values}（其余为0）` : values, en: rest ? `${values} (the rest 0)` : values };
 }
 
 /** The span from the first to the last written cell of a side. */
