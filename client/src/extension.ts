@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { TablePreview } from './preview';
+import { SummaryView } from './summary-view';
 
 export const LANGUAGE_ID = 'xxgk-report';
 
@@ -18,15 +20,30 @@ let starting: Promise<void> | undefined;
 /** Documents switched by detection once: if the person switches one back to plain text, it stays so. */
 const detected = new Set<string>();
 
+/** What the extension hands to whoever asks (the extension-host tests): its two webviews. */
+export interface XxgkApi {
+  preview: TablePreview;
+  summary: SummaryView;
+}
+
 /**
  * Activated by a report document, the command, or any plain-text document (for the first-line
  * detection). The language server starts only once a report document is open.
  */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<XxgkApi> {
+  const running = async () => {
+    await startClient(context);
+    return client!;
+  };
+  const preview = new TablePreview(context, running, isReportDocument);
+  const summary = new SummaryView(context, running, (file) => openReport(context, file));
   context.subscriptions.push(
+    preview,
+    summary,
     vscode.commands.registerCommand('xxgk.checkAsReport', (uri?: vscode.Uri) => checkAsReport(context, uri)),
     vscode.workspace.registerTextDocumentContentProvider(VIEW_SCHEME, { provideTextDocumentContent: (uri) => views.get(uri.toString()) ?? '' }),
-    vscode.commands.registerCommand('xxgk.showSummary', () => showSummary(context)),
+    vscode.commands.registerCommand('xxgk.showSummary', () => summary.show()),
+    vscode.commands.registerCommand('xxgk.showPreview', (uri?: vscode.Uri) => preview.show(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.workspace.onDidOpenTextDocument((doc) => onOpen(context, doc)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       // An untitled document opens empty: look again when text arrives on its first lines (a paste).
@@ -38,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   for (const doc of vscode.workspace.textDocuments) onOpen(context, doc);
+  return { preview, summary };
 }
 
 export async function deactivate(): Promise<void> {
@@ -47,8 +65,13 @@ export async function deactivate(): Promise<void> {
   starting = undefined;
 }
 
+/** A document the language server checks: a report, or a web page that holds one. */
+function isReportDocument(doc: vscode.TextDocument): boolean {
+  return doc.languageId === LANGUAGE_ID || (doc.languageId === 'html' && REPORT_TITLE.test(doc.getText(new vscode.Range(0, 0, 400, 0))));
+}
+
 function onOpen(context: vscode.ExtensionContext, doc: vscode.TextDocument): void {
-  if (doc.languageId === LANGUAGE_ID || (doc.languageId === 'html' && REPORT_TITLE.test(doc.getText(new vscode.Range(0, 0, 400, 0))))) void startClient(context);
+  if (isReportDocument(doc)) void startClient(context);
   else void detectReport(doc);
 }
 
@@ -148,21 +171,9 @@ async function checkAsReport(context: vscode.ExtensionContext, uri?: vscode.Uri)
   if (editor.document.languageId !== LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
 }
 
-/**
- * "Summarize the reports in this workspace": one row per report (body, year, format, findings,
- * 新收/办结/结转/复议/诉讼), from the language server, shown in a new editor for copying on.
- */
-async function showSummary(context: vscode.ExtensionContext): Promise<void> {
-  if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder of reports first.'));
-    return;
-  }
-  await startClient(context);
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the reports…') },
-    () => client!.sendRequest<{ text: string } | null>('workspace/executeCommand', { command: 'xxgk.workspaceSummary', arguments: [] }),
-  );
-  if (!result) return;
-  const doc = await vscode.workspace.openTextDocument({ content: result.text, language: 'plaintext' });
-  await vscode.window.showTextDocument(doc, { preview: false });
+/** A report of the summary: a PDF or Word file as its recognized text, any other in its editor. */
+async function openReport(context: vscode.ExtensionContext, file: vscode.Uri): Promise<void> {
+  const kind = /\.(pdf|docx)$/i.exec(file.path)?.[1].toLowerCase();
+  if (kind === 'pdf' || kind === 'docx') await openReportView(context, file, kind);
+  else await vscode.window.showTextDocument(file, { preview: false });
 }

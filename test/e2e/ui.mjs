@@ -72,7 +72,7 @@ function bail(msg) {
 // ------------------------------------------------------------------ the .vsix
 /** What `npm run package` puts into the .vsix, and the sources it is built from. */
 const VSIX_INPUTS = ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'LICENSE',
-  'language-configuration.json', '.vscodeignore', 'syntaxes', 'client/src', 'client/l10n', 'server/src', 'docs/rules',
+  'language-configuration.json', '.vscodeignore', 'syntaxes', 'client/src', 'client/l10n', 'client/media', 'server/src', 'docs/rules',
   'scripts/bundle.mjs', 'package-lock.json'];
 
 function newestInput() {
@@ -130,6 +130,8 @@ function makeScratch() {
   const column = line.indexOf('| 0 |', line.indexOf(BROKEN.label)) + 2; // 自然人, the first number cell
   lines[BROKEN.line] = line.slice(0, column) + BROKEN.value + line.slice(column + 1);
   fs.writeFileSync(path.join(dirs.workspace, seed000), lines.join('\n'));
+  const preview000 = '招商合作局2020年度报告（预览）.txt';
+  fs.writeFileSync(path.join(dirs.workspace, preview000), lines.join('\n'));
 
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), `${JSON.stringify({
@@ -141,7 +143,7 @@ function makeScratch() {
     'window.commandCenter': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
   }, null, 2)}\n`);
-  return { dirs, files: { seed004, seed000 }, brokenColumn: column };
+  return { dirs, files: { seed004, seed000, preview000 }, brokenColumn: column };
 }
 
 // ------------------------------------------------------------------ code-server
@@ -479,7 +481,7 @@ async function run(env) {
     if (!new RegExp(`${BROKEN.line + 1}`).test(await row.innerText())) throw new Error(`expected Ln ${BROKEN.line + 1} in ${await row.innerText()}`);
   });
 
-  await check('hover on the squiggle: the Chinese message and the live equation (总计 0 = 自然人 3 + …) with ✗', async () => {
+  await check('hover on the squiggle: the Chinese message, then the broken sums in view (总计 0 ≠ 3+0+0+0+0+0 = 3), the equations with ✗', async () => {
     const hover = await hoverOver(squiggleBox);
     const text = await until('hover text with the equation', async () => {
       const t = await hover.innerText();
@@ -489,24 +491,16 @@ async function run(env) {
     if (!text.includes(message.slice(0, 12))) throw new Error(`the hover lacks the diagnostic message "${message}": ${text}`);
     if (!/✗/.test(text)) throw new Error(`the broken sum is not marked ✗: ${text}`);
     if (/\*\*/.test(text)) throw new Error(`raw Markdown in the hover: ${text}`);
-    // The diagnostic part lists every related cell first; scroll the hover (the mouse moves onto it, so
-    // it stays open) until the equation is in view, for the screenshot.
-    const box = await hover.boundingBox();
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-    const equations = hover.locator('li').filter({ hasText: '✗' });
-    await until('the equations scrolled into view', async () => {
-      // Visible = what is drawn at the top and bottom of each equation is that equation (the hover clips
-      // its scrolled content).
-      if ((await equations.evaluateAll((els) => els.every((el) => {
-        const r = el.getBoundingClientRect();
-        return [r.y + 3, r.y + r.height - 3].every((y) => {
-          const hit = document.elementFromPoint(r.x + 8, y);
-          return !!hit && (el.contains(hit) || hit.contains(el));
-        });
-      })))) return true;
-      await page.mouse.wheel(0, 100);
-      return false;
-    });
+    // Without scrolling: the finding, the two cells that explain it, then the broken sums with the live numbers.
+    const broken = hover.locator('p').filter({ hasText: '≠' });
+    if ((await broken.count()) !== 2) throw new Error(`expected the two broken sums at the top of the hover: ${text}`);
+    if (!/本行总计：\s*总计 0 ≠ 3\+0\+0\+0\+0\+0 = 3/.test(text)) throw new Error(`the broken row sum is not given with its numbers: ${text}`);
+    const unseen = await broken.evaluateAll((els) => els.filter((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.x + 8, r.y + r.height / 2);
+      return !hit || !(el.contains(hit) || hit.contains(el));
+    }).map((el) => el.textContent));
+    if (unseen.length) throw new Error(`broken sums below the fold of the hover: ${unseen.join(' | ')}`);
     const shot = await screenshot('seed-000-squiggle-and-hover');
     if (process.argv.includes('--update-docs-screenshot')) {
       fs.mkdirSync(path.dirname(DOCS_SCREENSHOT), { recursive: true });
@@ -552,6 +546,134 @@ async function run(env) {
     await until('the saved file to be seed 000 again', async () => fs.readFileSync(path.join(dirs.workspace, files.seed000), 'utf8') === seed000Text);
     await screenshot('seed-000-fixed');
   });
+
+  // ---------------------------------------------------------------- the table preview
+  await check('预览年报表格 (editor title button): the tables beside the report, the changed cell coloured and outlined', async () => {
+    await quickOpen(files.preview000);
+    await page.locator('#status\\.editor\\.mode', { hasText: '政府信息公开年度报告' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.editor-group-container.active .editor-actions [aria-label*="预览年报表格"]').first().click();
+    const cell = previewFrame().locator('td[data-target="T3.R3_1.NP"]');
+    await cell.waitFor({ state: 'visible', timeout: 30_000 });
+    await until('the cell marked as an error and the culprit', async () => {
+      const cls = await cell.getAttribute('class');
+      return /\berror\b/.test(cls) && /\bculprit\b/.test(cls);
+    });
+    if ((await cell.innerText()).trim() !== BROKEN.value) throw new Error(`the marked cell shows "${await cell.innerText()}"`);
+    const marked = await previewFrame().locator('td.v.error, td.v.warning').count();
+    if (marked !== 1) throw new Error(`${marked} marked cells, expected 1`);
+    await page.locator('.tabs-container .tab', { hasText: '年报表格' }).first().waitFor({ state: 'visible' });
+    await cell.scrollIntoViewIfNeeded();
+    await cell.hover();
+    const tip = previewFrame().locator('.tip');
+    await tip.waitFor({ state: 'visible' });
+    const text = await tip.innerText();
+    if (!/✗ 本行总计：总计 0 ≠ 3\+0\+0\+0\+0\+0 = 3/.test(text)) throw new Error(`the cell's tooltip lacks the broken sum: ${text}`);
+    if (!/应为0/.test(text)) throw new Error(`the cell's tooltip lacks the finding: ${text}`);
+    await screenshot('table-preview-marked-cell');
+  });
+
+  await check('a click on a preview cell (「（一）予以公开」总计) selects it in the report: Ln 39, the cell\'s column, 1 selected', async () => {
+    const line = fs.readFileSync(path.join(dirs.workspace, files.preview000), 'utf8').split('\n')[BROKEN.line];
+    const m = [...line.matchAll(/\|\s*(\d+)\s*(?=\|)/g)][6]; // 总计, the 7th number cell
+    const end = m.index + m[0].indexOf(m[1]) + m[1].length;
+    await previewFrame().locator('td[data-target="T3.R3_1.TOT"]').click();
+    const status = page.locator('#status\\.editor\\.selection');
+    const want = `Ln ${BROKEN.line + 1}, Col ${end + 1} (1 selected)`;
+    await until(`the status bar to say ${want}`, async () => (await status.innerText()).trim() === want);
+    await screenshot('table-preview-click-selects');
+  });
+
+  await check('the preview in the dark and high-contrast themes: VS Code\'s theme colours, the marked cell stands out', async () => {
+    const looks = {};
+    for (const theme of ['Dark Modern', 'Dark High Contrast']) {
+      await pickTheme(theme);
+      looks[theme] = await until(`the preview in ${theme}`, async () => {
+        const look = await previewFrame().locator('td[data-target="T3.R3_1.NP"]').evaluate((td) => {
+          const lum = (c) => { const [r, g, b] = c.match(/\d+(\.\d+)?/g).map(Number); return (0.299 * r + 0.587 * g + 0.114 * b) / 255; };
+          const body = getComputedStyle(document.body).backgroundColor;
+          const style = getComputedStyle(td);
+          return { body, bodyLum: lum(body), cell: style.backgroundColor, border: style.boxShadow, outline: `${style.outlineStyle} ${style.outlineColor}`, text: lum(getComputedStyle(document.body).color) };
+        });
+        // Dark: a tinted background; high contrast has none (transparent), the theme's error border marks it.
+        const tinted = look.cell !== look.body && look.cell !== 'rgba(0, 0, 0, 0)';
+        const bordered = /rgb/.test(look.border) && look.outline.startsWith('solid');
+        return look.bodyLum < 0.25 && look.text > 0.6 && bordered && (tinted || theme.includes('High Contrast')) && look;
+      });
+      await screenshot(`table-preview-${theme.toLowerCase().replace(/ /g, '-')}`);
+    }
+    await pickTheme('Light Modern');
+  });
+
+  await check('汇总本工作区的年度报告: a webview table, one row per report; sorted by 警告, a row opens its report', async () => {
+    await page.keyboard.press('Control+1');
+    await runCommand('汇总本工作区的年度报告');
+    const frame = await until('the summary webview', async () => {
+      for (const f of page.frames()) if (await f.locator('table.summary tbody tr').count().catch(() => 0)) return f;
+      return undefined;
+    }, 30_000);
+    const rows = frame.locator('table.summary tbody tr');
+    const names = await rows.locator('td:first-child').allInnerTexts();
+    const expected = [files.seed004, files.seed000, files.preview000].sort();
+    if (JSON.stringify([...names].sort()) !== JSON.stringify(expected)) throw new Error(`summary rows ${JSON.stringify(names)}, expected ${JSON.stringify(expected)}`);
+    await frame.locator('table.summary th', { hasText: '警告' }).click();
+    if ((await rows.first().locator('td:first-child').innerText()) !== files.seed004) throw new Error('sorted by 警告, seed 004 (34 warnings) is not first');
+    const sorted = await frame.locator('table.summary th[aria-sort="descending"]').innerText();
+    if (!sorted.startsWith('警告')) throw new Error(`the sorted column is ${sorted}`);
+    await screenshot('summary-view');
+    await rows.first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: files.seed004 }).waitFor({ state: 'visible' });
+  });
+
+  // ---------------------------------------------------------------- the review report in chromium
+  await check('xxgk-lint --format html test/fixtures/seeds: the review report renders in chromium (5 reports, blank cells hatched and coloured)', async () => {
+    const file = path.join(dirs.scratch, 'review.html');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'xxgk-lint.js'), '--format', 'html', 'test/fixtures/seeds'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
+    if (!r.stdout.startsWith('<!DOCTYPE html>')) throw new Error(`no review report (exit ${r.status}): ${r.stderr}`);
+    fs.writeFileSync(file, r.stdout);
+    const review = await page.context().newPage();
+    try {
+      await review.goto(`file://${file}`);
+      const rows = await review.locator('table.summary tbody tr').count();
+      if (rows !== 5) throw new Error(`${rows} summary rows, expected 5`);
+      // The seeds have no broken sum; seeds 002 and 004 fill only 总计: their blanks are hatched warnings.
+      const blank = review.locator('td.v.warning.blank').first();
+      await blank.scrollIntoViewIfNeeded();
+      const look = await blank.evaluate((td) => ({ image: getComputedStyle(td).backgroundImage, color: getComputedStyle(td).backgroundColor }));
+      if (!/repeating-linear-gradient/.test(look.image) || look.color === 'rgba(0, 0, 0, 0)') throw new Error(`a blank warning cell is not hatched and coloured: ${JSON.stringify(look)}`);
+      await review.screenshot({ path: path.join(OUT, `${String(++shots).padStart(2, '0')}-review-report.png`) });
+      await review.screenshot({ path: path.join(OUT, `${String(++shots).padStart(2, '0')}-review-report-full.png`), fullPage: true });
+    } finally {
+      await review.close();
+    }
+  });
+}
+
+/** Runs a command from the palette by its title. */
+async function runCommand(title) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** Ctrl+K Ctrl+T (Preferences: Color Theme), then the theme by its name. */
+async function pickTheme(name) {
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** The table preview's page: VS Code puts each webview in an iframe that holds the page's own iframe. */
+function previewFrame() {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
 
 // ------------------------------------------------------------------ main

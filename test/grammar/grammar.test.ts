@@ -84,37 +84,37 @@ const CASES: [string, string, string][] = [
   ['\t第二十条第（五）项', '第二十条第（五）项', 'entity.name.type.caption'],
   ['             第二十条第(九)项  | ', '第二十条第(九)项', 'entity.name.type.caption'],
   // pipe rows: labels, numbers, blanks, separators
-  ['规章 | 0 | 0 | 0 |', '规章', 'entity.name.tag.row-label'],
+  ['规章 | 0 | 0 | 0 |', '规章', 'support.type.row-label'],
   ['规章 | 0 | 0 | 0 |', '0', 'constant.numeric.cell'],
   ['规章 | 0 | 0 | 0 |', '|', 'punctuation.separator.cell'],
   ['行政事业性收费 | 0 | 0 | |', ' | |', 'meta.table.row'],
-  ['信息内容 | 本年新制作 数量 | 本年新公开 数量 | 对外公开总数量 |', '信息内容', 'entity.other.attribute-name.column'],
-  ['信息内容 | 本年新制作 数量 | 本年新公开 数量 | 对外公开总数量 |', '对外公开总数量', 'entity.other.attribute-name.column'],
-  ['三、 本年度办理结果 | (一)予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | |', '三、 本年度办理结果', 'entity.name.tag.row-label'],
-  ['三、 本年度办理结果 | (一)予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | |', '(一)予以公开', 'entity.name.tag.row-label'],
-  ['(三)不予公开 | 1. 属于国家秘密 | 0 | 0 |', '1. 属于国家秘密', 'entity.name.tag.row-label'],
-  ['3. 危及“三安全一稳定” | 0 | 0 |', '3. 危及“三安全一稳定”', 'entity.name.tag.row-label'],
+  ['信息内容 | 本年新制作 数量 | 本年新公开 数量 | 对外公开总数量 |', '信息内容', 'entity.name.label.column'],
+  ['信息内容 | 本年新制作 数量 | 本年新公开 数量 | 对外公开总数量 |', '对外公开总数量', 'entity.name.label.column'],
+  ['三、 本年度办理结果 | (一)予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | |', '三、 本年度办理结果', 'support.type.row-label'],
+  ['三、 本年度办理结果 | (一)予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | |', '(一)予以公开', 'support.type.row-label'],
+  ['(三)不予公开 | 1. 属于国家秘密 | 0 | 0 |', '1. 属于国家秘密', 'support.type.row-label'],
+  ['3. 危及“三安全一稳定” | 0 | 0 |', '3. 危及“三安全一稳定”', 'support.type.row-label'],
   ['(七)总计 | 12 | 1,024 | 0 |', '1,024', 'constant.numeric.cell'],
-  ['(七)总计 | 12 | 1,024 | 0 |', '(七)总计', 'entity.name.tag.row-label'],
+  ['(七)总计 | 12 | 1,024 | 0 |', '(七)总计', 'support.type.row-label'],
   ['行政许可 | +1036 | -5 | 3.5 |', '+1036', 'constant.numeric.cell'],
   ['行政许可 | +1036 | -5 | 3.5 |', '-5', 'constant.numeric.cell'],
   ['政府集中采购 | 2 | 251000元 |', '元', 'keyword.other.unit'],
-  ['自然人 | 法人或其他组织 | 总计 | |||||||', '法人或其他组织', 'entity.other.attribute-name.column'],
+  ['自然人 | 法人或其他组织 | 总计 | |||||||', '法人或其他组织', 'entity.name.label.column'],
   ['(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | ||||||||', '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)', 'comment.line.note'],
-  ['结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |', '尚未审结', 'entity.other.attribute-name.column'],
+  ['结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |', '尚未审结', 'entity.name.label.column'],
   ['0 | 0 | / | — | 无 |', '/', 'constant.language.placeholder'],
   ['0 | 0 | / | — | 无 |', '—', 'constant.language.placeholder'],
   // one cell per line (tab-led)
   ['\t0', '0', 'constant.numeric.cell'],
-  ['\t四、结转下年度继续办理', '四、结转下年度继续办理', 'entity.name.tag.row-label'],
-  ['\t本年新', '本年新', 'entity.other.attribute-name.column'],
+  ['\t四、结转下年度继续办理', '四、结转下年度继续办理', 'support.type.row-label'],
+  ['\t本年新', '本年新', 'entity.name.label.column'],
   // space-aligned rows
   ['规章  3  0  12', '12', 'constant.numeric.cell'],
-  ['规章  3  0  12', '规章', 'entity.name.tag.row-label'],
+  ['规章  3  0  12', '规章', 'support.type.row-label'],
   ['0 0 0 0 0 0 0 0 0 0 0 0 0 0 0', '0', 'constant.numeric.cell'],
   // prose stays prose
   ['2020年，我局通过政务服务平台发布信息111篇，公布工业经济运行情况11条。', '111', '!constant.numeric'],
-  ['我局对规章和规范性文件进行了清理。', '规章', '!entity.name.tag'],
+  ['我局对规章和规范性文件进行了清理。', '规章', '!support.type.row-label'],
 ];
 
 describe('TextMate grammar (syntaxes/xxgk-report.tmLanguage.json)', () => {
@@ -135,6 +135,14 @@ describe('TextMate grammar (syntaxes/xxgk-report.tmLanguage.json)', () => {
       for (const s of scopes) assert.equal(has(s, scope), !negate, show());
     });
   }
+
+  it('names no scope that the default themes colour like an error (Light+: attribute names red, tags maroon)', () => {
+    const raw = fs.readFileSync(path.join(ROOT, 'syntaxes', 'xxgk-report.tmLanguage.json'), 'utf8');
+    const names = [...raw.matchAll(/"name": "([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(names.includes('entity.name.label.column.xxgk-report') && names.includes('support.type.row-label.xxgk-report'), names.join(' '));
+    const alarming = names.filter((n) => /^(entity\.other\.attribute-name|entity\.name\.tag|invalid|markup\.deleted|message\.error)/.test(n));
+    assert.deepEqual(alarming, []);
+  });
 
   it('every seed: six section headings, and every line of 表三 in seed 000 has its numbers scoped', () => {
     for (const seed of ['s000', 's001', 's002', 's003', 's004'] as const) {

@@ -44,10 +44,15 @@ describe('extension manifest', () => {
     assert.ok(!firstLine.test('关于印发通知的函'));
     assert.ok(fs.existsSync(path.join(ROOT, lang.configuration)));
     assert.ok(fs.existsSync(path.join(ROOT, pkg.contributes.grammars[0].path)));
-    assert.deepEqual(pkg.activationEvents, ['onLanguage:xxgk-report', 'onCommand:xxgk.checkAsReport', 'onCommand:xxgk.showSummary', 'onLanguage:plaintext', 'onLanguage:html']);
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:xxgk-report', 'onCommand:xxgk.checkAsReport', 'onCommand:xxgk.showSummary', 'onCommand:xxgk.showPreview', 'onLanguage:plaintext', 'onLanguage:html']);
     assert.equal(pkg.contributes.commands[1].command, 'xxgk.showSummary');
     assert.equal(nlsZh['command.showSummary'], '汇总本工作区的年度报告');
     assert.equal(pkg.contributes.commands[0].command, 'xxgk.checkAsReport');
+    assert.equal(pkg.contributes.commands[2].command, 'xxgk.showPreview');
+    assert.equal(nlsZh['command.showPreview'], '预览年报表格');
+    assert.deepEqual(pkg.contributes.menus['editor/title'], [{ command: 'xxgk.showPreview', when: 'editorLangId == xxgk-report', group: 'navigation' }]);
+    // Blank cells written as NBSP or U+3000 are content, not invisible characters to box.
+    assert.equal(pkg.contributes.configurationDefaults['[xxgk-report]']['editor.unicodeHighlight.invisibleCharacters'], false);
     assert.equal(pkg.main, './client/out/extension.js');
     for (const l10n of fs.readdirSync(path.join(ROOT, pkg.l10n))) JSON.parse(fs.readFileSync(path.join(ROOT, pkg.l10n, l10n), 'utf8'));
   });

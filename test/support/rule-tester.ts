@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, AnalyzeOptions, Finding } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/core/edits';
+import { comparePositions } from '../../server/src/core/text';
 import type { ReportModel } from './model';
 import { Encoding, render, Rendered, Variant } from './render';
 
@@ -34,8 +35,10 @@ export interface Expected {
    * Undefined: not checked.
    */
   fixed?: ReportModel | ((r: Rendered) => string) | null;
-  /** Position keys of cells that must be among the finding's related locations (the operands of a sum). */
+  /** Position keys of cells that must lie in the finding's related locations (the operands of a sum). */
   related?: string[];
+  /** How many related locations the finding has. */
+  relatedCount?: number;
 }
 
 export interface InvalidCase {
@@ -90,10 +93,12 @@ export function checkFinding(r: Rendered, f: Finding, e: Expected, label: string
     const span = r.at(key);
     assert.ok(
       // A blank cell's range may take in the padding around it: containment, not equality.
-      f.related?.some((x) => x.range.start.line === span.line && x.range.end.line === span.line && x.range.start.character <= span.start && span.end <= x.range.end.character),
+      // A sum's addends are folded into one location that spans them (over several lines for a column).
+      f.related?.some((x) => comparePositions(x.range.start, { line: span.line, character: span.start }) <= 0 && comparePositions({ line: span.line, character: span.end }, x.range.end) <= 0),
       `${label}: ${key} (${JSON.stringify(span)}) should be a related location of ${describeFinding(f)}; got ${JSON.stringify(f.related?.map((x) => x.range))}`,
     );
   }
+  if (e.relatedCount !== undefined) assert.equal(f.related?.length ?? 0, e.relatedCount, `${label}: related of ${describeFinding(f)}: ${JSON.stringify(f.related?.map((x) => x.message))}`);
   if (e.fixed === null) assert.equal(f.fix, undefined, `${label}: no fix expected, got ${JSON.stringify(f.fix)}`);
   else if (e.fixed !== undefined) {
     assert.ok(f.fix, `${label}: a fix is expected for ${describeFinding(f)}`);

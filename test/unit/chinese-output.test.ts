@@ -227,7 +227,7 @@ const SAMPLES: Params = {
   name: '（一）予以公开', total: 12, sum: 11, blank: { 'zh-CN': '（空白按0计算）', en: ' (blank cells counted as 0)' },
   note: { 'zh-CN': '（空白按0计）', en: ' (blank counted as 0)' }, column: '自然人', value: 3, prevYear: 2020,
   prevFile: 'kunming/2020.txt', prevValue: 4, row: '规章', issued: 2, repealed: 1, expected: 5, what: '收到申请', stated: 7,
-  table: '表三', count: 6, columns: '自然人、商业企业', cell: '表三「（一）予以公开」自然人', raw: '/', unit: '件', text: '本年新制作数量',
+  values: '6+6+4', table: '表三', count: 6, columns: '自然人、商业企业', cell: '表三「（一）予以公开」自然人', raw: '/', unit: '件', text: '本年新制作数量',
   minority: 2019, majority: 2021, version: 2019, actual: '4、', year: 2021, size: 2500000, limit: 2000000, date: '2022年1月20日',
   deadline: '2022年1月31日', found: 2020, source: '标题', relations: '本行总计、（七）总计', numeral: '六', title: '其他需要报告的事项',
   after: '四', section: '二', official: '（三）不予公开', written: '（三）不予开', signed: '某某局', titled: '某某市某某局',

@@ -162,7 +162,9 @@ ruleTester('row-total', {
         at: 'T3.R3_1.NP', target: 'T3.R3_1.NP', severity: 'error',
         message: '「（一）予以公开」自然人为5，与本行总计、（七）总计都不符，应为3',
         en: '“（一）予以公开” 自然人 is 5, which breaks its row total and the （七）总计 row; it should be 3',
-        related: ['T3.R3_1.TOT', 'T3.R3_1.CE', 'T3.R3_7.NP', 'T3.R3_4_1.NP'],
+        // The totals it breaks, nothing else: the cell itself is where the finding is.
+        related: ['T3.R3_1.TOT', 'T3.R3_7.NP'],
+        relatedCount: 2,
         fixed: B19,
       }],
     },
@@ -226,7 +228,9 @@ ruleTester('column-total', {
         at: 'T3.R3_7.TOT', target: 'T3.R3_7.TOT',
         message: '表三「总计」列：（七）总计为11，但各办理结果之和为13',
         en: 'Table 3, column “总计”: （七）总计 is 11, but the result rows add up to 13',
+        // The addends folded into one location over the column.
         related: ['T3.R3_1.TOT', 'T3.R3_2.TOT', 'T3.R3_4_1.TOT'],
+        relatedCount: 1,
         fixed: set(T19, { 'T3.R3_1.TOT': 7, 'T3.R3_7.TOT': 13 }),
       }],
     },
@@ -236,7 +240,7 @@ ruleTester('column-total', {
       name: '2021: the three （六） sub-rows count in （七）总计',
       model: set(B21, { 'T3.R3_6_2.NP': 1, 'T3.R3_6_2.TOT': 1 }),
       absent: ['row-total', 'balance'],
-      errors: [{ at: 'T3.R3_7.NP', target: 'T3.R3_7.NP', message: '表三「自然人」列：（七）总计为8，但各办理结果之和为9', related: ['T3.R3_6_2.NP', 'T3.R3_6_1.NP', 'T3.R3_6_3.NP'], fixed: set(B21, { 'T3.R3_6_2.NP': 1, 'T3.R3_6_2.TOT': 1, 'T3.R3_7.NP': 9 }) }],
+      errors: [{ at: 'T3.R3_7.NP', target: 'T3.R3_7.NP', message: '表三「自然人」列：（七）总计为8，但各办理结果之和为9', related: ['T3.R3_6_2.NP', 'T3.R3_6_1.NP', 'T3.R3_6_3.NP'], relatedCount: 1, fixed: set(B21, { 'T3.R3_6_2.NP': 1, 'T3.R3_6_2.TOT': 1, 'T3.R3_7.NP': 9 }) }],
     },
   ],
 }, { encodings: ABCMP });
@@ -252,7 +256,7 @@ ruleTester('balance', {
       model: set(B19, { 'T3.R1.NP': 8, 'T3.R1.CE': 2 }),
       absent: ['row-total', 'column-total'],
       errors: [
-        { at: 'T3.R4.NP', target: 'T3.R4.NP', severity: 'error', message: '表三「自然人」列：一＋二＝10，但（七）总计＋四＝9', en: 'Table 3, column “自然人”: 一 + 二 = 10, but （七）总计 + 四 = 9', related: ['T3.R1.NP', 'T3.R2.NP', 'T3.R3_7.NP', 'T3.R4.NP'], fixed: null },
+        { at: 'T3.R4.NP', target: 'T3.R4.NP', severity: 'error', message: '表三「自然人」列：一＋二＝10，但（七）总计＋四＝9', en: 'Table 3, column “自然人”: 一 + 二 = 10, but （七）总计 + 四 = 9', related: ['T3.R1.NP', 'T3.R2.NP', 'T3.R3_7.NP'], relatedCount: 3, fixed: null },
         { at: 'T3.R4.CE', target: 'T3.R4.CE', message: '表三「商业企业」列：一＋二＝2，但（七）总计＋四＝3', fixed: null },
       ],
     },
@@ -284,7 +288,8 @@ ruleTester('review-total', {
         at: 'T4.R.RV_TOT', target: 'T4.R.RV_TOT', severity: 'error',
         message: '表四「行政复议」：总计为3，但维持＋纠正＋其他＋尚未审结＝5',
         en: 'Table 4 “行政复议 (administrative review)”: 总计 is 3, but 维持 + 纠正 + 其他 + 尚未审结 = 5',
-        related: ['T4.R.RV_KEEP', 'T4.R.RV_CORR', 'T4.R.RV_OTH', 'T4.R.RV_PEND', 'T4.R.RV_TOT'],
+        related: ['T4.R.RV_KEEP', 'T4.R.RV_CORR', 'T4.R.RV_OTH', 'T4.R.RV_PEND'],
+        relatedCount: 1,
         fixed: set(B19, { 'T4.R.RV_KEEP': 4, 'T4.R.RV_TOT': 5 }),
       }],
     },

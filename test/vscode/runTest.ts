@@ -28,7 +28,7 @@ function makeWorkspace(): string {
   const seed004 = path.join(SEEDS, '004_af7ba795f29cd9b9.txt');
   const seed000 = path.join(SEEDS, '000_4ec185c68d50ccd4.txt');
   fs.copyFileSync(seed004, path.join(dir, '二七区2020年度报告.txt'));
-  for (const name of ['quick-fix', 'fix-on-save', 'hover']) fs.copyFileSync(seed000, path.join(dir, `${name}.xxgk.txt`));
+  for (const name of ['quick-fix', 'fix-on-save', 'hover', 'preview']) fs.copyFileSync(seed000, path.join(dir, `${name}.xxgk.txt`));
   const title = '某局2021年政府信息公开工作年度报告\n一、总体情况\n';
   fs.writeFileSync(path.join(dir, 'notes.txt'), '这不是年报。\n');
   fs.writeFileSync(path.join(dir, 'report-without-extension'), title);

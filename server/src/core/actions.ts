@@ -2,7 +2,8 @@ import type { AnalyzeOptions, Finding, RuleSetting } from './analyze';
 import type { ConfigFile } from './config';
 import { editorText } from './editor-messages';
 import { fixAll } from './fix';
-import type { Locale, Range } from './model';
+import { cellName, rowName, tableName } from './labels';
+import type { Locale, Range, TableId } from './model';
 import type { TextEdit } from './rule';
 import { RULES } from './rules';
 import { INVARIANTS } from './schema/invariants';
@@ -59,9 +60,21 @@ export function fixTotalsAction(text: string, options: AnalyzeOptions, findings:
 }
 
 export function ignoreTitle(finding: Finding, locale: Locale): string {
+  const target = finding.target && targetName(finding.target, locale);
   return finding.target
-    ? editorText('ignoreTarget', locale, { code: finding.code, target: finding.target })
+    ? editorText('ignoreTarget', locale, { code: finding.code, target: target ? `${locale === 'zh-CN' ? '：' : ': '}${target}` : '' })
     : editorText('ignoreCode', locale, { code: finding.code });
+}
+
+/** A table cell or row target in words (`表三「（一）予以公开」 自然人`); other targets are not shown. */
+function targetName(target: string, locale: Locale): string | undefined {
+  const m = /^(T[234])\.([^.]+)(?:\.([^.]+))?$/.exec(target);
+  if (!m) return undefined;
+  const table = m[1] as TableId;
+  const space = locale === 'zh-CN' ? '' : ' ';
+  if (m[3]) return `${tableName(table, locale)}${space}${cellName({ table, row: m[2], column: m[3] }, locale)}`;
+  const row = rowName(table, m[2]);
+  return row ? `${tableName(table, locale)}${space}${locale === 'zh-CN' ? `「${row}」` : `“${row}”`}` : tableName(table, locale);
 }
 
 /**

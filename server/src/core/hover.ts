@@ -107,15 +107,17 @@ function cellOrLabelHover(analysis: Analysis, report: Report, p: Position, local
   const format = formatOf(report);
   const table = editorText(TABLE_MESSAGE[row.table], locale);
   const lines: string[] = [];
-  if (cell) lines.push(`**${md(`${table}${locale === 'zh-CN' ? '' : ' '}${cellName(cell, locale, format)}`)}**`, '');
-  else lines.push(`**${md(`${table}${locale === 'zh-CN' ? `「${rowName(row.table, row.key, format)}」` : ` “${rowName(row.table, row.key, format)}”`}`)}**`, '');
-  lines.push(...rowFacts(row, format, locale));
-  if (cell) lines.push(...cellFacts(cell, format, locale));
   const relations = analysis.arithmetic
     ? cell
       ? relationsOfCell(analysis.arithmetic, cell)
       : analysis.arithmetic.relations.filter((r) => r.spec.table === row.table && r.spec.eachRow && r.instance === row.key)
     : [];
+  // A broken sum first: it is what the person came for; what the cell is and every sum follow.
+  if (cell) for (const rel of relations.filter((r) => !r.ok)) lines.push(brokenLine(rel, format, locale), '');
+  if (cell) lines.push(`**${md(`${table}${locale === 'zh-CN' ? '' : ' '}${cellName(cell, locale, format)}`)}**`, '');
+  else lines.push(`**${md(`${table}${locale === 'zh-CN' ? `「${rowName(row.table, row.key, format)}」` : ` “${rowName(row.table, row.key, format)}”`}`)}**`, '');
+  lines.push(...rowFacts(row, format, locale));
+  if (cell) lines.push(...cellFacts(cell, format, locale));
   if (cell && (row.table === 'T3' || row.table === 'T4')) lines.push(...equationLines(relations, cell, format, locale));
   else if (!cell && relations.length) lines.push(...equationLines(relations, undefined, format, locale));
   return { markdown: lines.join('\n').trimEnd(), range: cell ? cell.range : row.labelRange };
@@ -191,6 +193,22 @@ function side(rel: Relation, operands: Operand[], cell: Cell | undefined, format
   const shown = operands.filter((o) => o.value !== 0 || o.blank || sameCell(o, cell));
   const rest = operands.length - shown.length;
   return [...shown.map(term), ...(rest ? [editorText('others', locale, { count: rest })] : [])].join(' + ');
+}
+
+const valueOf = (o: Operand) => (o.blank ? '□' : String(o.value));
+
+/**
+ * `✗ （七）总计 =（一）至（六）之和 · 自然人：**（七）总计 20 ≠ 6+6+4+3+3+4 = 26**`: a broken sum in
+ * one line with the live numbers; a long sum shows its addends that are not 0.
+ */
+function brokenLine(rel: Relation, format: FormatVersion, locale: Locale): string {
+  const sideText = (operands: Operand[], sum: number) => {
+    if (operands.length <= 2) return operands.map((o) => `${operandName(rel, o, format)} ${valueOf(o)}`).join(' + ');
+    const listed = operands.length > MAX_LISTED_PARTS ? operands.filter((o) => o.value !== 0 || o.blank) : operands;
+    return `${listed.map(valueOf).join('+') || '0'} = ${sum}`;
+  };
+  const equation = `${sideText(rel.total, rel.totalSum)} ≠ ${sideText(rel.parts, rel.partsSum)}`;
+  return `✗ ${md(relationTitle(rel, format, locale))}${locale === 'zh-CN' ? '：' : ': '}**${md(equation)}**`;
 }
 
 /** `- 本行总计：总计 3 = 自然人 1 + 商业企业 2 + … ✓` for every relation, the hovered cell in bold. */

@@ -1,7 +1,9 @@
 import type { Analysis, Finding } from './analyze';
+import { hoverAt } from './hover';
 import { rowName, tableName } from './labels';
 import type { Cell, FormatVersion, Locale, Range, Severity, TableId } from './model';
-import { rowsOf, T3_COLUMNS, T4_COLUMNS, TABLE2 } from './schema/formats';
+import { expectedFormat, rowsOf, T3_COLUMNS, T4_COLUMNS, TABLE2 } from './schema/formats';
+import type { SourceAnalysis } from './source';
 
 /**
  * The recognized tables as the official grids, for drawing (the review report, the editor's table
@@ -22,6 +24,8 @@ export interface CellView {
   culprit?: boolean;
   /** The findings about this cell, as messages. */
   messages: string[];
+  /** The editor's hover on this cell (Markdown): what it counts, its sums with the live numbers. */
+  hover?: string;
 }
 
 export interface HeaderCell {
@@ -30,11 +34,19 @@ export interface HeaderCell {
   rowSpan?: number;
 }
 
+export interface RowView {
+  key: string;
+  label: string;
+  /** Where the row's label is written. */
+  range?: Range;
+  cells: CellView[];
+}
+
 export interface BlockView {
   caption?: string;
   /** Rows of header cells above the data rows; the first column is the row labels'. */
   header: HeaderCell[][];
-  rows: { key: string; label: string; cells: CellView[] }[];
+  rows: RowView[];
 }
 
 export interface TableView {
@@ -77,6 +89,10 @@ export function tablesView(analysis: Analysis, locale: Locale, expected?: Format
     if (own.some((f) => ARITHMETIC.has(f.code))) view.culprit = true;
     return view;
   };
+  const rowOf = (table: TableId, key: string, text: string, cells: CellView[]): RowView => {
+    const written = report.tables[table]?.rows.get(key);
+    return { key, label: text, cells, ...(written?.label ? { range: written.labelRange } : {}) };
+  };
   const views: TableView[] = [];
   const label = (table: TableId, key: string) => rowName(table, key, format);
   if (report.tables.T2) {
@@ -86,7 +102,7 @@ export function tablesView(analysis: Analysis, locale: Locale, expected?: Format
       blocks: TABLE2[format].map((block) => ({
         caption: block.caption,
         header: [[{ text: '信息内容' }, ...block.columns.map((c) => ({ text: c.label }))]],
-        rows: block.rows.map((r) => ({ key: r.key, label: r.label, cells: block.columns.map((c) => cellOf('T2', r.key, c.key)) })),
+        rows: block.rows.map((r) => rowOf('T2', r.key, r.label, block.columns.map((c) => cellOf('T2', r.key, c.key)))),
       })),
     });
   }
@@ -100,7 +116,7 @@ export function tablesView(analysis: Analysis, locale: Locale, expected?: Format
           [{ text: '自然人', rowSpan: 2 }, { text: '法人或其他组织', colSpan: 5 }, { text: '总计', rowSpan: 2 }],
           T3_COLUMNS.slice(1, 6).map((c) => ({ text: c.label })),
         ],
-        rows: rowsOf('T3', format).map((r) => ({ key: r.key, label: label('T3', r.key), cells: T3_COLUMNS.map((c) => cellOf('T3', r.key, c.key)) })),
+        rows: rowsOf('T3', format).map((r) => rowOf('T3', r.key, label('T3', r.key), T3_COLUMNS.map((c) => cellOf('T3', r.key, c.key)))),
       }],
     });
   }
@@ -115,9 +131,35 @@ export function tablesView(analysis: Analysis, locale: Locale, expected?: Format
           [...results.map((text) => ({ text, rowSpan: 2 })), { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
           [...results, ...results].map((text) => ({ text })),
         ],
-        rows: [{ key: 'R', label: '', cells: T4_COLUMNS.map((c) => cellOf('T4', 'R', c.key)) }],
+        rows: [rowOf('T4', 'R', '', T4_COLUMNS.map((c) => cellOf('T4', 'R', c.key)))],
       }],
     });
   }
   return views;
+}
+
+/**
+ * The tables of what the user edits, for the editor's table preview: each written cell with the
+ * editor's hover text, every range in the document's own coordinates (for HTML and shaped text the
+ * tables are read from a view of it; PDF and Word views are the document).
+ */
+export function tablesInSource(analysis: SourceAnalysis, locale: Locale): TableView[] {
+  const view = analysis.view;
+  const inView: Analysis = view ? { ...analysis, doc: view.doc } : analysis;
+  const place = (r: Range) => (view ? view.toSource(r) : r);
+  const tables = tablesView(inView, locale, expectedFormat(analysis.report?.year));
+  for (const table of tables) {
+    for (const block of table.blocks) {
+      for (const row of block.rows) {
+        if (row.range) row.range = place(row.range);
+        for (const cell of row.cells) {
+          if (!cell.range) continue;
+          const hover = hoverAt(inView, cell.range.start, locale);
+          if (hover) cell.hover = hover.markdown;
+          cell.range = place(cell.range);
+        }
+      }
+    }
+  }
+  return tables;
 }

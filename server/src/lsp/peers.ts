@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
-import { analyze, AnalyzeOptions } from '../core/analyze';
+import type { AnalyzeOptions } from '../core/analyze';
+import { analyzeBytes, analyzeText, SourceAnalysis, sourceKindOf } from '../core/source';
 import { digestReport, ReportDigest } from '../core/workspace';
 import { decode } from '../node/decode';
 
@@ -10,6 +11,11 @@ import { decode } from '../node/decode';
 const MAX_FILES = 500;
 /** A folder is looked at again (new, changed or deleted files) after this long. */
 const RESCAN_MS = 5000;
+/** What the CLI reads from a folder (but Office's `~$` lock files). */
+const REPORT_FILES = ['**/*.txt', '**/*.md', '**/*.html', '**/*.htm', '**/*.docx', '**/*.pdf'];
+/** A report not understood still counts when it says it is one near its start. */
+const REPORT_TITLE = /政府信息公开(?:工作)?年度?报告/;
+const TITLE_SEARCH_CHARS = 2000;
 
 interface Entry {
   mtimeMs: number;
@@ -72,7 +78,7 @@ export class PeerIndex {
   private async scan(rootDir: string, root: Root): Promise<void> {
     let found: string[];
     try {
-      found = (await glob(['**/*.txt', '**/*.md'], { cwd: rootDir, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })).slice(0, MAX_FILES);
+      found = (await glob(REPORT_FILES, { cwd: rootDir, absolute: true, ignore: ['**/node_modules/**', '**/.git/**', '**/~$*'] })).slice(0, MAX_FILES);
     } catch {
       return;
     }
@@ -94,14 +100,33 @@ export class PeerIndex {
       root.files.set(file, entry);
       const options = await this.options(file);
       if (stat.size > (options.maxFileSize ?? Infinity)) continue;
-      const decoded = decode(fs.readFileSync(file));
-      if (!decoded.ok) continue;
-      const analysis = analyze(decoded.text, options);
-      // Only reports with a title naming their body can be paired with another year's.
-      if (!analysis.report?.organ) continue;
-      entry.digest = digestReport(pathToFileURL(file).href, analysis, options);
+      const analysis = await readReport(file, options);
+      // Every report is listed (titled or not); the pairing across years needs the body's name.
+      if (!analysis) continue;
+      entry.digest = digestReport(pathToFileURL(file).href, analysis.view ? { ...analysis, doc: analysis.view.doc } : analysis, options);
       changed.push(entry.digest);
     }
     if (changed.length) this.onChange(changed);
   }
+}
+
+/** A file's analysis, or undefined when it cannot be read or is no report (a README, notes). */
+async function readReport(file: string, options: AnalyzeOptions): Promise<SourceAnalysis | undefined> {
+  const kind = sourceKindOf(file);
+  let analysis: SourceAnalysis;
+  if (kind === 'pdf' || kind === 'docx') {
+    analysis = await analyzeBytes(new Uint8Array(fs.readFileSync(file)), kind, options);
+    if (analysis.read === undefined) return undefined;
+  } else {
+    const decoded = decode(fs.readFileSync(file));
+    if (!decoded.ok) return undefined;
+    analysis = analyzeText(decoded.text, options, kind);
+  }
+  return isReport(analysis) ? analysis : undefined;
+}
+
+/** Understood as a report, or says it is one near its start. */
+export function isReport(analysis: SourceAnalysis): boolean {
+  if (!analysis.findings.some((f) => f.code === 'report-unrecognized')) return true;
+  return REPORT_TITLE.test((analysis.view?.doc ?? analysis.doc).text.slice(0, TITLE_SEARCH_CHARS));
 }

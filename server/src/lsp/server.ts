@@ -12,18 +12,20 @@ import { unreadable } from '../core/analyze';
 import { readDocx } from '../core/read/docx';
 import { readPdf } from '../core/read/pdf';
 import { hoverInSource, outlineInSource } from '../core/source';
-import { toSummaryText } from '../node/summary';
+import { tablesInSource } from '../core/tables-view';
+import { STATUS, SUMMARY_COLUMNS, toSummaryCsv, toSummaryText } from '../node/summary';
 import { CODE_ACTION_KINDS, codeActions, IGNORE_COMMAND, IgnoreArgs } from './codeActions';
 import { DiagnosticsService } from './diagnostics';
 import { EditCapabilities, ignoreFinding } from './ignore';
 import { readSettings } from './settings';
 import { filePath, Workspace } from './workspace';
 
-/** InitializeParams.locale (`zh-cn`, `zh-CN`, `zh-Hans`…) → the core's message language. */
-/** `xxgk.workspaceSummary`: one row per report in the workspace folders, as data and as a text table. */
+/** `xxgk.workspaceSummary`: one row per report in the workspace folders, as data, a text table and CSV. */
 export const SUMMARY_COMMAND = 'xxgk.workspaceSummary';
 /** The client hands a PDF or Word file's bytes to the server, which answers with the recognized text. */
 export const READ_SOURCE_REQUEST = 'xxgk/readSource';
+/** The recognized tables of an open document, for the table preview: `{ uri }` → `TablesViewResult | null`. */
+export const TABLES_VIEW_REQUEST = 'xxgk/tablesView';
 
 /** A file URI as a path relative to its workspace folder. */
 function shortPath(uri: string, folders: string[]): string {
@@ -33,6 +35,7 @@ function shortPath(uri: string, folders: string[]): string {
   return folder ? path.relative(folder, file).split(path.sep).join('/') : file;
 }
 
+/** InitializeParams.locale (`zh-cn`, `zh-CN`, `zh-Hans`…) → the core's message language. */
 export function localeOf(locale: string | undefined): Locale {
   return /^zh/i.test(locale ?? '') ? 'zh-CN' : 'en';
 }
@@ -180,10 +183,35 @@ export function startServer(connection: Connection): void {
     return { text: result.document.text };
   });
 
+  /** The preview's model, from the analysis the diagnostics came from: the document's version tells which text it shows. */
+  connection.onRequest(TABLES_VIEW_REQUEST, async (params: { uri: string }) => {
+    const doc = documents.get(params.uri);
+    if (!doc) return null;
+    const { analysis, version, findings } = await workspace.check(doc);
+    const report = analysis.report;
+    return {
+      uri: doc.uri,
+      version,
+      locale: workspace.locale,
+      organ: report?.organ ?? null,
+      year: report?.year ?? null,
+      format: report?.format ?? null,
+      findings: findings.length,
+      tables: tablesInSource(analysis, workspace.locale),
+    };
+  });
+
   connection.onExecuteCommand(async (params) => {
     if (params.command === SUMMARY_COMMAND) {
       const rows = await workspace.summary();
-      return { rows, text: toSummaryText(rows.map((r) => ({ ...r, file: shortPath(r.file, workspace.folders) })), workspace.locale) };
+      const locale = workspace.locale;
+      const shown = rows.map((r) => ({ ...r, file: shortPath(r.file, workspace.folders) }));
+      return {
+        rows: rows.map((r, i) => ({ ...r, path: shown[i].file, statusName: STATUS[r.status][locale] })),
+        columns: SUMMARY_COLUMNS.map((c) => ({ key: c.key, numeric: c.numeric, title: c.title[locale] })),
+        text: toSummaryText(shown, locale),
+        csv: toSummaryCsv(shown, locale, true),
+      };
     }
     if (params.command !== IGNORE_COMMAND) return null;
     const changed = await ignoreFinding(params.arguments?.[0] as IgnoreArgs, connection, workspace, editCaps);

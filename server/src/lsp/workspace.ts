@@ -11,7 +11,7 @@ import {
 } from '../core/workspace';
 import { editorText } from '../core/editor-messages';
 import type { Locale } from '../core/model';
-import { PeerIndex } from './peers';
+import { isReport, PeerIndex } from './peers';
 import { ConfigStore, DEFAULT_SETTINGS, EditorSettings, mergeOptions, readSettings } from './settings';
 
 const REPORT_TITLE = /政府信息公开(?:工作)?年度?报告/;
@@ -32,6 +32,13 @@ export interface Checked {
   /** The analysis's findings and the cross-file ones (carry-over, copied-text). */
   findings: WorkspaceFinding[];
   digest: ReportDigest;
+}
+
+/** The file a PDF or Word view (`xxgk-view:…?file:///…`) shows; any other URI is itself. */
+export function sourceOfView(uri: string): string {
+  if (!uri.startsWith('xxgk-view:')) return uri;
+  const query = uri.indexOf('?');
+  return query < 0 ? uri : decodeURIComponent(uri.slice(query + 1));
 }
 
 export function filePath(uri: string): string | undefined {
@@ -167,7 +174,8 @@ export class Workspace {
    * findings counted: the summary a reviewer hands on.
    */
   async summary(): Promise<SummaryRow[]> {
-    const open = [...this.checked.values()].map((c) => c.digest);
+    // A PDF or Word view stands for its file (the view's query); web pages without a report are left out.
+    const open = [...this.checked.values()].filter((c) => isReport(c.analysis)).map((c) => ({ ...c.digest, uri: sourceOfView(c.digest.uri) }));
     const openUris = new Set(open.map((d) => d.uri));
     const onDisk = (await Promise.all(this.folders.map((f) => this.peers.allIn(f)))).flat().filter((d) => !openUris.has(d.uri));
     const digests = [...open, ...onDisk].sort((a, b) => a.uri.localeCompare(b.uri));

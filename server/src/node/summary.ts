@@ -100,7 +100,7 @@ export const SUMMARY_COLUMNS: Column[] = [
   { key: 'litigation', numeric: true, title: { 'zh-CN': '诉讼', en: 'lawsuits' } },
 ];
 
-const STATUS: Record<ReportStatus, Record<Locale, string>> = {
+export const STATUS: Record<ReportStatus, Record<Locale, string>> = {
   checked: { 'zh-CN': '已检查', en: 'checked' },
   unrecognized: { 'zh-CN': '未识别', en: 'not recognized' },
   unchecked: { 'zh-CN': '未检查', en: 'not checked' },

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { XxgkApi } from '../../../client/src/extension';
+import type { Rendered } from '../../../client/src/preview';
 
 /**
  * Runs inside VS Code's extension host (loaded by runTests as extensionTestsPath), on the scratch
@@ -117,6 +119,24 @@ async function setCell(editor: vscode.TextEditor, cell: vscode.Range, value: str
 const hoverText = (hovers: vscode.Hover[]) => hovers
   .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
   .join('\n');
+
+function api(): XxgkApi {
+  const extension = vscode.extensions.all.find((e) => e.packageJSON.name === 'xxgk-lint');
+  assert.ok(extension?.isActive, 'the extension is active');
+  return extension.exports as XxgkApi;
+}
+
+/** The next drawing of a webview (its own report, posted back from the page) that satisfies `ok`. */
+function renderedWhere<T>(event: vscode.Event<T>, ok: (r: T) => boolean, what: string): Promise<T> {
+  let sub: vscode.Disposable | undefined;
+  let last: T | undefined;
+  return within(() => `${what} (last drawn: ${JSON.stringify(last)?.slice(0, 300)})`, new Promise<T>((resolve) => {
+    sub = event((r) => {
+      last = r;
+      if (ok(r)) resolve(r);
+    });
+  })).finally(() => sub?.dispose());
+}
 
 const tests: [string, () => Promise<void>][] = [
   ['activation: a .txt file whose first line is a report title is switched to xxgk-report (xxgk.detectByFirstLine) and checked', async () => {
@@ -252,16 +272,60 @@ const tests: [string, () => Promise<void>][] = [
     await switched;
     await diagnosticsWhere(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'section-missing'), 'section-missing on the untitled report');
   }],
-  ['"汇总本工作区的年度报告" opens a table with one row per report in the folder', async () => {
-    await vscode.commands.executeCommand('xxgk.showSummary');
-    const { value: doc } = await poll(() => 'the summary document', () => {
-      const d = vscode.window.activeTextEditor?.document;
-      return d?.isUntitled && d.getText().startsWith('文件') ? d : undefined;
-    });
-    const text = doc.getText();
-    assert.match(text, /^文件 +机关 +年度 +格式 +状态 +错误 +警告 +提示 +新收 +办结 +结转 +复议 +诉讼/);
-    assert.match(text, /二七区2020年度报告\.txt +二七区工业和信息化局 +2020 +2019/);
-    assert.match(text, /合计（\d+份）/);
+  ['"预览年报表格": the webview receives the tables, the changed cell marked; it redraws as the person types', async () => {
+    const editor = await open('preview.xxgk.txt');
+    const doc = editor.document;
+    await diagnosticsWhere(doc.uri, (ds) => ds.length === 0, 'seed 000 clean');
+    const cell = t3Cell(doc, ROW_DISCLOSED, NATURAL_PERSON);
+    await setCell(editor, cell, '3');
+    await diagnosticsWhere(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'row-total'), 'row-total on the changed cell');
+    const preview = api().preview;
+    const drawn = renderedWhere<Rendered>(preview.onDidRender, (r) => r.uri === doc.uri.toString() && r.marked['T3.R3_1.NP'] !== undefined, 'the preview with the cell marked');
+    await vscode.commands.executeCommand('xxgk.showPreview');
+    const first = await drawn;
+    assert.deepEqual(first.tables, ['T2', 'T3', 'T4']);
+    assert.deepEqual(first.marked, { 'T3.R3_1.NP': 'error' });
+    assert.deepEqual(first.culprits, ['T3.R3_1.NP']);
+    // 表二 of the 2019 format (5 blocks, 22 cells), 表三 23 rows × 7, 表四 15.
+    assert.equal(first.cells, 22 + 23 * 7 + 15);
+    assert.equal(first.version, doc.version);
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview);
+    assert.equal(tab?.label, '年报表格：preview.xxgk.txt');
+    const fixed = renderedWhere<Rendered>(preview.onDidRender, (r) => r.uri === doc.uri.toString() && Object.keys(r.marked).length === 0, 'the preview without marks after the undo');
+    await setCell(editor, t3Cell(doc, ROW_DISCLOSED, NATURAL_PERSON), '0');
+    const after = await fixed;
+    assert.equal(after.version, doc.version);
+    // A click on a cell (the page posts its range): the report's editor gets that selection.
+    await preview.reveal({ start: { line: ROW_DISCLOSED, character: cell.start.character }, end: { line: ROW_DISCLOSED, character: cell.end.character } });
+    const active = vscode.window.activeTextEditor!;
+    assert.equal(active.document, doc);
+    assert.deepEqual([active.selection.start.line, active.selection.start.character, active.selection.end.character], [ROW_DISCLOSED, cell.start.character, cell.end.character]);
+    // Another report becomes active: the preview follows it (the hover test left 自然人 and 总计 at 7 there).
+    const other = fileUri('hover.xxgk.txt');
+    const followed = renderedWhere<Rendered>(preview.onDidRender, (r) => r.uri === other.toString(), 'the preview of hover.xxgk.txt');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(other), { viewColumn: active.viewColumn });
+    const next = await followed;
+    assert.equal(next.marked['T3.R3_7.NP'], 'error', JSON.stringify(next.marked));
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+  }],
+  ['"汇总本工作区的年度报告" opens a webview table with one row per report (titled or not); CSV export with a BOM', async () => {
+    const summary = api().summary;
+    const drawn = renderedWhere<number>(summary.onDidRender, (n) => n > 0, 'the summary table');
+    const result = (await vscode.commands.executeCommand<Awaited<ReturnType<typeof summary.show>>>('xxgk.showSummary'))!;
+    assert.equal(await drawn, result.rows.length);
+    const paths = result.rows.map((r) => r.path);
+    for (const report of ['二七区2020年度报告.txt', 'quick-fix.xxgk.txt', 'hover.xxgk.txt', 'download.txt']) assert.ok(paths.includes(report), `${report} in ${paths.join(', ')}`);
+    assert.ok(!paths.includes('notes.txt'), 'a text that is no report is not listed');
+    const erqi = result.rows.find((r) => r.path === '二七区2020年度报告.txt')!;
+    assert.deepEqual([erqi.organ, erqi.year, erqi.format, erqi.statusName], ['二七区工业和信息化局', 2020, '2019', '已检查']);
+    assert.equal(vscode.window.activeTextEditor?.document.isUntitled ?? false, false, 'no untitled text document any more');
+    const target = fileUri('summary.csv');
+    await summary.exportCsv(target);
+    const bytes = await vscode.workspace.fs.readFile(target);
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+    const csv = new TextDecoder().decode(bytes.slice(3));
+    assert.match(csv, /^文件,机关,年度,格式,状态,错误,警告,提示,新收,办结,结转,复议,诉讼\r\n/);
+    assert.match(csv, /二七区2020年度报告\.txt,二七区工业和信息化局,2020,2019,已检查,/);
   }],
 ];
 

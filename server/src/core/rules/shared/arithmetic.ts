@@ -57,24 +57,62 @@ export function arithmeticDrafts(ctx: RuleContext, code: RelationCode): Draft[] 
   return ctx.arithmetic.issues.filter((i) => i.code === code).map((issue) => toDraft(ctx, issue, format));
 }
 
+type Related = NonNullable<Draft['related']>;
+
+const sameOperand = (a: Operand, b: Operand) => cellTarget(a.ref) === cellTarget(b.ref);
+
+/** `6+6+4+3+3+4`; a long sum (（七）总计 has 20 addends) shows its addends that are not 0. */
+function partValues(parts: Operand[]): Localized {
+  const listed = parts.length > MAX_LISTED_PARTS ? parts.filter((o) => o.value !== 0 || o.blank) : parts;
+  const values = listed.map((o) => String(shown(o))).join('+') || '0';
+  const rest = listed.length < parts.length && listed.length > 0;
+  return { 'zh-CN': rest ? `${values}（其余为0）` : values, en: rest ? `${values} (the rest 0)` : values };
+}
+
+/** The span from the first to the last written cell of a side. */
+function spanOf(operands: Operand[]): Related[number]['range'] | undefined {
+  const ranges = operands.filter((o) => o.cell.present).map((o) => o.cell.range);
+  if (!ranges.length) return undefined;
+  const key = (p: { line: number; character: number }) => p.line * 1e6 + p.character;
+  const start = ranges.reduce((a, r) => (key(r.start) < key(a.start) ? r : a)).start;
+  const end = ranges.reduce((a, r) => (key(r.end) > key(a.end) ? r : a)).end;
+  return { start, end };
+}
+
+/**
+ * The few cells that explain a finding on `cell`: for each broken relation, the other side's total
+ * (or, when `cell` is the total, its addends folded into one entry), and the other cell of a
+ * two-cell side (the balance's 一＋二, （七）＋四).
+ */
+function explaining(relations: Relation[], cell: Operand, format?: FormatVersion): Related {
+  const seen = new Set<string>([cellTarget(cell.ref)]);
+  const out: Related = [];
+  const single = (o: Operand) => {
+    const k = cellTarget(o.ref);
+    if (seen.has(k) || !o.cell.present) return;
+    seen.add(k);
+    out.push({ range: o.cell.range, messageId: 'operand', params: { cell: named(o, format), value: shown(o) } });
+  };
+  for (const r of relations) {
+    const own = r.total.some((o) => sameOperand(o, cell)) ? r.total : r.parts;
+    const other = own === r.total ? r.parts : r.total;
+    if (own.length <= 2) own.forEach(single);
+    if (other.length <= 2) {
+      other.forEach(single);
+      continue;
+    }
+    const range = spanOf(other);
+    const k = other.map((o) => cellTarget(o.ref)).join('+');
+    if (!range || seen.has(k)) continue;
+    seen.add(k);
+    out.push({ range, messageId: 'parts', params: { values: partValues(other), sum: other === r.parts ? r.partsSum : r.totalSum } });
+  }
+  return out;
+}
+
 function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersion): Draft {
   const rel = issue.relation;
   const culprit = issue.culprit;
-  const related = (relations: Relation[], trim = false) => {
-    const seen = new Set<string>();
-    const out: NonNullable<Draft['related']> = [];
-    for (const r of relations) {
-      // Beside the culprit, a long sum (（七）总计 has 20 addends) lists its total and the addends that are not 0.
-      const parts = trim && r.parts.length > MAX_LISTED_PARTS ? r.parts.filter((o) => o.value !== 0) : r.parts;
-      for (const o of [...r.total, ...parts]) {
-        const k = cellTarget(o.ref);
-        if (seen.has(k) || !o.cell.present) continue;
-        seen.add(k);
-        out.push({ range: o.cell.range, messageId: 'operand', params: { cell: named(o, format), value: shown(o) } });
-      }
-    }
-    return out;
-  };
   const blank = [...(culprit?.relations ?? [rel])].some((r) => r.blankOperands);
   const severity = blank ? 'warning' : undefined;
   if (culprit) {
@@ -91,7 +129,7 @@ function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersio
       params,
       range: culprit.operand.cell.range,
       severity,
-      related: related(culprit.relations, true),
+      related: explaining(culprit.relations, culprit.operand, format),
       fix: edit ? { messageId: 'fixCell', params, edits: [edit] } : undefined,
       target: cellTarget(culprit.operand.ref),
     };
@@ -115,14 +153,14 @@ function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersio
     params,
     range: target.cell.range,
     severity,
-    related: related([rel]),
+    related: explaining([rel], target, format),
     fix,
     target: cellTarget(target.ref),
   };
 }
 
 /** The message texts that are the same for all four arithmetic rules. */
-export const COMMON_ARITHMETIC_MESSAGES: Record<'culprit' | 'fixCell' | 'fixTotal' | 'operand', Localized> = {
+export const COMMON_ARITHMETIC_MESSAGES: Record<'culprit' | 'fixCell' | 'fixTotal' | 'operand' | 'parts', Localized> = {
   culprit: {
     'zh-CN': '{cell}为{value}，与{relations}都不符，应为{expected}{blank}',
     en: '{cell} is {value}, which breaks {relations}; it should be {expected}{blank}',
@@ -130,4 +168,5 @@ export const COMMON_ARITHMETIC_MESSAGES: Record<'culprit' | 'fixCell' | 'fixTota
   fixCell: { 'zh-CN': '将{cell}改为{expected}', en: 'Change {cell} to {expected}' },
   fixTotal: { 'zh-CN': '将{cell}填为{expected}', en: 'Set {cell} to {expected}' },
   operand: { 'zh-CN': '{cell}：{value}', en: '{cell} = {value}' },
+  parts: { 'zh-CN': '各项之和：{values}＝{sum}', en: 'the parts: {values} = {sum}' },
 };
