@@ -34,6 +34,11 @@ export interface Expected {
    * Undefined: not checked.
    */
   fixed?: ReportModel | ((r: Rendered) => string) | null;
+  /**
+   * The suggestions the finding offers instead of a fix, in order: each one's zh-CN title and the
+   * text after applying it (as for `fixed`). Undefined: not checked.
+   */
+  suggested?: { title: string; fixed: ReportModel | ((r: Rendered) => string) }[];
   /** Position keys of cells that must be among the finding's related locations (the operands of a sum). */
   related?: string[];
 }
@@ -100,6 +105,13 @@ export function checkFinding(r: Rendered, f: Finding, e: Expected, label: string
     const after = applyEdits(r.text, f.fix.edits);
     const want = typeof e.fixed === 'function' ? e.fixed(r) : render(e.fixed, r.encoding, r.variant).text;
     assert.equal(after, want, `${label}: text after the fix “${f.fix.title}”`);
+  }
+  if (e.suggested) {
+    assert.deepEqual(f.suggestions?.map((s) => s.title) ?? [], e.suggested.map((s) => s.title), `${label}: suggestions of ${describeFinding(f)}`);
+    e.suggested.forEach((s, i) => {
+      const want = typeof s.fixed === 'function' ? s.fixed(r) : render(s.fixed, r.encoding, r.variant).text;
+      assert.equal(applyEdits(r.text, f.suggestions![i].edits), want, `${label}: text after the suggestion “${s.title}”`);
+    });
   }
 }
 
