@@ -84,7 +84,7 @@ export function fixAll(
     for (let p = pass - 1; p >= 0; p--) original = backward(original, passes[p]);
     let fixed = at;
     for (let p = pass + 1; p < passes.length; p++) fixed = forward(fixed, passes[p]);
-    return { original: positionAt(before, original), fixed: positionAt(after, fixed), ...edit };
+    return { original: before.positionAt(original), fixed: after.positionAt(fixed), ...edit };
   });
   return { text: current, edits };
 }
@@ -110,15 +110,4 @@ function backward(offset: number, steps: Step[]): number {
     else break;
   }
   return offset - shift;
-}
-
-function positionAt(doc: LineIndex, offset: number): Position {
-  let lo = 0;
-  let hi = doc.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: Math.min(offset - doc.starts[lo], doc.lines[lo].length) };
 }
