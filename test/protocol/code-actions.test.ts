@@ -64,7 +64,7 @@ describe('code actions', () => {
     assert.equal(ignore.title, '在 .xxgk-lint.json 中忽略此项（row-total：表三「（一）予以公开」自然人）');
   });
 
-  it('source.fixAll.xxgk: every fix, re-checked until nothing is left, as small edits', async () => {
+  it('source.fixAll.xxgk: every safe fix, re-checked until nothing is left, as small edits; the 表四 sum stays', async () => {
     const uri = uriOf('fixall.txt');
     const broken = brokenSeed().replace('四、 政府信息公开行政复议', '4、 政府信息公开行政复议');
     const opened = await client.openAndWait(uri, broken);
@@ -76,25 +76,52 @@ describe('code actions', () => {
     assert.ok(edits.every((e) => e.range.start.line === e.range.end.line && e.newText.length <= 3), JSON.stringify(edits));
     const next = client.nextDiagnostics(uri);
     await client.applyEdits(uri, edits);
-    assert.deepEqual((await next).diagnostics, []);
+    // 表四's group total is one sum: any of its five cells could be wrong, so it is only suggested.
+    assert.deepEqual((await next).diagnostics.map((d) => d.code), ['review-total']);
     // The heading fix writes 四、 over the whole 4、 prefix, space included.
-    assert.ok(client.text(uri) === readSeed('s000').replace('四、 政府信息公开行政复议', '四、政府信息公开行政复议'), 'fixed text');
+    const lines = client.text(uri).split('\n');
+    assert.equal(lines[63].slice(0, 17), '0 | 0 | 0 | 0 | 2');
+    lines[63] = `0 | 0 | 0 | 0 | 0${lines[63].slice(17)}`;
+    assert.ok(lines.join('\n') === readSeed('s000').replace('四、 政府信息公开行政复议', '四、政府信息公开行政复议'), 'fixed text');
   });
 
-  it('fix all totals: only the arithmetic fixes, as a quick fix beside a total and as a source action', async () => {
+  it('fix all totals: only the safe fixes of sums, as a source action', async () => {
     const uri = uriOf('totals.txt');
     const broken = brokenSeed().replace('四、 政府信息公开行政复议', '4、 政府信息公开行政复议');
     const opened = await client.openAndWait(uri, broken);
     const total = opened.diagnostics.find((d) => d.code === 'row-total')!;
-    const quick = await client.codeActions(uri, total.range, undefined, [total]);
-    const all = quick.find((a) => a.title.startsWith('修正本文件所有合计'));
-    assert.ok(all, JSON.stringify(quick.map((a) => a.title)));
-    assert.equal(all.kind, 'quickfix');
     const source = await client.codeActions(uri, total.range, ['source.xxgk.fixTotals']);
-    assert.deepEqual(source.map((a) => a.kind), ['source.xxgk.fixTotals']);
+    assert.deepEqual(source.map((a) => [a.kind, a.title]), [['source.xxgk.fixTotals', '修正本文件中能确定的合计（1处修改）']]);
     const next = client.nextDiagnostics(uri);
     await client.applyEdits(uri, editsOf(source[0]));
-    assert.deepEqual((await next).diagnostics.map((d) => d.code), ['section-numbering'], 'the heading is not a total');
+    assert.deepEqual((await next).diagnostics.map((d) => d.code), ['section-numbering', 'review-total'], 'the heading is not a total, the 表四 sum is not certain');
+  });
+
+  it('two typos in one row: no fix-all edit, and the quick-fix menu has both suggestions (not preferred)', async () => {
+    const uri = uriOf('typos.txt');
+    // 自然人 2 and 商业企业 3 in （一）予以公开, where both are 0.
+    const typos = readSeed('s000').replace('(一)予以公开 | 0 | 0 |', '(一)予以公开 | 2 | 3 |');
+    const opened = await client.openAndWait(uri, typos);
+    assert.deepEqual(opened.diagnostics.map((d) => d.code), ['row-total', 'column-total', 'column-total']);
+    const origin = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    assert.deepEqual(await client.codeActions(uri, origin, ['source.fixAll']), [], 'fix on save changes nothing');
+    assert.deepEqual(await client.codeActions(uri, origin, ['source.xxgk.fixTotals']), []);
+    const rowTotal = opened.diagnostics[0];
+    const quick = await client.codeActions(uri, rowTotal.range, undefined, [rowTotal]);
+    const suggestions = quick.filter((a) => a.edit);
+    assert.deepEqual(suggestions.map((a) => [a.title, a.kind, a.isPreferred, a.diagnostics?.map((d) => d.code)]), [
+      ['假设各项正确：将总计改为5', 'quickfix', undefined, ['row-total']],
+      ['假设总计正确：将自然人、商业企业改为0', 'quickfix', undefined, ['row-total']],
+    ]);
+    assert.deepEqual(editsOf(suggestions[0]), [{ range: rowTotal.range, newText: '5' }]);
+    assert.deepEqual(editsOf(suggestions[1]), [
+      { range: { start: { line: 38, character: 23 }, end: { line: 38, character: 24 } }, newText: '0' },
+      { range: { start: { line: 38, character: 27 }, end: { line: 38, character: 28 } }, newText: '0' },
+    ]);
+    const next = client.nextDiagnostics(uri);
+    await client.applyEdits(uri, editsOf(suggestions[1]));
+    assert.deepEqual((await next).diagnostics, [], 'trusting the total gives the report back');
+    assert.equal(client.text(uri), readSeed('s000'));
   });
 
   it('no source action unless asked for; nothing for an unknown document', async () => {

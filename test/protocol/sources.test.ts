@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Hover } from 'vscode-languageserver-protocol/node';
+import type { Hover, TextEdit } from 'vscode-languageserver-protocol/node';
+import { applyEdits } from '../../server/src/core/edits';
 import { LineIndex } from '../../server/src/core/text';
 import { ROOT } from '../support/fixtures';
 import { TestClient, uriOf } from './support/lsp-client';
@@ -31,6 +32,17 @@ describe('web pages and PDF/Word views in the language server', () => {
     assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents);
     assert.match(hover.contents.value, /予以公开/);
     assert.deepEqual(hover.range, range);
+  });
+
+  it('an HTML report: source.fixAll writes the one wrong total, in the page', async () => {
+    const uri = uriOf('fixall.html');
+    const next = client.nextDiagnostics(uri);
+    await client.open(uri, page, 'html');
+    await next;
+    const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ['source.fixAll']);
+    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.xxgk']);
+    const edits = actions[0].edit!.documentChanges!.flatMap((c) => ('edits' in c ? (c.edits as TextEdit[]) : []));
+    assert.equal(applyEdits(page, edits), page.replace('>190<', '>188<'));
   });
 
   it('a web page that is not a report gets no diagnostics', async () => {

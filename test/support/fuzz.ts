@@ -97,8 +97,9 @@ function namedLines(f: Analysis['findings'][number]): Set<number> {
 }
 
 /**
- * The properties every input must have: analyze returns; ranges lie in the document; each fix's
- * edits lie in the document, do not overlap, stay on the lines the finding names, and apply.
+ * The properties every input must have: analyze returns; ranges lie in the document; the edits of
+ * each fix and suggestion lie in the document, do not overlap, stay on the lines the finding names,
+ * and apply.
  */
 export function checkInvariants(text: string, options: AnalyzeOptions = {}): { violations: Violation[]; analysis?: Analysis } {
   const violations: Violation[] = [];
@@ -112,20 +113,20 @@ export function checkInvariants(text: string, options: AnalyzeOptions = {}): { v
   for (const f of analysis.findings) {
     if (!inside(doc, f.range)) violations.push({ kind: 'range', detail: `${f.code} ${JSON.stringify(f.range)}` });
     for (const r of f.related ?? []) if (!inside(doc, r.range)) violations.push({ kind: 'related-range', detail: `${f.code} ${JSON.stringify(r.range)}` });
-    if (!f.fix) continue;
-    const edits = f.fix.edits;
     const lines = namedLines(f);
-    edits.forEach((e, i) => {
-      if (!inside(doc, e.range)) violations.push({ kind: 'edit-range', detail: `${f.code} ${JSON.stringify(e.range)}` });
-      for (let l = e.range.start.line; l <= e.range.end.line; l++) {
-        if (!lines.has(l)) violations.push({ kind: 'edit-elsewhere', detail: `${f.code} edits line ${l} it does not name` });
+    for (const { edits } of [...(f.fix ? [f.fix] : []), ...(f.suggestions ?? [])]) {
+      edits.forEach((e, i) => {
+        if (!inside(doc, e.range)) violations.push({ kind: 'edit-range', detail: `${f.code} ${JSON.stringify(e.range)}` });
+        for (let l = e.range.start.line; l <= e.range.end.line; l++) {
+          if (!lines.has(l)) violations.push({ kind: 'edit-elsewhere', detail: `${f.code} edits line ${l} it does not name` });
+        }
+        for (const other of edits.slice(i + 1)) if (overlaps(e.range, other.range)) violations.push({ kind: 'edit-overlap', detail: f.code });
+      });
+      try {
+        applyEdits(text, edits);
+      } catch (e) {
+        violations.push({ kind: 'apply', detail: `${f.code}: ${String(e)}` });
       }
-      for (const other of edits.slice(i + 1)) if (overlaps(e.range, other.range)) violations.push({ kind: 'edit-overlap', detail: f.code });
-    });
-    try {
-      applyEdits(text, edits);
-    } catch (e) {
-      violations.push({ kind: 'apply', detail: `${f.code}: ${String(e)}` });
     }
   }
   return { violations, analysis };

@@ -35,7 +35,12 @@ export interface Expected {
    * Undefined: not checked.
    */
   fixed?: ReportModel | ((r: Rendered) => string) | null;
-  /** Position keys of cells that must lie in the finding's related locations (the operands of a sum). */
+  /**
+   * The suggestions the finding offers instead of a fix, in order: each one's zh-CN title and the
+   * text after applying it (as for `fixed`). Undefined: not checked.
+   */
+  suggested?: { title: string; fixed: ReportModel | ((r: Rendered) => string) }[];
+  /** Position keys of cells that must be among the finding's related locations (the operands of a sum). */
   related?: string[];
   /** How many related locations the finding has. */
   relatedCount?: number;
@@ -105,6 +110,13 @@ export function checkFinding(r: Rendered, f: Finding, e: Expected, label: string
     const after = applyEdits(r.text, f.fix.edits);
     const want = typeof e.fixed === 'function' ? e.fixed(r) : render(e.fixed, r.encoding, r.variant).text;
     assert.equal(after, want, `${label}: text after the fix “${f.fix.title}”`);
+  }
+  if (e.suggested) {
+    assert.deepEqual(f.suggestions?.map((s) => s.title) ?? [], e.suggested.map((s) => s.title), `${label}: suggestions of ${describeFinding(f)}`);
+    e.suggested.forEach((s, i) => {
+      const want = typeof s.fixed === 'function' ? s.fixed(r) : render(s.fixed, r.encoding, r.variant).text;
+      assert.equal(applyEdits(r.text, f.suggestions![i].edits), want, `${label}: text after the suggestion “${s.title}”`);
+    });
   }
 }
 

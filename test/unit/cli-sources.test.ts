@@ -21,8 +21,13 @@ describe('xxgk-lint on Word files', () => {
 
   it('--fix writes the fixes into the table cells, says what it could not write, and the re-check is clean of them', async () => {
     const dir = workspace({ 'r.docx': docx('seed-004.docx') });
+    const before = fs.readFileSync(path.join(dir, 'r.docx'));
+    const dry = await run(['--fix-dry-run', 'r.docx'], dir);
+    assert.ok(fs.readFileSync(path.join(dir, 'r.docx')).equals(before), '--fix-dry-run writes nothing');
     const r = await run(['--fix', 'r.docx'], dir);
-    assert.match(r.stderr, /^r\.docx：已修复（\d+处修改）$/m);
+    // Each written cell, by its place in the Word file.
+    assert.match(r.stderr, /^r\.docx:表格2第4行第4列 表三「一、本年新收政府信息公开申请数量」自然人 （空） → 0$/m);
+    assert.equal(dry.stderr, r.stderr, '--fix-dry-run lists the same');
     assert.match(r.stderr, /^r\.docx：4处修复不在表格单元格内，未写入 Word 文件$/m);
     const after = await run(['-f', 'json', 'r.docx'], dir);
     const codes = (JSON.parse(after.stdout) as { diagnostics: { code: string }[] }[])[0].diagnostics.map((d) => d.code);

@@ -181,13 +181,36 @@ ruleTester('row-total', {
       errors: [{ at: 'T3.R1.NP', target: 'T3.R1.NP', message: '「一、本年新收政府信息公开申请数量」自然人为9，与本行总计、“一＋二＝（七）总计＋四”都不符，应为7', fixed: B19 }],
     },
     {
-      name: 'two wrong cells in different rows and columns: each broken sum, fill the totals',
+      // No cell explains all four broken sums: no fix, only the totals that trust their addends
+      // (trusting a total leaves two cells that could each absorb the difference).
+      name: 'two wrong cells in different rows and columns: each broken sum, suggestions only',
       model: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1 }),
       errors: [
-        { at: 'T3.R3_1.TOT', target: 'T3.R3_1.TOT', message: '表三「（一）予以公开」：总计为5，但六类申请人之和为6', fixed: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1, 'T3.R3_1.TOT': 6 }) },
-        { at: 'T3.R3_2.TOT', target: 'T3.R3_2.TOT', message: '表三「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」：总计为1，但六类申请人之和为2', fixed: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1, 'T3.R3_2.TOT': 2 }) },
-        { code: 'column-total', at: 'T3.R3_7.NP', target: 'T3.R3_7.NP', message: '表三「自然人」列：（七）总计为8，但各办理结果之和为9', fixed: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1, 'T3.R3_7.NP': 9 }) },
-        { code: 'column-total', at: 'T3.R3_7.CE', target: 'T3.R3_7.CE', message: '表三「商业企业」列：（七）总计为2，但各办理结果之和为3', fixed: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1, 'T3.R3_7.CE': 3 }) },
+        { at: 'T3.R3_1.TOT', target: 'T3.R3_1.TOT', message: '表三「（一）予以公开」：总计为5，但六类申请人之和为6', fixed: null, suggested: [{ title: '假设各项正确：将总计改为6', fixed: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1, 'T3.R3_1.TOT': 6 }) }] },
+        { at: 'T3.R3_2.TOT', target: 'T3.R3_2.TOT', message: '表三「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」：总计为1，但六类申请人之和为2', fixed: null, suggested: [{ title: '假设各项正确：将总计改为2', fixed: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1, 'T3.R3_2.TOT': 2 }) }] },
+        { code: 'column-total', at: 'T3.R3_7.NP', target: 'T3.R3_7.NP', message: '表三「自然人」列：（七）总计为8，但各办理结果之和为9', fixed: null, suggested: [{ title: '假设各办理结果正确：将「（七）总计」改为9', fixed: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1, 'T3.R3_7.NP': 9 }) }] },
+        { code: 'column-total', at: 'T3.R3_7.CE', target: 'T3.R3_7.CE', message: '表三「商业企业」列：（七）总计为2，但各办理结果之和为3', fixed: null, suggested: [{ title: '假设各办理结果正确：将「（七）总计」改为3', fixed: set(B19, { 'T3.R3_1.NP': 4, 'T3.R3_2.CE': 1, 'T3.R3_7.CE': 3 }) }] },
+      ],
+    },
+    {
+      // The brief's two typos in one row: 自然人2 and 商业企业3 where both are 0. No fix (it would
+      // make the totals agree with the typos); trusting 总计 sets both back to 0.
+      name: 'two typos in one row: no fix, two suggestions that say what they assume',
+      model: set(B19, { 'T3.R3_3_1.NP': 2, 'T3.R3_3_1.CE': 3 }),
+      // PDF text right-aligns its columns: a wider number moves the column, not just the cell.
+      encodings: ABCM,
+      errors: [
+        {
+          at: 'T3.R3_3_1.TOT', target: 'T3.R3_3_1.TOT', message: '表三「（三）不予公开1.属于国家秘密」：总计为0，但六类申请人之和为5',
+          en: 'Table 3 “（三）不予公开1.属于国家秘密”: 总计 is 0, but the six applicant columns add up to 5',
+          fixed: null,
+          suggested: [
+            { title: '假设各项正确：将总计改为5', fixed: set(B19, { 'T3.R3_3_1.NP': 2, 'T3.R3_3_1.CE': 3, 'T3.R3_3_1.TOT': 5 }) },
+            { title: '假设总计正确：将自然人、商业企业改为0', fixed: B19 },
+          ],
+        },
+        { code: 'column-total', at: 'T3.R3_7.NP', target: 'T3.R3_7.NP', message: '表三「自然人」列：（七）总计为8，但各办理结果之和为10', fixed: null, suggested: [{ title: '假设各办理结果正确：将「（七）总计」改为10', fixed: set(B19, { 'T3.R3_3_1.NP': 2, 'T3.R3_3_1.CE': 3, 'T3.R3_7.NP': 10 }) }, { title: '假设（七）总计正确：将「（三）不予公开1.属于国家秘密」改为0', fixed: set(B19, { 'T3.R3_3_1.CE': 3 }) }] },
+        { code: 'column-total', at: 'T3.R3_7.CE', target: 'T3.R3_7.CE', message: '表三「商业企业」列：（七）总计为2，但各办理结果之和为5', fixed: null, suggested: [{ title: '假设各办理结果正确：将「（七）总计」改为5', fixed: set(B19, { 'T3.R3_3_1.NP': 2, 'T3.R3_3_1.CE': 3, 'T3.R3_7.CE': 5 }) }, { title: '假设（七）总计正确：将「（三）不予公开1.属于国家秘密」改为0', fixed: set(B19, { 'T3.R3_3_1.NP': 2 }) }] },
       ],
     },
     {
@@ -220,7 +243,7 @@ ruleTester('column-total', {
       }],
     },
     {
-      name: 'only 总计 filled, a result row total wrong: （七）总计 disagrees, fill it',
+      name: 'only 总计 filled, a result row total wrong: （七）总计 disagrees, a suggestion only',
       model: set(T19, { 'T3.R3_1.TOT': 7 }),
       encodings: ABCM,
       absent: ['row-total', 'balance'],
@@ -231,7 +254,8 @@ ruleTester('column-total', {
         // The addends folded into one location over the column.
         related: ['T3.R3_1.TOT', 'T3.R3_2.TOT', 'T3.R3_4_1.TOT'],
         relatedCount: 1,
-        fixed: set(T19, { 'T3.R3_1.TOT': 7, 'T3.R3_7.TOT': 13 }),
+        fixed: null,
+        suggested: [{ title: '假设各办理结果正确：将「（七）总计」改为13', fixed: set(T19, { 'T3.R3_1.TOT': 7, 'T3.R3_7.TOT': 13 }) }],
       }],
     },
     {
@@ -240,7 +264,7 @@ ruleTester('column-total', {
       name: '2021: the three （六） sub-rows count in （七）总计',
       model: set(B21, { 'T3.R3_6_2.NP': 1, 'T3.R3_6_2.TOT': 1 }),
       absent: ['row-total', 'balance'],
-      errors: [{ at: 'T3.R3_7.NP', target: 'T3.R3_7.NP', message: '表三「自然人」列：（七）总计为8，但各办理结果之和为9', related: ['T3.R3_6_2.NP', 'T3.R3_6_1.NP', 'T3.R3_6_3.NP'], relatedCount: 1, fixed: set(B21, { 'T3.R3_6_2.NP': 1, 'T3.R3_6_2.TOT': 1, 'T3.R3_7.NP': 9 }) }],
+      errors: [{ at: 'T3.R3_7.NP', target: 'T3.R3_7.NP', message: '表三「自然人」列：（七）总计为8，但各办理结果之和为9', related: ['T3.R3_6_2.NP', 'T3.R3_6_1.NP', 'T3.R3_6_3.NP'], relatedCount: 1, fixed: null, suggested: [{ title: '假设各办理结果正确：将「（七）总计」改为9', fixed: set(B21, { 'T3.R3_6_2.NP': 1, 'T3.R3_6_2.TOT': 1, 'T3.R3_7.NP': 9 }) }] }],
     },
   ],
 }, { encodings: ABCMP });
@@ -261,16 +285,17 @@ ruleTester('balance', {
       ],
     },
     {
-      name: 'only 总计 filled, 四 wrong: no fix (四 is filled)',
+      name: 'only 总计 filled, 四 wrong: no fix, a suggestion',
       model: set(T19, { 'T3.R4.TOT': 5 }),
       encodings: ABCM,
-      errors: [{ at: 'T3.R4.TOT', message: '表三「总计」列：一＋二＝13，但（七）总计＋四＝16', fixed: null }],
+      errors: [{ at: 'T3.R4.TOT', message: '表三「总计」列：一＋二＝13，但（七）总计＋四＝16', fixed: null, suggested: [{ title: '假设一、二和（七）总计正确：将「四、结转下年度继续办理」改为2', fixed: T19 }] }],
     },
     {
-      name: 'only 总计 filled, 四 blank: fill 四 = 一 + 二 − （七）',
+      // 一 or 二 could be the wrong cell as well: filling 四 is a suggestion, not a fix.
+      name: 'only 总计 filled, 四 blank: suggest 四 = 一 + 二 − （七）',
       model: set(T19, { 'T3.R4.TOT': null }),
       encodings: ABCM,
-      errors: [{ at: 'T3.R4.TOT', exact: false, severity: 'warning', message: '表三「总计」列：一＋二＝13，但（七）总计＋四＝11（空白按0计算）', fixed: T19 }],
+      errors: [{ at: 'T3.R4.TOT', exact: false, severity: 'warning', message: '表三「总计」列：一＋二＝13，但（七）总计＋四＝11（空白按0计算）', fixed: null, suggested: [{ title: '假设一、二和（七）总计正确：将「四、结转下年度继续办理」改为2', fixed: T19 }] }],
     },
   ],
 }, { encodings: ABCMP });
@@ -290,20 +315,24 @@ ruleTester('review-total', {
         en: 'Table 4 “行政复议 (administrative review)”: 总计 is 3, but 维持 + 纠正 + 其他 + 尚未审结 = 5',
         related: ['T4.R.RV_KEEP', 'T4.R.RV_CORR', 'T4.R.RV_OTH', 'T4.R.RV_PEND'],
         relatedCount: 1,
-        fixed: set(B19, { 'T4.R.RV_KEEP': 4, 'T4.R.RV_TOT': 5 }),
+        fixed: null,
+        suggested: [
+          { title: '假设各项正确：将行政复议·总计改为5', fixed: set(B19, { 'T4.R.RV_KEEP': 4, 'T4.R.RV_TOT': 5 }) },
+          { title: '假设总计正确：将行政复议·结果维持改为2', fixed: B19 },
+        ],
       }],
     },
     {
       name: 'a wrong total in 复议后起诉',
       model: set(B19, { 'T4.R.LR_TOT': 2 }),
-      errors: [{ at: 'T4.R.LR_TOT', target: 'T4.R.LR_TOT', message: '表四「行政诉讼·复议后起诉」：总计为2，但维持＋纠正＋其他＋尚未审结＝0', fixed: B19 }],
+      errors: [{ at: 'T4.R.LR_TOT', target: 'T4.R.LR_TOT', message: '表四「行政诉讼·复议后起诉」：总计为2，但维持＋纠正＋其他＋尚未审结＝0', fixed: null, suggested: [{ title: '假设各项正确：将复议后起诉·总计改为0', fixed: B19 }] }],
     },
     {
       name: 'two groups wrong: two findings',
       model: set(B19, { 'T4.R.RV_KEEP': 4, 'T4.R.LD_TOT': 2 }),
       errors: [
         { at: 'T4.R.RV_TOT', message: '表四「行政复议」：总计为3，但维持＋纠正＋其他＋尚未审结＝5' },
-        { at: 'T4.R.LD_TOT', message: '表四「行政诉讼·未经复议直接起诉」：总计为2，但维持＋纠正＋其他＋尚未审结＝3', fixed: set(B19, { 'T4.R.RV_KEEP': 4 }) },
+        { at: 'T4.R.LD_TOT', message: '表四「行政诉讼·未经复议直接起诉」：总计为2，但维持＋纠正＋其他＋尚未审结＝3', fixed: null, suggested: [{ title: '假设各项正确：将未经复议直接起诉·总计改为3', fixed: set(B19, { 'T4.R.RV_KEEP': 4 }) }, { title: '假设总计正确：将未经复议直接起诉·尚未审结改为2', fixed: set(B19, { 'T4.R.RV_KEEP': 4, 'T4.R.LD_TOT': 2, 'T4.R.LD_PEND': 2 }) }] },
       ],
     },
     {

@@ -53,7 +53,8 @@ ruleTester('section-missing', {
         severity: 'error',
         message: '缺少第五部分「五、存在的主要问题及改进情况」',
         en: 'Section 五 “五、存在的主要问题及改进情况” is missing',
-        fixed: (r) => insertLine(r.text, r.at('heading:6').line, '五、存在的主要问题及改进情况'),
+        fixed: null,
+        suggested: [{ title: '插入标题「五、存在的主要问题及改进情况」（内容仍需补写）', fixed: (r) => insertLine(r.text, r.at('heading:6').line, '五、存在的主要问题及改进情况') }],
       }],
     },
     {
@@ -64,7 +65,8 @@ ruleTester('section-missing', {
         at: (r) => r.text.split('\n').length - 1,
         target: 'section.6',
         message: '缺少第六部分「六、其他需要报告的事项」',
-        fixed: (r) => `${r.text}${r.encoding === 'md' ? '## ' : ''}六、其他需要报告的事项\n`,
+        fixed: null,
+        suggested: [{ title: '插入标题「六、其他需要报告的事项」（内容仍需补写）', fixed: (r) => `${r.text}${r.encoding === 'md' ? '## ' : ''}六、其他需要报告的事项\n` }],
       }],
     },
     {
@@ -73,8 +75,8 @@ ruleTester('section-missing', {
       encodings: ABC,
       variant: flat,
       errors: [
-        { at: 'heading:5', target: 'section.3', message: '缺少第三部分「三、收到和处理政府信息公开申请情况」', fixed: (r) => insertLine(r.text, r.at('heading:5').line, '三、收到和处理政府信息公开申请情况') },
-        { at: 'heading:5', target: 'section.4', message: '缺少第四部分「四、政府信息公开行政复议、行政诉讼情况」', fixed: (r) => insertLine(r.text, r.at('heading:5').line, '四、政府信息公开行政复议、行政诉讼情况') },
+        { at: 'heading:5', target: 'section.3', message: '缺少第三部分「三、收到和处理政府信息公开申请情况」', fixed: null, suggested: [{ title: '插入标题「三、收到和处理政府信息公开申请情况」（内容仍需补写）', fixed: (r) => insertLine(r.text, r.at('heading:5').line, '三、收到和处理政府信息公开申请情况') }] },
+        { at: 'heading:5', target: 'section.4', message: '缺少第四部分「四、政府信息公开行政复议、行政诉讼情况」', fixed: null, suggested: [{ title: '插入标题「四、政府信息公开行政复议、行政诉讼情况」（内容仍需补写）', fixed: (r) => insertLine(r.text, r.at('heading:5').line, '四、政府信息公开行政复议、行政诉讼情况') }] },
       ],
     },
     {
@@ -87,7 +89,8 @@ ruleTester('section-missing', {
         exact: false,
         target: 'section.6',
         message: '缺少第六部分「六、其他需要报告的事项」',
-        fixed: (r) => insertLine(r.text, r.at('signature').line, '六、其他需要报告的事项'),
+        fixed: null,
+        suggested: [{ title: '插入标题「六、其他需要报告的事项」（内容仍需补写）', fixed: (r) => insertLine(r.text, r.at('signature').line, '六、其他需要报告的事项') }],
       }],
     },
     {
@@ -99,11 +102,12 @@ ruleTester('section-missing', {
         at: 'heading:6',
         target: 'section.5',
         message: '缺少第五部分「五、存在的主要问题及改进情况」',
-        fixed: (r) => {
+        fixed: null,
+        suggested: [{ title: '插入标题「五、存在的主要问题及改进情况」（内容仍需补写）', fixed: (r) => {
           const lines = r.text.split('\r\n');
           lines.splice(r.at('heading:6').line, 0, '五、存在的主要问题及改进情况');
           return lines.join('\r\n');
-        },
+        } }],
       }],
     },
     {
@@ -114,7 +118,8 @@ ruleTester('section-missing', {
         at: 'heading:6',
         target: 'section.5',
         message: '缺少第五部分「五、存在的主要问题及改进情况」',
-        fixed: (r) => insertLine(r.text, r.at('heading:6').line, '## 五、存在的主要问题及改进情况'),
+        fixed: null,
+        suggested: [{ title: '插入标题「五、存在的主要问题及改进情况」（内容仍需补写）', fixed: (r) => insertLine(r.text, r.at('heading:6').line, '## 五、存在的主要问题及改进情况') }],
       }],
     },
   ],

@@ -52,7 +52,9 @@ describe('the five seed reports (spec §6.1)', () => {
     const missing = a.findings.find((f) => f.code === 'section-missing')!;
     assert.equal(missing.severity, 'error');
     assert.equal(missing.message, '缺少第六部分「六、其他需要报告的事项」');
-    assert.equal(missing.fix?.edits[0].newText, '\n六、其他需要报告的事项\n');
+    // A heading alone does not supply the section: a suggestion, never a fix.
+    assert.equal(missing.fix, undefined);
+    assert.deepEqual(missing.suggestions?.map((s) => [s.title, s.edits[0].newText]), [['插入标题「六、其他需要报告的事项」（内容仍需补写）', '\n六、其他需要报告的事项\n']]);
   });
 
   it('004 二七区 2020 (encoding C): 4、 for 四、, mixed （1）/（二）, only 总计 filled', () => {
@@ -62,7 +64,7 @@ describe('the five seed reports (spec §6.1)', () => {
     assert.deepEqual(brief(numbering), ['section-numbering@5', 'section-numbering@9', 'section-numbering@13', 'section-numbering@354']);
     const four = numbering[3];
     assert.equal(four.message, '部分标题应使用汉字编号“四、”，此处写作“4、”');
-    assert.deepEqual(four.fix?.edits, [{ range: { start: { line: 353, character: 0 }, end: { line: 353, character: 3 } }, newText: '四、' }]);
+    assert.deepEqual(four.fix?.edits, [{ range: { start: { line: 353, character: 0 }, end: { line: 353, character: 3 } }, newText: '四、', subject: '第四部分标题编号' }]);
     assert.equal(a.findings.filter((f) => f.code === 'cell-empty').length, 6 + 23 + 1);
     assert.deepEqual(codes(a.findings), ['cell-empty', 'section-numbering']);
   });

@@ -19,11 +19,17 @@ describe('web crawls that glued cells together', () => {
     assert.deepEqual(t3.rows.get('R3_1')!.cells[0].range, { start: { line: 34, character: 16 }, end: { line: 34, character: 17 } });
   });
 
-  it('a wrong glued digit is found at its cell, and the fix edits that one digit', () => {
+  it('a wrong glued digit is found at its cell, and the suggestion edits that one digit', () => {
     const a = analyze(crawled((t) => t.replace('(一)予以公开0000000', '(一)予以公开1000001')));
     const f = a.findings.find((x) => x.code === 'column-total')!;
     assert.equal(f.message, '表三「自然人」列：（七）总计为0，但各办理结果之和为1');
-    assert.deepEqual(f.fix?.edits, [{ range: { start: { line: 55, character: 5 }, end: { line: 55, character: 6 } }, newText: '1' }]);
+    // Only one broken sum (the 总计 column echoes it): no cell is certain, so suggestions, not a fix.
+    assert.equal(f.fix, undefined);
+    assert.deepEqual(f.suggestions?.map((s) => [s.title, s.edits]), [
+      ['假设各办理结果正确：将「（七）总计」改为1', [{ range: { start: { line: 55, character: 5 }, end: { line: 55, character: 6 } }, newText: '1', subject: '表三「（七）总计」自然人' }]],
+      // A （七）总计 of 0 leaves every result row 0.
+      ['假设（七）总计正确：将「（一）予以公开」改为0', [{ range: { start: { line: 34, character: 16 }, end: { line: 34, character: 17 } }, newText: '0', subject: '表三「（一）予以公开」自然人' }]],
+    ]);
   });
 
   it('digits that split more than one way are not guessed at: table-unparsed, no arithmetic', () => {

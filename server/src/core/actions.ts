@@ -1,16 +1,15 @@
-import type { AnalyzeOptions, Finding, RuleSetting } from './analyze';
+import { Analysis, analyze, AnalyzeOptions, Finding } from './analyze';
 import type { ConfigFile } from './config';
 import { editorText } from './editor-messages';
 import { fixAll } from './fix';
 import { cellName, rowName, tableName } from './labels';
 import type { Locale, Range, TableId } from './model';
 import type { TextEdit } from './rule';
-import { RULES } from './rules';
 import { INVARIANTS } from './schema/invariants';
 import { comparePositions } from './text';
 import { diffEdits } from './text-diff';
 
-/** Code actions as plain data: the quick fixes of findings, fix-all, fix-all-totals and ignore entries. */
+/** Code actions as plain data: the quick fixes and suggestions of findings, fix-all, fix-all-totals and ignore entries. */
 
 export const ARITHMETIC_CODES: ReadonlySet<string> = new Set(INVARIANTS.map((i) => i.code));
 
@@ -31,30 +30,39 @@ export function intersects(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
 }
 
-/** One quick fix per finding that offers a fix and touches the range. */
+/** Only what an editor edit needs: the fix log's subject stays out of the workspace edit. */
+const plain = (edits: TextEdit[]): TextEdit[] => edits.map((e) => ({ range: e.range, newText: e.newText }));
+
+/**
+ * The quick fixes of the findings that touch the range: each safe fix (preferred for a sum), then
+ * each suggestion, whose title states what it assumes.
+ */
 export function quickFixes(findings: Finding[], range: Range): EditAction[] {
-  return findings
-    .filter((f) => f.fix && intersects(f.range, range))
-    .map((f) => ({ title: f.fix!.title, edits: f.fix!.edits, isPreferred: ARITHMETIC_CODES.has(f.code), findings: [f] }));
+  const actions: EditAction[] = [];
+  for (const f of findings) {
+    if (!intersects(f.range, range)) continue;
+    if (f.fix) actions.push({ title: f.fix.title, edits: plain(f.fix.edits), isPreferred: ARITHMETIC_CODES.has(f.code), findings: [f] });
+    for (const s of f.suggestions ?? []) actions.push({ title: s.title, edits: plain(s.edits), isPreferred: false, findings: [f] });
+  }
+  return actions;
 }
 
-/** Every fix of the file, re-checked until nothing changes, as minimal edits of the original text. */
-export function fixAllAction(text: string, options: AnalyzeOptions, findings: Finding[], locale: Locale): EditAction | undefined {
+/** How the document is re-checked between passes (an HTML page through the HTML reader). */
+export type Check = (text: string, options: AnalyzeOptions) => Analysis;
+
+/** Every safe fix of the file, re-checked until nothing changes, as minimal edits of the original text. */
+export function fixAllAction(text: string, options: AnalyzeOptions, findings: Finding[], locale: Locale, check: Check = analyze): EditAction | undefined {
   if (!findings.some((f) => f.fix)) return undefined;
-  const fixed = fixAll(text, options);
-  const edits = diffEdits(text, fixed.text);
+  const edits = diffEdits(text, fixAll(text, options, undefined, check).text);
   if (edits.length === 0) return undefined;
   return { title: editorText('fixAll', locale, { count: edits.length }), edits, isPreferred: false, findings: findings.filter((f) => f.fix) };
 }
 
-/** Like fixAllAction, but only the arithmetic rules' fixes (totals and the one wrong cell of a sum). */
-export function fixTotalsAction(text: string, options: AnalyzeOptions, findings: Finding[], locale: Locale): EditAction | undefined {
-  const totals = findings.filter((f) => f.fix && ARITHMETIC_CODES.has(f.code));
+/** Like fixAllAction, but only the safe fixes of sums (the one cell that explains every broken sum). */
+export function fixTotalsAction(text: string, options: AnalyzeOptions, findings: Finding[], locale: Locale, check: Check = analyze): EditAction | undefined {
+  const totals = findings.filter((f) => f.fix?.kind === 'sums');
   if (totals.length === 0) return undefined;
-  const rules: Record<string, RuleSetting> = { ...options.rules };
-  for (const rule of RULES) if (!ARITHMETIC_CODES.has(rule.code)) rules[rule.code] = 'off';
-  const fixed = fixAll(text, { ...options, rules });
-  const edits = diffEdits(text, fixed.text);
+  const edits = diffEdits(text, fixAll(text, options, ['sums'], check).text);
   if (edits.length === 0) return undefined;
   return { title: editorText('fixTotals', locale, { count: edits.length }), edits, isPreferred: false, findings: totals };
 }

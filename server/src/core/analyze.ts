@@ -2,7 +2,7 @@ import { ArithmeticResult, checkArithmetic } from './arithmetic';
 import type { FormatVersion, Locale, Range, Report, Severity } from './model';
 import { parseReport } from './parse/report';
 import type { ReadDocument, ReadProblemKind, SourceLocation, ViewGrid } from './read/document';
-import { Draft, format, Rule, RuleContext, TextEdit } from './rule';
+import { Draft, FixDraft, FixEdit, FixKind, format, Rule, RuleContext } from './rule';
 import { RULES } from './rules';
 import { inputSize } from './rules/input-size';
 import { inputUnreadable } from './rules/input-unreadable';
@@ -35,7 +35,10 @@ export interface Finding {
   /** In a PDF or DOCX: the page and box, or the table cell, the range's text came from. */
   location?: SourceLocation;
   related?: { range: Range; message: string }[];
-  fix?: { title: string; edits: TextEdit[] };
+  /** The safe fix, which fix-all and `--fix` apply. */
+  fix?: { title: string; kind: FixKind; edits: FixEdit<string>[] };
+  /** Fixes that rest on an assumption the title states; offered one by one, never in bulk. */
+  suggestions?: { title: string; edits: FixEdit<string>[] }[];
   target?: string;
 }
 
@@ -56,7 +59,16 @@ function localize(rule: Rule, draft: Draft, locale: Locale, severity: Severity, 
   if (draft.target) finding.target = draft.target;
   if (brief) return finding;
   if (draft.related?.length) finding.related = draft.related.map((r) => ({ range: r.range, message: text(r.messageId, r.params) }));
-  if (draft.fix) finding.fix = { title: text(draft.fix.messageId, draft.fix.params), edits: draft.fix.edits };
+  const offer = (d: FixDraft) => ({
+    title: text(d.messageId, d.params),
+    edits: d.edits.map((e) => ({ range: e.range, newText: e.newText, subject: e.subject[locale] })),
+  });
+  if (draft.fix) {
+    if (!rule.fixKind) throw new Error(`rule ${rule.code} offers a fix but declares no fixKind`);
+    const { title, edits } = offer(draft.fix);
+    finding.fix = { title, kind: rule.fixKind, edits };
+  }
+  if (draft.suggestions?.length) finding.suggestions = draft.suggestions.map(offer);
   return finding;
 }
 

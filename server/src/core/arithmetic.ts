@@ -26,7 +26,7 @@ export interface Relation {
   partsSum: number;
   ok: boolean;
   blankOperands: boolean;
-  /** The cell a fix would write, when the declaration allows one. */
+  /** The cell a suggestion rewrites when it trusts the other cells (a total, or 四). */
   fill?: Operand;
   /**
    * Every detail cell is blank: a total written beside blank details is reported as blank cells

@@ -44,7 +44,7 @@ export const EDITOR_MESSAGES = {
   table4Detail: { 'zh-CN': '行政复议、行政诉讼情况', en: 'administrative review and litigation' },
   // code actions
   fixAll: { 'zh-CN': '修复本文件所有可自动修复的问题（{count}处修改）', en: 'Fix all auto-fixable problems in this file ({count} edits)' },
-  fixTotals: { 'zh-CN': '修正本文件所有合计（{count}处修改）', en: 'Fix all totals in this file ({count} edits)' },
+  fixTotals: { 'zh-CN': '修正本文件中能确定的合计（{count}处修改）', en: 'Fix the totals that are certain in this file ({count} edits)' },
   ignoreTarget: { 'zh-CN': '在 .xxgk-lint.json 中忽略此项（{code}{target}）', en: 'Ignore this finding in .xxgk-lint.json ({code}{target})' },
   ignoreCode: { 'zh-CN': '在 .xxgk-lint.json 中忽略本文件的 {code}', en: 'Ignore {code} for this file in .xxgk-lint.json' },
   ignoreLabel: { 'zh-CN': '忽略 {code}（{file}）', en: 'Ignore {code} ({file})' },

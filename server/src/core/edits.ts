@@ -1,5 +1,6 @@
-import type { Cell } from './model';
-import type { TextEdit } from './rule';
+import { cellName, tableName } from './labels';
+import type { Cell, FormatVersion } from './model';
+import type { FixEdit, Localized, TextEdit } from './rule';
 import { comparePositions, LineIndex } from './text';
 
 /**
@@ -24,6 +25,22 @@ export function cellEdit(doc: LineIndex, cell: Cell, text: string): TextEdit | u
   if (segment.length <= 1) return { range: cell.range, newText: segment.length ? ` ${text} ` : text };
   const pos = at(segment.length - 1);
   return { range: { start: pos, end: pos }, newText: text };
+}
+
+/** A cell's full name (`表三「（一）予以公开」 总计`), the subject of an edit of the cell. */
+export function cellSubject(cell: Pick<Cell, 'table' | 'row' | 'column'>, format?: FormatVersion): Localized {
+  const zh = cellName(cell, 'zh-CN', format);
+  return {
+    // 「」 separates the table from a row name; 表四's cells have only a column name.
+    'zh-CN': `${tableName(cell.table, 'zh-CN')}${zh.startsWith('「') ? '' : ' '}${zh}`,
+    en: `${tableName(cell.table, 'en')} ${cellName(cell, 'en', format)}`,
+  };
+}
+
+/** cellEdit with the cell named, for a fix or suggestion. */
+export function cellFixEdit(doc: LineIndex, cell: Cell, text: string, format?: FormatVersion): FixEdit | undefined {
+  const edit = cellEdit(doc, cell, text);
+  return edit && { ...edit, subject: cellSubject(cell, format) };
 }
 
 function isSpaceOrTab(code: number): boolean {

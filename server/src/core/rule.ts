@@ -11,6 +11,25 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * What a fix changes, for `--fix-type`: corrected sums, blanks filled with 0, cell notation
+ * (placeholders, units), headings, row labels, years.
+ */
+export const FIX_KINDS = ['sums', 'blanks', 'cells', 'headings', 'labels', 'years'] as const;
+export type FixKind = (typeof FIX_KINDS)[number];
+
+/** An edit of a fix, with what it changes named for the `--fix` log (`表三「（一）予以公开」 总计`). */
+export interface FixEdit<Name = Localized> extends TextEdit {
+  subject: Name;
+}
+
+/** An edit set a finding offers: its fix (safe, applied by fix-all) or one of its suggestions. */
+export interface FixDraft {
+  messageId: string;
+  params?: Params;
+  edits: FixEdit[];
+}
+
 /** What a rule reports, before localization and configuration. */
 export interface Draft {
   messageId: string;
@@ -19,7 +38,10 @@ export interface Draft {
   /** Overrides the rule's severity, e.g. a sum with blank operands is only a warning. */
   severity?: Severity;
   related?: { range: Range; messageId: string; params?: Params }[];
-  fix?: { messageId: string; params?: Params; edits: TextEdit[] };
+  /** A safe fix: it cannot make a wrong report look right, so fix-all and `--fix` apply it. */
+  fix?: FixDraft;
+  /** Edits that hold only under a stated assumption: offered one by one, never applied in bulk. */
+  suggestions?: FixDraft[];
   /** Stable key of what the finding is about (`T3.R3_1.TOT`, `section.6`), for ignore lists. */
   target?: string;
 }
@@ -40,6 +62,8 @@ export interface Rule {
   /** A paragraph for the rule's documentation. */
   docs: Localized;
   messages: Record<string, Localized>;
+  /** The kind of the rule's fixes; every rule that offers a fix declares one. */
+  fixKind?: FixKind;
   check(ctx: RuleContext): Draft[];
 }
 

@@ -8,7 +8,8 @@ import { CellEdit, WRITE_REFUSALS, writeDocxCells } from './read/docx-write';
 import { looksLikeHtml, readHtml } from './read/html';
 import { readPdf } from './read/pdf';
 import { SHAPE_READERS } from './read/text';
-import type { TextEdit } from './rule';
+import type { AppliedEdit } from './fix';
+import type { FixKind, TextEdit } from './rule';
 import { comparePositions, LineIndex } from './text';
 
 /**
@@ -91,11 +92,12 @@ function analyzeInSource(text: string, read: ReadDocument, options: AnalyzeOptio
   return { ...inView, doc: source, findings: inView.findings.map((f) => placeFinding(f, place)), kind: read.kind, read, view };
 }
 
-/** A finding with every range (its own, related, fix edits) moved by `place`. */
+/** A finding with every range (its own, related, fix and suggestion edits) moved by `place`. */
 function placeFinding(f: Finding, place: (r: Range) => Range): Finding {
   const placed: Finding = { ...f, range: place(f.range) };
   if (f.related) placed.related = f.related.map((r) => ({ ...r, range: place(r.range) }));
   if (f.fix) placed.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: place(e.range) })) };
+  if (f.suggestions) placed.suggestions = f.suggestions.map((s) => ({ ...s, edits: s.edits.map((e) => ({ ...e, range: place(e.range) })) }));
   return placed;
 }
 
@@ -158,20 +160,22 @@ export function cellEdits(read: ReadDocument, edits: TextEdit[]): { cells: CellE
 const MAX_FIX_PASSES = 5;
 
 /**
- * Every offered fix written into a Word file's table cells, re-checking after each pass as `fixAll`
- * does for text. Fixes outside table cells, and cells the writer cannot change safely, are refused
- * with the reason; the file is then left as the last safe pass made it.
+ * Every safe fix (only the given kinds, if any) written into a Word file's table cells, re-checking
+ * after each pass as `fixAll` does for text. Fixes outside table cells, and cells the writer cannot
+ * change safely, are refused with the reason; the file is then left as the last safe pass made it.
+ * Each written cell is listed with its place in the file (table, row, column).
  */
-export function fixDocx(bytes: Uint8Array, options: AnalyzeOptions): { bytes: Uint8Array; edits: number; refusal?: string } {
+export function fixDocx(bytes: Uint8Array, options: AnalyzeOptions, kinds?: readonly FixKind[]): { bytes: Uint8Array; applied: AppliedEdit[]; refusal?: string } {
   const locale = options.locale ?? 'zh-CN';
   let current = bytes;
-  let edits = 0;
+  const applied: AppliedEdit[] = [];
   let refusal: string | undefined;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const read = readDocx(current);
     if (!read.ok) break;
     const analysis = analyzeDocument(read.document, { ...options, brief: false });
-    const all = analysis.findings.flatMap((f) => f.fix?.edits ?? []);
+    const fixes = analysis.findings.filter((f) => f.fix && (!kinds || kinds.includes(f.fix.kind)));
+    const all = fixes.flatMap((f) => f.fix!.edits);
     if (all.length === 0) break;
     const { cells, refused } = cellEdits(read.document, all);
     if (refused.length) {
@@ -183,8 +187,15 @@ export function fixDocx(bytes: Uint8Array, options: AnalyzeOptions): { bytes: Ui
       refusal = `${locale === 'zh-CN' ? '未写入修复：' : 'fixes not written: '}${WRITE_REFUSALS[written.reason][locale]}`;
       break;
     }
-    edits += cells.length;
+    for (const f of fixes) {
+      for (const e of f.fix!.edits) {
+        const [cell] = cellEdits(read.document, [e]).cells;
+        if (!cell) continue;
+        const at = e.range.start;
+        applied.push({ original: at, fixed: at, location: cell.location, code: f.code, kind: f.fix!.kind, subject: e.subject, oldText: cell.expected.trim(), newText: cell.text });
+      }
+    }
     current = written.bytes;
   }
-  return refusal ? { bytes: current, edits, refusal } : { bytes: current, edits };
+  return refusal ? { bytes: current, applied, refusal } : { bytes: current, applied };
 }

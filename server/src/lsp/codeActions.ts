@@ -1,6 +1,8 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Command, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { EditAction, fixAllAction, fixTotalsAction, ignoreTitle, intersects, quickFixes, ARITHMETIC_CODES } from '../core/actions';
+import { EditAction, fixAllAction, fixTotalsAction, ignoreTitle, intersects, quickFixes } from '../core/actions';
+import type { AnalyzeOptions } from '../core/analyze';
+import { analyzeText } from '../core/source';
 import { toDiagnostic } from './convert';
 import { filePath, Workspace } from './workspace';
 
@@ -28,6 +30,8 @@ export async function codeActions(params: CodeActionParams, documents: TextDocum
   const uri = doc.uri;
   const only = params.context.only;
   const findings = analysis.findings;
+  // Fix-all re-checks the text as it was read: a web page through the HTML reader.
+  const check = (t: string, o: AnalyzeOptions) => analyzeText(t, o, analysis.kind === 'html' ? 'html' : 'text');
   const toAction = (a: EditAction, kind: string): CodeAction => ({
     title: a.title,
     kind,
@@ -38,10 +42,6 @@ export async function codeActions(params: CodeActionParams, documents: TextDocum
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix, only)) {
     actions.push(...quickFixes(findings, params.range).map((a) => toAction(a, CodeActionKind.QuickFix)));
-    if (findings.some((f) => ARITHMETIC_CODES.has(f.code) && f.fix && intersects(f.range, params.range))) {
-      const totals = fixTotalsAction(text, options, findings, workspace.locale);
-      if (totals && totals.findings.length > 1) actions.push(toAction(totals, CodeActionKind.QuickFix));
-    }
     if (filePath(uri)) {
       for (const f of findings.filter((x) => intersects(x.range, params.range))) {
         const args: IgnoreArgs = { uri, code: f.code, target: f.target };
@@ -55,11 +55,11 @@ export async function codeActions(params: CodeActionParams, documents: TextDocum
     }
   }
   if (wanted(FIX_TOTALS_KIND, only)) {
-    const totals = fixTotalsAction(text, options, findings, workspace.locale);
+    const totals = fixTotalsAction(text, options, findings, workspace.locale, check);
     if (totals) actions.push(toAction(totals, FIX_TOTALS_KIND));
   }
   if (wanted(FIX_ALL_KIND, only)) {
-    const all = fixAllAction(text, options, findings, workspace.locale);
+    const all = fixAllAction(text, options, findings, workspace.locale, check);
     if (all) actions.push(toAction(all, FIX_ALL_KIND));
   }
   return actions;

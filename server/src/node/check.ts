@@ -5,8 +5,9 @@ import type { SourceKind } from '../core/read/document';
 import { tablesView } from '../core/tables-view';
 import { analyzeBytes, fixDocx, analyzeText, SourceAnalysis, sourceKindOf } from '../core/source';
 import { optionsFor } from '../core/config';
-import { fixAll } from '../core/fix';
+import { AppliedEdit, fixAll } from '../core/fix';
 import type { Locale } from '../core/model';
+import type { FixKind } from '../core/rule';
 import { ResultCache, sha256 } from './cache';
 import { findConfig, loadConfig, LoadedConfig } from './config';
 import { declaredCharset, decode, EncodingName, encode, hasUtf8Bom } from './decode';
@@ -19,7 +20,8 @@ import type { FileResult, OutputFormat } from './formatters';
 export interface RunOptions {
   cwd: string;
   format: OutputFormat;
-  fix: boolean;
+  /** --fix (write) or --fix-dry-run, with the --fix-type kinds. */
+  fix: false | { write: boolean; kinds?: FixKind[] };
   locale: Locale;
   encoding?: EncodingName;
   /** A config given on the command line, used instead of searching. */
@@ -101,14 +103,16 @@ export class FileChecker {
     const analyzeAs = (text: string, o: AnalyzeOptions) => analyzeText(text, o, kind);
     let text = decoded.text;
     let checkedBytes = bytes;
-    let fixedEdits: number | undefined;
+    let fixedEdits: AppliedEdit[] | undefined;
     if (this.run.fix) {
-      const fixed = fixAll(text, { ...options, brief: false }, analyzeAs);
+      const fixed = fixAll(text, options, this.run.fix.kinds, analyzeAs);
       if (fixed.text !== text) {
-        checkedBytes = encode(fixed.text, decoded.encoding, hasUtf8Bom(bytes));
-        writeAtomically(abs, checkedBytes);
-        text = fixed.text;
         fixedEdits = fixed.edits;
+        if (this.run.fix.write) {
+          checkedBytes = encode(fixed.text, decoded.encoding, hasUtf8Bom(bytes));
+          writeAtomically(abs, checkedBytes);
+          text = fixed.text;
+        }
       }
     }
     return this.result(file, analyzeAs(text, options), options, checkedBytes, fixedEdits);
@@ -117,18 +121,20 @@ export class FileChecker {
   private async checkBinary(file: string, abs: string, kind: 'pdf' | 'docx', bytes: Buffer): Promise<FileResult> {
     const options = this.optionsFor(abs);
     let checked: Buffer = bytes;
-    let fixedEdits: number | undefined;
+    let fixedEdits: AppliedEdit[] | undefined;
     let fixRefused: string | undefined;
     if (this.run.fix && kind === 'docx') {
-      if (wordHasItOpen(abs)) {
+      if (this.run.fix.write && wordHasItOpen(abs)) {
         fixRefused = cliText('openInWord', this.run.locale);
       } else {
-        const fixed = fixDocx(bytes, options);
+        const fixed = fixDocx(bytes, options, this.run.fix.kinds);
         fixRefused = fixed.refusal;
-        if (fixed.edits > 0) {
-          checked = Buffer.from(fixed.bytes);
-          writeAtomically(abs, checked);
-          fixedEdits = fixed.edits;
+        if (fixed.applied.length > 0) {
+          fixedEdits = fixed.applied;
+          if (this.run.fix.write) {
+            checked = Buffer.from(fixed.bytes);
+            writeAtomically(abs, checked);
+          }
         }
       }
     }
@@ -136,7 +142,7 @@ export class FileChecker {
     return fixRefused ? { ...result, fixRefused } : result;
   }
 
-  private result(file: string, analysis: SourceAnalysis, options: AnalyzeOptions, checkedBytes: Buffer, fixedEdits?: number): FileResult {
+  private result(file: string, analysis: SourceAnalysis, options: AnalyzeOptions, checkedBytes: Buffer, fixedEdits?: AppliedEdit[]): FileResult {
     return {
       file,
       year: analysis.report?.year ?? null,

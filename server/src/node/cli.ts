@@ -8,7 +8,7 @@ import { INPUT_HELP, inputOptionError, INPUT_OPTIONS, Io, localeOption, readInpu
 import { cliLocale } from './locale';
 import { choices, cliText, HELP_HEADINGS, HelpOption, helpOptions, parseArgsError } from './messages';
 import { renderReview } from './review';
-import { checkCommandFiles, RUN_HELP, RUN_OPTIONS, runOptionError } from './run';
+import { checkCommandFiles, FIX_HELP, FIX_OPTIONS, fixLog, fixRunOf, RUN_HELP, RUN_OPTIONS, runOptionError } from './run';
 import { addWorkspaceFindings, runSummary } from './summary';
 
 export { fixAll as fixText } from '../core/fix';
@@ -37,7 +37,7 @@ const OPTIONS: HelpOption[] = [
     'zh-CN': '输出格式（默认：text）；html：可交回的审核意见',
     en: 'output format (default: text); html: a review report to hand back',
   }],
-  ['      --fix', { 'zh-CN': '把修复写入文件（原子写入）', en: 'write the fixes into the files (atomically)' }],
+  ...FIX_HELP,
   ...INPUT_HELP,
   [{ 'zh-CN': '      --max-file-size <字符数>', en: '      --max-file-size <chars>' }, { 'zh-CN': '超过此字符数的文件不检查（默认：2000000）', en: 'larger files are not checked (default: 2000000)' }],
   ...RUN_HELP,
@@ -64,7 +64,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       allowPositionals: true,
       options: {
         format: { type: 'string', short: 'f', default: 'text' },
-        fix: { type: 'boolean', default: false },
+        ...FIX_OPTIONS,
         ...INPUT_OPTIONS,
         'max-file-size': { type: 'string' },
         ...RUN_OPTIONS,
@@ -97,12 +97,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (maxFileSize !== undefined && !(maxFileSize > 0)) return usage(cliText('maxFileSize', locale));
   const runError = runOptionError(values, locale);
   if (runError) return usage(runError);
+  const fix = fixRunOf(values, locale);
+  if (fix && 'error' in fix) return usage(fix.error);
   if (positionals.length === 0) return usage(cliText('noInput', locale));
 
   const run: RunOptions = {
     cwd: io.cwd,
     format: values.format as OutputFormat,
-    fix: values.fix!,
+    fix,
     locale,
     encoding: values.encoding as EncodingName | undefined,
     maxFileSize,
@@ -116,6 +118,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const checked = await checkCommandFiles(files, run, run.format === 'html' ? { ...values, cache: false } : values, io, 'xxgk-lint');
   if (typeof checked === 'string') return usage(checked);
   addWorkspaceFindings(checked, { locale: run.locale, copiedTextThreshold: workspaceThreshold(run) });
+  for (const r of checked) if (r.fixedEdits) io.stderr(fixLog(r, locale, fix ? fix.write : false));
+  for (const r of checked) if (r.fixRefused) io.stderr(`${cliText('fileSays', locale, { file: r.file, text: r.fixRefused })}\n`);
   if (run.format === 'html') {
     for (const r of checked) if (r.error) io.stderr(`xxgk-lint: ${cliText('fileSays', locale, { file: r.file, text: r.error })}\n`);
     io.stdout(renderReview(checked, run.locale, VERSION));
@@ -123,8 +127,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return checked.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   }
   const results = checked.map((r) => renderFile(r, run.format, locale));
-  for (const r of results) if (r.fixedEdits) io.stderr(`${cliText('fileSays', locale, { file: r.file, text: cliText('fixed', locale, { count: r.fixedEdits }) })}\n`);
-  for (const r of results) if (r.fixRefused) io.stderr(`${cliText('fileSays', locale, { file: r.file, text: r.fixRefused })}\n`);
   for (const r of results) if (r.error) io.stderr(`xxgk-lint: ${cliText('fileSays', locale, { file: r.file, text: r.error })}\n`);
 
   for (const piece of assemble(results, run.format, run.locale, VERSION)) io.stdout(piece);

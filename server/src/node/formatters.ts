@@ -1,5 +1,6 @@
 import type * as sarif from 'sarif';
 import type { Finding } from '../core/analyze';
+import type { AppliedEdit } from '../core/fix';
 import type { FormatVersion, Locale } from '../core/model';
 import { RULES } from '../core/rules';
 import type { TableView } from '../core/tables-view';
@@ -16,8 +17,8 @@ export interface FileResult {
   error?: string;
   /** Read, but not checked (too large, unreadable PDF or DOCX): never a clean report. */
   unchecked?: boolean;
-  /** How many edits --fix wrote into the file. */
-  fixedEdits?: number;
+  /** The edits --fix wrote into the file (or --fix-dry-run would write). */
+  fixedEdits?: AppliedEdit[];
   /** Why --fix wrote some or all fixes not (a Word file's cell it cannot change safely, a lock file). */
   fixRefused?: string;
   /** What the workspace checks (carry-over, copied-text) need from this report. */
@@ -36,8 +37,6 @@ export interface RenderedFile {
   error?: string;
   /** Read, but not checked: never a clean report. */
   unchecked?: boolean;
-  fixedEdits?: number;
-  fixRefused?: string;
   counts: { error: number; warning: number; info: number };
   /** Text lines, a JSON array entry, or SARIF results, ready to be joined. */
   fragment: string;
@@ -50,7 +49,7 @@ export function renderFile(r: FileResult, format: OutputFormat, locale: Locale =
     else if (f.severity === 'warning') counts.warning++;
     else counts.info++;
   }
-  const base = { file: r.file, counts, ...(r.error ? { error: r.error } : {}), ...(r.unchecked ? { unchecked: true } : {}), ...(r.fixedEdits ? { fixedEdits: r.fixedEdits } : {}), ...(r.fixRefused ? { fixRefused: r.fixRefused } : {}) };
+  const base = { file: r.file, counts, ...(r.error ? { error: r.error } : {}), ...(r.unchecked ? { unchecked: true } : {}) };
   if (r.error) return { ...base, fragment: '' };
   // One line per file: readable by line-oriented tools, a third of the size of indented JSON.
   if (format === 'json') return { ...base, fragment: JSON.stringify(jsonEntry(r)) };
@@ -64,7 +63,7 @@ export function renderFile(r: FileResult, format: OutputFormat, locale: Locale =
  * Where a finding is, as a reader of the file finds it: line and column (1-based) in text and web
  * pages; the page in a PDF; the table cell or paragraph in a Word file.
  */
-export function where(f: Finding, locale: Locale): string {
+export function where(f: Pick<Finding, 'range' | 'location'>, locale: Locale): string {
   const at = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
   const l = f.location;
   if (!l) return at;
@@ -91,7 +90,9 @@ function jsonEntry(r: FileResult) {
       ...(f.location ? { location: f.location } : {}),
       ...(f.related ? { relatedInformation: f.related } : {}),
       ...(f.fix ? { fix: f.fix } : {}),
+      ...(f.suggestions ? { suggestions: f.suggestions } : {}),
     })),
+    ...(r.fixedEdits ? { fixes: r.fixedEdits } : {}),
   };
 }
 

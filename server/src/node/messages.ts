@@ -16,6 +16,10 @@ export const CLI_MESSAGES = {
   jobs: { 'zh-CN': '--jobs 应为不小于1的整数', en: '--jobs takes a whole number from 1' },
   threshold: { 'zh-CN': '--copied-text-threshold 应为大于0且不大于1的数', en: '--copied-text-threshold takes a number in (0, 1]' },
   noInput: { 'zh-CN': '没有给出要检查的文件（见 --help）', en: 'no input files (see --help)' },
+  fixAndDryRun: { 'zh-CN': '--fix 与 --fix-dry-run 不能同时使用', en: '--fix and --fix-dry-run cannot be used together' },
+  fixTypeAlone: { 'zh-CN': '--fix-type 须与 --fix 或 --fix-dry-run 同用', en: '--fix-type needs --fix or --fix-dry-run' },
+  unknownFixType: { 'zh-CN': '未知的修复种类「{value}」（可用 {choices}）', en: 'unknown fix type "{value}" ({choices})' },
+  fixTypeEmpty: { 'zh-CN': '--fix-type 应为以逗号分隔的修复种类（{choices}）', en: '--fix-type takes a comma-separated list of fix types ({choices})' },
   noFiles: { 'zh-CN': '没有要检查的文件', en: 'no files to check' },
   missing: { 'zh-CN': '{name}：没有这个文件、文件夹，也没有与之匹配的文件', en: '{name}: no such file, folder or matching glob' },
   // files that cannot be checked
@@ -38,7 +42,7 @@ export const CLI_MESSAGES = {
   cacheUnreadable: { 'zh-CN': '无法读取（{code}），保持原样', en: 'cannot be read ({code}); left as it is' },
   // results
   fileSays: { 'zh-CN': '{file}：{text}', en: '{file}: {text}' },
-  fixed: { 'zh-CN': '已修复（{count}处修改）', en: 'fixed ({count} edit(s))' },
+  emptyText: { 'zh-CN': '（空）', en: '(empty)' },
   openInWord: { 'zh-CN': '文件正在 Word 中打开（有 ~$ 锁定文件），未写入修复', en: 'the file is open in Word (a ~$ lock file exists); fixes not written' },
   totals: {
     'zh-CN': '共{files}个文件，{problems}个问题（{errors}个错误，{warnings}个警告，{infos}个提示）',

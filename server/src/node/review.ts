@@ -83,12 +83,18 @@ function summaryTable(results: FileResult[], locale: Locale): string {
   return `<table class="summary"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** The safe fix, else every suggestion (each states what it assumes), a line each. */
+function advice(f: FileResult['findings'][number]): string {
+  if (f.fix) return escape(f.fix.title);
+  return (f.suggestions ?? []).map((s) => escape(s.title)).join('<br>');
+}
+
 function findingsTable(r: FileResult, locale: Locale): string {
   const t = T[locale];
   if (r.error) return `<p class="status-unreadable">${escape(r.error)}</p>`;
   if (r.findings.length === 0) return `<p>${t.none}</p>`;
   const rows = r.findings.map((f) => `<tr class="${f.severity}"><td>${t.severity[f.severity]}</td><td>${escape(where(f, locale))}</td>`
-    + `<td>${escape(f.message)} <span class="muted">${f.code}</span></td><td>${f.fix ? escape(f.fix.title) : ''}</td></tr>`);
+    + `<td>${escape(f.message)} <span class="muted">${f.code}</span></td><td>${advice(f)}</td></tr>`);
   return `<table class="findings"><thead><tr><th></th><th>${t.where}</th><th>${t.problem}</th><th>${t.advice}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 

@@ -5,9 +5,10 @@ import type { Locale } from '../core/model';
 import { CACHE_FILE_NAME, CacheLeftAlone, CacheRefusal, ResultCache } from './cache';
 import { FileChecker, RunOptions } from './check';
 import { ConfigError } from './config';
-import type { FileResult } from './formatters';
+import { FIX_KINDS, FixKind } from '../core/rule';
+import { FileResult, where } from './formatters';
 import type { Io } from './inputs';
-import { CliMessageId, cliText, HelpOption } from './messages';
+import { choices, CliMessageId, cliText, HelpOption } from './messages';
 import { checkInThreads } from './pool';
 
 /** The options of every command that checks files: threads and the result cache (for `parseArgs`). */
@@ -37,6 +38,50 @@ const CACHE_REASONS: Record<CacheRefusal['reason'], CliMessageId> = {
   tooLarge: 'cacheTooLarge',
   unreadable: 'cacheUnreadable',
 };
+
+/** The options of fixing (for `parseArgs`). */
+export const FIX_OPTIONS = {
+  fix: { type: 'boolean', default: false },
+  'fix-dry-run': { type: 'boolean', default: false },
+  'fix-type': { type: 'string' },
+} as const;
+
+/** The help lines of `FIX_OPTIONS`. */
+export const FIX_HELP: HelpOption[] = [
+  ['      --fix', { 'zh-CN': '把可确定的修复写入文件（原子写入），逐条列出', en: 'write the safe fixes into the files (atomically) and list each edit' }],
+  ['      --fix-dry-run', { 'zh-CN': '列出 --fix 会做的修改，不写入文件', en: 'list the edits --fix would make, writing nothing' }],
+  [{ 'zh-CN': '      --fix-type <种类>', en: '      --fix-type <kinds>' }, {
+    'zh-CN': `只做这几种修复，以逗号分隔：${FIX_KINDS.join(',')}`,
+    en: `only these kinds of fix, comma-separated: ${FIX_KINDS.join(', ')}`,
+  }],
+];
+
+type FixValues = { fix?: boolean; 'fix-dry-run'?: boolean; 'fix-type'?: string };
+
+/** What to fix, or the usage error in the fix options. */
+export function fixRunOf(values: FixValues, locale: Locale): RunOptions['fix'] | { error: string } {
+  const kinds = choices(FIX_KINDS);
+  if (values.fix && values['fix-dry-run']) return { error: cliText('fixAndDryRun', locale) };
+  const listed = values['fix-type']?.split(',').map((k) => k.trim()).filter(Boolean);
+  if (listed && !values.fix && !values['fix-dry-run']) return { error: cliText('fixTypeAlone', locale) };
+  const unknown = listed?.find((k) => !(FIX_KINDS as readonly string[]).includes(k));
+  if (unknown !== undefined) return { error: cliText('unknownFixType', locale, { value: unknown, choices: kinds }) };
+  if (listed && listed.length === 0) return { error: cliText('fixTypeEmpty', locale, { choices: kinds }) };
+  if (!values.fix && !values['fix-dry-run']) return false;
+  return { write: Boolean(values.fix), ...(listed ? { kinds: listed as FixKind[] } : {}) };
+}
+
+/**
+ * One line per edit that --fix made (positions in the fixed file) or --fix-dry-run would make
+ * (positions in the file as it is): `r.txt:39:48 表三「（一）予以公开」 总计 0 → 5`.
+ */
+export function fixLog(r: Pick<FileResult, 'file' | 'fixedEdits'>, locale: Locale, written: boolean): string {
+  const shown = (s: string) => s.trim().replace(/\s*[\r\n]+\s*/g, ' ⏎ ') || cliText('emptyText', locale);
+  return (r.fixedEdits ?? []).map((e) => {
+    const at = written ? e.fixed : e.original;
+    return `${r.file}:${where({ range: { start: at, end: at }, location: e.location }, locale)} ${e.subject} ${shown(e.oldText)} → ${shown(e.newText)}\n`;
+  }).join('');
+}
 
 type RunValues = { jobs?: string; cache?: boolean; 'cache-location'?: string };
 
@@ -74,7 +119,7 @@ export async function checkCommandFiles(files: string[], run: RunOptions, values
 
 /**
  * Checks `files` in order. With a cache, files whose bytes and options are unchanged get their
- * stored result and the others are checked and stored; --fix always checks.
+ * stored result and the others are checked and stored; --fix and --fix-dry-run always check.
  */
 async function checkFiles(files: string[], run: RunOptions, jobs?: number, cache?: ResultCache): Promise<FileResult[]> {
   if (!cache) return checkAll(files, run, jobs);

@@ -1,11 +1,12 @@
 import { relationsOfCell } from '../arithmetic';
-import { cellEdit } from '../edits';
+import { cellFixEdit } from '../edits';
 import { columnName, rowTitle, tableNames } from '../labels';
-import type { Draft, Rule, TextEdit } from '../rule';
+import type { Draft, FixEdit, Rule } from '../rule';
 
 export const cellEmpty: Rule = {
   code: 'cell-empty',
   defaultSeverity: 'warning',
+  fixKind: 'blanks',
   description: { 'zh-CN': '数字单元格不留空白', en: 'Number cells are not left blank' },
   docs: {
     'zh-CN': '表格中的数字单元格不应空白（常见于只填“总计”列的报告）。每行报告一次，列出空白的列。空白在算术检查中按0计算。修复：在不破坏本行所涉勾稽关系时，把空白填为0。',
@@ -31,15 +32,15 @@ export const cellEmpty: Rule = {
           columns: { 'zh-CN': names.join('、'), en: names.join(', ') },
         };
         const keepsSums = blanks.every((c) => relationsOfCell(ctx.arithmetic, c).every((r) => r.ok));
-        const edits = blanks.map((c) => cellEdit(ctx.doc, c, '0'));
-        const fixable = keepsSums && edits.every((e): e is TextEdit => e !== undefined);
+        const edits = blanks.map((c) => cellFixEdit(ctx.doc, c, '0', format));
+        const fixable = keepsSums && edits.every((e): e is FixEdit => e !== undefined);
         const first = row.cells[0];
         drafts.push({
           messageId: 'blank',
           params,
           range: row.label ? row.labelRange : { start: first.range.start, end: row.cells[row.cells.length - 1].range.end },
           related: blanks.flatMap((c, i) => (c.present ? [{ range: c.range, messageId: 'blankCell', params: { column: names[i] } }] : [])),
-          fix: fixable ? { messageId: 'fix', params, edits: edits as TextEdit[] } : undefined,
+          fix: fixable ? { messageId: 'fix', params, edits: edits as FixEdit[] } : undefined,
           target: `${table.id}.${row.key}`,
         });
       }

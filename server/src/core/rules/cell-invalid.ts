@@ -1,5 +1,5 @@
 import { relationsOfCell } from '../arithmetic';
-import { cellEdit } from '../edits';
+import { cellFixEdit } from '../edits';
 import { cellName } from '../labels';
 import type { Cell } from '../model';
 import type { Draft, Rule } from '../rule';
@@ -17,6 +17,7 @@ const MESSAGE_OF: Record<string, string> = {
 export const cellInvalid: Rule = {
   code: 'cell-invalid',
   defaultSeverity: 'warning',
+  fixKind: 'cells',
   description: { 'zh-CN': '数字单元格只写数字', en: 'Number cells hold plain numbers' },
   docs: {
     'zh-CN': '数字单元格中不应出现占位符（/、—、无）、单位（元、万元、件）、负数或小数（金额列和2019年格式“本年增/减”列除外）。占位符在算术检查中按0计算，无法读出的内容不参与算术检查。修复：不影响勾稽关系时，占位符改为0；与列单位相同的单位删去。',
@@ -53,7 +54,7 @@ export const cellInvalid: Rule = {
         const unit = cell.problem.slice(5);
         const column = columnsOf(cell.table, format, cell.row).find((c) => c.key === cell.column);
         const columnUnit = column?.type === 'amount' ? '万元' : '件';
-        const edit = unit === columnUnit && cell.value !== undefined ? cellEdit(ctx.doc, cell, String(cell.value)) : undefined;
+        const edit = unit === columnUnit && cell.value !== undefined ? cellFixEdit(ctx.doc, cell, String(cell.value), format) : undefined;
         return {
           ...base,
           messageId: 'unit',
@@ -64,7 +65,7 @@ export const cellInvalid: Rule = {
       const messageId = MESSAGE_OF[cell.problem] ?? 'notNumber';
       // A placeholder already counts as 0; writing 0 is right only where the sums agree.
       const zeroKeepsSums = relationsOfCell(ctx.arithmetic, cell).every((r) => r.ok);
-      const edit = cell.problem === 'placeholder' && zeroKeepsSums ? cellEdit(ctx.doc, cell, '0') : undefined;
+      const edit = cell.problem === 'placeholder' && zeroKeepsSums ? cellFixEdit(ctx.doc, cell, '0', format) : undefined;
       return { ...base, messageId, fix: edit ? { messageId: 'fixZero', edits: [edit] } : undefined };
     }
   },

@@ -2,6 +2,7 @@ import { tableNames } from '../labels';
 import type { Draft, Rule } from '../rule';
 import { rowSpec } from '../schema/formats';
 import { normalizeLabel } from '../text';
+import { rowLabelSubject } from './shared/subjects';
 
 /** The official label in the punctuation width the report itself uses. */
 function styled(official: string, written: string): string {
@@ -12,6 +13,7 @@ function styled(official: string, written: string): string {
 export const rowLabel: Rule = {
   code: 'row-label',
   defaultSeverity: 'warning',
+  fixKind: 'labels',
   description: { 'zh-CN': '行名与官方格式一致', en: 'Row labels use the official wording' },
   docs: {
     'zh-CN': '行名与官方措辞不同（错字、漏字，如“2.其他法律行政止公开”）时，按相似度识别出对应行并提示；2021年格式的表格把“行政规范性文件”写成2019年格式的“规范性文件”（或反之）也在此提示，不算混用格式。全半角、空格、引号以及序号后的“、”与“.”的差异不算错误。修复：改为官方行名。',
@@ -39,7 +41,7 @@ export const rowLabel: Rule = {
           messageId: 'differs',
           params,
           range: row.labelRange,
-          fix: { messageId: 'fix', params, edits: [{ range: row.labelRange, newText: official }] },
+          fix: { messageId: 'fix', params, edits: [{ range: row.labelRange, newText: official, subject: rowLabelSubject(table.id) }] },
           target: `${table.id}.${row.key}`,
         });
       }

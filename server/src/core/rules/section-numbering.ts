@@ -1,12 +1,14 @@
 import type { Draft, Rule } from '../rule';
 import { headingNumber } from '../parse/sections';
 import { SECTION_NUMERALS } from '../schema/sections';
+import { headingNumberSubject, SUBHEADING_NUMBER } from './shared/subjects';
 
 const isArabic = (s: string) => /^[0-9０-９]+$/.test(s);
 
 export const sectionNumbering: Rule = {
   code: 'section-numbering',
   defaultSeverity: 'warning',
+  fixKind: 'headings',
   description: { 'zh-CN': '部分标题用一、二、三……依次编号', en: 'Section headings are numbered 一、 to 六、' },
   docs: {
     'zh-CN': '六个部分的标题应依次编号为“一、”至“六、”。报告阿拉伯数字编号（如“4、”代替“四、”）、编号与内容不符（整段编号错位）、缺少编号，以及同一部分中小标题混用（1）与（二）两套编号。修复：把编号改为应有的写法。',
@@ -40,7 +42,7 @@ export const sectionNumbering: Rule = {
         messageId,
         params,
         range: heading.numberText ? heading.numberRange : heading.range,
-        fix: { messageId: 'fix', params: { expected: `${expected}、` }, edits: [{ range: heading.prefixRange, newText: `${expected}、` }] },
+        fix: { messageId: 'fix', params: { expected: `${expected}、` }, edits: [{ range: heading.prefixRange, newText: `${expected}、`, subject: headingNumberSubject(expected, heading.section) }] },
         target: `section.${heading.section}`,
       });
     }
@@ -53,7 +55,7 @@ export const sectionNumbering: Rule = {
         messageId: 'topLevelSub',
         params: { actual: `${sub.numberText}、`, numeral: sub.numberText },
         range,
-        fix: { messageId: 'fix', params: { expected }, edits: [{ range, newText: expected }] },
+        fix: { messageId: 'fix', params: { expected }, edits: [{ range, newText: expected, subject: SUBHEADING_NUMBER }] },
         target: `subheading.${sub.line}`,
       });
     }
@@ -69,7 +71,7 @@ export const sectionNumbering: Rule = {
           messageId: 'mixedSub',
           params: { actual: sub.numberText, expected },
           range: sub.numberRange,
-          fix: { messageId: 'fix', params: { expected }, edits: [{ range: sub.numberRange, newText: expected }] },
+          fix: { messageId: 'fix', params: { expected }, edits: [{ range: sub.numberRange, newText: expected, subject: SUBHEADING_NUMBER }] },
           target: `subheading.${sub.line}`,
         });
       }

@@ -2,6 +2,7 @@ import type { Report } from '../model';
 import { proseSentences } from '../narrative/sentences';
 import { periodYears } from '../narrative/years';
 import type { Draft, Localized, Rule } from '../rule';
+import { PERIOD_YEAR } from './shared/subjects';
 
 const SOURCES: Record<NonNullable<Report['yearSource']>, Localized> = {
   title: { 'zh-CN': '标题', en: 'the title' },
@@ -13,6 +14,7 @@ const SOURCES: Record<NonNullable<Report['yearSource']>, Localized> = {
 export const yearDrift: Rule = {
   code: 'year-drift',
   defaultSeverity: 'warning',
+  fixKind: 'years',
   description: { 'zh-CN': '正文所称报告期与报告年度一致', en: 'The reporting period named in the text is the report year' },
   docs: {
     'zh-CN': '报告年度取自标题（无标题年度时取统计期限或落款日期）。正文把另一个年度当作报告期时提示，多是套用往年报告未改年份：句首的“2024年，我局……”、“现将2024年……报告如下”、“2024年度政府信息公开工作年度报告”以及统计期限“2024年1月1日至2024年12月31日”。日期（2019年5月15日）、文件名（《2020年政务公开工作要点》）、计划（“2025年，我局将……”）和同比比较不算。报告年度只能从正文推断时不检查。年度取自标题时，修复为改成标题的年度。',
@@ -42,7 +44,7 @@ export const yearDrift: Rule = {
           params: { found: p.year, year, source: SOURCES[source] },
           range,
           related: anchor ? [{ range: anchor, messageId: 'reportYear', params: { year } }] : undefined,
-          fix: source === 'title' && p.digits ? { messageId: 'fix', params: { year }, edits: [{ range, newText: String(year) }] } : undefined,
+          fix: source === 'title' && p.digits ? { messageId: 'fix', params: { year }, edits: [{ range, newText: String(year), subject: PERIOD_YEAR }] } : undefined,
           target: `year.${p.year}`,
         });
       }

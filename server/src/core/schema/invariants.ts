@@ -29,8 +29,8 @@ export interface InvariantSpec {
   total: Part[];
   /** Cells on the right. */
   parts: Part[];
-  /** The cell a fix may fill: the single total cell, or (balance) the named row when it is blank. */
-  fill: { side: 'total' | 'parts'; key: string; onlyWhenBlank?: boolean };
+  /** The cell a suggestion rewrites when it trusts the other cells: the total, or (balance) 四. */
+  fill: { side: 'total' | 'parts'; key: string };
 }
 
 const T3_APPLICANTS = ['NP', 'CE', 'RI', 'PW', 'LS', 'OT'];
@@ -66,7 +66,7 @@ export const INVARIANTS: InvariantSpec[] = [
   {
     id: 'I-3.1', code: 'balance', strength: 'official', table: 'T3',
     eachColumn: T3_ALL_COLUMNS, total: ['R1', 'R2'], parts: ['R3_7', 'R4'],
-    fill: { side: 'parts', key: 'R4', onlyWhenBlank: true },
+    fill: { side: 'parts', key: 'R4' },
   },
   ...(['RV', 'LD', 'LR'] as const).map((g): InvariantSpec => ({
     id: 'I-4.1', code: 'review-total', strength: 'implied', table: 'T4',

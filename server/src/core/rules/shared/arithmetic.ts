@@ -1,8 +1,8 @@
-import type { ArithmeticIssue, Operand, Relation } from '../../arithmetic';
-import { cellEdit } from '../../edits';
+import { ArithmeticIssue, Operand, Relation, relationsOfCell } from '../../arithmetic';
+import { cellFixEdit } from '../../edits';
 import { cellName, columnName, rowName } from '../../labels';
 import type { FormatVersion } from '../../model';
-import type { Draft, Localized, Params, RuleContext } from '../../rule';
+import type { Draft, FixDraft, FixEdit, Localized, Params, RuleContext } from '../../rule';
 import { cellTarget } from '../../rule';
 import type { RelationCode } from '../../schema/invariants';
 
@@ -116,7 +116,8 @@ function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersio
   const blank = [...(culprit?.relations ?? [rel])].some((r) => r.blankOperands);
   const severity = blank ? 'warning' : undefined;
   if (culprit) {
-    const edit = cellEdit(ctx.doc, culprit.operand.cell, String(culprit.expected));
+    // Two or more broken sums agree on this one cell, and no sum that holds contains it: a safe fix.
+    const edit = cellFixEdit(ctx.doc, culprit.operand.cell, String(culprit.expected), format);
     const params: Params = {
       cell: named(culprit.operand, format),
       value: shown(culprit.operand),
@@ -141,32 +142,79 @@ function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersio
     sum: rel.partsSum,
     blank: rel.blankOperands ? BLANK_NOTE : '',
   };
-  let fix: Draft['fix'];
-  if (rel.fill && (!rel.spec.fill.onlyWhenBlank || rel.fill.blank)) {
-    // The fill cell is a total (= the other side) or, for the balance, the carry-over row.
-    const others = rel.spec.fill.side === 'total' ? rel.partsSum : rel.totalSum - (rel.partsSum - rel.fill.value);
-    const edit = others >= 0 ? cellEdit(ctx.doc, rel.fill.cell, String(others)) : undefined;
-    if (edit) fix = { messageId: 'fixTotal', params: { ...params, cell: named(rel.fill, format), expected: others }, edits: [edit] };
-  }
   return {
     messageId: 'mismatch',
     params,
     range: target.cell.range,
     severity,
     related: explaining([rel], target, format),
-    fix,
+    suggestions: suggestions(ctx, rel, format),
     target: cellTarget(target.ref),
   };
 }
 
+/**
+ * What a broken sum that no single cell explains offers instead of a fix: one suggestion that
+ * trusts the addends and rewrites the fill cell (a total, or 四 for the balance), and one that
+ * trusts the fill cell's side and changes the other side where the numbers single out the cells.
+ */
+function suggestions(ctx: RuleContext, rel: Relation, format?: FormatVersion): FixDraft[] {
+  const out: FixDraft[] = [];
+  const fill = rel.fill;
+  if (!fill) return out;
+  const fillOnTotal = rel.total.includes(fill);
+  const otherSide = fillOnTotal ? rel.parts : rel.total;
+  const fillSideSum = fillOnTotal ? rel.totalSum : rel.partsSum;
+  const otherSum = fillOnTotal ? rel.partsSum : rel.totalSum;
+  const draft = (messageId: string, changes: [Operand, number][]): FixDraft | undefined => {
+    const edits = changes.map(([o, v]) => cellFixEdit(ctx.doc, o.cell, String(v), format));
+    if (!edits.every((e): e is FixEdit => e !== undefined)) return undefined;
+    const names = changes.map(([o]) => shortName(rel, o, format));
+    const cells = { 'zh-CN': names.map((n) => n['zh-CN']).join('、'), en: names.map((n) => n.en).join(names.length === 2 ? ' and ' : ', ') };
+    return { messageId, params: { cells, expected: changes[0][1] }, edits };
+  };
+  const fillValue = otherSum - (fillSideSum - fill.value);
+  const trustParts = fillValue >= 0 ? draft('assumeParts', [[fill, fillValue]]) : undefined;
+  if (trustParts) out.push(trustParts);
+  // Trusting the fill cell's side: the other side must change by `diff`.
+  const diff = fillSideSum - otherSum;
+  const free = otherSide.filter((o) => !inHoldingSum(ctx, o));
+  const single = free.filter((o) => o.value + diff >= 0);
+  let changes: [Operand, number][] | undefined;
+  if (single.length === 1) changes = [[single[0], single[0].value + diff]];
+  else if (fillSideSum === 0) {
+    // A side of 0 leaves no choice: every cell that is not 0 must be.
+    changes = otherSide.filter((o) => o.value !== 0).map((o): [Operand, number] => [o, 0]);
+  }
+  const trustTotal = changes?.length ? draft('assumeTotal', changes) : undefined;
+  if (trustTotal) out.push(trustTotal);
+  return out;
+}
+
+/** Whether the cell takes part in a sum that holds (changing it alone would break that sum). */
+function inHoldingSum(ctx: RuleContext, o: Operand): boolean {
+  return relationsOfCell(ctx.arithmetic, o.cell).some((r) => r.ok && !r.detailsBlank);
+}
+
+/** A cell named within its relation: the column in a row's sum, the row in a column's sum. */
+function shortName(rel: Relation, o: Operand, format?: FormatVersion): Localized {
+  if (rel.spec.eachRow) {
+    const column = columnName(o.ref.table, o.ref.column, format, o.ref.row);
+    return { 'zh-CN': column, en: column };
+  }
+  const row = rowName(o.ref.table, o.ref.row, format);
+  return { 'zh-CN': `「${row}」`, en: `“${row}”` };
+}
+
 /** The message texts that are the same for all four arithmetic rules. */
-export const COMMON_ARITHMETIC_MESSAGES: Record<'culprit' | 'fixCell' | 'fixTotal' | 'operand' | 'parts', Localized> = {
+export const COMMON_ARITHMETIC_MESSAGES: Record<'culprit' | 'fixCell' | 'assumeParts' | 'assumeTotal' | 'operand' | 'parts', Localized> = {
   culprit: {
     'zh-CN': '{cell}为{value}，与{relations}都不符，应为{expected}{blank}',
     en: '{cell} is {value}, which breaks {relations}; it should be {expected}{blank}',
   },
   fixCell: { 'zh-CN': '将{cell}改为{expected}', en: 'Change {cell} to {expected}' },
-  fixTotal: { 'zh-CN': '将{cell}填为{expected}', en: 'Set {cell} to {expected}' },
+  assumeParts: { 'zh-CN': '假设各项正确：将{cells}改为{expected}', en: 'Assuming the items are right: set {cells} to {expected}' },
+  assumeTotal: { 'zh-CN': '假设总计正确：将{cells}改为{expected}', en: 'Assuming the total is right: change {cells} to {expected}' },
   operand: { 'zh-CN': '{cell}：{value}', en: '{cell} = {value}' },
   parts: { 'zh-CN': '各项之和：{values}＝{sum}', en: 'the parts: {values} = {sum}' },
 };
