@@ -12,7 +12,7 @@ import { readDocx } from '../../server/src/core/read/docx';
 import { writeDocxCells } from '../../server/src/core/read/docx-write';
 import { readPdf } from '../../server/src/core/read/pdf';
 import { digestReport } from '../../server/src/core/workspace';
-import { declaredCharset, decode } from '../../server/src/node/decode';
+import { declaredCharset, decode } from '../../server/src/shared/decode';
 import { analyzeText } from '../../server/src/core/source';
 import { FIXTURES, ROOT, SEEDS } from '../support/fixtures';
 import { benchLsp, LspFigure } from './lsp';

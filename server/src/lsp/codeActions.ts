@@ -4,7 +4,7 @@ import { EditAction, fixAllAction, fixTotalsAction, ignoreTitle, intersects, qui
 import type { AnalyzeOptions } from '../core/analyze';
 import { analyzeText } from '../core/source';
 import { toDiagnostic } from './convert';
-import { filePath, Workspace } from './workspace';
+import { filePath, Workspace } from './documents';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.xxgk`;
 export const FIX_TOTALS_KIND = `${CodeActionKind.Source}.xxgk.fixTotals`;

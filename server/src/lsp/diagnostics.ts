@@ -4,7 +4,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './convert';
-import type { Workspace } from './workspace';
+import type { Workspace } from './documents';
 
 interface Snapshot {
   resultId: string;

@@ -6,7 +6,7 @@ import { addIgnoreEntry } from '../core/actions';
 import { editorText } from '../core/editor-messages';
 import { LineIndex } from '../core/text';
 import type { IgnoreArgs } from './codeActions';
-import { filePath, Workspace } from './workspace';
+import { filePath, Workspace } from './documents';
 
 export interface EditCapabilities {
   applyEdit: boolean;

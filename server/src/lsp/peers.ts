@@ -5,7 +5,7 @@ import { glob } from 'tinyglobby';
 import type { AnalyzeOptions } from '../core/analyze';
 import { analyzeBytes, analyzeText, SourceAnalysis, sourceKindOf } from '../core/source';
 import { digestReport, ReportDigest } from '../core/workspace';
-import { decode } from '../node/decode';
+import { decode } from '../shared/decode';
 
 /** At most this many report files are read from one folder tree for the cross-file checks. */
 const MAX_FILES = 500;

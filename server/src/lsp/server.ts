@@ -18,7 +18,7 @@ import { CODE_ACTION_KINDS, codeActions, IGNORE_COMMAND, IgnoreArgs } from './co
 import { DiagnosticsService } from './diagnostics';
 import { EditCapabilities, ignoreFinding } from './ignore';
 import { readSettings } from './settings';
-import { filePath, Workspace } from './workspace';
+import { filePath, Workspace } from './documents';
 
 /** `xxgk.workspaceSummary`: one row per report in the workspace folders, as data, a text table and CSV. */
 export const SUMMARY_COMMAND = 'xxgk.workspaceSummary';

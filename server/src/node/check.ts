@@ -10,7 +10,7 @@ import type { Locale } from '../core/model';
 import type { FixKind } from '../core/rule';
 import { ResultCache, sha256 } from './cache';
 import { findConfig, loadConfig, LoadedConfig } from './config';
-import { declaredCharset, decode, EncodingName, encode, hasUtf8Bom } from './decode';
+import { declaredCharset, decode, EncodingName, encode, hasUtf8Bom } from '../shared/decode';
 import { digestReport } from '../core/workspace';
 import { writeAtomically } from './files';
 import { cliText } from './messages';

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Locale } from '../core/model';
 import type { Localized } from '../core/rule';
 import { RunOptions, workspaceThreshold } from './check';
-import type { EncodingName } from './decode';
+import type { EncodingName } from '../shared/decode';
 import { assemble, OutputFormat, renderFile } from './formatters';
 import { INPUT_HELP, inputOptionError, INPUT_OPTIONS, Io, localeOption, readInputs } from './inputs';
 import { cliLocale } from './locale';

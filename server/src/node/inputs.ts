@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Locale } from '../core/model';
 import { ConfigError, loadConfig, LoadedConfig } from './config';
-import { EncodingName, ENCODINGS } from './decode';
+import { EncodingName, ENCODINGS } from '../shared/decode';
 import { parseLocaleOption } from './locale';
 import { choices, cliText, HelpOption } from './messages';
 

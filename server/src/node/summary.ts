@@ -7,7 +7,7 @@ import {
   mergeFindings, ReportDigest, ReportStatus, summaryRows, SummaryRow, WorkspaceFinding, workspaceFindings, WorkspaceOptions,
 } from '../core/workspace';
 import { RunOptions, workspaceThreshold } from './check';
-import type { EncodingName } from './decode';
+import type { EncodingName } from '../shared/decode';
 import { INPUT_HELP, inputOptionError, INPUT_OPTIONS, Io, localeOption, readInputs } from './inputs';
 import { cliLocale } from './locale';
 import { choices, cliText, HELP_HEADINGS, HelpOption, helpOptions, parseArgsError } from './messages';
