@@ -11,7 +11,7 @@ import { analyze, analyzeDocument } from '../../server/src/core/analyze';
 import { readDocx } from '../../server/src/core/read/docx';
 import { writeDocxCells } from '../../server/src/core/read/docx-write';
 import { readPdf } from '../../server/src/core/read/pdf';
-import { digestReport } from '../../server/src/core/workspace';
+import { digestReport } from '../../server/src/core/report-digest';
 import { declaredCharset, decode } from '../../server/src/shared/decode';
 import { analyzeText } from '../../server/src/core/source';
 import { FIXTURES, ROOT, SEEDS } from '../support/fixtures';

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, AnalyzeOptions, Finding } from '../../server/src/core/analyze';
-import {
-  analyzeWorkspace, digestReport, mergeFindings, previousReport, ReportDigest, sentenceKey, summaryRows, WorkspaceDocument, workspaceFindings,
-} from '../../server/src/core/workspace';
+import { digestReport, previousReport, ReportDigest, sentenceKey } from '../../server/src/core/report-digest';
+import { analyzeWorkspace, mergeFindings, summaryRows, WorkspaceDocument, workspaceFindings } from '../../server/src/core/workspace';
 import { addWorkspaceFindings } from '../../server/src/node/summary';
 import { readFixture, readSeed } from '../support/fixtures';
 

@@ -6,9 +6,8 @@ import type { AnalyzeOptions, Finding } from '../core/analyze';
 import { analyzeDocument } from '../core/analyze';
 import type { ReadDocument } from '../core/read/document';
 import { analyzeText, locateFindings, SourceAnalysis, sourceKindOf } from '../core/source';
-import {
-  digestReport, mergeFindings, ReportDigest, SummaryRow, summaryRows, WorkspaceFinding, workspaceFindings,
-} from '../core/workspace';
+import { digestReport, ReportDigest } from '../core/report-digest';
+import { mergeFindings, SummaryRow, summaryRows, WorkspaceFinding, workspaceFindings } from '../core/workspace';
 import { editorText } from '../core/editor-messages';
 import type { Locale } from '../core/model';
 import { isReport, PeerIndex } from './peers';

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { AnalyzeOptions } from '../core/analyze';
 import { analyzeBytes, analyzeText, SourceAnalysis, sourceKindOf } from '../core/source';
-import { digestReport, ReportDigest } from '../core/workspace';
+import { digestReport, ReportDigest } from '../core/report-digest';
 import { decode } from '../shared/decode';
 
 /** At most this many report files are read from one folder tree for the cross-file checks. */

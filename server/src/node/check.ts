@@ -11,7 +11,7 @@ import type { FixKind } from '../core/rule';
 import { ResultCache, sha256 } from './cache';
 import { findConfig, loadConfig, LoadedConfig } from './config';
 import { declaredCharset, decode, EncodingName, encode, hasUtf8Bom } from '../shared/decode';
-import { digestReport } from '../core/workspace';
+import { digestReport } from '../core/report-digest';
 import { writeAtomically } from './files';
 import { cliText } from './messages';
 import type { FileResult, OutputFormat } from './formatters';

@@ -4,7 +4,7 @@ import type { AppliedEdit } from '../core/fix';
 import type { FormatVersion, Locale } from '../core/model';
 import { RULES } from '../core/rules';
 import type { TableView } from '../core/tables-view';
-import type { ReportDigest } from '../core/workspace';
+import type { ReportDigest } from '../core/report-digest';
 import type { CacheKey } from './cache';
 import { cliText, SEVERITY_WORDS } from './messages';
 

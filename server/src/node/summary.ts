@@ -3,9 +3,8 @@ import type { Finding } from '../core/analyze';
 import type { Locale } from '../core/model';
 import type { Localized } from '../core/rule';
 import { displayWidth } from '../core/text';
-import {
-  mergeFindings, ReportDigest, ReportStatus, summaryRows, SummaryRow, WorkspaceFinding, workspaceFindings, WorkspaceOptions,
-} from '../core/workspace';
+import type { ReportDigest, ReportStatus } from '../core/report-digest';
+import { mergeFindings, summaryRows, SummaryRow, WorkspaceFinding, workspaceFindings, WorkspaceOptions } from '../core/workspace';
 import { RunOptions, workspaceThreshold } from './check';
 import type { EncodingName } from '../shared/decode';
 import { INPUT_HELP, inputOptionError, INPUT_OPTIONS, Io, localeOption, readInputs } from './inputs';

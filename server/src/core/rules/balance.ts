@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 import { arithmeticDrafts, COMMON_ARITHMETIC_MESSAGES } from './shared/arithmetic';
 
-export const balance: Rule = {
+export const balance = defineRule({
   code: 'balance',
   defaultSeverity: 'error',
   fixKind: 'sums',
@@ -20,4 +20,4 @@ export const balance: Rule = {
     assumeTotal: { 'zh-CN': '假设（七）总计和四正确：将{cells}改为{expected}', en: 'Assuming （七）总计 and 四 are right: change {cells} to {expected}' },
   },
   check: (ctx) => arithmeticDrafts(ctx, 'balance'),
-};
+});

@@ -1,9 +1,17 @@
 import { relationsOfCell } from '../arithmetic';
 import { cellFixEdit } from '../edits';
 import { columnName, rowTitle, tableNames } from '../labels';
-import type { Draft, FixEdit, Rule } from '../rule';
+import { defineRule, Draft, FixEdit } from '../rule';
 
-export const cellEmpty: Rule = {
+const messages = {
+  blank: { 'zh-CN': '{table}「{row}」有{count}个空白单元格：{columns}', en: '{table} “{row}” has {count} blank cell(s): {columns}' },
+  blankCell: { 'zh-CN': '空白：{column}', en: 'blank: {column}' },
+  fix: { 'zh-CN': '空白填0（{count}处）', en: 'Fill {count} blank cell(s) with 0' },
+};
+
+type MessageId = keyof typeof messages;
+
+export const cellEmpty = defineRule({
   code: 'cell-empty',
   defaultSeverity: 'warning',
   fixKind: 'blanks',
@@ -12,13 +20,9 @@ export const cellEmpty: Rule = {
     'zh-CN': '表格中的数字单元格不应空白（常见于只填“总计”列的报告）。每行报告一次，列出空白的列。空白在算术检查中按0计算。修复：在不破坏本行所涉勾稽关系时，把空白填为0。',
     en: 'Number cells should not be blank (common where only the 总计 column was filled). One finding per row, naming the blank columns; in the arithmetic checks a blank counts as 0. Fix: fill the blanks with 0 when that keeps every sum the row takes part in true.',
   },
-  messages: {
-    blank: { 'zh-CN': '{table}「{row}」有{count}个空白单元格：{columns}', en: '{table} “{row}” has {count} blank cell(s): {columns}' },
-    blankCell: { 'zh-CN': '空白：{column}', en: 'blank: {column}' },
-    fix: { 'zh-CN': '空白填0（{count}处）', en: 'Fill {count} blank cell(s) with 0' },
-  },
+  messages,
   check(ctx) {
-    const drafts: Draft[] = [];
+    const drafts: Draft<MessageId>[] = [];
     const format = ctx.report.format ?? ctx.expectedFormat;
     for (const table of Object.values(ctx.report.tables)) {
       for (const row of table.rows.values()) {
@@ -47,4 +51,4 @@ export const cellEmpty: Rule = {
     }
     return drafts;
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 import { arithmeticDrafts, COMMON_ARITHMETIC_MESSAGES } from './shared/arithmetic';
 
-export const columnTotal: Rule = {
+export const columnTotal = defineRule({
   code: 'column-total',
   defaultSeverity: 'error',
   fixKind: 'sums',
@@ -20,4 +20,4 @@ export const columnTotal: Rule = {
     assumeTotal: { 'zh-CN': '假设（七）总计正确：将{cells}改为{expected}', en: 'Assuming （七）总计 is right: change {cells} to {expected}' },
   },
   check: (ctx) => arithmeticDrafts(ctx, 'column-total'),
-};
+});

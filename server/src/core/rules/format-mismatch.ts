@@ -1,6 +1,24 @@
-import type { Draft, Rule } from '../rule';
+import { defineRule, Draft } from '../rule';
 
-export const formatMismatch: Rule = {
+const messages = {
+  wrongYear: {
+    'zh-CN': '{year}年度报告应使用{expected}年格式，表格却是{actual}年格式（如「{text}」）',
+    en: 'A report for {year} uses the {expected} format, but the tables are in the {actual} format (e.g. “{text}”)',
+  },
+  mixed: {
+    'zh-CN': '混用新旧格式：「{text}」属于{minority}年格式，表格其余部分为{majority}年格式',
+    en: 'Mixed formats: “{text}” belongs to the {minority} format while the rest of the tables use the {majority} format',
+  },
+  legacy: {
+    'zh-CN': '报告年度{year}早于2019年，适用旧版格式，未检查表格',
+    en: 'The report year {year} is before 2019; the old format applies and the tables were not checked',
+  },
+  evidence: { 'zh-CN': '{version}年格式：「{text}」', en: '{version} format: “{text}”' },
+};
+
+type MessageId = keyof typeof messages;
+
+export const formatMismatch = defineRule({
   code: 'format-mismatch',
   defaultSeverity: 'error',
   description: { 'zh-CN': '表格格式与报告年度相符，不混用新旧格式', en: 'The table format fits the report year and is not mixed' },
@@ -8,24 +26,10 @@ export const formatMismatch: Rule = {
     'zh-CN': '2019、2020年度报告使用2019年格式（国办公开办函〔2019〕60号），2021年度起使用2021年格式（国办公开办函〔2021〕30号）。格式按表二的列名、行名和表三“（六）其他处理”的结构判断。报告年度早于2019年时，适用旧条例的格式，不检查表格。',
     en: 'Reports for 2019 and 2020 use the 2019 format (国办公开办函〔2019〕60号); from 2021 on, the 2021 format (国办公开办函〔2021〕30号). The format is read from the column and row labels of table 2 and the shape of （六）其他处理 in table 3. Reports for years before 2019 follow the old regulations and their tables are not checked.',
   },
-  messages: {
-    wrongYear: {
-      'zh-CN': '{year}年度报告应使用{expected}年格式，表格却是{actual}年格式（如「{text}」）',
-      en: 'A report for {year} uses the {expected} format, but the tables are in the {actual} format (e.g. “{text}”)',
-    },
-    mixed: {
-      'zh-CN': '混用新旧格式：「{text}」属于{minority}年格式，表格其余部分为{majority}年格式',
-      en: 'Mixed formats: “{text}” belongs to the {minority} format while the rest of the tables use the {majority} format',
-    },
-    legacy: {
-      'zh-CN': '报告年度{year}早于2019年，适用旧版格式，未检查表格',
-      en: 'The report year {year} is before 2019; the old format applies and the tables were not checked',
-    },
-    evidence: { 'zh-CN': '{version}年格式：「{text}」', en: '{version} format: “{text}”' },
-  },
+  messages,
   check(ctx) {
     const { report } = ctx;
-    const drafts: Draft[] = [];
+    const drafts: Draft<MessageId>[] = [];
     if (report.year !== undefined && report.year < 2019 && report.title) {
       return [{ messageId: 'legacy', params: { year: report.year }, range: report.title.range, severity: 'information', target: 'format' }];
     }
@@ -56,4 +60,4 @@ export const formatMismatch: Rule = {
     }
     return drafts;
   },
-};
+});

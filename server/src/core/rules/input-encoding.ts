@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 
-export const inputEncoding: Rule = {
+export const inputEncoding = defineRule({
   code: 'input-encoding',
   defaultSeverity: 'warning',
   description: { 'zh-CN': '文本能正确解码', en: 'The text decodes cleanly' },
@@ -26,4 +26,4 @@ export const inputEncoding: Rule = {
     if (garbled >= 3) return [{ messageId: 'garbled', params: { count: garbled }, range: firstLine(text.indexOf('\ufffd')), target: 'input' }];
     return [];
   },
-};
+});

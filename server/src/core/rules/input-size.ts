@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 
-/** Reported by `analyze` itself, instead of every other rule, on a file over the size limit. */
-export const inputSize: Rule = {
+/** On a file over the size limit: this one finding instead of a check. */
+export const inputSize = defineRule({
   code: 'input-size',
   defaultSeverity: 'information',
   description: { 'zh-CN': '超过大小上限的文件不检查', en: 'Files over the size limit are not checked' },
@@ -16,4 +16,9 @@ export const inputSize: Rule = {
     },
   },
   check: () => [],
-};
+  checkInput({ text, maxFileSize }) {
+    if (text.length <= maxFileSize) return [];
+    const start = { line: 0, character: 0 };
+    return [{ messageId: 'tooLarge', params: { size: text.length, limit: maxFileSize }, range: { start, end: start } }];
+  },
+});

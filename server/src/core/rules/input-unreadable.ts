@@ -1,7 +1,8 @@
-import type { Rule } from '../rule';
+import type { ReadProblemKind } from '../read/document';
+import { Draft, defineRule } from '../rule';
 
-/** Reported by `analyzeSource` instead of every other rule, when a PDF or DOCX cannot be read. */
-export const inputUnreadable: Rule = {
+/** Reported by `analyzeSource` instead of every other rule, when a PDF or DOCX cannot be read (see `unreadableDraft`). */
+export const inputUnreadable = defineRule({
   code: 'input-unreadable',
   defaultSeverity: 'error',
   description: { 'zh-CN': 'PDF、Word 文件能够读取', en: 'PDF and Word files can be read' },
@@ -21,4 +22,11 @@ export const inputUnreadable: Rule = {
     empty: { 'zh-CN': '文件中没有任何文字，未检查', en: 'The file holds no text; not checked' },
   },
   check: () => [],
-};
+});
+
+/** The finding on a source that could not be read: why, at the start of the file. */
+export function unreadableDraft(problem: ReadProblemKind, detail: string | undefined): Draft<ReadProblemKind> {
+  const start = { line: 0, character: 0 };
+  const params = { detail: detail ? { 'zh-CN': `（${detail}）`, en: ` (${detail})` } : '' };
+  return { messageId: problem, params, range: { start, end: start }, target: 'input' };
+}

@@ -1,12 +1,19 @@
 import { cellName, rowName } from '../labels';
 import type { Cell, Report } from '../model';
-import type { Draft, Rule } from '../rule';
+import { defineRule, Draft } from '../rule';
 import { cellTarget } from '../rule';
 
 const value = (report: Report, row: string, column: string): Cell | undefined =>
   report.tables.T2?.rows.get(row)?.cells.find((c) => c.column === column && c.state === 'number');
 
-export const plausibility: Rule = {
+const messages = {
+  sameValues: { 'zh-CN': '表二「{row}」三列数值都是{value}，请核对是否为复制填充', en: 'Table 2 “{row}”: all three columns are {value}; check for copy-fill' },
+  exceeds: { 'zh-CN': '{small}（{a}）大于{large}（{b}），请核对', en: '{small} ({a}) exceeds {large} ({b}); please check' },
+};
+
+type MessageId = keyof typeof messages;
+
+export const plausibility = defineRule({
   code: 'plausibility',
   defaultSeverity: 'information',
   description: { 'zh-CN': '表二数值的合理性提示（非错误）', en: 'Plausibility hints for table 2 (not errors)' },
@@ -14,13 +21,10 @@ export const plausibility: Rule = {
     'zh-CN': '表二没有官方勾稽关系，这里只给出提示：2019年格式（五）（六）项中上一年项目数量、本年增/减、处理决定数量三列数值相同且不为0，常是复制填充；2019年格式本年新公开数量或本年新制作数量大于对外公开总数量；2021年格式现行有效件数小于本年制发件数（同年制发又废止时可能成立）。',
     en: 'Table 2 has no official arithmetic; these are hints only: in the 2019 format, three equal non-zero values across 上一年项目数量 / 本年增/减 / 处理决定数量, a sign of copy-fill; 2019 本年新公开数量 or 本年新制作数量 above 对外公开总数量; 2021 现行有效件数 below 本年制发件数 (can be right when documents were made and repealed in the same year).',
   },
-  messages: {
-    sameValues: { 'zh-CN': '表二「{row}」三列数值都是{value}，请核对是否为复制填充', en: 'Table 2 “{row}”: all three columns are {value}; check for copy-fill' },
-    exceeds: { 'zh-CN': '{small}（{a}）大于{large}（{b}），请核对', en: '{small} ({a}) exceeds {large} ({b}); please check' },
-  },
+  messages,
   check(ctx) {
     const { report } = ctx;
-    const drafts: Draft[] = [];
+    const drafts: Draft<MessageId>[] = [];
     const t2 = report.tables.T2;
     if (!t2 || !report.format) return drafts;
     const name = (c: Cell) => ({ 'zh-CN': cellName(c, 'zh-CN', report.format), en: cellName(c, 'en', report.format) });
@@ -48,4 +52,4 @@ export const plausibility: Rule = {
     }
     return drafts;
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 import { isBlank } from '../text';
 
 /** A file checked and found clean must be told from one that was not understood: the latter is an error. */
-export const reportUnrecognized: Rule = {
+export const reportUnrecognized = defineRule({
   code: 'report-unrecognized',
   defaultSeverity: 'error',
   description: { 'zh-CN': '文件须能识别为年度报告', en: 'The file is recognized as an annual report' },
@@ -22,4 +22,4 @@ export const reportUnrecognized: Rule = {
     if (doc.lines.every((line) => isBlank(line))) return [{ messageId: 'empty', range: doc.range(0, 0, 0), target: 'report' }];
     return [{ messageId: 'noSections', range: doc.lineRange(0), target: 'report' }];
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 import { arithmeticDrafts, COMMON_ARITHMETIC_MESSAGES } from './shared/arithmetic';
 
-export const reviewTotal: Rule = {
+export const reviewTotal = defineRule({
   code: 'review-total',
   defaultSeverity: 'error',
   fixKind: 'sums',
@@ -18,4 +18,4 @@ export const reviewTotal: Rule = {
     ...COMMON_ARITHMETIC_MESSAGES,
   },
   check: (ctx) => arithmeticDrafts(ctx, 'review-total'),
-};
+});

@@ -1,5 +1,5 @@
 import { tableNames } from '../labels';
-import type { Draft, Rule } from '../rule';
+import { defineRule, Draft } from '../rule';
 import { rowSpec } from '../schema/formats';
 import { normalizeLabel } from '../text';
 import { rowLabelSubject } from './shared/subjects';
@@ -10,7 +10,14 @@ function styled(official: string, written: string): string {
   return official.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/，/g, ',');
 }
 
-export const rowLabel: Rule = {
+const messages = {
+  differs: { 'zh-CN': '{table}行名「{written}」与官方格式「{official}」不一致', en: '{table} row label “{written}” differs from the official “{official}”' },
+  fix: { 'zh-CN': '改为「{official}」', en: 'Change to “{official}”' },
+};
+
+type MessageId = keyof typeof messages;
+
+export const rowLabel = defineRule({
   code: 'row-label',
   defaultSeverity: 'warning',
   fixKind: 'labels',
@@ -19,12 +26,9 @@ export const rowLabel: Rule = {
     'zh-CN': '行名与官方措辞不同（错字、漏字，如“2.其他法律行政止公开”）时，按相似度识别出对应行并提示；2021年格式的表格把“行政规范性文件”写成2019年格式的“规范性文件”（或反之）也在此提示，不算混用格式。全半角、空格、引号以及序号后的“、”与“.”的差异不算错误。修复：改为官方行名。',
     en: 'A row label that differs from the official wording (a typo or a dropped character, e.g. 2.其他法律行政止公开) is matched to its row by similarity and reported; a 2021 table that writes the 2019 wording 规范性文件 for 行政规范性文件 (or the reverse) is reported here too, not as mixed formats. Width, spaces, quote style and 、 or . after a row number do not count. Fix: use the official label.',
   },
-  messages: {
-    differs: { 'zh-CN': '{table}行名「{written}」与官方格式「{official}」不一致', en: '{table} row label “{written}” differs from the official “{official}”' },
-    fix: { 'zh-CN': '改为「{official}」', en: 'Change to “{official}”' },
-  },
+  messages,
   check(ctx) {
-    const drafts: Draft[] = [];
+    const drafts: Draft<MessageId>[] = [];
     const format = ctx.report.format ?? ctx.expectedFormat ?? '2021';
     for (const table of Object.values(ctx.report.tables)) {
       for (const row of table.rows.values()) {
@@ -48,4 +52,4 @@ export const rowLabel: Rule = {
     }
     return drafts;
   },
-};
+});

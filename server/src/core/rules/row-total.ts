@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 import { arithmeticDrafts, COMMON_ARITHMETIC_MESSAGES } from './shared/arithmetic';
 
-export const rowTotal: Rule = {
+export const rowTotal = defineRule({
   code: 'row-total',
   defaultSeverity: 'error',
   fixKind: 'sums',
@@ -18,4 +18,4 @@ export const rowTotal: Rule = {
     ...COMMON_ARITHMETIC_MESSAGES,
   },
   check: (ctx) => arithmeticDrafts(ctx, 'row-total'),
-};
+});

@@ -1,9 +1,16 @@
-import type { Draft, Rule, RuleContext } from '../rule';
+import { defineRule, Draft, RuleContext } from '../rule';
 import { isBlank } from '../text';
 import { SECTIONS } from '../schema/sections';
 import { headingSubject } from './shared/subjects';
 
-export const sectionMissing: Rule = {
+const messages = {
+  missing: { 'zh-CN': '缺少第{numeral}部分「{numeral}、{title}」', en: 'Section {numeral} “{numeral}、{title}” is missing' },
+  insert: { 'zh-CN': '插入标题「{numeral}、{title}」（内容仍需补写）', en: 'Insert the heading “{numeral}、{title}” (its text is still to be written)' },
+};
+
+type MessageId = keyof typeof messages;
+
+export const sectionMissing = defineRule({
   code: 'section-missing',
   defaultSeverity: 'error',
   description: { 'zh-CN': '六个法定部分缺一不可', en: 'All six required sections are present' },
@@ -11,10 +18,7 @@ export const sectionMissing: Rule = {
     'zh-CN': '年度报告须包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项（《条例》第五十条及国家统一格式）。标题按关键词识别，编号写错的部分由 section-numbering 报告，不算缺失。建议（不自动修复）：在应有的位置插入该部分标题；插入的只是标题，该部分的内容仍需补写，故 --fix 与全部修复不会应用它。',
     en: 'A report has six sections (Art. 50 of the Regulations and the national format). Headings are recognised by keyword; a misnumbered heading is reported by section-numbering, not as missing. Suggestion (never applied by --fix or fix-all): insert the heading where the section belongs; it brings the heading only, the text of the section is still to be written.',
   },
-  messages: {
-    missing: { 'zh-CN': '缺少第{numeral}部分「{numeral}、{title}」', en: 'Section {numeral} “{numeral}、{title}” is missing' },
-    insert: { 'zh-CN': '插入标题「{numeral}、{title}」（内容仍需补写）', en: 'Insert the heading “{numeral}、{title}” (its text is still to be written)' },
-  },
+  messages,
   check(ctx) {
     const { report, doc } = ctx;
     if (report.sections.length === 0) return [];
@@ -23,7 +27,7 @@ export const sectionMissing: Rule = {
     const first = report.sections[0].heading;
     const lead = doc.lines[first.line].slice(0, first.numberRange.start.character).trim();
     const marker = lead.startsWith('#') ? `${lead} ` : '';
-    const drafts: Draft[] = [];
+    const drafts: Draft<MessageId>[] = [];
     for (const spec of SECTIONS) {
       if (present.has(spec.index)) continue;
       const next = report.sections.find((s) => s.heading.section > spec.index);
@@ -57,7 +61,7 @@ export const sectionMissing: Rule = {
     }
     return drafts;
   },
-};
+});
 
 /** The first line of the closing 落款 (issuing body and date) after the last section's text, if any. */
 function signatureBlock(ctx: RuleContext): number | undefined {

@@ -1,11 +1,25 @@
-import type { Draft, Rule } from '../rule';
+import { defineRule, Draft } from '../rule';
 import { headingNumber } from '../parse/sections';
 import { SECTION_NUMERALS } from '../schema/sections';
 import { headingNumberSubject, SUBHEADING_NUMBER } from './shared/subjects';
 
 const isArabic = (s: string) => /^[0-9０-９]+$/.test(s);
 
-export const sectionNumbering: Rule = {
+const messages = {
+  wrongNumber: { 'zh-CN': '「{title}」是第{expected}部分，编号却写作“{actual}”', en: '“{title}” is section {expected} but is numbered “{actual}”' },
+  arabic: { 'zh-CN': '部分标题应使用汉字编号“{expected}、”，此处写作“{actual}”', en: 'Section headings are numbered with Chinese numerals (“{expected}、”), not “{actual}”' },
+  unnumbered: { 'zh-CN': '「{title}」缺少编号“{expected}、”', en: '“{title}” lacks its number “{expected}、”' },
+  mixedSub: { 'zh-CN': '小标题编号混用：此处为（{actual}），同一部分其他小标题用汉字编号，应为（{expected}）', en: 'Sub-heading numbering is mixed: （{actual}） here while the others use Chinese numerals; expected （{expected}）' },
+  topLevelSub: {
+    'zh-CN': '总体情况中的小标题用了部分的编号“{actual}”，与六个部分的编号混为两套，宜改为“（{numeral}）”',
+    en: 'A sub-heading of 总体情况 is numbered like a section (“{actual}”), a second numbering system beside the six sections; use “（{numeral}）”',
+  },
+  fix: { 'zh-CN': '改为“{expected}”', en: 'Change to “{expected}”' },
+};
+
+type MessageId = keyof typeof messages;
+
+export const sectionNumbering = defineRule({
   code: 'section-numbering',
   defaultSeverity: 'warning',
   fixKind: 'headings',
@@ -14,26 +28,16 @@ export const sectionNumbering: Rule = {
     'zh-CN': '六个部分的标题应依次编号为“一、”至“六、”。报告阿拉伯数字编号（如“4、”代替“四、”）、编号与内容不符（整段编号错位）、缺少编号，以及同一部分中小标题混用（1）与（二）两套编号。修复：把编号改为应有的写法。',
     en: 'The six section headings are numbered 一、 to 六、. Reports Arabic numbers (4、 for 四、), numbers that do not match the section (a shifted block), missing numbers, and sub-headings of one section that mix （1） and （二）. Fix: rewrite the number.',
   },
-  messages: {
-    wrongNumber: { 'zh-CN': '「{title}」是第{expected}部分，编号却写作“{actual}”', en: '“{title}” is section {expected} but is numbered “{actual}”' },
-    arabic: { 'zh-CN': '部分标题应使用汉字编号“{expected}、”，此处写作“{actual}”', en: 'Section headings are numbered with Chinese numerals (“{expected}、”), not “{actual}”' },
-    unnumbered: { 'zh-CN': '「{title}」缺少编号“{expected}、”', en: '“{title}” lacks its number “{expected}、”' },
-    mixedSub: { 'zh-CN': '小标题编号混用：此处为（{actual}），同一部分其他小标题用汉字编号，应为（{expected}）', en: 'Sub-heading numbering is mixed: （{actual}） here while the others use Chinese numerals; expected （{expected}）' },
-    topLevelSub: {
-      'zh-CN': '总体情况中的小标题用了部分的编号“{actual}”，与六个部分的编号混为两套，宜改为“（{numeral}）”',
-      en: 'A sub-heading of 总体情况 is numbered like a section (“{actual}”), a second numbering system beside the six sections; use “（{numeral}）”',
-    },
-    fix: { 'zh-CN': '改为“{expected}”', en: 'Change to “{expected}”' },
-  },
+  messages,
   check(ctx) {
     const { report, doc } = ctx;
-    const drafts: Draft[] = [];
+    const drafts: Draft<MessageId>[] = [];
     for (const { heading } of report.sections) {
       const expected = SECTION_NUMERALS[heading.section - 1];
       const number = headingNumber(heading.numberText);
       const prefix = doc.lines[heading.line].slice(heading.prefixRange.start.character, heading.prefixRange.end.character).trim();
       const params = { title: heading.title, expected, actual: prefix };
-      let messageId: string | undefined;
+      let messageId: MessageId | undefined;
       if (!heading.numberText) messageId = 'unnumbered';
       else if (number !== heading.section) messageId = 'wrongNumber';
       else if (isArabic(heading.numberText)) messageId = 'arabic';
@@ -78,4 +82,4 @@ export const sectionNumbering: Rule = {
     }
     return drafts;
   },
-};
+});

@@ -1,7 +1,13 @@
-import type { Draft, Rule } from '../rule';
+import { defineRule, Draft } from '../rule';
 import { SECTION_NUMERALS } from '../schema/sections';
 
-export const sectionOrder: Rule = {
+const messages = {
+  outOfOrder: { 'zh-CN': '第{numeral}部分出现在第{after}部分之后', en: 'Section {numeral} comes after section {after}' },
+};
+
+type MessageId = keyof typeof messages;
+
+export const sectionOrder = defineRule({
   code: 'section-order',
   defaultSeverity: 'warning',
   description: { 'zh-CN': '六个部分按一至六的顺序排列', en: 'Sections appear in the order 一 to 六' },
@@ -9,11 +15,9 @@ export const sectionOrder: Rule = {
     'zh-CN': '国家统一格式规定了六个部分的顺序。某部分出现在编号更大的部分之后时报告。',
     en: 'The national format fixes the order of the six sections. Reported when a section comes after one with a higher number.',
   },
-  messages: {
-    outOfOrder: { 'zh-CN': '第{numeral}部分出现在第{after}部分之后', en: 'Section {numeral} comes after section {after}' },
-  },
+  messages,
   check(ctx) {
-    const drafts: Draft[] = [];
+    const drafts: Draft<MessageId>[] = [];
     let highest = 0;
     for (const { heading } of ctx.report.sections) {
       if (heading.section < highest) {
@@ -28,4 +32,4 @@ export const sectionOrder: Rule = {
     }
     return drafts;
   },
-};
+});

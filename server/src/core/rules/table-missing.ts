@@ -1,10 +1,16 @@
 import { tableNames } from '../labels';
 import type { TableId } from '../model';
-import type { Draft, Rule } from '../rule';
+import { defineRule, Draft } from '../rule';
 
 const SECTION_OF: Record<TableId, number> = { T2: 2, T3: 3, T4: 4 };
 
-export const tableMissing: Rule = {
+const messages = {
+  missing: { 'zh-CN': '第{section}部分中没有找到{table}', en: 'No {table} found in section {section}' },
+};
+
+type MessageId = keyof typeof messages;
+
+export const tableMissing = defineRule({
   code: 'table-missing',
   defaultSeverity: 'error',
   description: { 'zh-CN': '第二、三、四部分须有各自的统计表', en: 'Sections 二, 三 and 四 carry their tables' },
@@ -12,11 +18,9 @@ export const tableMissing: Rule = {
     'zh-CN': '第二部分（表二）、第三部分（表三）、第四部分（表四）的主体是国家统一格式的统计表。该部分存在但其中找不到表格（没有任何数字）时报告。有数字却读不出行时报告 table-unparsed。',
     en: 'Sections 二, 三 and 四 consist mainly of the fixed tables. Reported when the section is there but holds no table at all (no numbers). When there are numbers but no rows can be read, table-unparsed is reported instead.',
   },
-  messages: {
-    missing: { 'zh-CN': '第{section}部分中没有找到{table}', en: 'No {table} found in section {section}' },
-  },
+  messages,
   check(ctx) {
-    const drafts: Draft[] = [];
+    const drafts: Draft<MessageId>[] = [];
     for (const id of ['T2', 'T3', 'T4'] as const) {
       const table = ctx.report.tables[id];
       const section = ctx.report.sections.find((s) => s.heading.section === SECTION_OF[id]);
@@ -30,4 +34,4 @@ export const tableMissing: Rule = {
     }
     return drafts;
   },
-};
+});

@@ -1,8 +1,20 @@
 import { rowTitle, tableNames } from '../labels';
 import type { Row } from '../model';
-import type { Draft, Rule } from '../rule';
+import { defineRule, Draft } from '../rule';
 
-export const tableUnparsed: Rule = {
+const messages = {
+  row: { 'zh-CN': '{table}「{row}」的单元格无法可靠拆分（读到：{text}），本行不做算术检查', en: 'Cannot tell the cells of {table} “{row}” apart (read: {text}); no arithmetic is checked on this row' },
+  rows: {
+    'zh-CN': '{table}有{count}行的单元格无法可靠拆分（如 PDF 导出看不出空白单元格的位置），这些行不做算术检查',
+    en: 'Cannot tell the cells apart in {count} rows of {table} (a PDF export, for one, does not show where blank cells are); no arithmetic is checked on them',
+  },
+  rowRead: { 'zh-CN': '「{row}」读到：{text}', en: '“{row}” read: {text}' },
+  table: { 'zh-CN': '{table}中有数字，但无法识别出任何一行', en: '{table} holds numbers, but no row could be recognised' },
+};
+
+type MessageId = keyof typeof messages;
+
+export const tableUnparsed = defineRule({
   code: 'table-unparsed',
   defaultSeverity: 'warning',
   description: { 'zh-CN': '无法可靠地拆分单元格时如实说明', en: 'Says so when cells cannot be told apart' },
@@ -10,17 +22,9 @@ export const tableUnparsed: Rule = {
     'zh-CN': '从网页复制时单元格边界可能丢失（如“7000007”），PDF 导出的空白单元格也看不出位置。解析器无法唯一确定各列数值时，只给出这条提示，并且不对该行做任何算术检查，绝不臆造勾稽错误。',
     en: 'Copies from web pages can lose cell borders (7000007), and PDF exports do not show where blank cells are. When the parser cannot tell the cells of a row apart uniquely, it says so here and runs no arithmetic on that row, rather than invent an error.',
   },
-  messages: {
-    row: { 'zh-CN': '{table}「{row}」的单元格无法可靠拆分（读到：{text}），本行不做算术检查', en: 'Cannot tell the cells of {table} “{row}” apart (read: {text}); no arithmetic is checked on this row' },
-    rows: {
-      'zh-CN': '{table}有{count}行的单元格无法可靠拆分（如 PDF 导出看不出空白单元格的位置），这些行不做算术检查',
-      en: 'Cannot tell the cells apart in {count} rows of {table} (a PDF export, for one, does not show where blank cells are); no arithmetic is checked on them',
-    },
-    rowRead: { 'zh-CN': '「{row}」读到：{text}', en: '“{row}” read: {text}' },
-    table: { 'zh-CN': '{table}中有数字，但无法识别出任何一行', en: '{table} holds numbers, but no row could be recognised' },
-  },
+  messages,
   check(ctx) {
-    const drafts: Draft[] = [];
+    const drafts: Draft<MessageId>[] = [];
     const format = ctx.report.format ?? ctx.expectedFormat;
     for (const table of Object.values(ctx.report.tables)) {
       const name = tableNames(table.id);
@@ -47,7 +51,7 @@ export const tableUnparsed: Rule = {
     }
     return drafts;
   },
-};
+});
 
 /** From this many unreadable rows in one table on, they are reported together. */
 const MANY_ROWS = 3;

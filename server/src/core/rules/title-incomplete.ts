@@ -1,7 +1,21 @@
-import type { Draft, Rule } from '../rule';
+import { defineRule, Draft } from '../rule';
 import { TITLE } from './shared/subjects';
 
-export const titleIncomplete: Rule = {
+const messages = {
+  noTitle: { 'zh-CN': '没有找到报告标题（“……政府信息公开工作年度报告”）', en: 'No report title (“…政府信息公开工作年度报告”) found' },
+  noYear: { 'zh-CN': '标题没有写明年度', en: 'The title does not state the year' },
+  noOrgan: { 'zh-CN': '标题没有写明机关名称', en: 'The title does not name the issuing body' },
+  noWork: {
+    'zh-CN': '标题缺少“工作”二字，规范写法为“……政府信息公开工作年度报告”',
+    en: 'The title lacks 工作: the official wording is “…政府信息公开工作年度报告”',
+  },
+  fixWork: { 'zh-CN': '改为“政府信息公开工作年度报告”', en: 'Change to “政府信息公开工作年度报告”' },
+  fixYear: { 'zh-CN': '在标题中插入“{year}年”', en: 'Insert “{year}年” into the title' },
+};
+
+type MessageId = keyof typeof messages;
+
+export const titleIncomplete = defineRule({
   code: 'title-incomplete',
   defaultSeverity: 'information',
   fixKind: 'headings',
@@ -10,20 +24,10 @@ export const titleIncomplete: Rule = {
     'zh-CN': '标题通常写作“<机关名称><年份>年政府信息公开工作年度报告”。缺少年度、机关名称或“工作”二字时提示。年度可从统计期限或落款日期确定时，修复为在标题中插入年度。',
     en: 'The title is conventionally “<body><year>年政府信息公开工作年度报告”. Reported when the year, the issuing body or the word 工作 is missing. When the year is known from the statistics period or the signature date, the fix inserts it.',
   },
-  messages: {
-    noTitle: { 'zh-CN': '没有找到报告标题（“……政府信息公开工作年度报告”）', en: 'No report title (“…政府信息公开工作年度报告”) found' },
-    noYear: { 'zh-CN': '标题没有写明年度', en: 'The title does not state the year' },
-    noOrgan: { 'zh-CN': '标题没有写明机关名称', en: 'The title does not name the issuing body' },
-    noWork: {
-      'zh-CN': '标题缺少“工作”二字，规范写法为“……政府信息公开工作年度报告”',
-      en: 'The title lacks 工作: the official wording is “…政府信息公开工作年度报告”',
-    },
-    fixWork: { 'zh-CN': '改为“政府信息公开工作年度报告”', en: 'Change to “政府信息公开工作年度报告”' },
-    fixYear: { 'zh-CN': '在标题中插入“{year}年”', en: 'Insert “{year}年” into the title' },
-  },
+  messages,
   check(ctx) {
     const { report, doc } = ctx;
-    const drafts: Draft[] = [];
+    const drafts: Draft<MessageId>[] = [];
     if (!report.title) {
       if (report.sections.length) drafts.push({ messageId: 'noTitle', range: doc.range(0, 0, doc.lines[0].length), target: 'title' });
       return drafts;
@@ -49,4 +53,4 @@ export const titleIncomplete: Rule = {
     }
     return drafts;
   },
-};
+});

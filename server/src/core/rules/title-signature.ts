@@ -1,7 +1,7 @@
 import { sameOrgan, signatureOrgan } from '../narrative/organ';
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 
-export const titleSignature: Rule = {
+export const titleSignature = defineRule({
   code: 'title-signature',
   defaultSeverity: 'information',
   description: { 'zh-CN': '落款机关与标题中的机关一致', en: 'The body in the signature is the one in the title' },
@@ -30,4 +30,4 @@ export const titleSignature: Rule = {
       target: 'signature.organ',
     }];
   },
-};
+});

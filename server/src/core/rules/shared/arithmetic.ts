@@ -8,6 +8,9 @@ import type { RelationCode } from '../../schema/invariants';
 
 const MAX_LISTED_PARTS = 8;
 
+/** The message ids an arithmetic rule declares: the common ones and its own `mismatch`. */
+export type ArithmeticMessageId = keyof typeof COMMON_ARITHMETIC_MESSAGES | 'mismatch';
+
 export const BLANK_NOTE: Localized = { 'zh-CN': '（空白按0计算）', en: ' (blank cells counted as 0)' };
 
 const RELATION_NAMES: Record<RelationCode, Localized> = {
@@ -52,12 +55,12 @@ function named(o: Operand, format?: FormatVersion): Localized {
  * Turns the arithmetic issues of one relation code into drafts: the finding sits on the cell a
  * fix would write (or on the single culprit cell), the operands are related information.
  */
-export function arithmeticDrafts(ctx: RuleContext, code: RelationCode): Draft[] {
+export function arithmeticDrafts(ctx: RuleContext, code: RelationCode): Draft<ArithmeticMessageId>[] {
   const format = ctx.report.format ?? ctx.expectedFormat;
   return ctx.arithmetic.issues.filter((i) => i.code === code).map((issue) => toDraft(ctx, issue, format));
 }
 
-type Related = NonNullable<Draft['related']>;
+type Related = NonNullable<Draft<ArithmeticMessageId>['related']>;
 
 const sameOperand = (a: Operand, b: Operand) => cellTarget(a.ref) === cellTarget(b.ref);
 
@@ -110,7 +113,7 @@ function explaining(relations: Relation[], cell: Operand, format?: FormatVersion
   return out;
 }
 
-function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersion): Draft {
+function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersion): Draft<ArithmeticMessageId> {
   const rel = issue.relation;
   const culprit = issue.culprit;
   const blank = [...(culprit?.relations ?? [rel])].some((r) => r.blankOperands);
@@ -158,15 +161,15 @@ function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersio
  * trusts the addends and rewrites the fill cell (a total, or 四 for the balance), and one that
  * trusts the fill cell's side and changes the other side where the numbers single out the cells.
  */
-function suggestions(ctx: RuleContext, rel: Relation, format?: FormatVersion): FixDraft[] {
-  const out: FixDraft[] = [];
+function suggestions(ctx: RuleContext, rel: Relation, format?: FormatVersion): FixDraft<ArithmeticMessageId>[] {
+  const out: FixDraft<ArithmeticMessageId>[] = [];
   const fill = rel.fill;
   if (!fill) return out;
   const fillOnTotal = rel.total.includes(fill);
   const otherSide = fillOnTotal ? rel.parts : rel.total;
   const fillSideSum = fillOnTotal ? rel.totalSum : rel.partsSum;
   const otherSum = fillOnTotal ? rel.partsSum : rel.totalSum;
-  const draft = (messageId: string, changes: [Operand, number][]): FixDraft | undefined => {
+  const draft = (messageId: ArithmeticMessageId, changes: [Operand, number][]): FixDraft<ArithmeticMessageId> | undefined => {
     const edits = changes.map(([o, v]) => cellFixEdit(ctx.doc, o.cell, String(v), format));
     if (!edits.every((e): e is FixEdit => e !== undefined)) return undefined;
     const names = changes.map(([o]) => shortName(rel, o, format));
