@@ -1,5 +1,5 @@
 /**
- * A small model of a report's tables, written independently of the engine's schema from spec §2
+ * A small model of a report's tables, written independently of the engine's schema from docs/domain.md
  * (labels are the official wording, so a typo in the engine's schema shows up as a test failure).
  * Keys are the engine's public target keys: `T3.R3_1.TOT`, `T2.REG.NEW_MADE`, `T4.R.RV_TOT`.
  */
@@ -212,7 +212,7 @@ export function cellKeys(model: ReportModel, table: 'T2' | 'T3' | 'T4'): string[
 const num = (v: CellValue) => (typeof v === 'number' ? v : 0);
 
 /**
- * Makes table 三 and 四 satisfy I-3.1, I-3.2, I-3.3 and I-4.1 by recomputing the totals
+ * Makes table 三 and 四 satisfy balance, row-total, column-total and review-total by recomputing the totals
  * (TOT column, （七）总计, 一 = （七）+ 四 − 二, group totals) from the other cells.
  * Blank cells count as 0 and stay blank when their computed value is 0.
  */

@@ -44,7 +44,7 @@ export interface RandomOptions {
 }
 
 /**
- * A random report whose tables satisfy I-3.1, I-3.2, I-3.3 and I-4.1. Table 二 gets random counts
+ * A random report whose tables satisfy balance, row-total, column-total and review-total. Table 二 gets random counts
  * that avoid the plausibility heuristics (no 9/9/9 rows, 新公开 ≤ 总数, 制发 ≤ 现行有效).
  */
 export function randomValidModel(rng: Rng, opts: RandomOptions = {}): ReportModel {

@@ -1,6 +1,6 @@
 /**
  * Renders a ReportModel as the plain text of a full report, in each of the encodings real reports
- * come in (spec §5.1; shapes copied from the seeds: 000/001/003 are A, 002 is B, 004 is C), and
+ * come in (shapes copied from the seeds: 000/001/003 are A, 002 is B, 004 is C), and
  * records where every cell, label and heading ended up — an oracle independent of the parser.
  *
  *   A     one row per line, `a | b | c |`, pad cells `||`, group label + first sub-row on one line,
@@ -588,7 +588,7 @@ export function render(model: ReportModel, encoding: Encoding, variant: Variant 
   };
 }
 
-/** The format a model's year calls for (spec §4.2). */
+/** The format a model's year calls for (docs/domain.md, 报告年度与应用格式). */
 export function formatForYear(year: number): Format {
   return year <= 2020 ? '2019' : '2021';
 }

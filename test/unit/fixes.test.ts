@@ -133,7 +133,7 @@ describe('fixes that must not be offered', () => {
     assert.equal(applyEdits(r.text, findings[0].suggestions![1].edits), render(good, 'A').text);
   });
 
-  it('a wrong 四 that is filled is not overwritten (I-3.1 fills 四 only when blank)', () => {
+  it('a wrong 四 that is filled is not overwritten (balance fills 四 only when blank)', () => {
     const text = render(withCells(base('2019'), { 'T3.R1.NP': 8, 'T3.R1.CE': 2 }), 'A').text;
     assert.deepEqual(analyze(text).findings.filter((f) => ARITHMETIC.includes(f.code) && f.fix).map(id), []);
     assert.equal(fixText(text, {}).text, text);

@@ -18,7 +18,7 @@ const at = (text: string, f: { range: Finding['range'] }) => {
 
 const agree = () => readFixture('narrative', 'agree-2022.txt');
 
-describe('rules beyond the tables: the seeds (spec §6.1)', () => {
+describe('rules beyond the tables: the seeds', () => {
   for (const s of ['s000', 's002', 's003', 's004'] as const) {
     it(`${s}: nothing to report`, () => assert.deepEqual(brief(mine(readSeed(s))), []));
   }

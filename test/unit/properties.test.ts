@@ -1,5 +1,5 @@
 /**
- * Property tests over generated reports: random tables that satisfy I-3.1, I-3.2, I-3.3 and I-4.1,
+ * Property tests over generated reports: random tables that satisfy balance, row-total, column-total and review-total,
  * rendered in random encodings and variants.
  *
  * Every case has its own seed (base seed + case number); a failure prints the seeds that broke, and

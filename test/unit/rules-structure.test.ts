@@ -32,7 +32,7 @@ ruleTester('section-missing', {
     { name: 'headings with a space after 、 (seed 000)', model: zeroModel('2021'), variant: { spacedHeadings: true } },
     { name: 'an unnumbered official title', model: sections({ number: { 6: '' } }) },
     {
-      name: 'title variants seen in practice (spec §1.2)',
+      name: 'title variants seen in practice',
       model: sections({ title: { 4: '政府信息公开行政复议、行政诉讼情况', 5: '政府信息公开工作存在的主要问题及改进情况' } }),
     },
     { name: 'the shortened 五、存在问题及改进情况', model: sections({ title: { 5: '存在问题及改进情况' } }) },

@@ -8,7 +8,7 @@ const brief = (fs: Finding[]) => fs.map((f) => `${f.code}@${f.range.start.line +
 const codes = (fs: Finding[]) => [...new Set(fs.map((f) => f.code))].sort();
 const ARITHMETIC = ['row-total', 'column-total', 'balance', 'review-total'];
 
-describe('the five seed reports (spec §6.1)', () => {
+describe('the five seed reports', () => {
   it('000 昆明 2020: 2019 format, all zeros, nothing to report', () => {
     const a = analyze(readSeed('s000'));
     assert.equal(a.report?.year, 2020);

@@ -39,7 +39,7 @@ describe('workspace: carry-over', () => {
       [WZ23, 57, '1', '2023年报告「四、结转下年度继续办理」自然人：1'],
     ]);
     assert.equal(tot.message, '表三「二、上年结转政府信息公开申请数量」总计为0，但2023年报告（2023.txt）「四、结转下年度继续办理」总计为1');
-    assert.equal(valid.severity, 'information', '表二 现行有效 is a hint (H-2.3)');
+    assert.equal(valid.severity, 'information', '表二 现行有效 is a hint');
     assert.equal(valid.message, '表二「行政规范性文件」现行有效件数为0，而上年（2023年）现行有效4＋本年制发0－本年废止0＝4');
     assert.deepEqual(valid.related?.map((x) => x.uri ?? 'here'), [WZ23, 'here', 'here']);
   });

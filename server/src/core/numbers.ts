@@ -13,7 +13,7 @@ const PLACEHOLDER = /^(\/|\\|-{1,2}|—{1,2}|–|－|无|N\/?A|不适用)$/i;
 const NUMBER = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 const WITH_UNIT = /^(.*?\d)\s*(万元|元|件|个|项|条|次|起)$/;
 
-/** Reads a table cell by the syntax of spec §5.3 for its column's value type. */
+/** Reads a table cell by the syntax of docs/domain.md, 数字写法, for its column's value type. */
 export function parseCellValue(raw: string, type: ValueType): ParsedValue {
   // `0`, `17`, `2048`: what almost every cell holds, read without the general syntax.
   if (raw.length <= 15 && isAsciiDigits(raw)) return { state: 'number', value: Number(raw) };

@@ -3,7 +3,7 @@ import { findNumbers, isCount, NumberMention } from './numbers';
 import { clauses, Sentence } from './sentences';
 
 /**
- * What a sentence says about the figures the tables give (spec H-X.1): counts (共收到申请5件,
+ * What a sentence says about the figures the tables give (docs/domain.md, 正文与表格): counts (共收到申请5件,
  * 办结4件, 1件结转下年度, 行政复议一件, 制发规范性文件2件) and statements without numbers
  * (未收到申请, 均已办结, 未发生行政复议). Conservative by design: a sentence that could be about
  * something else (建议提案, 咨询, last year, a sub-period, a channel, the whole city) makes no claim.

@@ -9,7 +9,7 @@ const REPORT_WORDS = /政府信息公开|年度报告|年报/;
 
 type Meta = Pick<Report, 'title' | 'organ' | 'year' | 'yearSource' | 'signature'>;
 
-/** Title, issuing body, report year and signature date (spec §4.2 order of evidence). */
+/** Title, issuing body, report year and signature date (in the order of docs/domain.md, 报告年度与应用格式). */
 export function readMeta(doc: LineIndex, sections: Section[]): Meta {
   const meta: Meta = {};
   const firstHeading = sections.length ? sections[0].heading.line : Math.min(doc.lines.length, 5);

@@ -13,7 +13,7 @@ function headingNumber(text: string): number | undefined {
   return /^\d+$/.test(ascii) ? Number(ascii) : chineseNumeral(text);
 }
 
-/** Which section a heading title names, by the keywords of spec §1.2. */
+/** Which section a heading title names, by the keywords of its title (docs/domain.md, 六个部分). */
 export function sectionOfTitle(title: string): number | undefined {
   const norm = normalizeLabel(title);
   if (norm.length > MAX_TITLE || /\d$/.test(norm)) return undefined;

@@ -10,6 +10,10 @@ export const balance = defineRule({
     'zh-CN': '表三表头写明的勾稽关系：“第一项加第二项之和，等于第三项加第四项之和”，每一列都须成立。只有一个单元格能解释所有不符时才自动修复；否则只给出写明假设的建议，如假设一、二和（七）总计正确，则将“四、结转下年度继续办理”改为一＋二－（七）总计。',
     en: 'The relation printed in the header of table 3: “第一项加第二项之和，等于第三项加第四项之和” must hold in every column. Only when one cell explains every broken sum is it fixed automatically; otherwise the suggestions say what they assume, e.g. trusting 一, 二 and （七）总计 sets 四、结转下年度继续办理 to 一 + 二 − （七）总计.',
   },
+  example: {
+    valid: '| 四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 0 | 2 |',
+    flagged: '| 四、结转下年度继续办理 | 1 | 1 | 0 | 0 | 0 | 1 | 3 |',
+  },
   messages: {
     mismatch: {
       'zh-CN': '表三「{name}」列：一＋二＝{total}，但（七）总计＋四＝{sum}{blank}',

@@ -8,6 +8,10 @@ export const inputEncoding = defineRule({
     'zh-CN': '文件含有替换字符（�）或 NUL 等控制字符时，多半是用错了编码打开（如把 GB18030/GBK 文件当作 UTF-8），或根本不是文本文件。此时的检查结果不可靠。请以正确的编码重新打开。',
     en: 'Replacement characters (�) or NUL and other control characters mean the file was most likely opened in the wrong encoding (GB18030/GBK read as UTF-8) or is not text at all; findings on it are unreliable. Reopen it with the right encoding.',
   },
+  example: {
+    valid: '本机关依法主动公开政府信息，',
+    flagged: '本机关\ufffd\ufffd\ufffd主动公开政府信息，',
+  },
   messages: {
     garbled: {
       'zh-CN': '文件中有{count}个无法解码的字符，可能不是 UTF-8 编码（如 GB18030/GBK），请以正确编码重新打开',

@@ -68,6 +68,10 @@ export const sectionContent = defineRule({
     'zh-CN': '“五、存在的主要问题及改进情况”不应空白、只写“无”或过短（少于20个字）。“六、其他需要报告的事项”不应空白；只写“无”而表二第二十条第（八）项显示有收费时提示说明。2021年度起的报告，第六部分应说明信息处理费收取情况（国办函〔2020〕109号，提示级别；报告其他部分已说明的不提示）。',
     en: 'Section 五 (problems and improvements) should not be empty, just “无”, or too short (fewer than 20 characters). Section 六 (other matters) should not be empty; just “无” while 表二 item (八) shows fees is reported. From the 2021 report year on, section 六 should state whether information-processing fees (信息处理费, 国办函〔2020〕109号) were charged (information; not reported when another part of the report says it).',
   },
+  example: {
+    valid: '（一）存在的主要问题\n公开内容的深度和广度有待加强。\n（二）改进措施\n进一步完善信息公开工作制度。',
+    flagged: '无。',
+  },
   messages,
   check(ctx) {
     const { report, doc } = ctx;

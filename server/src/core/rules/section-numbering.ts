@@ -28,6 +28,11 @@ export const sectionNumbering = defineRule({
     'zh-CN': '六个部分的标题应依次编号为“一、”至“六、”。报告阿拉伯数字编号（如“4、”代替“四、”）、编号与内容不符（整段编号错位）、缺少编号，以及同一部分中小标题混用（1）与（二）两套编号。修复：把编号改为应有的写法。',
     en: 'The six section headings are numbered 一、 to 六、. Reports Arabic numbers (4、 for 四、), numbers that do not match the section (a shifted block), missing numbers, and sub-headings of one section that mix （1） and （二）. Fix: rewrite the number.',
   },
+  example: {
+    valid: '## 五、存在的主要问题及改进情况',
+    flagged: '## 5、存在的主要问题及改进情况',
+    fixed: '## 五、存在的主要问题及改进情况',
+  },
   messages,
   check(ctx) {
     const { report, doc } = ctx;

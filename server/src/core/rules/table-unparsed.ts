@@ -22,6 +22,10 @@ export const tableUnparsed = defineRule({
     'zh-CN': '从网页复制时单元格边界可能丢失（如“7000007”），PDF 导出的空白单元格也看不出位置。解析器无法唯一确定各列数值时，只给出这条提示，并且不对该行做任何算术检查，绝不臆造勾稽错误。',
     en: 'Copies from web pages can lose cell borders (7000007), and PDF exports do not show where blank cells are. When the parser cannot tell the cells of a row apart uniquely, it says so here and runs no arithmetic on that row, rather than invent an error.',
   },
+  example: {
+    valid: '| 行政处罚 | 0 |',
+    flagged: '| 行政处罚 | 0 | 0 | 0 |',
+  },
   messages,
   check(ctx) {
     const drafts: Draft<MessageId>[] = [];

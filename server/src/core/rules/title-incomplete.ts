@@ -24,6 +24,11 @@ export const titleIncomplete = defineRule({
     'zh-CN': '标题通常写作“<机关名称><年份>年政府信息公开工作年度报告”。缺少年度、机关名称或“工作”二字时提示。年度可从统计期限或落款日期确定时，修复为在标题中插入年度。',
     en: 'The title is conventionally “<body><year>年政府信息公开工作年度报告”. Reported when the year, the issuing body or the word 工作 is missing. When the year is known from the statistics period or the signature date, the fix inserts it.',
   },
+  example: {
+    valid: '# 某某市某某局2022年政府信息公开工作年度报告',
+    flagged: '# 某某市某某局2022年政府信息公开年度报告',
+    fixed: '# 某某市某某局2022年政府信息公开工作年度报告',
+  },
   messages,
   check(ctx) {
     const { report, doc } = ctx;

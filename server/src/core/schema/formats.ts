@@ -224,7 +224,7 @@ export const T4_HEADER_WORDS = ['行政复议', '行政诉讼', '结果维持', 
 
 // ---------------------------------------------------------------- format markers
 
-/** Wording that only one format has (spec §4.1), with its weight. */
+/** Wording that only one format has (docs/domain.md, 两种表格格式), with its weight. */
 /** Wording that only one format has. The 规范性文件 row is not among them: its two wordings are a slip (row-label), not a template. */
 export const FORMAT_MARKERS: { version: FormatVersion; text: string; weight: number }[] = [
   { version: '2019', text: '本年新制作数量', weight: 1 },
@@ -242,7 +242,7 @@ export const FORMAT_MARKERS: { version: FormatVersion; text: string; weight: num
   { version: '2021', text: '本年收费金额', weight: 3 },
 ];
 
-/** The format a report year must use (spec §4.2); undefined before 2019 (legacy, not checked). */
+/** The format a report year must use (docs/domain.md, 报告年度与应用格式); undefined before 2019 (legacy, not checked). */
 export function expectedFormat(year: number | undefined): FormatVersion | undefined {
   if (year === undefined || year < 2019) return undefined;
   return year <= 2020 ? '2019' : '2021';

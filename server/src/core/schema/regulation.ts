@@ -3,7 +3,7 @@ import { BlockSpec, TABLE2 } from './formats';
 
 /**
  * 《中华人民共和国政府信息公开条例》第二十条: the items that table 二's block captions cite
- * (spec §0.1, [OFFICIAL]), keyed by the item numeral as in the report model's table captions.
+ * (docs/domain.md, 法律依据), keyed by the item numeral as in the report model's table captions.
  */
 export const ARTICLE_20_ITEMS: Record<string, { item: string; text: string }> = {
   一: { item: '一', text: '行政法规、规章和规范性文件' },

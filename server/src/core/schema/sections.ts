@@ -1,4 +1,4 @@
-/** The six sections of the national format (spec §1), matched by keyword, not exact string. */
+/** The six sections of the national format (docs/domain.md, 六个部分), matched by keyword, not exact string. */
 
 export interface SectionSpec {
   index: number;
