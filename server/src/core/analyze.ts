@@ -6,7 +6,7 @@ import type { ReadDocument, ReadProblemKind, ViewGrid } from './read/document';
 import { Draft, Rule, RuleContext } from './rule';
 import { RULES } from './rules';
 import { inputUnreadable, unreadableDraft } from './rules/input-unreadable';
-import { expectedFormat } from './schema/formats';
+import { effectiveFormat, expectedFormat } from './schema/formats';
 import { comparePositions, LineIndex } from './text';
 
 export type { Finding, RuleSetting } from './findings';
@@ -31,6 +31,8 @@ export interface Analysis {
   doc: LineIndex;
   report?: Report;
   arithmetic?: ArithmeticResult;
+  /** With the report: the format its tables are read and named in (`effectiveFormat`, as the rules use it). */
+  format?: FormatVersion;
   findings: Finding[];
   /** False when the file was not checked at all (too large, unreadable): not a clean report. */
   checked?: false;
@@ -70,6 +72,7 @@ function analyzeView(text: string, grids: ViewGrid[] | undefined, options: Analy
     report,
     doc,
     expectedFormat: forced ?? expectedFormat(report.year),
+    format: effectiveFormat(report, forced),
     blankAsZero,
     arithmetic: checkArithmetic(report, blankAsZero),
   };
@@ -80,5 +83,5 @@ function analyzeView(text: string, grids: ViewGrid[] | undefined, options: Analy
   }
   const order = new Map(RULES.map((r, i) => [r.code, i]));
   findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || order.get(a.code)! - order.get(b.code)!);
-  return { doc, report, arithmetic: ctx.arithmetic, findings };
+  return { doc, report, arithmetic: ctx.arithmetic, format: ctx.format, findings };
 }

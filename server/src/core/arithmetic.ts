@@ -1,4 +1,5 @@
 import type { Cell, Report } from './model';
+import { countedValue } from './numbers';
 import { CellRef, INVARIANTS, InvariantSpec, RelationCode } from './schema/invariants';
 
 /**
@@ -69,9 +70,8 @@ function resolve(report: Report, ref: KeyedRef, blankAsZero: boolean): Operand |
   if (!row || row.unparsed) return undefined;
   const cell = row.cells.find((c) => c.column === ref.column);
   if (!cell) return undefined;
-  if (cell.state === 'number' && cell.value !== undefined) return { ref, key: ref.key, cell, value: cell.value, blank: false };
-  if ((cell.state === 'blank' || cell.state === 'placeholder') && blankAsZero) return { ref, key: ref.key, cell, value: 0, blank: true };
-  return undefined;
+  const counted = countedValue(cell, blankAsZero);
+  return counted && { ref, key: ref.key, cell, ...counted };
 }
 
 /** Rows of a column relation; a `oneOf` part takes the first alternative the table has. */

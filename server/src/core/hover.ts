@@ -4,7 +4,7 @@ import { relationsOfCell } from './arithmetic';
 import { EditorMessageId, editorText } from './editor-messages';
 import { cellName, columnName, rowName } from './labels';
 import type { Cell, FormatVersion, Locale, Position, Range, Report, Row, TableId } from './model';
-import { blockOf, columnsOf, expectedFormat, rowSpec, T3_COLUMNS, T4_COLUMNS } from './schema/formats';
+import { blockOf, columnsOf, effectiveFormat, expectedFormat, otherFormat, rowSpec, T3_COLUMNS, T4_COLUMNS } from './schema/formats';
 import { ARTICLE_20_ITEMS, blockOfCaption } from './schema/regulation';
 import { SECTIONS } from './schema/sections';
 import { comparePositions, normalizeLabel } from './text';
@@ -29,16 +29,12 @@ function md(s: string): string {
 
 const TABLE_MESSAGE: Record<TableId, EditorMessageId> = { T2: 'table2', T3: 'table3', T4: 'table4' };
 
-function formatOf(report: Report): FormatVersion {
-  return report.format ?? expectedFormat(report.year) ?? '2021';
-}
-
 export function hoverAt(analysis: Analysis, position: Position, locale: Locale): HoverText | undefined {
   const report = analysis.report;
   if (!report) return undefined;
   return titleHover(report, position, locale)
     ?? headingHover(report, position, locale)
-    ?? captionHover(report, position, locale)
+    ?? captionHover(report, analysis.format ?? effectiveFormat(report), position, locale)
     ?? cellOrLabelHover(analysis, report, position, locale)
     ?? columnHeaderHover(report, position, locale);
 }
@@ -73,12 +69,12 @@ function headingHover(report: Report, p: Position, locale: Locale): HoverText | 
   return { markdown, range: section.heading.range };
 }
 
-function captionHover(report: Report, p: Position, locale: Locale): HoverText | undefined {
+function captionHover(report: Report, format: FormatVersion, p: Position, locale: Locale): HoverText | undefined {
   const t2 = report.tables.T2;
   if (!t2) return undefined;
   for (const [item, range] of t2.captions) {
     if (!contains(range, p)) continue;
-    const block = blockOfCaption(formatOf(report), item);
+    const block = blockOfCaption(format, item);
     const article = ARTICLE_20_ITEMS[item];
     const lines = [`**${md(block?.caption ?? `第二十条第（${item}）项`)}**`, ''];
     if (article) lines.push(md(editorText('caption', locale, article)), '');
@@ -104,7 +100,7 @@ function cellOrLabelHover(analysis: Analysis, report: Report, p: Position, local
   const found = findCell(report, p);
   if (!found) return undefined;
   const { row, cell } = found;
-  const format = formatOf(report);
+  const format = analysis.format ?? effectiveFormat(report);
   const table = editorText(TABLE_MESSAGE[row.table], locale);
   const lines: string[] = [];
   const relations = analysis.arithmetic
@@ -126,12 +122,12 @@ function cellOrLabelHover(analysis: Analysis, report: Report, p: Position, local
 function rowFacts(row: Row, format: FormatVersion, locale: Locale): string[] {
   const lines: string[] = [];
   if (row.table === 'T2') {
-    const block = blockOf(format, row.key) ?? blockOf(format === '2019' ? '2021' : '2019', row.key);
+    const block = blockOf(format, row.key) ?? blockOf(otherFormat(format), row.key);
     const item = block ? ARTICLE_20_ITEMS[/（(.)）/.exec(block.caption)?.[1] ?? ''] : undefined;
     if (item) lines.push(md(editorText('caption', locale, item)), '');
     return lines;
   }
-  const spec = rowSpec(row.table, format, row.key) ?? rowSpec(row.table, format === '2019' ? '2021' : '2019', row.key);
+  const spec = rowSpec(row.table, format, row.key) ?? rowSpec(row.table, otherFormat(format), row.key);
   if (spec?.doc) lines.push(md(spec.doc[locale]), '');
   if (spec?.basis) lines.push(md(editorText('basis', locale, { basis: spec.basis })), '');
   return lines;

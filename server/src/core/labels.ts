@@ -1,5 +1,5 @@
 import type { FormatVersion, Locale, TableId } from './model';
-import { type ColumnSpec, columnsOf, rowSpec, TABLE3, T3_COLUMNS, T4_COLUMNS } from './schema/formats';
+import { type ColumnSpec, columnsOf, otherFormat, rowSpec, TABLE3, T3_COLUMNS, T4_COLUMNS } from './schema/formats';
 
 /** Human names of tables, rows and columns, from the schema. */
 
@@ -31,7 +31,7 @@ export function rowName(table: TableId, rowKey: string, format: FormatVersion = 
 }
 
 function officialRowName(table: TableId, rowKey: string, format: FormatVersion): string {
-  const spec = rowSpec(table, format, rowKey) ?? rowSpec(table, format === '2019' ? '2021' : '2019', rowKey);
+  const spec = rowSpec(table, format, rowKey) ?? rowSpec(table, otherFormat(format), rowKey);
   if (!spec) return rowKey;
   const group = /^(R3_\d)_\d$/.exec(rowKey);
   const groupLabel = group ? TABLE3.groups.find((g) => g.key === GROUP_OF_SUBROW[group[1]])?.label : undefined;
@@ -44,7 +44,7 @@ const T2_POOLS = new Map<string, ColumnSpec[]>();
 function table2Columns(format: FormatVersion, rowKey: string): ColumnSpec[] {
   const id = `${format}:${rowKey}`;
   let pool = T2_POOLS.get(id);
-  if (!pool) T2_POOLS.set(id, (pool = [...columnsOf('T2', format, rowKey), ...columnsOf('T2', format === '2019' ? '2021' : '2019', rowKey)]));
+  if (!pool) T2_POOLS.set(id, (pool = [...columnsOf('T2', format, rowKey), ...columnsOf('T2', otherFormat(format), rowKey)]));
   return pool;
 }
 
@@ -58,10 +58,23 @@ export function rowTitle(table: TableId, rowKey: string, format?: FormatVersion)
   return rowName(table, rowKey, format) || { 'zh-CN': '数据行', en: 'data row' };
 }
 
-/** `表三「（一）予以公开」自然人` */
-export function cellName(ref: { table: TableId; row: string; column: string }, locale: Locale, format?: FormatVersion): string {
-  const row = rowName(ref.table, ref.row, format);
+type CellRef = { table: TableId; row: string; column: string };
+
+/**
+ * A cell's name: `「（一）予以公开」自然人`; with `inTable`, `表三「（二）部分公开」自然人` (the row's
+ * 区分处理 note left out, the table saying where).
+ */
+export function cellName(ref: CellRef, locale: Locale, format?: FormatVersion, options: { inTable?: boolean } = {}): string {
+  let row = rowName(ref.table, ref.row, format);
+  if (options.inTable) row = row.replace(/（区分处理的[^）]*）$/, '');
   const col = columnName(ref.table, ref.column, format, ref.row);
+  const space = locale === 'zh-CN' ? '' : ' ';
   const quote = (s: string) => (locale === 'zh-CN' ? `「${s}」` : `“${s}”`);
-  return row ? `${quote(row)}${locale === 'zh-CN' ? '' : ' '}${col}` : col;
+  const name = row ? `${quote(row)}${space}${col}` : col;
+  return options.inTable ? `${tableName(ref.table, locale)}${space}${name}` : name;
+}
+
+/** `cellName` in both languages, as a message parameter. */
+export function cellNames(ref: CellRef, format?: FormatVersion, options: { inTable?: boolean } = {}): Record<Locale, string> {
+  return { 'zh-CN': cellName(ref, 'zh-CN', format, options), en: cellName(ref, 'en', format, options) };
 }

@@ -32,3 +32,14 @@ export function parseCellValue(raw: string, type: ValueType): ParsedValue {
   if (unit) return { state: 'number', value, problem: `unit:${unit[2]}` };
   return { state: 'number', value };
 }
+
+/**
+ * A cell's value as the sums count it: its number, or 0 for a blank or placeholder when
+ * `blankAsZero` (`blank` says so); undefined when it is unknown.
+ */
+export function countedValue(cell: { state: CellState; value?: number } | undefined, blankAsZero: boolean): { value: number; blank: boolean } | undefined {
+  if (!cell) return undefined;
+  if (cell.state === 'number' && cell.value !== undefined) return { value: cell.value, blank: false };
+  if ((cell.state === 'blank' || cell.state === 'placeholder') && blankAsZero) return { value: 0, blank: true };
+  return undefined;
+}

@@ -1,7 +1,7 @@
 import type { Analysis } from './analyze';
 import { editorText } from './editor-messages';
-import type { Locale, Range, Report, Table, TableId } from './model';
-import { blockOf, expectedFormat } from './schema/formats';
+import type { FormatVersion, Locale, Range, Table, TableId } from './model';
+import { blockOf, effectiveFormat, otherFormat } from './schema/formats';
 import { ARTICLE_20_ITEMS } from './schema/regulation';
 import { SECTIONS } from './schema/sections';
 import { comparePositions, isBlank, LineIndex } from './text';
@@ -53,13 +53,12 @@ interface Block {
 }
 
 /** 表二's blocks: from each caption to the last cell of its rows (or to the next caption). */
-function table2Blocks(report: Report, table: Table): Block[] {
-  const format = report.format ?? expectedFormat(report.year) ?? '2021';
+function table2Blocks(format: FormatVersion, table: Table): Block[] {
   const captions = [...table.captions.entries()].sort((a, b) => comparePositions(a[1].start, b[1].start));
   return captions.map(([id, caption], i) => {
     let range = caption;
     for (const row of table.rows.values()) {
-      const block = blockOf(format, row.key) ?? blockOf(format === '2019' ? '2021' : '2019', row.key);
+      const block = blockOf(format, row.key) ?? blockOf(otherFormat(format), row.key);
       if (!block || block.caption !== `第二十条第（${id}）项`) continue;
       range = union(range, row.labelRange);
       for (const c of row.cells) if (c.present) range = union(range, c.range);
@@ -70,10 +69,10 @@ function table2Blocks(report: Report, table: Table): Block[] {
   });
 }
 
-function tableItem(report: Report, table: Table, locale: Locale): OutlineItem {
+function tableItem(format: FormatVersion, table: Table, locale: Locale): OutlineItem {
   const id: TableId = table.id;
   const children = id === 'T2'
-    ? table2Blocks(report, table).map((b): OutlineItem => {
+    ? table2Blocks(format, table).map((b): OutlineItem => {
       return { name: `第二十条第（${b.id}）项`, detail: ARTICLE_20_ITEMS[b.id]?.text, kind: 'block', range: b.range, selectionRange: b.caption, children: [] };
     })
     : [];
@@ -111,7 +110,7 @@ export function outline(analysis: Analysis, locale: Locale): OutlineItem[] {
     for (const table of Object.values(report.tables)) {
       const spec = { T2: 2, T3: 3, T4: 4 }[table.id];
       if (spec !== heading.section) continue;
-      const item = tableItem(report, table, locale);
+      const item = tableItem(analysis.format ?? effectiveFormat(report), table, locale);
       children.push(item);
       range = union(range, item.range);
     }

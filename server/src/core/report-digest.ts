@@ -1,6 +1,7 @@
 import type { Analysis, AnalyzeOptions, RuleSetting } from './analyze';
 import type { CellState, FormatVersion, Range, Report, Severity } from './model';
-import { cellOf, cellValue, metric, reportFormat } from './narrative/metrics';
+import { cellOf, metric } from './narrative/metrics';
+import { effectiveFormat } from './schema/formats';
 import { organKey } from './narrative/organ';
 import { isHeadingLike, proseSentences } from './narrative/sentences';
 import { isSpaceChar } from './text';
@@ -193,11 +194,11 @@ export function digestReport(uri: string, analysis: Analysis, options: AnalyzeOp
     const none = { received: null, concluded: null, carriedOut: null, review: null, litigation: null };
     return { uri, anchor: ZERO, t3: {}, t2: {}, sentences: [], figures: none, counts, settings, status };
   }
-  const m = (id: Parameters<typeof metric>[1]) => metric(report, id, { blankAsZero })?.value ?? null;
+  const format = analysis.format ?? effectiveFormat(report);
+  const m = (id: Parameters<typeof metric>[1]) => metric(report, id, { blankAsZero, format })?.value ?? null;
   const one = report.sections.find((s) => s.heading.section === 1);
   const sentences = proseSentences(report, analysis.doc, { sections: [1, 5], skipSignature: true })
     .map((s) => ({ section: s.section, key: sentenceFingerprint(s.text), range: s.range }));
-  const format = report.format ?? reportFormat(report);
   return compact({
     uri,
     organ: report.organ,
@@ -281,10 +282,4 @@ export function shortName(uri: string): string {
   } catch {
     return last;
   }
-}
-
-/** A digest cell's value, as the sums count it (a blank is 0 when `blankAsZero`); undefined when unknown. */
-export function digestCellValue(cell: DigestCell | undefined, blankAsZero: boolean): { value: number; blank: boolean } | undefined {
-  if (!cell) return undefined;
-  return cellValue({ state: cell.state, value: cell.value } as Parameters<typeof cellValue>[0], { blankAsZero });
 }

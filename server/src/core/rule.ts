@@ -64,6 +64,8 @@ export interface RuleContext {
   doc: LineIndex;
   /** The format the tables should use: forced by settings, else by the report year, else what they use. */
   expectedFormat?: FormatVersion;
+  /** The format the tables are read and named in: theirs, else the expected one, else 2021 (`effectiveFormat`). */
+  format: FormatVersion;
   blankAsZero: boolean;
   arithmetic: ArithmeticResult;
 }

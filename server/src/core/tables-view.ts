@@ -1,8 +1,8 @@
 import type { Analysis, Finding } from './analyze';
 import { hoverAt } from './hover';
 import { rowName, tableName } from './labels';
-import type { Cell, FormatVersion, Locale, Range, Severity, TableId } from './model';
-import { expectedFormat, rowsOf, T3_COLUMNS, T4_COLUMNS, TABLE2 } from './schema/formats';
+import type { Cell, Locale, Range, Severity, TableId } from './model';
+import { effectiveFormat, rowsOf, T3_COLUMNS, T4_COLUMNS, TABLE2 } from './schema/formats';
 import type { SourceAnalysis } from './source';
 
 /**
@@ -59,10 +59,10 @@ const ARITHMETIC = new Set(['row-total', 'column-total', 'balance', 'review-tota
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 /** The tables of an analysis, drawn in the format the report uses (or the one its year expects). */
-export function tablesView(analysis: Analysis, locale: Locale, expected?: FormatVersion): TableView[] {
+export function tablesView(analysis: Analysis, locale: Locale): TableView[] {
   const report = analysis.report;
   if (!report) return [];
-  const format: FormatVersion = report.format ?? expected ?? '2021';
+  const format = analysis.format ?? effectiveFormat(report);
   const byTarget = new Map<string, Finding[]>();
   for (const f of analysis.findings) {
     if (!f.target) continue;
@@ -147,7 +147,7 @@ export function tablesInSource(analysis: SourceAnalysis, locale: Locale): TableV
   const view = analysis.view;
   const inView: Analysis = view ? { ...analysis, doc: view.doc } : analysis;
   const place = (r: Range) => (view ? view.toSource(r) : r);
-  const tables = tablesView(inView, locale, expectedFormat(analysis.report?.year));
+  const tables = tablesView(inView, locale);
   for (const table of tables) {
     for (const block of table.blocks) {
       for (const row of block.rows) {

@@ -1,7 +1,7 @@
-import { columnName, rowName, tableName } from '../labels';
+import { cellNames } from '../labels';
 import type { Cell, FormatVersion, Report, TableId } from '../model';
+import { countedValue } from '../numbers';
 import type { Localized } from '../rule';
-import { expectedFormat } from '../schema/formats';
 
 /**
  * The figures a report's prose restates, read from its tables: 本年新收, 上年结转, （七）总计,
@@ -31,6 +31,8 @@ export interface MetricValue {
 
 export interface MetricOptions {
   blankAsZero: boolean;
+  /** The format the tables are read and named in (`RuleContext.format`). */
+  format: FormatVersion;
 }
 
 const T3_GROUP_ROWS: Record<string, Record<FormatVersion, string[]>> = {
@@ -51,33 +53,12 @@ const GROUP_NAMES: Record<string, Localized> = {
   otherHandling: { 'zh-CN': '表三「（六）其他处理」', en: 'table 3 “（六）其他处理”' },
 };
 
-/** `表三「（七）总计」总计` / `table 3 “（七）总计” 总计`. */
-export function cellLabel(cell: Pick<Cell, 'table' | 'row' | 'column'>, format: FormatVersion): Localized {
-  const row = rowName(cell.table, cell.row, format).replace(/（区分处理的[^）]*）$/, '');
-  const col = columnName(cell.table, cell.column, format, cell.row);
-  return {
-    'zh-CN': `${tableName(cell.table, 'zh-CN')}${row ? `「${row}」` : ''}${col}`,
-    en: `${tableName(cell.table, 'en')}${row ? ` “${row}”` : ''} ${col}`,
-  };
-}
-
-export function reportFormat(report: Report): FormatVersion {
-  return report.format ?? expectedFormat(report.year) ?? '2021';
-}
-
 export function cellOf(report: Report, table: TableId, row: string, column: string): Cell | undefined {
   const r = report.tables[table]?.rows.get(row);
   if (!r || r.unparsed) return undefined;
   return r.cells.find((c) => c.column === column);
 }
 
-/** A cell's value, a blank counting as 0 when allowed; undefined when unknown. */
-export function cellValue(cell: Cell | undefined, options: MetricOptions): { value: number; blank: boolean } | undefined {
-  if (!cell) return undefined;
-  if (cell.state === 'number' && cell.value !== undefined) return { value: cell.value, blank: false };
-  if ((cell.state === 'blank' || cell.state === 'placeholder') && options.blankAsZero) return { value: 0, blank: true };
-  return undefined;
-}
 
 const T3_PARTS = ['NP', 'CE', 'RI', 'PW', 'LS', 'OT'];
 
@@ -86,10 +67,10 @@ function t3RowTotal(report: Report, row: string, options: MetricOptions): Metric
   const tot = cellOf(report, 'T3', row, 'TOT');
   if (!tot) return undefined;
 
-  const name = cellLabel(tot, reportFormat(report));
+  const name = cellNames(tot, options.format, { inTable: true });
   if (tot.state === 'number' && tot.value !== undefined) return single(tot, tot.value, false, name);
   if (tot.state === 'invalid') return undefined;
-  const parts = T3_PARTS.map((c) => cellValue(cellOf(report, 'T3', row, c), options));
+  const parts = T3_PARTS.map((c) => countedValue(cellOf(report, 'T3', row, c), options.blankAsZero));
   if (parts.some((p) => p === undefined)) return undefined;
   if (parts.every((p) => p!.blank) && !options.blankAsZero) return undefined;
   return single(tot, parts.reduce((s, p) => s + p!.value, 0), true, name);
@@ -112,10 +93,10 @@ function sum(values: (MetricValue | undefined)[], name: Localized): MetricValue 
 function t4Total(report: Report, group: 'RV' | 'LD' | 'LR', options: MetricOptions): MetricValue | undefined {
   const tot = cellOf(report, 'T4', 'R', `${group}_TOT`);
   if (!tot) return undefined;
-  const name = cellLabel(tot, reportFormat(report));
+  const name = cellNames(tot, options.format, { inTable: true });
   if (tot.state === 'number' && tot.value !== undefined) return single(tot, tot.value, false, name);
   if (tot.state === 'invalid') return undefined;
-  const parts = ['KEEP', 'CORR', 'OTH', 'PEND'].map((k) => cellValue(cellOf(report, 'T4', 'R', `${group}_${k}`), options));
+  const parts = ['KEEP', 'CORR', 'OTH', 'PEND'].map((k) => countedValue(cellOf(report, 'T4', 'R', `${group}_${k}`), options.blankAsZero));
   if (parts.some((p) => p === undefined) || !options.blankAsZero) return undefined;
   return single(tot, parts.reduce((s, p) => s + p!.value, 0), true, name);
 }
@@ -125,7 +106,7 @@ export function metric(report: Report, id: MetricId, options: MetricOptions): Me
   const single = T3_SINGLE[id];
   if (single) return t3RowTotal(report, single, options);
   const group = T3_GROUP_ROWS[id];
-  if (group) return sum(group[reportFormat(report)].map((r) => t3RowTotal(report, r, options)), GROUP_NAMES[id]);
+  if (group) return sum(group[options.format].map((r) => t3RowTotal(report, r, options)), GROUP_NAMES[id]);
   if (id === 'review') return t4Total(report, 'RV', options);
   if (id === 'litigationDirect') return t4Total(report, 'LD', options);
   if (id === 'litigationAfterReview') return t4Total(report, 'LR', options);
@@ -152,8 +133,8 @@ export function metricSum(report: Report, ids: MetricId[], options: MetricOption
 /** A cell of 表二 (规章/规范性文件 rows), by column key of the report's format. */
 export function table2Metric(report: Report, row: 'REG' | 'NORM', column: string, options: MetricOptions): MetricValue | undefined {
   const cell = cellOf(report, 'T2', row, column);
-  const v = cellValue(cell, options);
+  const v = countedValue(cell, options.blankAsZero);
   if (!cell || !v) return undefined;
-  return single(cell, v.value, v.blank, cellLabel(cell, reportFormat(report)));
+  return single(cell, v.value, v.blank, cellNames(cell, options.format, { inTable: true }));
 }
 

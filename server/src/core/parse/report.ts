@@ -1,6 +1,6 @@
 import type { FormatEvidence, FormatVersion, Report, Section, Table } from '../model';
 import {
-  expectedFormat, FORMAT_MARKERS, TABLE2, TABLE3, T3_COLUMNS, T3_ROWS,
+  effectiveFormat, FORMAT_MARKERS, otherFormat, TABLE2, TABLE3, T3_COLUMNS, T3_ROWS,
 } from '../schema/formats';
 import type { ViewGrid } from '../read/document';
 import { LineIndex, normalizeLabel } from '../text';
@@ -50,7 +50,7 @@ const TABLE3_TARGETS: RowTarget[] = T3_ROWS.map((r) => ({
 
 /** Rows of table 二 for a format, plus the other format's rows so that mixed templates are still read. */
 function table2Targets(format: FormatVersion): RowTarget[] {
-  const other: FormatVersion = format === '2019' ? '2021' : '2019';
+  const other = otherFormat(format);
   const targets: RowTarget[] = [];
   for (const version of [format, other]) {
     for (const block of TABLE2[version]) {
@@ -121,7 +121,7 @@ export function parseReport(text: string, grids?: ViewGrid[]): ParsedDocument {
   const evidence = [...markerEvidence(r2.tokens), ...table3Evidence(t3)];
   const format = scoreFormat(evidence);
   const t2 = section(2)
-    ? parseLabelledTable('T2', r2.tokens, TABLE2_TARGETS[format ?? expectedFormat(meta.year) ?? '2021'], [], r2.padsLead)
+    ? parseLabelledTable('T2', r2.tokens, TABLE2_TARGETS[effectiveFormat({ format, year: meta.year })], [], r2.padsLead)
     : undefined;
   const t4 = section(4) ? parseTable4(r4.tokens, r4.padsLead) : undefined;
 

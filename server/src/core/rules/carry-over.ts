@@ -1,5 +1,6 @@
 import { columnName, rowName } from '../labels';
-import { digestCellValue, shortName, T3_COLUMNS } from '../report-digest';
+import { countedValue } from '../numbers';
+import { shortName, T3_COLUMNS } from '../report-digest';
 import { Draft, defineRule } from '../rule';
 
 const messages = {
@@ -43,8 +44,8 @@ export const carryOver = defineRule({
     for (const col of T3_COLUMNS) {
       const a = cur.t3.R2?.[col];
       const b = prev.t3.R4?.[col];
-      const va = digestCellValue(a, blankAsZero);
-      const vb = digestCellValue(b, blankAsZero);
+      const va = countedValue(a, blankAsZero);
+      const vb = countedValue(b, blankAsZero);
       if (!a || !b || !va || !vb || va.value === vb.value) continue;
       const column = columnName('T3', col, fmt);
       const blank = va.blank || vb.blank;
@@ -68,10 +69,10 @@ export const carryOver = defineRule({
       for (const row of ['REG', 'NORM'] as const) {
         const c = cur.t2[row];
         const p = prev.t2[row];
-        const valid = digestCellValue(c?.VALID, blankAsZero);
-        const issued = digestCellValue(c?.ISSUED, blankAsZero);
-        const repealed = digestCellValue(c?.REPEALED, blankAsZero);
-        const prevValid = digestCellValue(p?.VALID, blankAsZero);
+        const valid = countedValue(c?.VALID, blankAsZero);
+        const issued = countedValue(c?.ISSUED, blankAsZero);
+        const repealed = countedValue(c?.REPEALED, blankAsZero);
+        const prevValid = countedValue(p?.VALID, blankAsZero);
         if (!valid || !issued || !repealed || !prevValid) continue;
         const expected = prevValid.value + issued.value - repealed.value;
         if (valid.value === expected) continue;

@@ -28,7 +28,7 @@ export const cellEmpty = defineRule({
   messages,
   check(ctx) {
     const drafts: Draft<MessageId>[] = [];
-    const format = ctx.report.format ?? ctx.expectedFormat;
+    const format = ctx.format;
     for (const table of Object.values(ctx.report.tables)) {
       for (const row of table.rows.values()) {
         const blanks = row.cells.filter((c) => c.state === 'blank');

@@ -1,6 +1,6 @@
 import { relationsOfCell } from '../arithmetic';
 import { cellFixEdit } from '../edits';
-import { cellName } from '../labels';
+import { cellNames } from '../labels';
 import type { Cell } from '../model';
 import { defineRule, Draft } from '../rule';
 import { cellTarget } from '../rule';
@@ -44,7 +44,7 @@ export const cellInvalid = defineRule({
   messages,
   check(ctx) {
     const drafts: Draft<MessageId>[] = [];
-    const format = ctx.report.format ?? ctx.expectedFormat ?? '2021';
+    const format = ctx.format;
     for (const table of Object.values(ctx.report.tables)) {
       for (const row of table.rows.values()) {
         for (const cell of row.cells) {
@@ -57,7 +57,7 @@ export const cellInvalid = defineRule({
 
     function judge(cell: Cell): Draft<MessageId> | undefined {
       if (!cell.problem) return undefined;
-      const params = { cell: { 'zh-CN': cellName(cell, 'zh-CN', format), en: cellName(cell, 'en', format) }, raw: cell.raw };
+      const params = { cell: cellNames(cell, format), raw: cell.raw };
       const base = { range: cell.range, target: cellTarget(cell), params };
       if (cell.problem.startsWith('unit:')) {
         const unit = cell.problem.slice(5);

@@ -1,4 +1,5 @@
 import { defineRule, Draft } from '../rule';
+import { otherFormat } from '../schema/formats';
 
 const messages = {
   wrongYear: {
@@ -35,7 +36,7 @@ export const formatMismatch = defineRule({
     }
     const actual = report.format;
     if (!actual) return drafts;
-    const minority = actual === '2019' ? '2021' : '2019';
+    const minority = otherFormat(actual);
     const expected = ctx.expectedFormat;
     const ofActual = report.formatEvidence.filter((e) => e.version === actual);
     if (expected && expected !== actual && ofActual.length) {

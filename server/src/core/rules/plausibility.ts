@@ -1,4 +1,4 @@
-import { cellName, rowName } from '../labels';
+import { cellNames, rowName } from '../labels';
 import type { Cell, Report } from '../model';
 import { defineRule, Draft } from '../rule';
 import { cellTarget } from '../rule';
@@ -31,7 +31,7 @@ export const plausibility = defineRule({
     const drafts: Draft<MessageId>[] = [];
     const t2 = report.tables.T2;
     if (!t2 || !report.format) return drafts;
-    const name = (c: Cell) => ({ 'zh-CN': cellName(c, 'zh-CN', report.format), en: cellName(c, 'en', report.format) });
+    const name = (c: Cell) => cellNames(c, ctx.format);
     const exceeds = (small?: Cell, large?: Cell) => {
       if (!small || !large || small.value! <= large.value!) return;
       drafts.push({ messageId: 'exceeds', params: { small: name(small), large: name(large), a: small.value!, b: large.value! }, range: small.range, target: cellTarget(small) });

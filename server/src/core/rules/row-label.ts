@@ -1,6 +1,6 @@
 import { tableNames } from '../labels';
 import { defineRule, Draft } from '../rule';
-import { rowSpec } from '../schema/formats';
+import { otherFormat, rowSpec } from '../schema/formats';
 import { normalizeLabel } from '../text';
 import { rowLabelSubject } from './shared/subjects';
 
@@ -34,10 +34,10 @@ export const rowLabel = defineRule({
   messages,
   check(ctx) {
     const drafts: Draft<MessageId>[] = [];
-    const format = ctx.report.format ?? ctx.expectedFormat ?? '2021';
+    const format = ctx.format;
     for (const table of Object.values(ctx.report.tables)) {
       for (const row of table.rows.values()) {
-        const other = rowSpec(table.id, format === '2019' ? '2021' : '2019', row.key);
+        const other = rowSpec(table.id, otherFormat(format), row.key);
         const spec = rowSpec(table.id, format, row.key) ?? other;
         if (!spec) continue;
         // The other format's wording of the same row (规范性文件 in a 2021 table): a wording slip, not another template.

@@ -1,5 +1,6 @@
 import type { Range, Report } from '../model';
-import { cellOf, cellLabel, reportFormat } from '../narrative/metrics';
+import { cellNames } from '../labels';
+import { cellOf } from '../narrative/metrics';
 import { signatureOrgan } from '../narrative/organ';
 import { proseSentences } from '../narrative/sentences';
 import { cleanLine, isTableLine } from '../parse/tokens';
@@ -94,14 +95,14 @@ export const sectionContent = defineRule({
     if (six) {
       const b = body(ctx, six.bodyStart, six.bodyEnd, skip);
       const range = b.range ?? six.heading.range;
-      const format = reportFormat(report);
+      const format = ctx.format;
       const feeCell = format === '2021' ? cellOf(report, 'T2', 'FEE', 'FEE_AMOUNT') : cellOf(report, 'T2', 'FEE', 'PREV');
       const fees = feeCell?.state === 'number' && (feeCell.value ?? 0) > 0 ? feeCell : undefined;
       const recent = (report.year ?? (report.format === '2021' ? 2021 : 0)) >= 2021;
       if (!b.text) {
         drafts.push({ messageId: 'empty6', range: six.heading.range, target: 'section.6' });
       } else if (NONE.test(b.text) && fees) {
-        const name = cellLabel(fees, format);
+        const name = cellNames(fees, format, { inTable: true });
         drafts.push({
           messageId: 'noneWithFees',
           params: { text: b.text, name, value: fees.value! },

@@ -29,7 +29,7 @@ export const tableUnparsed = defineRule({
   messages,
   check(ctx) {
     const drafts: Draft<MessageId>[] = [];
-    const format = ctx.report.format ?? ctx.expectedFormat;
+    const format = ctx.format;
     for (const table of Object.values(ctx.report.tables)) {
       const name = tableNames(table.id);
       if (table.rows.size === 0 && table.valueCount > 0) {

@@ -1,6 +1,6 @@
 import type { Cell, Report } from '../model';
 import { CountClaim, CountTopic, DocumentVerb, readClaims } from '../narrative/claims';
-import { metric, MetricId, MetricOptions, metricSum, MetricValue, reportFormat, table2Metric } from '../narrative/metrics';
+import { metric, MetricId, MetricOptions, metricSum, MetricValue, table2Metric } from '../narrative/metrics';
 import { proseSentences } from '../narrative/sentences';
 import { defineRule, Draft, Localized } from '../rule';
 
@@ -51,7 +51,7 @@ function candidates(report: Report, claim: CountClaim, options: MetricOptions): 
       break;
     case 'reg':
     case 'norm': {
-      const columns = T2_COLUMNS[reportFormat(report)][claim.verb ?? 'published'];
+      const columns = T2_COLUMNS[options.format][claim.verb ?? 'published'];
       list = columns.map((c) => table2Metric(report, topic === 'reg' ? 'REG' : 'NORM', c, options));
       break;
     }
@@ -126,7 +126,7 @@ export const textTableMismatch = defineRule({
   check(ctx) {
     const { report, doc } = ctx;
     if (!report.tables.T2 && !report.tables.T3 && !report.tables.T4) return [];
-    const options: MetricOptions = { blankAsZero: ctx.blankAsZero };
+    const options: MetricOptions = { blankAsZero: ctx.blankAsZero, format: ctx.format };
     const drafts: Draft<MessageId>[] = [];
     const related = (values: MetricValue[]) => {
       const seen = new Set<Cell>();

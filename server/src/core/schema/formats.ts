@@ -1,4 +1,4 @@
-import type { FormatVersion, TableId } from '../model';
+import type { FormatVersion, Report, TableId } from '../model';
 
 /**
  * The two official table formats (国办公开办函〔2019〕60号 and 〔2021〕30号) as data.
@@ -246,6 +246,20 @@ export const FORMAT_MARKERS: { version: FormatVersion; text: string; weight: num
 export function expectedFormat(year: number | undefined): FormatVersion | undefined {
   if (year === undefined || year < 2019) return undefined;
   return year <= 2020 ? '2019' : '2021';
+}
+
+/** The other of the two formats. */
+export function otherFormat(format: FormatVersion): FormatVersion {
+  return format === '2019' ? '2021' : '2019';
+}
+
+/**
+ * The format a report's tables are read and named in: the one they use, else the one expected
+ * (forced by the `formatVersion` setting, else by the report year), else 2021. The rules get it
+ * as `RuleContext.format`, hover, outline and the table preview as `Analysis.format`.
+ */
+export function effectiveFormat(report: Pick<Report, 'format' | 'year'>, forced?: FormatVersion): FormatVersion {
+  return report.format ?? forced ?? expectedFormat(report.year) ?? '2021';
 }
 
 /** Every row a table has in a format, in document order. */

@@ -1,7 +1,7 @@
 import type { TableId } from '../model';
 
 /**
- * The arithmetic relations (勾稽关系) (docs/domain.md, 勾稽关系) as declarations: Σ total side = Σ parts side.
+ * The arithmetic relations (docs/domain.md, 勾稽关系) as declarations: Σ total side = Σ parts side.
  * A part may be a choice between alternatives (the 2019 single （六） row or the 2021 sub-rows):
  * the first alternative whose rows the table has is used.
  */

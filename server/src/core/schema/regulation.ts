@@ -1,5 +1,5 @@
 import type { FormatVersion } from '../model';
-import { BlockSpec, TABLE2 } from './formats';
+import { BlockSpec, otherFormat, TABLE2 } from './formats';
 
 /**
  * 《中华人民共和国政府信息公开条例》第二十条: the items that table 二's block captions cite
@@ -16,5 +16,5 @@ export const ARTICLE_20_ITEMS: Record<string, { item: string; text: string }> = 
 /** The table 二 block a caption numeral names, in either format. */
 export function blockOfCaption(format: FormatVersion, item: string): BlockSpec | undefined {
   const caption = `第二十条第（${item}）项`;
-  return TABLE2[format].find((b) => b.caption === caption) ?? TABLE2[format === '2019' ? '2021' : '2019'].find((b) => b.caption === caption);
+  return TABLE2[format].find((b) => b.caption === caption) ?? TABLE2[otherFormat(format)].find((b) => b.caption === caption);
 }

@@ -1,6 +1,6 @@
 import { ArithmeticIssue, Operand, Relation, relationsOfCell } from '../../arithmetic';
 import { cellFixEdit } from '../../edits';
-import { cellName, columnName, rowName } from '../../labels';
+import { cellNames, columnName, rowName } from '../../labels';
 import type { FormatVersion } from '../../model';
 import type { Draft, FixDraft, FixEdit, Localized, Params, RuleContext } from '../../rule';
 import { cellTarget } from '../../rule';
@@ -48,7 +48,7 @@ function shown(o: Operand): string | number {
 }
 
 function named(o: Operand, format?: FormatVersion): Localized {
-  return { 'zh-CN': cellName(o.ref, 'zh-CN', format), en: cellName(o.ref, 'en', format) };
+  return cellNames(o.ref, format);
 }
 
 /**
@@ -56,7 +56,7 @@ function named(o: Operand, format?: FormatVersion): Localized {
  * fix would write (or on the single culprit cell), the operands are related information.
  */
 export function arithmeticDrafts(ctx: RuleContext, code: RelationCode): Draft<ArithmeticMessageId>[] {
-  const format = ctx.report.format ?? ctx.expectedFormat;
+  const format = ctx.format;
   return ctx.arithmetic.issues.filter((i) => i.code === code).map((issue) => toDraft(ctx, issue, format));
 }
 
