@@ -148,10 +148,8 @@ function cellFacts(cell: Cell, format: FormatVersion, locale: Locale): string[] 
 }
 
 function operandName(rel: Relation, o: Operand, format: FormatVersion): string {
-  if (rel.spec.eachRow) {
-    const label = columnName(o.ref.table, o.ref.column, format, o.ref.row);
-    return o.ref.table === 'T4' ? label.split('·').pop()! : label;
-  }
+  // Within a row's sum a column reads without its group (表四 `行政复议·结果维持` → `结果维持`).
+  if (rel.spec.eachRow) return columnName(o.ref.table, o.ref.column, format, o.ref.row).split('·').pop()!;
   return o.ref.table === 'T3' ? shortT3RowName(o.ref.row, format) : rowName(o.ref.table, o.ref.row, format);
 }
 
