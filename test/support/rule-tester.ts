@@ -54,7 +54,7 @@ export interface InvalidCase {
   options?: AnalyzeOptions;
   errors: Expected[];
   /** Codes that must not be reported at all (e.g. a misnumbered section is never also missing). */
-  absent?: string[];
+  absent?: readonly string[];
   /** Mark a case that exposes an engine bug, so the suite stays green while it is open. */
   todo?: string;
 }

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as iconv from 'iconv-lite';
 import { analyze } from '../../server/src/core/analyze';
+import { ARITHMETIC_CODES } from '../../server/src/core/schema/invariants';
 import { fixText } from '../../server/src/node/cli';
 import { Run, run, workspace } from '../support/cli';
 import { FIXTURES, readFixture, readSeed, ROOT, SEEDS } from '../support/fixtures';
@@ -102,7 +103,7 @@ describe('xxgk-lint output formats', () => {
     const runObj = log.runs[0];
     assert.equal(runObj.tool.driver.name, 'xxgk-lint');
     const ruleIds = runObj.tool.driver.rules.map((x: { id: string }) => x.id);
-    for (const code of ['section-missing', 'section-numbering', 'section-order', 'table-missing', 'row-missing', 'row-label', 'format-mismatch', 'cell-empty', 'cell-invalid', 'row-total', 'column-total', 'balance', 'review-total', 'table-unparsed', 'plausibility', 'title-incomplete', 'input-encoding', 'input-size']) {
+    for (const code of ['section-missing', 'section-numbering', 'section-order', 'table-missing', 'row-missing', 'row-label', 'format-mismatch', 'cell-empty', 'cell-invalid', ...ARITHMETIC_CODES, 'table-unparsed', 'plausibility', 'title-incomplete', 'input-encoding', 'input-size']) {
       assert.ok(ruleIds.includes(code), code);
     }
     const findings = analyze(broken).findings;
@@ -285,7 +286,7 @@ describe('.xxgk-lint.json, --config and --locale', () => {
     const dir = workspace({ 'r.txt': text, 'off/.xxgk-lint.json': JSON.stringify({ blankAsZero: false }), 'off/r.txt': text });
     const on = json(await run(['-f', 'json', 'r.txt'], dir))[0].diagnostics;
     const off = json(await run(['-f', 'json', 'off/r.txt'], dir))[0].diagnostics;
-    const arithmetic = (d: typeof on) => d.filter((x) => ['row-total', 'column-total', 'balance', 'review-total'].includes(x.code)).map((x) => x.code);
+    const arithmetic = (d: typeof on) => d.filter((x) => ARITHMETIC_CODES.includes(x.code)).map((x) => x.code);
     assert.deepEqual(arithmetic(on), ['row-total'], 'the blank 四 cell counted as 0');
     assert.deepEqual(arithmetic(off), []);
     assert.ok(off.some((x) => x.code === 'cell-empty'), 'the blank is still reported');

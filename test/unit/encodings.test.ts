@@ -13,13 +13,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, Finding } from '../../server/src/core/analyze';
+import { ARITHMETIC_CODES } from '../../server/src/core/schema/invariants';
 import { base } from '../support/cases';
 import { FIXTURES, readFixture, readSeed, SEEDS } from '../support/fixtures';
 import { withCells, zeroModel } from '../support/model';
 import { Encoding, render } from '../support/render';
 import { reencode, SEED_ENCODINGS } from '../support/reencode';
 
-const ARITHMETIC = ['row-total', 'column-total', 'balance', 'review-total'];
 const key = (f: Pick<Finding, 'code' | 'target' | 'message'>) => `${f.code} | ${f.target ?? ''} | ${f.message}`;
 
 type SeedKey = keyof typeof SEEDS;
@@ -75,7 +75,7 @@ describe('re-encoded seeds give the findings of the original', () => {
         assert.equal(a.report?.format, original.report?.format, 'format');
         const got = a.findings.map((f) => (e.enc === 'pdf' && f.code === 'table-unparsed' ? `table-unparsed | ${f.target} | *` : key(f))).sort();
         assert.deepEqual(got, expectedFindings(seed, e.enc));
-        assert.deepEqual(a.findings.filter((f) => ARITHMETIC.includes(f.code)), [], 'no seed has an arithmetic finding');
+        assert.deepEqual(a.findings.filter((f) => ARITHMETIC_CODES.includes(f.code)), [], 'no seed has an arithmetic finding');
       });
     }
   }
@@ -102,7 +102,7 @@ describe('re-encoded seeds give the findings of the original', () => {
     assert.equal(t3.message, '表三有23行的单元格无法可靠拆分（如 PDF 导出看不出空白单元格的位置），这些行不做算术检查');
     assert.equal(t3.related![0].message, '「一、本年新收政府信息公开申请数量」读到：0');
     assert.match(unparsed[2].message, /^表四「数据行」的单元格无法可靠拆分（读到：0 0 0），本行不做算术检查$/);
-    assert.equal(a.findings.filter((f) => ['row-total', 'column-total', 'balance', 'review-total'].includes(f.code)).length, 0);
+    assert.equal(a.findings.filter((f) => ARITHMETIC_CODES.includes(f.code)).length, 0);
   });
 });
 
@@ -164,7 +164,7 @@ describe('encoding details', () => {
   it('grid-style rows are at worst unparsed, never misread as broken sums [md, tsv]', () => {
     for (const enc of ['md', 'tsv'] as Encoding[]) {
       const a = analyze(render(base('2021'), enc, { grid: true }).text);
-      assert.deepEqual(a.findings.filter((f) => ARITHMETIC.includes(f.code) || f.severity === 'error').map(key), [], enc);
+      assert.deepEqual(a.findings.filter((f) => ARITHMETIC_CODES.includes(f.code) || f.severity === 'error').map(key), [], enc);
     }
   });
 
@@ -189,7 +189,7 @@ describe('encoding details', () => {
       const r = render(big, enc, { crlf: true, bom: true, fullwidth: true, thousands: true });
       assert.ok(r.text.startsWith('\ufeff') && r.text.includes('\r\n') && r.text.includes('１，２０３'), enc);
       assert.deepEqual(rowsRead(r.text, 'T3'), plain, enc);
-      assert.deepEqual(analyze(r.text).findings.filter((f) => ARITHMETIC.includes(f.code) || f.severity === 'error').map(key), [], enc);
+      assert.deepEqual(analyze(r.text).findings.filter((f) => ARITHMETIC_CODES.includes(f.code) || f.severity === 'error').map(key), [], enc);
     }
   });
 

@@ -8,13 +8,13 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, Finding } from '../../server/src/core/analyze';
+import { ARITHMETIC_CODES } from '../../server/src/core/schema/invariants';
 import { applyEdits } from '../../server/src/core/edits';
 import { comparePositions } from '../../server/src/core/text';
 import { cellKeys, getCell, ReportModel, withCells } from '../support/model';
 import { BLANK_KEEPING, Encoding, ENCODINGS, render, Rendered } from '../support/render';
 import { baseSeed, int, mulberry32, pick, randomValidModel, randomVariant, Rng } from '../support/random';
 
-const ARITHMETIC = ['row-total', 'column-total', 'balance', 'review-total'];
 const SEED = baseSeed();
 
 interface Case {
@@ -80,7 +80,7 @@ describe(`properties (base seed ${SEED})`, () => {
     const failures: string[] = [];
     for (let i = 0; i < 100; i++) {
       const c = generate(SEED + 1000 + i);
-      const bad = analyze(c.r.text).findings.filter((f) => ARITHMETIC.includes(f.code) || f.severity === 'error' || f.code === 'table-unparsed');
+      const bad = analyze(c.r.text).findings.filter((f) => ARITHMETIC_CODES.includes(f.code) || f.severity === 'error' || f.code === 'table-unparsed');
       if (bad.length) failures.push(`seed ${c.seed} [${c.enc} ${JSON.stringify(c.r.variant)}]: ${bad.slice(0, 3).map(brief).join(' | ')}`);
     }
     report(failures, 'valid reports with findings');
@@ -98,7 +98,7 @@ describe(`properties (base seed ${SEED})`, () => {
       while (value === old) value = int(c.rng, 0, old + 12);
       const broken = withCells(c.model, { [key]: value });
       const r = render(broken, c.enc, c.r.variant);
-      const found = analyze(r.text).findings.filter((f) => ARITHMETIC.includes(f.code));
+      const found = analyze(r.text).findings.filter((f) => ARITHMETIC_CODES.includes(f.code));
       // 表四 has one relation per group: it cannot tell which of its five cells is wrong.
       const target = key.startsWith('T4.') ? key.replace(/_(KEEP|CORR|OTH|PEND|TOT)$/, '_TOT') : key;
       const label = `seed ${seed} [${c.enc} ${JSON.stringify(r.variant)}] ${key} ${old}→${value}`;
@@ -116,11 +116,11 @@ describe(`properties (base seed ${SEED})`, () => {
       else if (key.startsWith('T4.')) {
         if (f.fix) failures.push(`${label}: a fix for a 表四 group, whose one sum cannot tell which cell is wrong`);
         else if (!f.suggestions?.length) failures.push(`${label}: no suggestion`);
-        else if (analyze(applyEdits(r.text, f.suggestions[0].edits)).findings.some((g) => ARITHMETIC.includes(g.code))) failures.push(`${label}: “${f.suggestions[0].title}” leaves a broken sum`);
+        else if (analyze(applyEdits(r.text, f.suggestions[0].edits)).findings.some((g) => ARITHMETIC_CODES.includes(g.code))) failures.push(`${label}: “${f.suggestions[0].title}” leaves a broken sum`);
       } else if (!f.fix) failures.push(`${label}: no fix`);
       else {
         const fixed = applyEdits(r.text, f.fix.edits);
-        const after = analyze(fixed).findings.filter((g) => ARITHMETIC.includes(g.code));
+        const after = analyze(fixed).findings.filter((g) => ARITHMETIC_CODES.includes(g.code));
         if (after.length) failures.push(`${label}: after “${f.fix.title}”: ${after.map(brief).join(' | ')}`);
         if (!key.startsWith('T4.') && !c.r.variant.thousands && !c.r.variant.fullwidth && c.enc !== 'pdf' && fixed !== c.r.text) {
           failures.push(`${label}: the fix does not give back the original text`);
@@ -145,7 +145,7 @@ describe(`properties (base seed ${SEED})`, () => {
       const k2 = `T3.${r2}.${cols[c2]}`;
       const broken = withCells(c.model, { [k1]: (getCell(c.model, k1) as number) + 1, [k2]: (getCell(c.model, k2) as number) + 2 });
       const r = render(broken, c.enc, c.r.variant);
-      const found = analyze(r.text).findings.filter((f) => ARITHMETIC.includes(f.code));
+      const found = analyze(r.text).findings.filter((f) => ARITHMETIC_CODES.includes(f.code));
       const targets = found.map((f) => f.target).sort();
       const want = [`T3.${r1}.TOT`, `T3.${r2}.TOT`, `T3.R3_7.${cols[c1]}`, `T3.R3_7.${cols[c2]}`].sort();
       const label = `seed ${seed} [${c.enc}] ${k1}+1 ${k2}+2`;

@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
+import { ARITHMETIC_CODES } from '../../server/src/core/schema/invariants';
 import { base, lineWith, totalsOnly } from '../support/cases';
 import { ReportModel, withCells, zeroModel } from '../support/model';
 import { Encoding, render } from '../support/render';
@@ -13,7 +14,6 @@ import { ruleTester } from '../support/rule-tester';
 
 const ABCM: Encoding[] = ['A', 'B', 'C', 'md'];
 const ABCMP: Encoding[] = ['A', 'B', 'C', 'md', 'pdf'];
-const ARITHMETIC = ['row-total', 'column-total', 'balance', 'review-total'];
 
 const z19 = zeroModel('2019');
 const z21 = zeroModel('2021');
@@ -60,7 +60,7 @@ describe('cell-empty on a table with only 总计 filled (seeds 002/004)', () => 
       const a = analyze(r.text);
       const empty = a.findings.filter((f) => f.code === 'cell-empty');
       assert.equal(empty.length, 23, '23 rows of the 2019 表三');
-      assert.deepEqual(a.findings.filter((f) => ARITHMETIC.includes(f.code)), [], 'sums with blank details are not broken sums');
+      assert.deepEqual(a.findings.filter((f) => ARITHMETIC_CODES.includes(f.code)), [], 'sums with blank details are not broken sums');
       const byRow = new Map(empty.map((f) => [f.target, f]));
       for (const key of ['R1', 'R2', 'R3_1', 'R3_2', 'R3_4_1', 'R3_5_2', 'R3_7', 'R4']) {
         assert.equal(byRow.get(`T3.${key}`)?.fix, undefined, `T3.${key} has a non-zero 总计: 0s would break it`);
@@ -88,7 +88,7 @@ ruleTester('cell-invalid', {
     {
       name: '/ for nothing',
       model: set(z19, { 'T3.R3_1.NP': '/' }),
-      absent: ARITHMETIC,
+      absent: ARITHMETIC_CODES,
       errors: [{
         at: 'T3.R3_1.NP', target: 'T3.R3_1.NP', severity: 'warning',
         message: '「（一）予以公开」自然人写作「/」，应填数字（没有请填0）',
@@ -99,7 +99,7 @@ ruleTester('cell-invalid', {
     {
       name: '— and 无 in 表三',
       model: set(z19, { 'T3.R3_2.CE': '—', 'T3.R3_3_1.RI': '无' }),
-      absent: ARITHMETIC,
+      absent: ARITHMETIC_CODES,
       errors: [
         { at: 'T3.R3_2.CE', message: '「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」商业企业写作「—」，应填数字（没有请填0）', fixed: set(z19, { 'T3.R3_3_1.RI': '无' }) },
         { at: 'T3.R3_3_1.RI', message: '「（三）不予公开1.属于国家秘密」科研机构写作「无」，应填数字（没有请填0）', fixed: set(z19, { 'T3.R3_2.CE': '—' }) },
@@ -124,13 +124,13 @@ ruleTester('cell-invalid', {
     {
       name: 'a negative count',
       model: set(z19, { 'T3.R3_4_1.PW': '-1' }),
-      absent: ARITHMETIC,
+      absent: ARITHMETIC_CODES,
       errors: [{ at: 'T3.R3_4_1.PW', message: '「（四）无法提供1.本机关不掌握相关政府信息」社会公益组织为负数「-1」，件数不能为负', fixed: null }],
     },
     {
       name: 'a decimal count',
       model: set(z19, { 'T3.R3_4_2.LS': '1.5' }),
-      absent: ARITHMETIC,
+      absent: ARITHMETIC_CODES,
       errors: [{ at: 'T3.R3_4_2.LS', message: '「（四）无法提供2.没有现成信息需要另行制作」法律服务机构「1.5」是小数，件数应为整数', fixed: null }],
     },
     {
@@ -362,7 +362,7 @@ ruleTester('table-unparsed', {
     {
       name: 'glued digits that split two ways (11|0|0|0|0|0|11 or 1|10|0|0|0|0|11)',
       model: glued({ R1: ['11000011'] }),
-      absent: ARITHMETIC,
+      absent: ARITHMETIC_CODES,
       errors: [{
         at: 'T3.R1.NP', exact: false, target: 'T3.R1', severity: 'warning',
         message: /^表三「一、本年新收政府信息公开申请数量」的单元格无法可靠拆分（读到：11000011( □)?），本行不做算术检查$/,
@@ -373,7 +373,7 @@ ruleTester('table-unparsed', {
     {
       name: 'eight numbers in a seven-column row',
       model: glued({ R2: [1, 0, 0, 0, 0, 0, 1, 1] }),
-      absent: ARITHMETIC,
+      absent: ARITHMETIC_CODES,
       errors: [{ at: 'T3.R2.NP', exact: false, target: 'T3.R2', message: /（读到：1 0 0 0 0 0 1 1( □)?），本行不做算术检查$/ }],
     },
     {
@@ -384,7 +384,7 @@ ruleTester('table-unparsed', {
         return m;
       })(),
       encodings: ['pdf'],
-      absent: ARITHMETIC,
+      absent: ARITHMETIC_CODES,
       errors: [{ at: 'T3.R1.TOT', exact: false, target: 'T3.unparsed', message: /^表三有\d+行的单元格无法可靠拆分（如 PDF 导出看不出空白单元格的位置），这些行不做算术检查$/ }],
     },
     {
@@ -395,7 +395,7 @@ ruleTester('table-unparsed', {
         return mm;
       })(),
       encodings: ['A', 'B', 'C', 'md'],
-      absent: ARITHMETIC,
+      absent: ARITHMETIC_CODES,
       errors: [{ at: (r) => lineWith(r, '本列数据的勾稽关系'), target: 'T3', message: '表三中有数字，但无法识别出任何一行', en: 'Table 3 holds numbers, but no row could be recognised' }],
     },
   ],
@@ -415,7 +415,7 @@ describe('glued digits: a unique split is read, not guessed', () => {
     mm.labels = { 'T3.R1': '一、本年新收政府信息公开申请数量7000007' };
     const a = analyze(render(mm, 'A').text);
     assert.deepEqual(a.report!.tables.T3!.rows.get('R1')!.cells.map((c) => c.value), [7, 0, 0, 0, 0, 0, 7]);
-    assert.deepEqual(a.findings.filter((f) => [...ARITHMETIC, 'table-unparsed'].includes(f.code)), []);
+    assert.deepEqual(a.findings.filter((f) => [...ARITHMETIC_CODES, 'table-unparsed'].includes(f.code)), []);
   });
   it('a single glued value followed by the row\'s pad cell splits as in B and C [A]', () => {
     const a = analyze(render(glued({ R1: ['120000012'] }), 'A').text);

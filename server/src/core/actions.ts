@@ -5,13 +5,14 @@ import { fixAll } from './fix';
 import { cellName, rowName, tableName } from './labels';
 import type { Locale, Range, TableId } from './model';
 import type { TextEdit } from './rule';
-import { INVARIANTS } from './schema/invariants';
+import { ARITHMETIC_CODES } from './schema/invariants';
 import { comparePositions } from './text';
 import { diffEdits } from './text-diff';
 
 /** Code actions as plain data: the quick fixes and suggestions of findings, fix-all, fix-all-totals and ignore entries. */
 
-export const ARITHMETIC_CODES: ReadonlySet<string> = new Set(INVARIANTS.map((i) => i.code));
+/** A certain sum is the obvious fix of an arithmetic finding. */
+const PREFERRED = new Set(ARITHMETIC_CODES);
 
 export interface EditAction {
   title: string;
@@ -41,7 +42,7 @@ export function quickFixes(findings: Finding[], range: Range): EditAction[] {
   const actions: EditAction[] = [];
   for (const f of findings) {
     if (!intersects(f.range, range)) continue;
-    if (f.fix) actions.push({ title: f.fix.title, edits: plain(f.fix.edits), isPreferred: ARITHMETIC_CODES.has(f.code), findings: [f] });
+    if (f.fix) actions.push({ title: f.fix.title, edits: plain(f.fix.edits), isPreferred: PREFERRED.has(f.code), findings: [f] });
     for (const s of f.suggestions ?? []) actions.push({ title: s.title, edits: plain(s.edits), isPreferred: false, findings: [f] });
   }
   return actions;

@@ -1,11 +1,11 @@
 import type { Cell, Report } from './model';
 import { countedValue } from './numbers';
-import { CellRef, INVARIANTS, InvariantSpec, RelationCode } from './schema/invariants';
+import { CellRef, InvariantSpec, invariantsOf, RELATIONS, RelationSpec } from './schema/invariants';
 
 /**
- * Evaluates the declared invariants on a parsed report and decides what to report:
- * when one cell explains every broken relation, that cell alone; otherwise each broken relation,
- * leaving out the total-column relations that only repeat a failure already reported.
+ * Evaluates the relations of the schema on a parsed report and decides what to report, table by
+ * table: when one cell explains every broken sum, that cell alone; otherwise each broken sum,
+ * leaving out the total-column sums that only repeat a failure already reported.
  */
 
 export interface Operand {
@@ -37,13 +37,15 @@ export interface Relation {
 }
 
 export interface ArithmeticIssue {
-  code: RelationCode;
+  code: string;
   relation: Relation;
   /** One cell whose correction makes every broken relation hold. */
   culprit?: { operand: Operand; expected: number; relations: Relation[] };
 }
 
 export interface ArithmeticResult {
+  /** The tables the schema has relations in. */
+  tables: InvariantSpec['table'][];
   relations: Relation[];
   issues: ArithmeticIssue[];
 }
@@ -141,9 +143,18 @@ function sum(operands: Operand[]): number {
   return total;
 }
 
-function evaluate(report: Report, blankAsZero: boolean): Relation[] {
+/** The sums of a relation list and the tables they run in (the same for every report). */
+const COMPILED = new WeakMap<readonly RelationSpec[], { sums: InvariantSpec[]; tables: InvariantSpec['table'][] }>();
+
+function compiled(relations: readonly RelationSpec[]) {
+  let c = COMPILED.get(relations);
+  if (!c) COMPILED.set(relations, (c = { sums: invariantsOf(relations), tables: [...new Set(relations.map((r) => r.table))] }));
+  return c;
+}
+
+function evaluate(report: Report, blankAsZero: boolean, sums: InvariantSpec[]): Relation[] {
   const relations: Relation[] = [];
-  for (const spec of INVARIANTS) {
+  for (const spec of sums) {
     for (const inst of instances(report, spec)) {
       const t = resolveAll(report, inst.total, blankAsZero);
       const p = t && resolveAll(report, inst.parts, blankAsZero);
@@ -162,7 +173,7 @@ function evaluate(report: Report, blankAsZero: boolean): Relation[] {
         ok: Math.abs(totalSum - partsSum) < 1e-9,
         blankOperands: t.some((o) => o.blank) || p.some((o) => o.blank),
         fill,
-        detailsBlank: spec.code !== 'balance' && p.every((o) => o.blank),
+        detailsBlank: spec.relation.partsDetailTotal && p.every((o) => o.blank),
       });
     }
   }
@@ -186,39 +197,36 @@ function findCulprit(failing: Relation[], passing: Relation[]): ArithmeticIssue[
     if (deltas.some((d) => d === undefined || d !== deltas[0])) continue;
     if (passing.some((r) => deltaFor(r, cellKey) !== undefined)) continue;
     const expected = operand.value + (deltas[0] as number);
-    if (expected < 0) continue;
+    if (expected < 0 && !failing.every((r) => r.spec.relation.signed)) continue;
     found.push({ operand, expected, relations: failing });
   }
   return found.length === 1 ? found[0] : undefined;
 }
 
-const CODE_PRIORITY: RelationCode[] = ['row-total', 'column-total', 'balance', 'review-total'];
-
-/** A total-column relation whose failure follows from other failures in the same table. */
+/** A total-column sum whose failure follows from other failures in the same table. */
 function isEcho(rel: Relation, failing: Relation[]): boolean {
-  const others = failing.filter((r) => r !== rel && r.spec.table === rel.spec.table);
-  if (rel.instance !== 'TOT' || others.length === 0) return false;
-  if (rel.spec.code === 'balance') return others.some((r) => r.spec.code === 'balance' || r.spec.code === 'row-total');
-  if (rel.spec.code === 'column-total') return others.some((r) => r.spec.code === 'column-total' || r.spec.code === 'row-total');
-  return false;
+  const echoes = rel.spec.relation.echoes;
+  if (!echoes || rel.instance !== echoes.instance) return false;
+  return failing.some((r) => r !== rel && r.spec.table === rel.spec.table && echoes.of.includes(r.spec.code));
 }
 
-export function checkArithmetic(report: Report, blankAsZero: boolean): ArithmeticResult {
-  const relations = evaluate(report, blankAsZero);
+export function checkArithmetic(report: Report, blankAsZero: boolean, schema: readonly RelationSpec[] = RELATIONS): ArithmeticResult {
+  const { sums, tables } = compiled(schema);
+  const relations = evaluate(report, blankAsZero, sums);
   const issues: ArithmeticIssue[] = [];
-  for (const table of ['T3', 'T4'] as const) {
+  for (const table of tables) {
     const inTable = relations.filter((r) => r.spec.table === table && !r.detailsBlank);
     const failing = inTable.filter((r) => !r.ok);
     if (failing.length === 0) continue;
     const culprit = failing.length > 1 ? findCulprit(failing, inTable.filter((r) => r.ok)) : undefined;
     if (culprit) {
-      const main = [...failing].sort((a, b) => CODE_PRIORITY.indexOf(a.spec.code) - CODE_PRIORITY.indexOf(b.spec.code))[0];
+      const main = [...failing].sort((a, b) => a.spec.relation.priority - b.spec.relation.priority)[0];
       issues.push({ code: main.spec.code, relation: main, culprit });
       continue;
     }
     for (const rel of failing) if (!isEcho(rel, failing)) issues.push({ code: rel.spec.code, relation: rel });
   }
-  return { relations, issues };
+  return { tables, relations, issues };
 }
 
 const byCellCache = new WeakMap<ArithmeticResult, Map<Cell, Relation[]>>();

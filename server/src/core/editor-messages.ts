@@ -25,11 +25,7 @@ export const EDITOR_MESSAGES = {
   cellProblem: { 'zh-CN': '无法作为数字读取：“{raw}”', en: 'Not readable as a number: “{raw}”' },
   equations: { 'zh-CN': '勾稽关系', en: 'Cross-checks (勾稽关系)' },
   noEquations: { 'zh-CN': '此单元格不参与勾稽关系核对', en: 'This cell is not part of any cross-check' },
-  // hover: the relations a cell takes part in
-  relRowTotal: { 'zh-CN': '本行总计', en: 'Row total' },
-  relColumnTotal: { 'zh-CN': '（七）总计＝（一）至（六）之和·{column}', en: '（七）总计 = rows （一）–（六） · {column}' },
-  relBalance: { 'zh-CN': '一＋二＝（七）总计＋四·{column}（表头注明）', en: '一 + 二 = （七）总计 + 四 · {column} (stated in the table header)' },
-  relReviewTotal: { 'zh-CN': '{group}总计', en: '{group} total' },
+  // hover: the relations a cell takes part in (their titles are in the schema)
   ok: { 'zh-CN': '✓', en: '✓' },
   off: { 'zh-CN': '✗ 差{diff}', en: '✗ off by {diff}' },
   others: { 'zh-CN': '其余{count}项为0', en: '{count} more at 0' },

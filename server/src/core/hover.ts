@@ -3,8 +3,9 @@ import type { Operand, Relation } from './arithmetic';
 import { relationsOfCell } from './arithmetic';
 import { EditorMessageId, editorText } from './editor-messages';
 import { cellName, columnName, rowName } from './labels';
+import { format as formatText } from './rule';
 import type { Cell, FormatVersion, Locale, Position, Range, Report, Row, TableId } from './model';
-import { blockOf, columnsOf, effectiveFormat, expectedFormat, otherFormat, rowSpec, T3_COLUMNS, T4_COLUMNS } from './schema/formats';
+import { blockOf, columnsOf, effectiveFormat, expectedFormat, otherFormat, rowSpec, T3_COLUMNS } from './schema/formats';
 import { ARTICLE_20_ITEMS, blockOfCaption } from './schema/regulation';
 import { SECTIONS } from './schema/sections';
 import { comparePositions, normalizeLabel } from './text';
@@ -114,7 +115,7 @@ function cellOrLabelHover(analysis: Analysis, report: Report, p: Position, local
   else lines.push(`**${md(`${table}${locale === 'zh-CN' ? `「${rowName(row.table, row.key, format)}」` : ` “${rowName(row.table, row.key, format)}”`}`)}**`, '');
   lines.push(...rowFacts(row, format, locale));
   if (cell) lines.push(...cellFacts(cell, format, locale));
-  if (cell && (row.table === 'T3' || row.table === 'T4')) lines.push(...equationLines(relations, cell, format, locale));
+  if (cell && analysis.arithmetic?.tables.includes(row.table)) lines.push(...equationLines(relations, cell, format, locale));
   else if (!cell && relations.length) lines.push(...equationLines(relations, undefined, format, locale));
   return { markdown: lines.join('\n').trimEnd(), range: cell ? cell.range : row.labelRange };
 }
@@ -143,18 +144,16 @@ function cellFacts(cell: Cell, format: FormatVersion, locale: Locale): string[] 
 }
 
 function operandName(rel: Relation, o: Operand, format: FormatVersion): string {
-  if (rel.spec.eachRow) {
-    const label = columnName(o.ref.table, o.ref.column, format, o.ref.row);
-    return o.ref.table === 'T4' ? label.split('·').pop()! : label;
-  }
-  return shortRowName(o.ref.row, format);
+  // Within a row's sum a column reads without its group (表四 `行政复议·结果维持` → `结果维持`).
+  if (rel.spec.eachRow) return columnName(o.ref.table, o.ref.column, format, o.ref.row).split('·').pop()!;
+  return o.ref.table === 'T3' ? shortT3RowName(o.ref.row, format) : rowName(o.ref.table, o.ref.row, format);
 }
 
 const GROUP_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七'];
 const SHORT_T3_ROWS: Record<string, string> = { R1: '一、本年新收', R2: '二、上年结转', R4: '四、结转下年度' };
 
 /** `（三）1` for a sub-row, `（一）予以公开` for a result row, `一、本年新收` for the rows 一/二/四. */
-function shortRowName(key: string, format: FormatVersion): string {
+function shortT3RowName(key: string, format: FormatVersion): string {
   if (SHORT_T3_ROWS[key]) return SHORT_T3_ROWS[key];
   const sub = /^R3_(\d)_(\d)$/.exec(key);
   if (sub) return `（${GROUP_NUMERALS[Number(sub[1])]}）${sub[2]}`;
@@ -162,20 +161,12 @@ function shortRowName(key: string, format: FormatVersion): string {
   return /^（[^）]+）[^（(]*/.exec(label)?.[0] ?? label;
 }
 
+/** The relation's title from the schema: `{column}` is the column a sum runs down, `{group}` its total's column group. */
 function relationTitle(rel: Relation, format: FormatVersion, locale: Locale): string {
-  const column = columnName(rel.spec.table, rel.instance, format);
-  switch (rel.spec.code) {
-    case 'row-total':
-      return editorText('relRowTotal', locale);
-    case 'column-total':
-      return editorText('relColumnTotal', locale, { column });
-    case 'balance':
-      return editorText('relBalance', locale, { column });
-    case 'review-total': {
-      const group = T4_COLUMNS.find((c) => c.key === rel.total[0].ref.column)?.label.split('·')[0] ?? '';
-      return editorText('relReviewTotal', locale, { group });
-    }
-  }
+  const total = rel.total[0].ref;
+  const column = rel.spec.eachColumn ? columnName(rel.spec.table, rel.instance, format) : '';
+  const group = columnsOf(total.table, format, total.row).find((c) => c.key === total.column)?.label.split('·')[0] ?? '';
+  return formatText(rel.spec.relation.title[locale], { column, group }, locale);
 }
 
 const sameCell = (o: Operand, cell: Cell | undefined) => cell !== undefined && o.ref.row === cell.row && o.ref.column === cell.column;

@@ -3,6 +3,7 @@ import { hoverAt } from './hover';
 import { rowName, tableName } from './labels';
 import type { Cell, Locale, Range, Severity, TableId } from './model';
 import { effectiveFormat, rowsOf, T3_COLUMNS, T4_COLUMNS, TABLE2 } from './schema/formats';
+import { ARITHMETIC_CODES } from './schema/invariants';
 import type { SourceAnalysis } from './source';
 
 /**
@@ -55,7 +56,7 @@ export interface TableView {
   blocks: BlockView[];
 }
 
-const ARITHMETIC = new Set(['row-total', 'column-total', 'balance', 'review-total']);
+const ARITHMETIC = new Set(ARITHMETIC_CODES);
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 /** The tables of an analysis, drawn in the format the report uses (or the one its year expects). */

@@ -4,7 +4,6 @@ import { cellNames, columnName, rowName } from '../../labels';
 import type { FormatVersion } from '../../model';
 import type { Draft, FixDraft, FixEdit, Localized, Params, RuleContext } from '../../rule';
 import { cellTarget } from '../../rule';
-import type { RelationCode } from '../../schema/invariants';
 
 const MAX_LISTED_PARTS = 8;
 
@@ -13,30 +12,17 @@ export type ArithmeticMessageId = keyof typeof COMMON_ARITHMETIC_MESSAGES | 'mis
 
 export const BLANK_NOTE: Localized = { 'zh-CN': '（空白按0计算）', en: ' (blank cells counted as 0)' };
 
-const RELATION_NAMES: Record<RelationCode, Localized> = {
-  'row-total': { 'zh-CN': '本行总计', en: 'its row total' },
-  'column-total': { 'zh-CN': '（七）总计', en: 'the （七）总计 row' },
-  balance: { 'zh-CN': '“一＋二＝（七）总计＋四”', en: 'the balance 一 + 二 = （七）总计 + 四' },
-  'review-total': { 'zh-CN': '本组总计', en: 'its group total' },
-};
-
 export function relationNames(relations: Relation[]): Localized {
-  const codes = [...new Set(relations.map((r) => r.spec.code))];
+  const names = [...new Set(relations.map((r) => r.spec.relation))].map((r) => r.name);
   return {
-    'zh-CN': codes.map((c) => RELATION_NAMES[c]['zh-CN']).join('、'),
-    en: codes.map((c) => RELATION_NAMES[c].en).join(' and '),
+    'zh-CN': names.map((n) => n['zh-CN']).join('、'),
+    en: names.map((n) => n.en).join(' and '),
   };
 }
 
-const T4_GROUPS: Record<string, Localized> = {
-  RV: { 'zh-CN': '行政复议', en: '行政复议 (administrative review)' },
-  LD: { 'zh-CN': '行政诉讼·未经复议直接起诉', en: '未经复议直接起诉 (direct litigation)' },
-  LR: { 'zh-CN': '行政诉讼·复议后起诉', en: '复议后起诉 (litigation after review)' },
-};
-
-/** Names what a relation instance is about: a row, a column or a table-四 group. */
+/** Names what a relation instance is about: a row, a column or a labelled sum (a table-四 group). */
 export function instanceName(rel: Relation, format?: FormatVersion): Localized | string {
-  if (rel.spec.code === 'review-total') return T4_GROUPS[rel.total[0].ref.column.slice(0, 2)];
+  if (rel.spec.label) return rel.spec.label;
   if (rel.spec.eachRow) return rowName(rel.spec.table, rel.instance, format);
   return columnName(rel.spec.table, rel.instance, format);
 }
@@ -55,7 +41,7 @@ function named(o: Operand, format?: FormatVersion): Localized {
  * Turns the arithmetic issues of one relation code into drafts: the finding sits on the cell a
  * fix would write (or on the single culprit cell), the operands are related information.
  */
-export function arithmeticDrafts(ctx: RuleContext, code: RelationCode): Draft<ArithmeticMessageId>[] {
+export function arithmeticDrafts(ctx: RuleContext, code: string): Draft<ArithmeticMessageId>[] {
   const format = ctx.format;
   return ctx.arithmetic.issues.filter((i) => i.code === code).map((issue) => toDraft(ctx, issue, format));
 }
@@ -176,13 +162,14 @@ function suggestions(ctx: RuleContext, rel: Relation, format?: FormatVersion): F
     const cells = { 'zh-CN': names.map((n) => n['zh-CN']).join('、'), en: names.map((n) => n.en).join(names.length === 2 ? ' and ' : ', ') };
     return { messageId, params: { cells, expected: changes[0][1] }, edits };
   };
+  const allowed = (value: number) => rel.spec.relation.signed || value >= 0;
   const fillValue = otherSum - (fillSideSum - fill.value);
-  const trustParts = fillValue >= 0 ? draft('assumeParts', [[fill, fillValue]]) : undefined;
+  const trustParts = allowed(fillValue) ? draft('assumeParts', [[fill, fillValue]]) : undefined;
   if (trustParts) out.push(trustParts);
   // Trusting the fill cell's side: the other side must change by `diff`.
   const diff = fillSideSum - otherSum;
   const free = otherSide.filter((o) => !inHoldingSum(ctx, o));
-  const single = free.filter((o) => o.value + diff >= 0);
+  const single = free.filter((o) => allowed(o.value + diff));
   let changes: [Operand, number][] | undefined;
   if (single.length === 1) changes = [[single[0], single[0].value + diff]];
   else if (fillSideSum === 0) {
