@@ -12,7 +12,7 @@ import {
 import { editorText } from '../core/editor-messages';
 import type { Locale } from '../core/model';
 import { isReport, PeerIndex } from './peers';
-import { ConfigStore, DEFAULT_SETTINGS, EditorSettings, mergeOptions, readSettings } from './settings';
+import { ConfigFiles, ConfigStore, DEFAULT_SETTINGS, EditorSettings, mergeOptions, readSettings } from './settings';
 
 const REPORT_TITLE = /政府信息公开(?:工作)?年度?报告/;
 
@@ -60,7 +60,7 @@ export class Workspace {
   /** Pull settings per document with workspace/configuration, else use what the client pushes. */
   pullSettings = false;
   pushedSettings: EditorSettings = DEFAULT_SETTINGS;
-  readonly configs = new ConfigStore();
+  readonly configs: ConfigStore;
   /** Bumped whenever settings or a config file change; cached results of older generations are stale. */
   generation = 0;
   private readonly options = new Map<string, Promise<DocOptions>>();
@@ -79,7 +79,9 @@ export class Workspace {
     },
   );
 
-  constructor(private readonly connection: Connection) {}
+  constructor(private readonly connection: Connection, configFiles: ConfigFiles) {
+    this.configs = new ConfigStore(configFiles);
+  }
 
   invalidate(changedConfigs?: string[]): void {
     this.generation++;

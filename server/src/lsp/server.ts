@@ -13,11 +13,11 @@ import { readDocx } from '../core/read/docx';
 import { readPdf } from '../core/read/pdf';
 import { hoverInSource, outlineInSource } from '../core/source';
 import { tablesInSource } from '../core/tables-view';
-import { STATUS, SUMMARY_COLUMNS, toSummaryCsv, toSummaryText } from '../node/summary';
+import { STATUS, SUMMARY_COLUMNS, toSummaryCsv, toSummaryText } from '../shared/summary-table';
 import { CODE_ACTION_KINDS, codeActions, IGNORE_COMMAND, IgnoreArgs } from './codeActions';
 import { DiagnosticsService } from './diagnostics';
 import { EditCapabilities, ignoreFinding } from './ignore';
-import { readSettings } from './settings';
+import { ConfigFiles, readSettings } from './settings';
 import { filePath, Workspace } from './documents';
 
 /** `xxgk.workspaceSummary`: one row per report in the workspace folders, as data, a text table and CSV. */
@@ -66,10 +66,13 @@ function flatSymbols(items: OutlineItem[], uri: string, container?: string): Sym
   ]);
 }
 
-/** Wires the LSP requests to the core; every answer is computed from the cached analysis. */
-export function startServer(connection: Connection): void {
+/**
+ * Wires the LSP requests to the core; every answer is computed from the cached analysis. `configFiles`
+ * is how the host finds and reads `.xxgk-lint.json`.
+ */
+export function startServer(connection: Connection, configFiles: ConfigFiles): void {
   const documents = new TextDocuments(TextDocument);
-  const workspace = new Workspace(connection);
+  const workspace = new Workspace(connection, configFiles);
   const openedVersion = new Map<string, number>();
   let diagnostics: DiagnosticsService | undefined;
   let hierarchicalSymbols = true;

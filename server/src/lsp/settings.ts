@@ -4,7 +4,7 @@ import { DEFAULT_MAX_FILE_SIZE } from '../core/analyze';
 import { CONFIG_FILE_NAME, ConfigFile, optionsFor } from '../core/config';
 import type { Locale } from '../core/model';
 import { ruleByCode } from '../core/rules';
-import { ConfigError, findConfig, loadConfig } from '../node/config';
+import { ConfigError, LoadedConfig } from '../shared/config-file';
 
 /** The `xxgk.*` settings, read leniently: a wrong value falls back to its default. */
 export interface EditorSettings {
@@ -69,6 +69,14 @@ export interface FoundConfig {
   error?: string;
 }
 
+/** How the server finds and reads config files: the host (Node, a browser) gives it its file system. */
+export interface ConfigFiles {
+  /** The nearest `.xxgk-lint.json` at or above `file`'s folder; `cache` maps folders to what was found. */
+  find(file: string, cache: Map<string, string | null>): string | undefined;
+  /** Reads and checks one; throws a ConfigError worded in `locale`. */
+  load(file: string, locale?: Locale): LoadedConfig;
+}
+
 /**
  * The nearest `.xxgk-lint.json` of each file, read once and cached until a watched-file event.
  * An ignore entry the server itself added (through the editor, maybe still unsaved) wins over disk.
@@ -77,6 +85,8 @@ export class ConfigStore {
   private readonly search = new Map<string, string | null>();
   private readonly loaded = new Map<string, FoundConfig>();
   private readonly pending = new Map<string, ConfigFile>();
+
+  constructor(private readonly files: ConfigFiles) {}
 
   /** The config of `file`; a broken one comes with its problems worded in `locale`. */
   lookup(file: string, locale: Locale): FoundConfig | undefined {
@@ -87,7 +97,7 @@ export class ConfigStore {
     let entry = this.loaded.get(found);
     if (!entry) {
       try {
-        const c = loadConfig(found, locale);
+        const c = this.files.load(found, locale);
         entry = { path: c.path, dir: c.dir, config: c.config };
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e;
@@ -100,7 +110,7 @@ export class ConfigStore {
 
   /** The nearest config on disk, or one the server added that is nearer (the editor may not have saved it yet). */
   private nearest(file: string): string | undefined {
-    let best = findConfig(file, this.search);
+    let best = this.files.find(file, this.search);
     for (const p of this.pending.keys()) {
       const dir = path.dirname(p);
       const inside = file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
@@ -134,7 +144,7 @@ export class ConfigStore {
     for (const c of changed) {
       if (!this.pending.has(c)) continue;
       try {
-        loadConfig(c);
+        this.files.load(c);
         this.pending.delete(c);
       } catch {
         // not saved yet, or deleted: keep what the server wrote
