@@ -3,18 +3,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalyzeOptions, Finding } from '../core/analyze';
-import { analyzeDocument } from '../core/analyze';
 import type { ReadDocument } from '../core/read/document';
-import { analyzeText, locateFindings, SourceAnalysis, sourceKindOf } from '../core/source';
+import type { SourceAnalysis } from '../core/source';
 import {
   digestReport, mergeFindings, ReportDigest, SummaryRow, summaryRows, WorkspaceFinding, workspaceFindings,
 } from '../core/workspace';
 import { editorText } from '../core/editor-messages';
 import type { Locale } from '../core/model';
 import { isReport, PeerIndex } from './peers';
-import { ConfigFiles, ConfigStore, DEFAULT_SETTINGS, EditorSettings, mergeOptions, readSettings } from './settings';
-
-const REPORT_TITLE = /政府信息公开(?:工作)?年度?报告/;
+import { analyzeOpenDocument } from './protocol';
+import { DEFAULT_SETTINGS, EditorSettings, mergeOptions, readSettings } from './editor-settings';
+import { ConfigFiles, ConfigStore } from './settings';
 
 export interface DocOptions {
   settings: EditorSettings;
@@ -91,6 +90,11 @@ export class Workspace {
     this.reportedConfigErrors.clear();
   }
 
+  /** A finding can be ignored in the `.xxgk-lint.json` of a file on disk. */
+  canIgnore(uri: string): boolean {
+    return filePath(uri) !== undefined;
+  }
+
   /** The issuing body of an open document's last analysis. */
   organOf(uri: string): string | undefined {
     return this.checked.get(uri)?.digest.organKey;
@@ -141,7 +145,7 @@ export class Workspace {
     if (cached && cached.version === doc.version && cached.generation === generation) return cached;
     const { options, copiedTextThreshold } = await this.optionsFor(doc.uri);
     const text = doc.getText();
-    const analysis = this.analyze(doc, text, options);
+    const analysis = analyzeOpenDocument(doc, text, options, this.views.get(doc.uri));
     const digest = digestReport(doc.uri, analysis.view ? { ...analysis, doc: analysis.view.doc } : analysis, options);
     const result: Checked = {
       version: doc.version, text, generation, analysis, options, digest,
@@ -157,18 +161,6 @@ export class Workspace {
   setView(uri: string, read: ReadDocument): void {
     this.views.set(uri, read);
     this.checked.delete(uri);
-  }
-
-  private analyze(doc: TextDocument, text: string, options: AnalyzeOptions): SourceAnalysis {
-    const read = this.views.get(doc.uri);
-    if (read && read.text === text) {
-      const inView = analyzeDocument(read, options);
-      return { ...inView, findings: locateFindings(inView, read), kind: read.kind, read };
-    }
-    // Any web page the editor opens comes here; only one that holds a report is checked.
-    if (doc.languageId === 'html' && !REPORT_TITLE.test(text.slice(0, 200_000))) return { ...analyzeText('', options), findings: [], kind: 'html' };
-    const kind = doc.languageId === 'html' ? 'html' : sourceKindOf(doc.uri);
-    return analyzeText(text, options, kind === 'pdf' || kind === 'docx' ? 'text' : kind);
   }
 
   /**
