@@ -17,9 +17,11 @@ const { DEFAULT_MAX_FILE_SIZE } = require(path.join(root, 'out/server/src/core/a
 const check = process.argv.includes('--check');
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
+const { SEVERITY_WORDS } = require(path.join(root, 'out/server/src/shared/severity-words.js'));
+// The CLI's severity words, so the settings and the command line speak one vocabulary.
 const SEVERITY_NAMES = {
-  en: { error: 'error', warning: 'warning', information: 'information', hint: 'hint', off: 'off' },
-  zh: { error: '错误', warning: '警告', information: '信息', hint: '提示', off: '关闭' },
+  en: { ...Object.fromEntries(Object.entries(SEVERITY_WORDS).map(([k, v]) => [k, v.en])), off: 'off' },
+  zh: { ...Object.fromEntries(Object.entries(SEVERITY_WORDS).map(([k, v]) => [k, v['zh-CN']])), off: '关闭' },
 };
 
 // ------------------------------------------------------------------ settings texts (en, zh-cn)
@@ -39,6 +41,7 @@ const texts = {
   'config.maxFileSize': ['Files with more characters than this are not checked; they get one notice instead.', '字符数超过此值的文件不做检查，只给出一条提示。'],
   'config.trace.server': ['Traces the communication between VS Code and the language server (Output panel).', '在“输出”面板中记录 VS Code 与语言服务器之间的通信。'],
 };
+for (const s of SEVERITIES) texts[`config.severity.${s}`] = [SEVERITY_NAMES.en[s], SEVERITY_NAMES.zh[s]];
 for (const rule of RULES) {
   const d = rule.defaultSeverity;
   texts[`config.rules.${rule.code}`] = [
@@ -51,6 +54,7 @@ for (const rule of RULES) {
 const ruleProperties = Object.fromEntries(RULES.map((rule) => [rule.code, {
   type: 'string',
   enum: SEVERITIES,
+  enumDescriptions: SEVERITIES.map((s) => `%config.severity.${s}%`),
   description: `%config.rules.${rule.code}%`,
 }]));
 

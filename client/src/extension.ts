@@ -1,8 +1,8 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { TablePreview } from './preview';
 import { SummaryView } from './summary-view';
+import { toBase64 } from './webview';
 
 export const LANGUAGE_ID = 'xxgk-report';
 
@@ -15,7 +15,11 @@ export const REPORT_TITLE = /政府信息公开(?:工作)?年度报告/;
 /** Blank lines (PDF exports often start with some) skipped before the title line. */
 const TITLE_SEARCH_LINES = 5;
 
-let client: LanguageClient | undefined;
+/** Makes the language client: a Node process on the desktop (main-node.ts), a web worker in the browser (main-browser.ts). */
+export type ClientFactory = (context: vscode.ExtensionContext, options: LanguageClientOptions) => BaseLanguageClient;
+
+let createClient: ClientFactory;
+let client: BaseLanguageClient | undefined;
 let starting: Promise<void> | undefined;
 /** Documents switched by detection once: if the person switches one back to plain text, it stays so. */
 const detected = new Set<string>();
@@ -30,7 +34,8 @@ export interface XxgkApi {
  * Activated by a report document, the command, or any plain-text document (for the first-line
  * detection). The language server starts only once a report document is open.
  */
-export async function activate(context: vscode.ExtensionContext): Promise<XxgkApi> {
+export async function activate(context: vscode.ExtensionContext, clientFactory: ClientFactory): Promise<XxgkApi> {
+  createClient = clientFactory;
   const running = async () => {
     await startClient(context);
     return client!;
@@ -77,11 +82,6 @@ function onOpen(context: vscode.ExtensionContext, doc: vscode.TextDocument): voi
 
 function startClient(context: vscode.ExtensionContext): Promise<void> {
   starting ??= (async () => {
-    const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-    };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
         { scheme: 'file', language: LANGUAGE_ID },
@@ -94,7 +94,7 @@ function startClient(context: vscode.ExtensionContext): Promise<void> {
       synchronize: { configurationSection: 'xxgk' },
       diagnosticPullOptions: { onChange: true, onSave: true },
     };
-    client = new LanguageClient('xxgk', vscode.l10n.t('XXGK Report language server'), serverOptions, clientOptions);
+    client = createClient(context, clientOptions);
     await client.start();
   })();
   return starting;
@@ -143,10 +143,10 @@ async function openReportView(context: vscode.ExtensionContext, file: vscode.Uri
   const bytes = await vscode.workspace.fs.readFile(file);
   const view = vscode.Uri.from({ scheme: VIEW_SCHEME, path: `${file.path}.txt`, query: file.toString() });
   const result = await client!.sendRequest<{ text?: string; problem?: string }>('xxgk/readSource', {
-    viewUri: view.toString(), kind, data: Buffer.from(bytes).toString('base64'),
+    viewUri: view.toString(), kind, data: toBase64(bytes),
   });
   if (result.problem !== undefined) {
-    void vscode.window.showErrorMessage(`${path.basename(file.fsPath)}：${result.problem}`);
+    void vscode.window.showErrorMessage(`${file.path.split('/').pop()}：${result.problem}`);
     return;
   }
   views.set(view.toString(), result.text ?? '');

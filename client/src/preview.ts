@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { webviewHtml } from './webview';
 
 /** What the server answers to `xxgk/tablesView` (server/src/lsp/server.ts; tables from core/tables-view.ts). */
@@ -50,7 +50,7 @@ export class TablePreview implements vscode.Disposable {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly client: () => Promise<LanguageClient>,
+    private readonly client: () => Promise<BaseLanguageClient>,
     private readonly isReport: (doc: vscode.TextDocument) => boolean,
   ) {
     this.subscriptions.push(

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { webviewHtml } from './webview';
 
 /** The server's answer to `xxgk.workspaceSummary` (server/src/lsp/server.ts). */
@@ -27,7 +27,7 @@ export class SummaryView implements vscode.Disposable {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly client: () => Promise<LanguageClient>,
+    private readonly client: () => Promise<BaseLanguageClient>,
     private readonly open: (file: vscode.Uri) => Promise<void>,
   ) {}
 

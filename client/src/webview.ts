@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
 /**
@@ -7,7 +6,7 @@ import * as vscode from 'vscode';
  * user-visible words as JSON on the body.
  */
 export function webviewHtml(webview: vscode.Webview, media: vscode.Uri, script: string, strings: Record<string, string>): string {
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = toBase64(crypto.getRandomValues(new Uint8Array(16)));
   const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'view.css'));
   const js = webview.asWebviewUri(vscode.Uri.joinPath(media, script));
   const csp = `default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;
@@ -30,4 +29,11 @@ export function webviewHtml(webview: vscode.Webview, media: vscode.Uri, script: 
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Bytes as base64, with what both Node and browsers have. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

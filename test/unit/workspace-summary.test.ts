@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { displayWidth } from '../../server/src/core/text';
-import { runSummary, toSummaryCsv } from '../../server/src/node/summary';
+import { runSummary } from '../../server/src/node/summary';
+import { toSummaryCsv } from '../../server/src/shared/summary-table';
 import { ROOT } from '../support/fixtures';
 
 async function run(args: string[], lang = 'zh_CN.UTF-8') {

@@ -2,9 +2,9 @@ import { CodeAction, CodeActionKind, CodeActionParams, Command, TextDocuments } 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { EditAction, fixAllAction, fixTotalsAction, ignoreTitle, intersects, quickFixes } from '../core/actions';
 import type { AnalyzeOptions } from '../core/analyze';
-import { analyzeText } from '../core/source';
+import type { Locale } from '../core/model';
+import { analyzeText, SourceAnalysis } from '../core/source';
 import { toDiagnostic } from './convert';
-import { filePath, Workspace } from './documents';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.xxgk`;
 export const FIX_TOTALS_KIND = `${CodeActionKind.Source}.xxgk.fixTotals`;
@@ -23,7 +23,14 @@ function wanted(kind: string, only: string[] | undefined): boolean {
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-export async function codeActions(params: CodeActionParams, documents: TextDocuments<TextDocument>, workspace: Workspace): Promise<(CodeAction | Command)[]> {
+/** What the code actions need of the server: the cached analysis, and whether a finding can be ignored in a config file. */
+export interface ActionSource {
+  readonly locale: Locale;
+  check(doc: TextDocument): Promise<{ analysis: SourceAnalysis; options: AnalyzeOptions; version: number; text: string }>;
+  canIgnore(uri: string): boolean;
+}
+
+export async function codeActions(params: CodeActionParams, documents: TextDocuments<TextDocument>, workspace: ActionSource): Promise<(CodeAction | Command)[]> {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   const { analysis, options, version, text } = await workspace.check(doc);
@@ -42,7 +49,7 @@ export async function codeActions(params: CodeActionParams, documents: TextDocum
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix, only)) {
     actions.push(...quickFixes(findings, params.range).map((a) => toAction(a, CodeActionKind.QuickFix)));
-    if (filePath(uri)) {
+    if (workspace.canIgnore(uri)) {
       for (const f of findings.filter((x) => intersects(x.range, params.range))) {
         const args: IgnoreArgs = { uri, code: f.code, target: f.target };
         actions.push({

@@ -1,6 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { WorkspaceFinding } from '../core/workspace';
 import type { Severity } from '../core/model';
@@ -14,27 +11,19 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const SOURCE = 'xxgk-lint';
 
-/** The extension's (or checkout's) root: the folder above the running code with our package.json. */
-function packageRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && fs.existsSync(path.join(dir, 'docs', 'rules'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(__dirname, '..', '..');
-    dir = parent;
-  }
-}
-
-let docsDir: string | undefined;
+let ruleDocs = '';
 
 /**
- * A rule's documentation: docs/rules/<code>.md shipped inside the extension, as a file URI, so the
- * link works offline and always describes the installed version.
+ * Where the rule pages (docs/rules/<code>.md, shipped inside the extension) are, as a URI ending in
+ * `/`: the host knows (a folder on disk for Node, the extension's URI in the browser). The link works
+ * offline and always describes the installed version.
  */
-export function ruleHref(code: string): string {
-  docsDir ??= path.join(packageRoot(), 'docs', 'rules');
-  return pathToFileURL(path.join(docsDir, `${code}.md`)).href;
+export function setRuleDocs(base: string): void {
+  ruleDocs = base.endsWith('/') ? base : `${base}/`;
+}
+
+function ruleHref(code: string): string {
+  return `${ruleDocs}${code}.md`;
 }
 
 export interface DiagnosticData {

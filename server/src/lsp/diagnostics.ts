@@ -6,6 +6,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './convert';
 import type { Workspace } from './documents';
 
+/** What the diagnostics need of the server's documents (the Node server's Workspace, the web server's). */
+export type CheckedDocuments = Pick<Workspace, 'optionsFor' | 'forget' | 'organOf' | 'check'>;
+
 interface Snapshot {
   resultId: string;
   items: Diagnostic[];
@@ -19,7 +22,7 @@ interface Snapshot {
  * With `xxgk.run: onSave`, results are made on open and save only.
  */
 export class DiagnosticsService {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly lastChange = new Map<string, number>();
   /** onSave mode: the result made at the last open or save. */
   private readonly saved = new Map<string, Snapshot>();
@@ -27,7 +30,7 @@ export class DiagnosticsService {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly workspace: Workspace,
+    private readonly workspace: CheckedDocuments,
     readonly pull: boolean,
     private readonly canRefresh: boolean,
   ) {}

@@ -3,17 +3,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalyzeOptions, Finding } from '../core/analyze';
-import { analyzeDocument } from '../core/analyze';
 import type { ReadDocument } from '../core/read/document';
-import { analyzeText, locateFindings, SourceAnalysis, sourceKindOf } from '../core/source';
+import type { SourceAnalysis } from '../core/source';
 import { digestReport, ReportDigest } from '../core/report-digest';
 import { mergeFindings, SummaryRow, summaryRows, WorkspaceFinding, workspaceFindings } from '../core/workspace';
 import { editorText } from '../core/editor-messages';
 import type { Locale } from '../core/model';
 import { isReport, PeerIndex } from './peers';
-import { ConfigStore, DEFAULT_SETTINGS, EditorSettings, mergeOptions, readSettings } from './settings';
-
-const REPORT_TITLE = /政府信息公开(?:工作)?年度?报告/;
+import { analyzeOpenDocument } from './protocol';
+import { DEFAULT_SETTINGS, EditorSettings, mergeOptions, readSettings } from './editor-settings';
+import { ConfigFiles, ConfigStore } from './settings';
 
 export interface DocOptions {
   settings: EditorSettings;
@@ -59,7 +58,7 @@ export class Workspace {
   /** Pull settings per document with workspace/configuration, else use what the client pushes. */
   pullSettings = false;
   pushedSettings: EditorSettings = DEFAULT_SETTINGS;
-  readonly configs = new ConfigStore();
+  readonly configs: ConfigStore;
   /** Bumped whenever settings or a config file change; cached results of older generations are stale. */
   generation = 0;
   private readonly options = new Map<string, Promise<DocOptions>>();
@@ -78,7 +77,9 @@ export class Workspace {
     },
   );
 
-  constructor(private readonly connection: Connection) {}
+  constructor(private readonly connection: Connection, configFiles: ConfigFiles) {
+    this.configs = new ConfigStore(configFiles);
+  }
 
   invalidate(changedConfigs?: string[]): void {
     this.generation++;
@@ -86,6 +87,11 @@ export class Workspace {
     this.checked.clear();
     this.configs.invalidate(changedConfigs);
     this.reportedConfigErrors.clear();
+  }
+
+  /** A finding can be ignored in the `.xxgk-lint.json` of a file on disk. */
+  canIgnore(uri: string): boolean {
+    return filePath(uri) !== undefined;
   }
 
   /** The issuing body of an open document's last analysis. */
@@ -138,7 +144,7 @@ export class Workspace {
     if (cached && cached.version === doc.version && cached.generation === generation) return cached;
     const { options, copiedTextThreshold } = await this.optionsFor(doc.uri);
     const text = doc.getText();
-    const analysis = this.analyze(doc, text, options);
+    const analysis = analyzeOpenDocument(doc, text, options, this.views.get(doc.uri));
     const digest = digestReport(doc.uri, analysis.view ? { ...analysis, doc: analysis.view.doc } : analysis, options);
     const result: Checked = {
       version: doc.version, text, generation, analysis, options, digest,
@@ -154,18 +160,6 @@ export class Workspace {
   setView(uri: string, read: ReadDocument): void {
     this.views.set(uri, read);
     this.checked.delete(uri);
-  }
-
-  private analyze(doc: TextDocument, text: string, options: AnalyzeOptions): SourceAnalysis {
-    const read = this.views.get(doc.uri);
-    if (read && read.text === text) {
-      const inView = analyzeDocument(read, options);
-      return { ...inView, findings: locateFindings(inView, read), kind: read.kind, read };
-    }
-    // Any web page the editor opens comes here; only one that holds a report is checked.
-    if (doc.languageId === 'html' && !REPORT_TITLE.test(text.slice(0, 200_000))) return { ...analyzeText('', options), findings: [], kind: 'html' };
-    const kind = doc.languageId === 'html' ? 'html' : sourceKindOf(doc.uri);
-    return analyzeText(text, options, kind === 'pdf' || kind === 'docx' ? 'text' : kind);
   }
 
   /**

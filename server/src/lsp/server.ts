@@ -1,31 +1,18 @@
 import * as path from 'node:path';
 import {
-  Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentSymbol,
-  FoldingRange, FoldingRangeKind, InitializeParams, InitializeResult, SymbolInformation, SymbolKind,
+  Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, InitializeParams, InitializeResult,
   TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../core/config';
-import type { Locale } from '../core/model';
-import { foldingRanges, OutlineItem, OutlineKind } from '../core/outline';
-import { unreadable } from '../core/analyze';
-import { readDocx } from '../core/read/docx';
-import { readPdf } from '../core/read/pdf';
-import { hoverInSource, outlineInSource } from '../core/source';
-import { tablesInSource } from '../core/tables-view';
-import { STATUS, SUMMARY_COLUMNS, toSummaryCsv, toSummaryText } from '../node/summary';
+import { STATUS, SUMMARY_COLUMNS, toSummaryCsv, toSummaryText } from '../shared/summary-table';
 import { CODE_ACTION_KINDS, codeActions, IGNORE_COMMAND, IgnoreArgs } from './codeActions';
 import { DiagnosticsService } from './diagnostics';
 import { EditCapabilities, ignoreFinding } from './ignore';
-import { readSettings } from './settings';
+import { readSettings } from './editor-settings';
+import { localeOf, serveDocumentFeatures, SUMMARY_COMMAND } from './protocol';
+import type { ConfigFiles } from './settings';
 import { filePath, Workspace } from './documents';
-
-/** `xxgk.workspaceSummary`: one row per report in the workspace folders, as data, a text table and CSV. */
-export const SUMMARY_COMMAND = 'xxgk.workspaceSummary';
-/** The client hands a PDF or Word file's bytes to the server, which answers with the recognized text. */
-export const READ_SOURCE_REQUEST = 'xxgk/readSource';
-/** The recognized tables of an open document, for the table preview: `{ uri }` → `TablesViewResult | null`. */
-export const TABLES_VIEW_REQUEST = 'xxgk/tablesView';
 
 /** A file URI as a path relative to its workspace folder. */
 function shortPath(uri: string, folders: string[]): string {
@@ -35,41 +22,13 @@ function shortPath(uri: string, folders: string[]): string {
   return folder ? path.relative(folder, file).split(path.sep).join('/') : file;
 }
 
-/** InitializeParams.locale (`zh-cn`, `zh-CN`, `zh-Hans`…) → the core's message language. */
-export function localeOf(locale: string | undefined): Locale {
-  return /^zh/i.test(locale ?? '') ? 'zh-CN' : 'en';
-}
-
-const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
-  title: SymbolKind.File,
-  section: SymbolKind.Namespace,
-  subheading: SymbolKind.String,
-  table: SymbolKind.Struct,
-  block: SymbolKind.Array,
-};
-
-function toSymbol(item: OutlineItem): DocumentSymbol {
-  return {
-    name: item.name,
-    detail: item.detail,
-    kind: SYMBOL_KINDS[item.kind],
-    range: item.range,
-    selectionRange: item.selectionRange,
-    children: item.children.map(toSymbol),
-  };
-}
-
-function flatSymbols(items: OutlineItem[], uri: string, container?: string): SymbolInformation[] {
-  return items.flatMap((i) => [
-    { name: i.name, kind: SYMBOL_KINDS[i.kind], location: { uri, range: i.range }, containerName: container },
-    ...flatSymbols(i.children, uri, i.name),
-  ]);
-}
-
-/** Wires the LSP requests to the core; every answer is computed from the cached analysis. */
-export function startServer(connection: Connection): void {
+/**
+ * Wires the LSP requests to the core; every answer is computed from the cached analysis. `configFiles`
+ * is how the host finds and reads `.xxgk-lint.json`.
+ */
+export function startServer(connection: Connection, configFiles: ConfigFiles): void {
   const documents = new TextDocuments(TextDocument);
-  const workspace = new Workspace(connection);
+  const workspace = new Workspace(connection, configFiles);
   const openedVersion = new Map<string, number>();
   let diagnostics: DiagnosticsService | undefined;
   let hierarchicalSymbols = true;
@@ -150,56 +109,8 @@ export function startServer(connection: Connection): void {
 
   connection.languages.diagnostics.on((params, token) => diagnostics!.report(params, token));
 
-  connection.onHover(async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    const { analysis } = await workspace.check(doc);
-    const hover = hoverInSource(analysis, params.position, workspace.locale);
-    return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: hover.range } : null;
-  });
-
-  connection.onDocumentSymbol(async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    const items = outlineInSource((await workspace.check(doc)).analysis, workspace.locale);
-    return hierarchicalSymbols ? items.map(toSymbol) : flatSymbols(items, doc.uri);
-  });
-
-  connection.onFoldingRanges(async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    return foldingRanges(outlineInSource((await workspace.check(doc)).analysis, workspace.locale))
-      .map((f): FoldingRange => ({ startLine: f.startLine, endLine: f.endLine, kind: FoldingRangeKind.Region }));
-  });
-
+  serveDocumentFeatures(connection, documents, workspace, () => hierarchicalSymbols);
   connection.onCodeAction((params) => codeActions(params, documents, workspace));
-
-  /** A PDF or Word report's bytes (base64) from the client: read, kept for its view document, its text returned. */
-  connection.onRequest(READ_SOURCE_REQUEST, async (params: { viewUri: string; kind: 'pdf' | 'docx'; data: string }) => {
-    const bytes = new Uint8Array(Buffer.from(params.data, 'base64'));
-    const result = params.kind === 'pdf' ? await readPdf(bytes) : readDocx(bytes);
-    if (!result.ok) return { problem: unreadable(result.problem, result.detail, { locale: workspace.locale }).findings[0]?.message ?? '' };
-    workspace.setView(params.viewUri, result.document);
-    return { text: result.document.text };
-  });
-
-  /** The preview's model, from the analysis the diagnostics came from: the document's version tells which text it shows. */
-  connection.onRequest(TABLES_VIEW_REQUEST, async (params: { uri: string }) => {
-    const doc = documents.get(params.uri);
-    if (!doc) return null;
-    const { analysis, version, findings } = await workspace.check(doc);
-    const report = analysis.report;
-    return {
-      uri: doc.uri,
-      version,
-      locale: workspace.locale,
-      organ: report?.organ ?? null,
-      year: report?.year ?? null,
-      format: report?.format ?? null,
-      findings: findings.length,
-      tables: tablesInSource(analysis, workspace.locale),
-    };
-  });
 
   connection.onExecuteCommand(async (params) => {
     if (params.command === SUMMARY_COMMAND) {

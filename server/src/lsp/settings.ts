@@ -1,72 +1,21 @@
 import * as path from 'node:path';
-import type { AnalyzeOptions, RuleSetting } from '../core/analyze';
-import { DEFAULT_MAX_FILE_SIZE } from '../core/analyze';
-import { CONFIG_FILE_NAME, ConfigFile, optionsFor } from '../core/config';
+import { CONFIG_FILE_NAME, ConfigFile } from '../core/config';
 import type { Locale } from '../core/model';
-import { ruleByCode } from '../core/rules';
-import { ConfigError, findConfig, loadConfig } from '../node/config';
-
-/** The `xxgk.*` settings, read leniently: a wrong value falls back to its default. */
-export interface EditorSettings {
-  run: 'onType' | 'onSave';
-  debounceMs: number;
-  blankAsZero: boolean;
-  formatVersion: 'auto' | '2019' | '2021';
-  rules: Record<string, RuleSetting>;
-  maxFileSize: number;
-}
-
-export const DEFAULT_SETTINGS: EditorSettings = {
-  run: 'onType',
-  debounceMs: 200,
-  blankAsZero: true,
-  formatVersion: 'auto',
-  rules: {},
-  maxFileSize: DEFAULT_MAX_FILE_SIZE,
-};
-
-const RULE_SETTINGS = new Set(['error', 'warning', 'information', 'hint', 'off']);
-
-export function readSettings(value: unknown): EditorSettings {
-  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const rules: Record<string, RuleSetting> = {};
-  if (typeof v.rules === 'object' && v.rules !== null) {
-    for (const [code, s] of Object.entries(v.rules)) {
-      if (ruleByCode(code) && typeof s === 'string' && RULE_SETTINGS.has(s)) rules[code] = s as RuleSetting;
-    }
-  }
-  const num = (x: unknown, min: number, fallback: number) => (typeof x === 'number' && Number.isFinite(x) && x >= min ? x : fallback);
-  return {
-    run: v.run === 'onSave' ? 'onSave' : 'onType',
-    debounceMs: num(v.debounceMs, 0, DEFAULT_SETTINGS.debounceMs),
-    blankAsZero: typeof v.blankAsZero === 'boolean' ? v.blankAsZero : DEFAULT_SETTINGS.blankAsZero,
-    formatVersion: v.formatVersion === '2019' || v.formatVersion === '2021' ? v.formatVersion : 'auto',
-    rules,
-    maxFileSize: num(v.maxFileSize, 1, DEFAULT_SETTINGS.maxFileSize),
-  };
-}
-
-/**
- * Settings < .xxgk-lint.json: the config file is the project's shared choice (the CLI and CI read
- * it too), the settings are one person's defaults. Rules merge per code.
- */
-export function mergeOptions(settings: EditorSettings, config: ConfigFile | undefined, relativePath: string, locale: Locale): AnalyzeOptions {
-  const fromConfig = config ? optionsFor(config, relativePath) : {};
-  return {
-    locale,
-    blankAsZero: fromConfig.blankAsZero ?? settings.blankAsZero,
-    formatVersion: fromConfig.formatVersion ?? settings.formatVersion,
-    maxFileSize: fromConfig.maxFileSize ?? settings.maxFileSize,
-    rules: { ...settings.rules, ...fromConfig.rules },
-    ignore: fromConfig.ignore,
-  };
-}
+import { ConfigError, LoadedConfig } from '../shared/config-file';
 
 export interface FoundConfig {
   path: string;
   dir: string;
   config?: ConfigFile;
   error?: string;
+}
+
+/** How the server finds and reads config files: the host (Node, a browser) gives it its file system. */
+export interface ConfigFiles {
+  /** The nearest `.xxgk-lint.json` at or above `file`'s folder; `cache` maps folders to what was found. */
+  find(file: string, cache: Map<string, string | null>): string | undefined;
+  /** Reads and checks one; throws a ConfigError worded in `locale`. */
+  load(file: string, locale?: Locale): LoadedConfig;
 }
 
 /**
@@ -78,6 +27,8 @@ export class ConfigStore {
   private readonly loaded = new Map<string, FoundConfig>();
   private readonly pending = new Map<string, ConfigFile>();
 
+  constructor(private readonly files: ConfigFiles) {}
+
   /** The config of `file`; a broken one comes with its problems worded in `locale`. */
   lookup(file: string, locale: Locale): FoundConfig | undefined {
     const found = this.nearest(file);
@@ -87,7 +38,7 @@ export class ConfigStore {
     let entry = this.loaded.get(found);
     if (!entry) {
       try {
-        const c = loadConfig(found, locale);
+        const c = this.files.load(found, locale);
         entry = { path: c.path, dir: c.dir, config: c.config };
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e;
@@ -100,7 +51,7 @@ export class ConfigStore {
 
   /** The nearest config on disk, or one the server added that is nearer (the editor may not have saved it yet). */
   private nearest(file: string): string | undefined {
-    let best = findConfig(file, this.search);
+    let best = this.files.find(file, this.search);
     for (const p of this.pending.keys()) {
       const dir = path.dirname(p);
       const inside = file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
@@ -134,7 +85,7 @@ export class ConfigStore {
     for (const c of changed) {
       if (!this.pending.has(c)) continue;
       try {
-        loadConfig(c);
+        this.files.load(c);
         this.pending.delete(c);
       } catch {
         // not saved yet, or deleted: keep what the server wrote

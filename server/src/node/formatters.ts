@@ -6,7 +6,8 @@ import { RULES } from '../core/rules';
 import type { TableView } from '../core/tables-view';
 import type { ReportDigest } from '../core/report-digest';
 import type { CacheKey } from './cache';
-import { cliText, SEVERITY_WORDS } from './messages';
+import { SEVERITY_WORDS } from '../shared/severity-words';
+import { cliText } from './messages';
 
 export interface FileResult {
   file: string;

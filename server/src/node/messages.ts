@@ -1,4 +1,4 @@
-import type { Locale, Severity } from '../core/model';
+import type { Locale } from '../core/model';
 import { format, Localized, Params } from '../core/rule';
 import { displayWidth } from '../core/text';
 
@@ -27,12 +27,6 @@ export const CLI_MESSAGES = {
   binary: { 'zh-CN': '不是文本文件（含有 NUL 字节），已跳过', en: 'not a text file (contains NUL bytes); skipped' },
   undecodable: { 'zh-CN': '无法按 {encoding} 解码，已跳过', en: 'cannot be decoded as {encoding}; skipped' },
   anyEncoding: { 'zh-CN': 'UTF-8、UTF-16 或 GB18030', en: 'UTF-8, UTF-16 or GB18030' },
-  // config files
-  configUnreadable: { 'zh-CN': '{file}：无法读取（{code}）', en: '{file}: cannot read ({code})' },
-  configNotJson: { 'zh-CN': '{file}：不是有效的 JSON{where}', en: '{file}: invalid JSON{where}' },
-  configJsonAt: { 'zh-CN': '（第{line}行第{column}列）', en: ' (line {line}, column {column})' },
-  configJsonTruncated: { 'zh-CN': '（内容不完整）', en: ' (cut short)' },
-  configInvalid: { 'zh-CN': '{file}：{problems}', en: '{file}: {problems}' },
   // the result cache
   cacheNotWritten: { 'zh-CN': '警告：无法写入缓存 {file}（{reason}）', en: 'warning: cannot write the cache {file} ({reason})' },
   cacheDangling: { 'zh-CN': '链接指向的文件不存在，保持原样', en: 'a link to nothing; left as it is' },
@@ -48,7 +42,6 @@ export const CLI_MESSAGES = {
     'zh-CN': '共{files}个文件，{problems}个问题（{errors}个错误，{warnings}个警告，{infos}个提示）',
     en: '{problems} problem(s) ({errors} error(s), {warnings} warning(s), {infos} info) in {files} file(s)',
   },
-  summaryTotal: { 'zh-CN': '合计（{count}份）', en: 'total ({count})' },
   // the process
   outputFailed: { 'zh-CN': '无法写入 {stream}（{code}）', en: 'cannot write to {stream} ({code})' },
   internalError: { 'zh-CN': '内部错误：{detail}', en: 'internal error: {detail}' },
@@ -65,14 +58,6 @@ export function choices(values: readonly string[]): Localized {
   const list = (sep: string, or: string) => (values.length < 2 ? values.join('') : `${values.slice(0, -1).join(sep)}${or}${values.at(-1)}`);
   return { 'zh-CN': list('、', ' 或 '), en: list(', ', ' or ') };
 }
-
-/** Severity words of the text output; 提示 (not 信息, which here reads as 政府信息) for information. */
-export const SEVERITY_WORDS: Record<Severity, Localized> = {
-  error: { 'zh-CN': '错误', en: 'error' },
-  warning: { 'zh-CN': '警告', en: 'warning' },
-  information: { 'zh-CN': '提示', en: 'information' },
-  hint: { 'zh-CN': '建议', en: 'hint' },
-};
 
 /**
  * Node's `parseArgs` errors in the user's language: the option is read from the message, the

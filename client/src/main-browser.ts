@@ -1,0 +1,37 @@
+/**
+ * The web entry (package.json `browser`: vscode.dev, github.dev, code-server's web worker host): the
+ * language server runs in a web worker. Files there live under other schemes than `file`
+ * (vscode-vfs, vscode-remote…), so the client follows reports by language, whatever their scheme.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import { activate as activateWith, LANGUAGE_ID, XxgkApi } from './extension';
+
+export { deactivate } from './extension';
+
+// The worker globals the extension host has (the project compiles without the DOM library).
+type ServerWorker = ConstructorParameters<typeof LanguageClient>[3];
+declare const Worker: new (url: string) => ServerWorker;
+declare const Blob: new (parts: Uint8Array[], options: { type: string }) => object;
+declare const URL: { createObjectURL(blob: object): string };
+
+/**
+ * The server's script as a URL a worker can load. An extension served over http(s) (vscode.dev) is
+ * loaded directly; VS Code does not start workers from a remote extension's folder (code-server,
+ * where extensions live under vscode-remote:), so its script is read through the editor's file
+ * system and handed over as a blob.
+ */
+async function serverScript(extensionUri: vscode.Uri): Promise<string> {
+  const script = vscode.Uri.joinPath(extensionUri, 'server', 'out', 'web-server.js');
+  if (script.scheme === 'http' || script.scheme === 'https') return script.toString(true);
+  return URL.createObjectURL(new Blob([await vscode.workspace.fs.readFile(script)], { type: 'text/javascript' }));
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<XxgkApi> {
+  const script = await serverScript(context.extensionUri);
+  return activateWith(context, (ctx, clientOptions) => new LanguageClient('xxgk', vscode.l10n.t('XXGK Report language server'), {
+    ...clientOptions,
+    documentSelector: [{ language: LANGUAGE_ID }, { language: 'html' }],
+    initializationOptions: { extensionUri: ctx.extensionUri.toString() },
+  }, new Worker(script)));
+}
