@@ -110,6 +110,19 @@ describe('PDF reader: pages', () => {
     assert.deepEqual(texts(row(d, '四、结转下年度继续办理')), ['四、结转下年度继续办理', '0', '0', '0', '0', '0', '0', '0']);
   });
 
+  it('a page break between two numbered rows under one merged label keeps them two rows (LibreOffice)', async () => {
+    // Page 3 ends with 1.属于国家秘密 and page 4 starts with 2.其他法律… under the rest of （三）不予公开; each
+    // number column is blank on one side, so only the numbered label tells the rows apart.
+    const result = await readPdf(new Uint8Array(readFileSync(path.join(FIXTURES, 'corpus', 'gen-2019-blanks-no-section-5', 'libreoffice.pdf'))));
+    assert.ok(result.ok);
+    const d = result.document;
+    assert.deepEqual(texts(row(d, '1.属于国家秘密')), ['（三） 不予公开', '1.属于国家秘密', '0', '0', '', '0', '', '', '']);
+    assert.deepEqual(texts(row(d, '2.其他法律行政法规禁止公开')), ['2.其他法律行政法规禁止公开', '', '', '0', '', '0', '0', '0']);
+    const map = new SourceMap(d);
+    assert.equal(map.location(row(d, '1.属于国家秘密')[1].range)?.page, 3);
+    assert.equal(map.location(row(d, '2.其他法律行政法规禁止公开')[0].range)?.page, 4);
+  });
+
   it('表二 over a page break is one table', async () => {
     const d = await read('000-chromium');
     assert.equal(d.grids.length, 3);

@@ -358,15 +358,15 @@ const NUMBER = /^[\d,，.．]+$/;
 
 /**
  * Whether the next page's first row is the rest of this page's last row (Word and LibreOffice let a
- * row break across pages): the same cells, no row label of its own, and no cell with a number on both sides.
+ * row break across pages): the same cells, no numbered row label in any of them, and no cell with a number on both sides.
  */
 function splitRow(first: GridTable, second: GridTable): boolean {
   const last = first.cells.filter((c) => c.r1 === first.rowCount).sort((a, b) => a.left - b.left);
   const next = second.cells.filter((c) => c.r0 === 0).sort((a, b) => a.left - b.left);
   if (last.length !== next.length || last.length === 0) return false;
   const text = (c: GridCell) => c.parts.map((p) => p.text).join('');
-  const label = next.map(text).find((t) => t !== '');
-  if (label === undefined || HEADING.test(label)) return false;
+  // Any numbered label (not only the leftmost text, which may be a merged cell's rest) starts a row of its own.
+  if (next.every((c) => text(c) === '') || next.some((c) => HEADING.test(text(c)))) return false;
   return last.every((c, k) => {
     const [a, b] = [text(c), text(next[k])];
     const same = Math.abs(c.left - next[k].left) <= 2 && Math.abs(c.right - next[k].right) <= 2;
