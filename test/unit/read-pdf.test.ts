@@ -147,11 +147,9 @@ describe('PDF reader: pages', () => {
   });
 });
 
-/** Findings as code and target; a sub-heading's target names its line, which differs by source: its text instead. */
+/** Findings as code and target (a sub-heading's target is its ordinal in its section, the same in every source). */
 function findings(text: string, analysis: Analysis = analyze(text)): string[] {
-  const all = text.split('\n');
-  return analysis.findings.map((f) => `${f.code}:${(f.target ?? '').replace(/^subheading\.(\d+)$/, (_, n) => `subheading「${all[Number(n)].trim()}」`)}`)
-    .sort();
+  return analysis.findings.map((f) => `${f.code}:${f.target ?? ''}`).sort();
 }
 
 describe('PDF reader: the engine finds in a PDF what it finds in the report as text', () => {

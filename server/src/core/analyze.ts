@@ -86,6 +86,21 @@ function notChecked(rule: Rule, draft: Draft, doc: LineIndex, options: AnalyzeOp
   return { doc, findings: severity ? [localize(rule, draft, options.locale ?? 'zh-CN', severity)] : [], checked: false };
 }
 
+/**
+ * Whether an ignore entry covers the finding: the same code, and no target or the finding's. An entry
+ * written before sub-heading targets were ordinals (`subheading.<line>`) names the sub-heading's line.
+ */
+export function isIgnored(ignore: AnalyzeOptions['ignore'], code: string, draft: Pick<Draft, 'target' | 'range'>): boolean {
+  return (
+    ignore?.some((i) => {
+      if (i.code !== code) return false;
+      if (i.target === undefined || i.target === draft.target) return true;
+      const line = /^subheading\.(\d+)$/.exec(i.target)?.[1];
+      return line !== undefined && /\.subheading\.\d+$/.test(draft.target ?? '') && draft.range.start.line === Number(line);
+    }) ?? false
+  );
+}
+
 /** text → findings: the one entry point the CLI, the language server and the tests share. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return analyzeView(text, undefined, options);
@@ -120,14 +135,12 @@ function analyzeView(text: string, grids: ViewGrid[] | undefined, options: Analy
     blankAsZero,
     arithmetic: checkArithmetic(report, blankAsZero),
   };
-  const ignored = (code: string, target?: string) =>
-    options.ignore?.some((i) => i.code === code && (i.target === undefined || i.target === target)) ?? false;
   const findings: Finding[] = [];
   RULES.forEach((rule) => {
     if (options.rules?.[rule.code] === 'off') return;
     for (const draft of rule.check(ctx)) {
       const severity = severityOf(rule, draft, options.rules?.[rule.code]);
-      if (!severity || ignored(rule.code, draft.target)) continue;
+      if (!severity || isIgnored(options.ignore, rule.code, draft)) continue;
       findings.push(localize(rule, draft, locale, severity, options.brief));
     }
   });

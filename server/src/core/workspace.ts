@@ -1,4 +1,4 @@
-import { analyze, Analysis, AnalyzeOptions, Finding, RuleSetting } from './analyze';
+import { analyze, Analysis, AnalyzeOptions, Finding, isIgnored, RuleSetting } from './analyze';
 import type { CellState, FormatVersion, Locale, Range, Report, Severity } from './model';
 import { cellOf, cellValue, metric, reportFormat } from './narrative/metrics';
 import { organKey } from './narrative/organ';
@@ -316,7 +316,7 @@ interface Located extends Draft {
 function emit(rule: Rule, draft: Located, digest: ReportDigest, locale: Locale): WorkspaceFinding | undefined {
   const setting = digest.settings.rules?.[rule.code];
   if (setting === 'off') return undefined;
-  if (digest.settings.ignore?.some((i) => i.code === rule.code && (i.target === undefined || i.target === draft.target))) return undefined;
+  if (isIgnored(digest.settings.ignore, rule.code, draft)) return undefined;
   const configured = setting ?? rule.defaultSeverity;
   const severity = draft.severity && RANK[draft.severity] > RANK[configured] ? draft.severity : configured;
   const text = (id: string, params: Draft['params'] = {}) => format(rule.messages[id]?.[locale] ?? id, params, locale);
