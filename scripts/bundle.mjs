@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 const entries = [
   { in: 'server/src/cli.ts', out: 'server/out/cli.js' },
   { in: 'server/src/node/worker.ts', out: 'server/out/worker.js' },
+  { in: 'server/src/shared/pdf-worker.ts', out: 'server/out/pdf-worker.js' },
   { in: 'server/src/server.ts', out: 'server/out/server.js' },
   { in: 'client/src/extension.ts', out: 'client/out/extension.js' },
 ].filter((e) => existsSync(e.in));

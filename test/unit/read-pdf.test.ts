@@ -247,10 +247,10 @@ describe('PDF layout: tables without lines (stream), lines that are no table', (
 });
 
 describe('PDF reader in the bundled CLI', () => {
-  it('reads a PDF with pdf.js and its worker bundled in, away from node_modules, quietly', () => {
+  it('reads a PDF with pdf.js and its worker bundled in (on the PDF thread), away from node_modules, quietly', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'xxgk-pdf-cli-'));
     try {
-      copyFileSync(path.join(ROOT, 'server', 'out', 'cli.js'), path.join(dir, 'cli.js'));
+      for (const bundle of ['cli.js', 'pdf-worker.js']) copyFileSync(path.join(ROOT, 'server', 'out', bundle), path.join(dir, bundle));
       const run = spawnSync(process.execPath, [path.join(dir, 'cli.js'), path.join(FIXTURES, 'pdf', 'big-numbers.pdf')], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
       assert.equal(run.stderr, '');
       assert.match(run.stdout, /big-numbers\.pdf:第1页: 警告 cell-empty：表三「（一）予以公开」有3个空白单元格：科研机构、社会公益组织、其他\n/);

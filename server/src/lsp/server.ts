@@ -10,7 +10,6 @@ import type { Locale } from '../core/model';
 import { foldingRanges, OutlineItem, OutlineKind } from '../core/outline';
 import { unreadable } from '../core/analyze';
 import { readDocx } from '../core/read/docx';
-import { readPdf } from '../core/read/pdf';
 import { hoverInSource, outlineInSource } from '../core/source';
 import { tablesInSource } from '../core/tables-view';
 import { STATUS, SUMMARY_COLUMNS, toSummaryCsv, toSummaryText } from '../node/summary';
@@ -19,6 +18,7 @@ import { DiagnosticsService } from './diagnostics';
 import { EditCapabilities, ignoreFinding } from './ignore';
 import { readSettings } from './settings';
 import { filePath, Workspace } from './documents';
+import { pdfThread } from './peers';
 
 /** `xxgk.workspaceSummary`: one row per report in the workspace folders, as data, a text table and CSV. */
 export const SUMMARY_COMMAND = 'xxgk.workspaceSummary';
@@ -177,7 +177,7 @@ export function startServer(connection: Connection): void {
   /** A PDF or Word report's bytes (base64) from the client: read, kept for its view document, its text returned. */
   connection.onRequest(READ_SOURCE_REQUEST, async (params: { viewUri: string; kind: 'pdf' | 'docx'; data: string }) => {
     const bytes = new Uint8Array(Buffer.from(params.data, 'base64'));
-    const result = params.kind === 'pdf' ? await readPdf(bytes) : readDocx(bytes);
+    const result = params.kind === 'pdf' ? await pdfThread.read(bytes) : readDocx(bytes);
     if (!result.ok) return { problem: unreadable(result.problem, result.detail, { locale: workspace.locale }).findings[0]?.message ?? '' };
     workspace.setView(params.viewUri, result.document);
     return { text: result.document.text };
