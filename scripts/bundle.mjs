@@ -8,6 +8,7 @@ import { builtinModules } from 'node:module';
 const nodeEntries = [
   { in: 'server/src/cli.ts', out: 'server/out/cli.js' },
   { in: 'server/src/node/worker.ts', out: 'server/out/worker.js' },
+  { in: 'server/src/shared/pdf-worker.ts', out: 'server/out/pdf-worker.js' },
   { in: 'server/src/server.ts', out: 'server/out/server.js' },
   { in: 'client/src/main-node.ts', out: 'client/out/extension.js' },
 ].filter((e) => existsSync(e.in));

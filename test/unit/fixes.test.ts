@@ -34,7 +34,7 @@ function allowed(r: Rendered, f: Finding, e: TextEdit): boolean {
     return cells.some((k) => inside(e, r.at(k)));
   }
   if (f.code === 'row-label') return inside(e, r.at(`label:${t}`));
-  if (f.code === 'section-numbering' && t.startsWith('section.')) return e.range.start.line === r.at(`heading:${t.slice(8)}`).line && e.range.end.line === e.range.start.line;
+  if (f.code === 'section-numbering' && /^section\.\d+$/.test(t)) return e.range.start.line === r.at(`heading:${t.slice(8)}`).line && e.range.end.line === e.range.start.line;
   if (f.code === 'section-numbering') return e.range.start.line === e.range.end.line && e.range.start.line === f.range.start.line;
   if (f.code === 'title-incomplete') return inside(e, r.at('title'));
   if (f.code === 'section-missing') return e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character && /\n$/.test(e.newText);

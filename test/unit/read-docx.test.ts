@@ -270,6 +270,34 @@ describe('DOCX reader: text as it prints', () => {
   });
 });
 
+describe('DOCX reader: text boxes, headers, footers and footnotes (parts.docx)', () => {
+  // seed-000.docx with 一、 总体情况 in a text box (DrawingML and its VML fallback), a footnote whose
+  // text starts like a section heading, a header and a footer with a date (make-parts.mjs).
+  const doc = read(fixture('parts.docx'));
+  const seed = read(fixture('seed-000.docx'));
+
+  it('a text box is read once, where it is anchored, not twice from its VML fallback', () => {
+    assert.equal(lines(doc).filter((l) => l.includes('总体情况')).length, 1);
+    const at = lines(doc).indexOf('一、 总体情况');
+    assert.ok(at > 0);
+    // After the title and the paragraph that anchors the box (empty: it holds only the drawing).
+    assert.equal(lines(doc)[at - 1], '');
+    assert.match(lines(doc)[at - 2], /年政府信息公开工作年度报告$/);
+    assert.match(lines(doc)[at + 1], /^2020年,我局按照中央/);
+  });
+
+  it('footnotes, headers and footers are not body text: no section from the footnote, no 落款 from the footer', () => {
+    assert.ok(!doc.text.includes('统计口径同上年'));
+    assert.ok(!doc.text.includes('2021年1月20日'));
+    assert.equal(doc.text.split('招商合作局').length, seed.text.split('招商合作局').length);
+  });
+
+  it('the report reads as the seed does: the same findings, the same tables', () => {
+    assert.deepEqual(keysOf(analyzeDocument(doc).findings), keysOf(analyzeDocument(seed).findings));
+    assert.deepEqual(doc.grids.map((g) => g.rows.map((r) => r.cells.map((c) => c.text))), seed.grids.map((g) => g.rows.map((r) => r.cells.map((c) => c.text))));
+  });
+});
+
 describe('DOCX reader: files it cannot read', () => {
   const problem = (bytes: Uint8Array): Exclude<ReadResult, { ok: true }> => {
     const result = readDocx(bytes);

@@ -43,6 +43,21 @@ function notChecked(rule: Rule, drafts: Draft[], doc: LineIndex, options: Analyz
   return { doc, findings: findingsOf(rule, drafts, options, options.locale ?? 'zh-CN'), checked: false };
 }
 
+/**
+ * Whether an ignore entry covers the finding: the same code, and no target or the finding's. An entry
+ * written before sub-heading targets were ordinals (`subheading.<line>`) names the sub-heading's line.
+ */
+export function isIgnored(ignore: AnalyzeOptions['ignore'], code: string, draft: Pick<Draft, 'target' | 'range'>): boolean {
+  return (
+    ignore?.some((i) => {
+      if (i.code !== code) return false;
+      if (i.target === undefined || i.target === draft.target) return true;
+      const line = /^subheading\.(\d+)$/.exec(i.target)?.[1];
+      return line !== undefined && /\.subheading\.\d+$/.test(draft.target ?? '') && draft.range.start.line === Number(line);
+    }) ?? false
+  );
+}
+
 /** text → findings: the one entry point the CLI, the language server and the tests share. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return analyzeView(text, undefined, options);

@@ -63,13 +63,28 @@ function localize(rule: Rule, draft: Draft, locale: Locale, severity: Severity, 
   return finding;
 }
 
+/**
+ * Whether an ignore entry covers the draft. An entry `subheading.<line>` (targets before they were
+ * counted within their section) still matches the sub-heading on that line.
+ */
+export function isIgnored(ignore: FindingSettings['ignore'], code: string, draft: Pick<Draft, 'target' | 'range'>): boolean {
+  return (
+    ignore?.some((i) => {
+      if (i.code !== code) return false;
+      if (i.target === undefined || i.target === draft.target) return true;
+      const line = /^subheading\.(\d+)$/.exec(i.target)?.[1];
+      return line !== undefined && /\.subheading\.\d+$/.test(draft.target ?? '') && draft.range.start.line === Number(line);
+    }) ?? false
+  );
+}
+
 /** A rule's drafts as findings under the document's settings: turned off, ignored or localized. */
 export function findingsOf(rule: Rule, drafts: Draft[], settings: FindingSettings, locale: Locale, brief = false): Finding[] {
   const out: Finding[] = [];
   for (const draft of drafts) {
     const severity = severityOf(rule, draft, settings.rules?.[rule.code]);
     if (!severity) continue;
-    if (settings.ignore?.some((i) => i.code === rule.code && (i.target === undefined || i.target === draft.target))) continue;
+    if (isIgnored(settings.ignore, rule.code, draft)) continue;
     out.push(localize(rule, draft, locale, severity, brief));
   }
   return out;

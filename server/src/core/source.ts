@@ -2,7 +2,7 @@ import { Analysis, AnalyzeOptions, analyze, analyzeDocument, DEFAULT_MAX_FILE_SI
 import { hoverAt, HoverText } from './hover';
 import type { Locale, Position, Range } from './model';
 import { outline, OutlineItem } from './outline';
-import { buildView, ReadDocument, SourceKind, SourceMap } from './read/document';
+import { buildView, ReadDocument, ReadResult, SourceKind, SourceMap } from './read/document';
 import { readDocx } from './read/docx';
 import { CellEdit, WRITE_REFUSALS, writeDocxCells } from './read/docx-write';
 import { looksLikeHtml, readHtml } from './read/html';
@@ -111,9 +111,17 @@ export function locateFindings(analysis: Analysis, read: ReadDocument): Finding[
 }
 
 
-/** PDF and DOCX bytes → findings in the reader's view, each with its source location. */
-export async function analyzeBytes(bytes: Uint8Array, kind: 'pdf' | 'docx', options: AnalyzeOptions = {}): Promise<SourceAnalysis> {
-  const result = kind === 'pdf' ? await readPdf(bytes) : readDocx(bytes);
+/**
+ * PDF and DOCX bytes → findings in the reader's view, each with its source location. `pdfReader` is
+ * how PDFs are read: the CLI and the language server read them on a thread with a time limit.
+ */
+export async function analyzeBytes(
+  bytes: Uint8Array,
+  kind: 'pdf' | 'docx',
+  options: AnalyzeOptions = {},
+  pdfReader: (bytes: Uint8Array) => Promise<ReadResult> = readPdf,
+): Promise<SourceAnalysis> {
+  const result = kind === 'pdf' ? await pdfReader(bytes) : readDocx(bytes);
   if (!result.ok) return { ...unreadable(result.problem, result.detail, options), kind };
   const read = result.document;
   if (read.text.trim() === '') return { ...unreadable('empty', undefined, options), kind, read };

@@ -6,6 +6,7 @@ import type { AnalyzeOptions } from '../core/analyze';
 import { analyzeBytes, analyzeText, SourceAnalysis, sourceKindOf } from '../core/source';
 import { digestReport, ReportDigest } from '../core/report-digest';
 import { decode } from '../shared/decode';
+import { PdfThread } from '../shared/pdf-thread';
 
 /** At most this many report files are read from one folder tree for the cross-file checks. */
 const MAX_FILES = 500;
@@ -110,12 +111,15 @@ export class PeerIndex {
   }
 }
 
+/** The language server's PDF reading thread (one read at a time, with a time limit). */
+export const pdfThread = new PdfThread();
+
 /** A file's analysis, or undefined when it cannot be read or is no report (a README, notes). */
 async function readReport(file: string, options: AnalyzeOptions): Promise<SourceAnalysis | undefined> {
   const kind = sourceKindOf(file);
   let analysis: SourceAnalysis;
   if (kind === 'pdf' || kind === 'docx') {
-    analysis = await analyzeBytes(new Uint8Array(fs.readFileSync(file)), kind, options);
+    analysis = await analyzeBytes(new Uint8Array(fs.readFileSync(file)), kind, options, (bytes) => pdfThread.read(bytes));
     if (analysis.read === undefined) return undefined;
   } else {
     const decoded = decode(fs.readFileSync(file));

@@ -70,6 +70,7 @@ export interface AnalyzedDocuments {
 /** Hover, outline, folding, reading PDF and Word files and the table preview: the same on every host. */
 export function serveDocumentFeatures(
   connection: Connection, documents: TextDocuments<TextDocument>, workspace: AnalyzedDocuments, hierarchicalSymbols: () => boolean,
+  readPdfBytes: (bytes: Uint8Array) => ReturnType<typeof readPdf> = (bytes) => readPdf(bytes),
 ): void {
   connection.onHover(async (params) => {
     const doc = documents.get(params.textDocument.uri);
@@ -96,7 +97,7 @@ export function serveDocumentFeatures(
   /** A PDF or Word report's bytes (base64) from the client: read, kept for its view document, its text returned. */
   connection.onRequest(READ_SOURCE_REQUEST, async (params: { viewUri: string; kind: 'pdf' | 'docx'; data: string }) => {
     const bytes = fromBase64(params.data);
-    const result = params.kind === 'pdf' ? await readPdf(bytes) : readDocx(bytes);
+    const result = params.kind === 'pdf' ? await readPdfBytes(bytes) : readDocx(bytes);
     if (!result.ok) return { problem: unreadable(result.problem, result.detail, { locale: workspace.locale }).findings[0]?.message ?? '' };
     workspace.setView(params.viewUri, result.document);
     return { text: result.document.text };

@@ -13,6 +13,7 @@ import { readSettings } from './editor-settings';
 import { localeOf, serveDocumentFeatures, SUMMARY_COMMAND } from './protocol';
 import type { ConfigFiles } from './settings';
 import { filePath, Workspace } from './documents';
+import { pdfThread } from './peers';
 
 /** A file URI as a path relative to its workspace folder. */
 function shortPath(uri: string, folders: string[]): string {
@@ -109,7 +110,7 @@ export function startServer(connection: Connection, configFiles: ConfigFiles): v
 
   connection.languages.diagnostics.on((params, token) => diagnostics!.report(params, token));
 
-  serveDocumentFeatures(connection, documents, workspace, () => hierarchicalSymbols);
+  serveDocumentFeatures(connection, documents, workspace, () => hierarchicalSymbols, (bytes) => pdfThread.read(bytes));
   connection.onCodeAction((params) => codeActions(params, documents, workspace));
 
   connection.onExecuteCommand(async (params) => {

@@ -15,6 +15,7 @@ import { digestReport } from '../core/report-digest';
 import { writeAtomically } from './files';
 import { cliText } from './messages';
 import type { FileResult, OutputFormat } from './formatters';
+import { PdfThread } from '../shared/pdf-thread';
 
 /** What every file of one CLI run is checked with (plain data: it crosses to worker threads). */
 export interface RunOptions {
@@ -35,6 +36,9 @@ export interface RunOptions {
 export class FileChecker {
   private readonly configs = new Map<string, LoadedConfig>();
   private readonly searchCache = new Map<string, string | null>();
+
+  /** PDFs are read on a thread of their own, with a time limit. */
+  private readonly pdf = new PdfThread();
 
   constructor(private readonly run: RunOptions) {}
 
@@ -138,7 +142,7 @@ export class FileChecker {
         }
       }
     }
-    const result = this.result(file, await analyzeBytes(checked, kind, options), options, checked, fixedEdits);
+    const result = this.result(file, await analyzeBytes(checked, kind, options, (b) => this.pdf.read(b)), options, checked, fixedEdits);
     return fixRefused ? { ...result, fixRefused } : result;
   }
 

@@ -81,7 +81,7 @@ export interface ReadDocument {
   pages?: number;
 }
 
-export type ReadProblemKind = 'encrypted' | 'corrupt' | 'scanned' | 'not-docx' | 'too-large' | 'empty';
+export type ReadProblemKind = 'encrypted' | 'corrupt' | 'scanned' | 'not-docx' | 'too-large' | 'too-slow' | 'empty';
 
 export type ReadResult = { ok: true; document: ReadDocument } | { ok: false; problem: ReadProblemKind; detail?: string };
 

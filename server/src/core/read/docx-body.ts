@@ -1,5 +1,5 @@
 import type { Numbering } from './docx-numbering';
-import { isW, textOf, wChild, wOn, wVal, XmlElement } from './docx-xml';
+import { isW, textOf, W_NAMESPACES, wChild, wOn, wVal, XmlElement } from './docx-xml';
 
 /**
  * The body of document.xml in print order: paragraphs and tables (also those inside content
@@ -29,6 +29,8 @@ export interface DocxParagraph {
   tracked: boolean;
   /** The paragraph mark is a tracked deletion: the text runs on into the next paragraph. */
   markDeleted: boolean;
+  /** Text boxes anchored in the paragraph (`w:txbxContent`), read after it. */
+  boxes: XmlElement[];
 }
 
 export interface DocxCell {
@@ -72,8 +74,11 @@ export class BodyWalker {
 
   private blocks(parent: XmlElement, out: DocxBlock[]): void {
     for (const n of parent.children) {
-      if (isW(n, 'p')) out.push({ kind: 'paragraph', index: ++this.paragraphs, paragraph: this.paragraph(n) });
-      else if (isW(n, 'tbl')) {
+      if (isW(n, 'p')) {
+        const paragraph = this.paragraph(n);
+        out.push({ kind: 'paragraph', index: ++this.paragraphs, paragraph });
+        for (const box of paragraph.boxes) this.blocks(box, out);
+      } else if (isW(n, 'tbl')) {
         const index = ++this.tables;
         out.push({ kind: 'table', index, rows: this.table(n) });
       } else if (isW(n, 'sdt') || isW(n, 'customXml')) {
@@ -87,7 +92,7 @@ export class BodyWalker {
     const pPr = wChild(p, 'pPr');
     const mark = pPr && wChild(pPr, 'rPr');
     const markDeleted = !!mark && (!!wChild(mark, 'del') || !!wChild(mark, 'moveFrom'));
-    const paragraph: DocxParagraph = { p, prefix: this.numbering.next(p), parts: [], tracked: markDeleted, markDeleted };
+    const paragraph: DocxParagraph = { p, prefix: this.numbering.next(p), parts: [], tracked: markDeleted, markDeleted, boxes: [] };
     this.inline(p, paragraph, false, false);
     return paragraph;
   }
@@ -130,7 +135,7 @@ export class BodyWalker {
       else if (isW(el, 'ruby')) {
         const base = wChild(el, 'rubyBase');
         if (base) this.inline(base, out, inField, tracked);
-      }
+      } else out.boxes.push(...textBoxes(el));
     }
   }
 
@@ -193,8 +198,11 @@ export class BodyWalker {
   /** A cell's paragraphs, with those of tables nested in it, in order. */
   private cellContent(container: XmlElement, cell: DocxCell): void {
     for (const n of container.children) {
-      if (isW(n, 'p')) cell.paragraphs.push(this.paragraph(n));
-      else if (isW(n, 'tbl')) {
+      if (isW(n, 'p')) {
+        const paragraph = this.paragraph(n);
+        cell.paragraphs.push(paragraph);
+        for (const box of paragraph.boxes) this.cellContent(box, cell);
+      } else if (isW(n, 'tbl')) {
         cell.nested = true;
         for (const tr of this.childrenThrough(n, 'tr')) for (const tc of this.childrenThrough(tr, 'tc')) this.cellContent(tc, cell);
       } else if (isW(n, 'sdt') || isW(n, 'customXml')) {
@@ -203,4 +211,21 @@ export class BodyWalker {
       }
     }
   }
+}
+
+/**
+ * The text boxes inside a run's drawing (`w:drawing`, VML `w:pict`, or `mc:AlternateContent`). Word
+ * writes a text box twice, as a DrawingML shape (the choice) and as VML (the fallback for older
+ * readers): only one of them is read, the first choice that holds text boxes, else the fallback.
+ */
+function textBoxes(el: XmlElement): XmlElement[] {
+  if (el.localName === 'txbxContent' && W_NAMESPACES.has(el.namespace)) return [el];
+  const branches = el.children.filter((n): n is XmlElement => typeof n !== 'string');
+  if (el.localName !== 'AlternateContent') return branches.flatMap(textBoxes);
+  for (const choice of branches.filter((b) => b.localName === 'Choice')) {
+    const boxes = choice.children.flatMap((n) => (typeof n === 'string' ? [] : textBoxes(n)));
+    if (boxes.length) return boxes;
+  }
+  const fallback = branches.find((b) => b.localName === 'Fallback');
+  return fallback ? fallback.children.flatMap((n) => (typeof n === 'string' ? [] : textBoxes(n))) : [];
 }

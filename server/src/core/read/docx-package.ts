@@ -37,8 +37,18 @@ const DOCUMENT_ELEMENTS = new Set([
   'r', 't', 'tab', 'ptab', 'br', 'cr', 'noBreakHyphen', 'ruby', 'rubyBase', 'fldChar', 'fldSimple',
   'hyperlink', 'smartTag', 'customXml', 'sdt', 'sdtContent', 'bdo', 'dir',
   'tbl', 'tr', 'trPr', 'gridBefore', 'tc', 'tcPr', 'gridSpan', 'vMerge', 'hMerge',
+  'drawing', 'pict', 'txbxContent',
 ]);
-const keepInDocument = (localName: string, namespace: string) => DOCUMENT_ELEMENTS.has(localName) && W_NAMESPACES.has(namespace);
+/**
+ * The way from a run down to a text box's content, outside WordprocessingML: markup-compatibility
+ * choices, DrawingML anchors, shapes and groups (wps/wpg), VML shapes and their text boxes.
+ */
+const TEXT_BOX_PATH = new Set([
+  'AlternateContent', 'Choice', 'Fallback', 'anchor', 'inline', 'graphic', 'graphicData', 'wsp', 'wgp', 'grpSp', 'txbx',
+  'shape', 'rect', 'roundrect', 'group', 'textbox',
+]);
+const keepInDocument = (localName: string, namespace: string) =>
+  W_NAMESPACES.has(namespace) ? DOCUMENT_ELEMENTS.has(localName) : TEXT_BOX_PATH.has(localName);
 const keepWordprocessing = (_: string, namespace: string) => W_NAMESPACES.has(namespace);
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;

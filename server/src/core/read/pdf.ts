@@ -14,7 +14,15 @@ type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['prom
 export interface PdfOptions {
   /** More pages than this is 'too-large' (default 100). */
   maxPages?: number;
+  /**
+   * When to give up (a `Date.now()` time): checked between pages and between pdf.js steps, and past
+   * it the file is 'too-slow'. A single pdf.js step that never returns is for the caller to stop.
+   */
+  deadline?: number;
 }
+
+/** Thrown between steps once the deadline has passed. */
+class TimeUp extends Error {}
 
 let pdfjs: Promise<PdfJs> | undefined;
 
@@ -24,7 +32,7 @@ let pdfjs: Promise<PdfJs> | undefined;
  * in the bundled CLI and language server): the reader draws nothing, so those warnings are dropped,
  * and the one class pdf.js needs at load time (DOMMatrix) gets a stand-in.
  */
-function loadPdfJs(): Promise<PdfJs> {
+export function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= (async () => {
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     const global = globalThis as { pdfjsWorker?: unknown; DOMMatrix?: unknown };
@@ -66,19 +74,24 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       return { ok: false, problem: name === 'PasswordException' ? 'encrypted' : 'corrupt', detail: (error as Error).message };
     }
     if (doc.numPages > maxPages) return { ok: false, problem: 'too-large', detail: `${doc.numPages} pages` };
+    const inTime = () => {
+      if (options.deadline !== undefined && Date.now() > options.deadline) throw new TimeUp();
+    };
     let read: { geometry: PageGeometry; painted: boolean }[];
     // All pages asked for at once: pdf.js answers them in turn, without waiting between pages.
     // A broken object or stream anywhere makes the file corrupt.
     try {
       read = await Promise.all(
         Array.from({ length: doc.numPages }, async (_, i) => {
+          inTime();
           const page = await doc.getPage(i + 1);
-          const geometry = await pageGeometry(lib, page, i + 1);
+          const geometry = await pageGeometry(lib, page, i + 1, inTime);
           page.cleanup();
           return geometry;
         }),
       );
     } catch (error) {
+      if (error instanceof TimeUp) return { ok: false, problem: 'too-slow' };
       return { ok: false, problem: 'corrupt', detail: (error as Error).message };
     }
     const pages = read.map((r) => r.geometry);
@@ -165,17 +178,20 @@ const SIMPLIFIED_RADICALS: Record<string, string> = {
 };
 
 /** The page's glyph runs (from its text content) and ruling lines (from its drawing operators). */
-async function pageGeometry(lib: PdfJs, page: PdfPage, n: number): Promise<{ geometry: PageGeometry; painted: boolean }> {
+async function pageGeometry(lib: PdfJs, page: PdfPage, n: number, inTime: () => void): Promise<{ geometry: PageGeometry; painted: boolean }> {
   const viewport = page.getViewport({ scale: 1 });
   const toPage = viewport.transform as Matrix;
   const runs: Run[] = [];
   // Unnormalized: NFKC would turn the full-width （一） and ，of Chinese text into ASCII.
   const content = await page.getTextContent({ disableNormalization: true });
+  inTime();
   for (const item of content.items) {
     if (!('str' in item)) continue;
     runs.push(...runsOf(unifiedIdeographs(item.str), multiply(toPage, item.transform as Matrix), item.width * Math.hypot(toPage[0], toPage[1])));
   }
+  inTime();
   const ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
+  inTime();
   const rules: Rule[] = [];
   let painted = false;
   let ctm: Matrix = toPage;
@@ -184,6 +200,7 @@ async function pageGeometry(lib: PdfJs, page: PdfPage, n: number): Promise<{ geo
   const stack: { ctm: Matrix; stroke: string; fill: string }[] = [];
   const visible = (color: string) => color !== '#ffffff' && color !== 'none';
   for (let i = 0; i < ops.fnArray.length; i++) {
+    if (i % 4096 === 0) inTime();
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i];
     if (fn === OPS.save || fn === OPS.formBegin) stack.push({ ctm, stroke, fill });
@@ -358,15 +375,15 @@ const NUMBER = /^[\d,，.．]+$/;
 
 /**
  * Whether the next page's first row is the rest of this page's last row (Word and LibreOffice let a
- * row break across pages): the same cells, no row label of its own, and no cell with a number on both sides.
+ * row break across pages): the same cells, no numbered row label in any of them, and no cell with a number on both sides.
  */
 function splitRow(first: GridTable, second: GridTable): boolean {
   const last = first.cells.filter((c) => c.r1 === first.rowCount).sort((a, b) => a.left - b.left);
   const next = second.cells.filter((c) => c.r0 === 0).sort((a, b) => a.left - b.left);
   if (last.length !== next.length || last.length === 0) return false;
   const text = (c: GridCell) => c.parts.map((p) => p.text).join('');
-  const label = next.map(text).find((t) => t !== '');
-  if (label === undefined || HEADING.test(label)) return false;
+  // Any numbered label (not only the leftmost text, which may be a merged cell's rest) starts a row of its own.
+  if (next.every((c) => text(c) === '') || next.some((c) => HEADING.test(text(c)))) return false;
   return last.every((c, k) => {
     const [a, b] = [text(c), text(next[k])];
     const same = Math.abs(c.left - next[k].left) <= 2 && Math.abs(c.right - next[k].right) <= 2;

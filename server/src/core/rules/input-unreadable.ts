@@ -7,8 +7,8 @@ export const inputUnreadable = defineRule({
   defaultSeverity: 'error',
   description: { 'zh-CN': 'PDF、Word 文件能够读取', en: 'PDF and Word files can be read' },
   docs: {
-    'zh-CN': '加密、损坏或扫描（没有文字层）的 PDF，以及不是 .docx 的文件（如旧版 .doc）无法读取，因此没有检查。这一错误说明原因，绝不报“0个问题”。扫描件请先做文字识别，.doc 请另存为 .docx。',
-    en: 'An encrypted, corrupt or scanned (no text layer) PDF, or a file that is not a .docx (such as a legacy .doc), cannot be read and so was not checked. This error says why, never “0 problems”. Run OCR on a scan; save a .doc as .docx.',
+    'zh-CN': '加密、损坏、扫描（没有文字层）或读取超时的 PDF，以及不是 .docx 的文件（如旧版 .doc）无法读取，因此没有检查。这一错误说明原因，绝不报“0个问题”。扫描件请先做文字识别，.doc 请另存为 .docx。',
+    en: 'An encrypted, corrupt or scanned (no text layer) PDF, one that takes too long to read, or a file that is not a .docx (such as a legacy .doc), cannot be read and so was not checked. This error says why, never “0 problems”. Run OCR on a scan; save a .doc as .docx.',
   },
   messages: {
     encrypted: { 'zh-CN': '文件已加密，无法读取，未检查', en: 'The file is encrypted and cannot be read; not checked' },
@@ -19,6 +19,10 @@ export const inputUnreadable = defineRule({
     },
     'not-docx': { 'zh-CN': '不是 Word（.docx）文件，无法读取，未检查{detail}', en: 'Not a Word (.docx) file; not checked{detail}' },
     'too-large': { 'zh-CN': '文件过大，未检查{detail}', en: 'The file is too large; not checked{detail}' },
+    'too-slow': {
+      'zh-CN': '读取这份 PDF 超过了时间限制，已停止，未检查（文件可能异常复杂或已损坏）',
+      en: 'Reading this PDF took longer than the time limit and was stopped; not checked (the file may be abnormally complex or damaged)',
+    },
     empty: { 'zh-CN': '文件中没有任何文字，未检查', en: 'The file holds no text; not checked' },
   },
   check: () => [],

@@ -1,3 +1,4 @@
+import type { SubHeading } from '../model';
 import { defineRule, Draft } from '../rule';
 import { headingNumber } from '../parse/sections';
 import { SECTION_NUMERALS } from '../schema/sections';
@@ -65,7 +66,7 @@ export const sectionNumbering = defineRule({
         params: { actual: `${sub.numberText}、`, numeral: sub.numberText },
         range,
         fix: { messageId: 'fix', params: { expected }, edits: [{ range, newText: expected, subject: SUBHEADING_NUMBER }] },
-        target: `subheading.${sub.line}`,
+        target: subheadingTarget(report.subHeadings, sub),
       });
     }
     const parenthesized = report.subHeadings.filter((s) => s.style === 'parenthesized');
@@ -81,10 +82,19 @@ export const sectionNumbering = defineRule({
           params: { actual: sub.numberText, expected },
           range: sub.numberRange,
           fix: { messageId: 'fix', params: { expected }, edits: [{ range: sub.numberRange, newText: expected, subject: SUBHEADING_NUMBER }] },
-          target: `subheading.${sub.line}`,
+          target: subheadingTarget(report.subHeadings, sub),
         });
       }
     }
     return drafts;
   },
 });
+
+/**
+ * A sub-heading's target: its ordinal within its section (`section.3.subheading.2`), the same whichever
+ * reader laid out the lines, so an ignore entry holds for the report as text, web page, DOCX or PDF.
+ */
+function subheadingTarget(subs: readonly SubHeading[], sub: SubHeading): string {
+  const ordinal = subs.filter((s) => s.section === sub.section && s.line <= sub.line).length;
+  return `section.${sub.section}.subheading.${ordinal}`;
+}
