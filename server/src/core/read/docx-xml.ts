@@ -71,6 +71,9 @@ function splitName(name: string): [string, string] {
   return colon < 0 ? ['', name] : [name.slice(0, colon), name.slice(colon + 1)];
 }
 
+/** XML's attribute-value normalization: a tab, CR, LF or CRLF is read as one space. */
+const normalizeAttribute = (value: string) => (/[\t\n\r]/.test(value) ? value.replace(/\r\n|[\t\n\r]/g, ' ') : value);
+
 /** The tokenizer decodes the references XML defines and leaves any other `&` as it is: an error in XML. */
 function withoutReference(raw: string): string {
   if (raw.includes('&')) throw new XmlError(`undefined entity: ${raw.slice(raw.indexOf('&'), raw.indexOf('&') + 12)}`);
@@ -115,7 +118,7 @@ export function parseXml(xml: string, keep: (localName: string, namespace: strin
     for (const [name, value] of rawAttributes) {
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
         if (scope === (outer ? outer.namespaces : namespaces)) scope = new Map(scope);
-        scope.set(name === 'xmlns' ? '' : name.slice(6), value);
+        scope.set(name === 'xmlns' ? '' : name.slice(6), normalizeAttribute(value));
       }
     }
     const [prefix, localName] = splitName(tagName);
@@ -130,7 +133,7 @@ export function parseXml(xml: string, keep: (localName: string, namespace: strin
         const uri = name === 'xmlns' ? XMLNS_NAMESPACE : aPrefix ? scope.get(aPrefix) : '';
         if (uri === undefined) throw new XmlError(`undeclared prefix: ${aPrefix}`);
         if (attributes === NO_ATTRIBUTES) attributes = {};
-        attributes[name] = { name, prefix: aPrefix, local, uri, value };
+        attributes[name] = { name, prefix: aPrefix, local, uri, value: normalizeAttribute(value) };
       }
       const end = endIndex + 1;
       element = {
@@ -178,7 +181,7 @@ export function parseXml(xml: string, keep: (localName: string, namespace: strin
     onattribend: (quote) => {
       // QuoteType.NoValue and Unquoted: XML wants every value in quotes.
       if (quote < 2) throw new XmlError(`attribute without a quoted value: ${attributeName}`);
-      rawAttributes.push([attributeName, attributeValue.includes('\r') || attributeValue.includes('\n') || attributeValue.includes('\t') ? attributeValue.replace(/\r\n|[\r\n\t]/g, ' ') : attributeValue]);
+      rawAttributes.push([attributeName, attributeValue]);
     },
     onopentagend: (endIndex) => openTag(endIndex, false),
     onselfclosingtag: (endIndex) => openTag(endIndex, true),
