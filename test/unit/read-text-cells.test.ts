@@ -63,3 +63,16 @@ describe('cells reader: lynx dumps of Word-made pages', () => {
     ]);
   });
 });
+
+describe('cell-joined text: a trailing pipe before an empty last cell', () => {
+  const text = readFixture('text-shapes', 'trailing-pipe-empty-cell.txt');
+
+  it('reads `… | 0 | ` among rows that end without a pipe as a blank last cell, not a short row', () => {
+    assert.deepEqual(shown(text), ['cell-empty T3.R3_6_1']);
+  });
+
+  it('the same rows with the last cell written have no finding; form A rows closed by pipes keep their cells', () => {
+    assert.deepEqual(shown(text.replace(/ \| $/m, ' | 0')), []);
+    assert.deepEqual(shown(corpus('gen-2021-word', 'canonical.txt')), []);
+  });
+});
