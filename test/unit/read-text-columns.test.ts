@@ -183,6 +183,21 @@ describe('run-together reader (html-to-text): cells without borders', () => {
     assert.ok(shown(text).includes('table-unparsed T3.R1'));
   });
 
+  it('reads a row its own sum leaves in two readings by the table\'s column sums, when exactly one combination adds up', () => {
+    const text = corpus('gen-2019-plain', 'html-to-text.txt');
+    // 660000066 is 66 0 0 0 0 0 66 or 6 60 0 0 0 0 66: only the first makes the columns add up to （七）总计.
+    assert.ok(text.includes('2.其他法律行政法规禁止公开660000066'));
+    const blocks = runTogetherReader.read(new LineIndex(text))!;
+    assert.deepEqual(rowOf(blocks, '2.其他法律行政法规禁止公开'), ['2.其他法律行政法规禁止公开', '66', '0', '0', '0', '0', '0', '66']);
+    assert.deepEqual(shown(text).filter((k) => !k.startsWith('table-unparsed T2')), shown(corpus('gen-2019-plain', 'canonical.txt')));
+  });
+
+  it('leaves such rows unread when a changed cell lets no combination add up', () => {
+    const found = shown(corpus('gen-2019-plain-cell', 'html-to-text.txt'));
+    assert.ok(found.includes('table-unparsed T3.R3_3_2'));
+    assert.ok(found.includes('table-unparsed T3.R3_3_4'));
+  });
+
   it('corpus: group labels lead their rows, table 四 is cut by its three sums, the findings are the canonical text\'s', () => {
     const text = corpus('gen-2021-big', 'html-to-text.txt');
     const blocks = runTogetherReader.read(new LineIndex(text))!;
