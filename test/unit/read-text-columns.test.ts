@@ -153,6 +153,17 @@ describe('columns reader: corpus outputs', () => {
   });
 });
 
+describe('columns reader: a total wrapped in its narrow cell', () => {
+  it('a part of it beside a vertical group label\'s character is no row: the row stays unread, not blank', () => {
+    const text = corpus('gen-2021-word', 'libreoffice-pdf.pdftotext-layout.txt');
+    // 102 printed as 10 (beside 果 of 结果) over the row and 2 under it.
+    assert.match(text, /果 +10\n +5\.属于三类内部事务信息 +0 +2 +0 +4 +96 +0\n +2\n/);
+    const found = shown(text);
+    assert.ok(found.includes('table-unparsed T3.unparsed'));
+    assert.deepEqual(found.filter((k) => k.includes('R3_3_5')), []);
+  });
+});
+
 describe('run-together reader (html-to-text): cells without borders', () => {
   const report = (rows: string) =>
     ['某县人民政府办公室2024年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', rows, '四、政府信息公开行政复议、行政诉讼情况', ''].join('\n');

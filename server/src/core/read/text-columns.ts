@@ -231,8 +231,10 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
   const valueRows = new Map<number, RowDraft>();
   // In a labelled table, numbers with no label of their own are a cell's text wrapped away from its
   // row (a wide total on the line above or below) or a row's numbers broken over lines: the rows
-  // beside them cannot be completed by columns or sums.
-  const isStray = (d: (typeof drafts)[number] | undefined) => !!d && labels.length > 0 && !d.label && d.value.labels.length === 0;
+  // beside them cannot be completed by columns or sums. A lone character beside them is not a label
+  // of theirs but one of a group label set vertically (结 / 果).
+  const isStray = (d: (typeof drafts)[number] | undefined) =>
+    !!d && labels.length > 0 && !d.label && d.value.labels.every((w) => [...w.text].length === 1);
   /** The rows nearest (in lines) to stray numbers: the one, or the two, they were wrapped away from. */
   const nearestRows = (j: number): number[] => {
     const distance = (i: number) => (drafts[i] && !isStray(drafts[i]) ? Math.abs(drafts[i].value.line - drafts[j].value.line) : Infinity);
