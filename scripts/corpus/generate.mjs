@@ -13,7 +13,8 @@
 // node-html-markdown. A tool that is missing is skipped with a warning (and its outputs leave the corpus).
 // Tools that do not decode a GBK or GB2312 page (pandoc, lynx, links, elinks, html2text: they
 // print mojibake or fail) and the npm packages (which take a string) get the page as UTF-8, as a
-// user who converted it with iconv first would; w3m, LibreOffice and Chromium read the page itself.
+// user who converted it with iconv first would (and fixed its charset declaration: lynx and elinks
+// obey the declaration over their own options); w3m, LibreOffice and Chromium read the page itself.
 //
 // Usage: node scripts/corpus/generate.mjs [--playwright DIR]
 //   DIR: a folder whose node_modules has playwright-core (default /tmp/corpus-tools); Chromium is
@@ -123,6 +124,10 @@ function pdftotext(pdf, layout) {
 
 // ------------------------------------------------------------------ the corpus
 
+/** The page with its charset declaration (`<meta charset>` or http-equiv) changed to UTF-8. */
+const declareUtf8 = (html) =>
+  html.replace(/(<meta\b[^>]*\bcharset=["']?)[\w-]+/gi, (_, head) => `${head}UTF-8`);
+
 const seeds = Object.fromEntries(
   Object.values(SEEDS).map((file) => [file.slice(0, 3), readFileSync(join(root, 'test/fixtures/seeds', file), 'utf8')]),
 );
@@ -136,7 +141,7 @@ const pages = reports.map((r) => {
   const utf8File = join(work, `${r.id}.utf8.html`);
   const bytes = encodeHtml(html, r.html.charset);
   writeFileSync(file, bytes);
-  writeFileSync(utf8File, html);
+  writeFileSync(utf8File, declareUtf8(html));
   const pageFile = join(dir, 'page.html');
   const pageChanged = !existsSync(pageFile) || !readFileSync(pageFile).equals(bytes);
   writeFileSync(pageFile, bytes);

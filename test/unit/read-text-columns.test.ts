@@ -153,6 +153,17 @@ describe('columns reader: corpus outputs', () => {
   });
 });
 
+describe('columns reader: a total wrapped in its narrow cell', () => {
+  it('a part of it beside a vertical group label\'s character is no row: the row stays unread, not blank', () => {
+    const text = corpus('gen-2021-word', 'libreoffice-pdf.pdftotext-layout.txt');
+    // 102 printed as 10 (beside 果 of 结果) over the row and 2 under it.
+    assert.match(text, /果 +10\n +5\.属于三类内部事务信息 +0 +2 +0 +4 +96 +0\n +2\n/);
+    const found = shown(text);
+    assert.ok(found.includes('table-unparsed T3.unparsed'));
+    assert.deepEqual(found.filter((k) => k.includes('R3_3_5')), []);
+  });
+});
+
 describe('run-together reader (html-to-text): cells without borders', () => {
   const report = (rows: string) =>
     ['某县人民政府办公室2024年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', rows, '四、政府信息公开行政复议、行政诉讼情况', ''].join('\n');
@@ -181,6 +192,21 @@ describe('run-together reader (html-to-text): cells without borders', () => {
     const blocks = runTogetherReader.read(new LineIndex(text))!;
     assert.deepEqual(rowOf(blocks, '一、本年新收'), ['一、本年新收政府信息公开申请数量', '11000011']);
     assert.ok(shown(text).includes('table-unparsed T3.R1'));
+  });
+
+  it('reads a row its own sum leaves in two readings by the table\'s column sums, when exactly one combination adds up', () => {
+    const text = corpus('gen-2019-plain', 'html-to-text.txt');
+    // 660000066 is 66 0 0 0 0 0 66 or 6 60 0 0 0 0 66: only the first makes the columns add up to （七）总计.
+    assert.ok(text.includes('2.其他法律行政法规禁止公开660000066'));
+    const blocks = runTogetherReader.read(new LineIndex(text))!;
+    assert.deepEqual(rowOf(blocks, '2.其他法律行政法规禁止公开'), ['2.其他法律行政法规禁止公开', '66', '0', '0', '0', '0', '0', '66']);
+    assert.deepEqual(shown(text).filter((k) => !k.startsWith('table-unparsed T2')), shown(corpus('gen-2019-plain', 'canonical.txt')));
+  });
+
+  it('leaves such rows unread when a changed cell lets no combination add up', () => {
+    const found = shown(corpus('gen-2019-plain-cell', 'html-to-text.txt'));
+    assert.ok(found.includes('table-unparsed T3.R3_3_2'));
+    assert.ok(found.includes('table-unparsed T3.R3_3_4'));
   });
 
   it('corpus: group labels lead their rows, table 四 is cut by its three sums, the findings are the canonical text\'s', () => {

@@ -61,6 +61,8 @@ export interface RegionStyle {
   tabRows: boolean;
   /** A Markdown table (it has a `|---|` rule): `||` is an empty cell, not merged-cell padding. */
   markdown: boolean;
+  /** Most rows end with their last cell, no pipe after it: a row's trailing `| ` holds an empty last cell. */
+  openEnds: boolean;
 }
 
 export function regionStyle(doc: LineIndex, from: number, to: number): RegionStyle {
@@ -68,6 +70,7 @@ export function regionStyle(doc: LineIndex, from: number, to: number): RegionSty
   let pipeLines = 0;
   let rowLines = 0;
   let openedRows = 0;
+  let openEndedRows = 0;
   let lone = 0;
   let cellWithPipe = 0;
   let tabRows = 0;
@@ -85,6 +88,7 @@ export function regionStyle(doc: LineIndex, from: number, to: number): RegionSty
     if (pipes >= 2 && !/^[|\s]*$/.test(line)) {
       rowLines++;
       if (trimmed.startsWith('|')) openedRows++;
+      if (!trimmed.endsWith('|')) openEndedRows++;
     }
     if (line.includes('---') && MARKDOWN_RULE.test(line)) rules++;
     const tabs = countOf(line, '\t');
@@ -97,6 +101,7 @@ export function regionStyle(doc: LineIndex, from: number, to: number): RegionSty
     lonePipes: lone > cellWithPipe && lone * 10 >= content * 3,
     tabRows: tabRows * 2 > tabLines && tabRows > 0,
     markdown: rules > 0,
+    openEnds: openEndedRows * 2 > rowLines,
   };
 }
 
@@ -173,7 +178,10 @@ function tokenizePipeLine(doc: LineIndex, line: string, lineNo: number, tokens: 
   }
   let lo = 0;
   let hi = bounds.length - 1;
-  if (hi > 1 && isBlank(line, bounds[hi - 1] + 1, line.length)) hi--;
+  // White space after the last pipe ends the row, unless the table's rows end without a pipe: then
+  // that pipe stands before an empty last cell (`a | 1 | ` among `a | 1 | 2`).
+  const emptyLastCell = style.openEnds && pipes >= 2 && line[bounds[hi - 1] + 1] !== undefined && !style.markdown;
+  if (hi > 1 && isBlank(line, bounds[hi - 1] + 1, line.length) && !emptyLastCell) hi--;
   // A pipe at the very start opens a row (`| a |`, `| `); white space before the first pipe is a
   // blank first cell (` | 0 |`, or an indented blank before a lone pipe), unless rows open with pipes.
   const opensRow = bounds[1] === 0 || (style.leadingPipes && hi > 1);

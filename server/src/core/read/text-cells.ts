@@ -25,6 +25,8 @@ const SPACED_NUMBERS = /[0-9０-９][ \u3000]{1,}[0-9０-９]/;
 /** Tables drawn with pipes (or cells parted by lines of a pipe), borders or dashed columns, and page breaks: other shapes. */
 const OTHER_SHAPES = /\f|^[ \t]*(?:\|.*\||[┌├└│╔║┏┃╭+]|-{2,}(?: +-{2,})+[ \t]*$)/m;
 const PIPE_LINE = /^[ \t]*\|[ \t]*$/gm;
+/** A Markdown heading, quote or list item: a paragraph of its own even right under another line. */
+const BLOCK_START = /^\s*(?:#{1,6}\s|>|[*+\-]\s|\d+[.)]\s)/;
 const NUMBER = /^[+\-]?[0-9０-９][0-9０-９,，]*(?:\.[0-9]+)?$/;
 
 const isBlank = (text: string) => text.replace(/\u00a0/g, ' ').trim() === '';
@@ -118,12 +120,13 @@ function modeOf(doc: LineIndex, regions: [number, number][]): Mode | undefined {
       }
     }
   }
-  // Cells set out by position (a text browser centring them) are a layout, not this shape.
-  if (indented * 2 > filled) return undefined;
   if (tabbed) return 'tabbed';
   if (lone < 7) return undefined;
   // Paragraphs part their cells with blank lines (a line break within a cell aside); lines do not.
-  return spaced > adjacent * 2 ? 'paragraphs' : 'lines';
+  if (spaced > adjacent * 2) return 'paragraphs';
+  // Cells set out by position one under another are a text browser's layout, not this shape; lynx
+  // centring each cell paragraph apart from the next is (read above as paragraphs).
+  return indented * 2 > filled ? undefined : 'lines';
 }
 
 function read(doc: LineIndex): Block[] | undefined {
@@ -148,11 +151,17 @@ function read(doc: LineIndex): Block[] | undefined {
   const blocks: Block[] = [];
   let line = articleStart(doc);
   const paragraphsTo = (to: number) => {
+    let runsOn = false;
     for (; line < to; line++) {
-      if (/^\s*(?:=+|-+)\s*$/.test(doc.lines[line])) continue;
-      const lead = /^\s*(?:#{1,6}\s+|>\s?)?/.exec(doc.lines[line])![0].length;
+      const text = doc.lines[line];
+      if (/^\s*(?:=+|-+)\s*$/.test(text)) continue;
+      const lead = /^\s*(?:#{1,6}\s+|>\s?)?/.exec(text)![0].length;
       const pieces = piecesOf(doc, line, mode === 'paragraphs' ? 'paragraphs' : 'lines', lead);
-      if (pieces.length) blocks.push({ kind: 'paragraph', pieces });
+      const last = blocks[blocks.length - 1];
+      // Where blank lines part paragraphs, a line right under another goes on with its paragraph (wrapped).
+      if (pieces.length && runsOn && last?.kind === 'paragraph') last.pieces.push(...pieces);
+      else if (pieces.length) blocks.push({ kind: 'paragraph', pieces });
+      runsOn = pieces.length > 0 && mode === 'paragraphs' && !BLOCK_START.test(doc.lines[line + 1] ?? '');
     }
   };
   for (const [start, end] of regions) {

@@ -231,8 +231,10 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
   const valueRows = new Map<number, RowDraft>();
   // In a labelled table, numbers with no label of their own are a cell's text wrapped away from its
   // row (a wide total on the line above or below) or a row's numbers broken over lines: the rows
-  // beside them cannot be completed by columns or sums.
-  const isStray = (d: (typeof drafts)[number] | undefined) => !!d && labels.length > 0 && !d.label && d.value.labels.length === 0;
+  // beside them cannot be completed by columns or sums. A lone character beside them is not a label
+  // of theirs but one of a group label set vertically (结 / 果).
+  const isStray = (d: (typeof drafts)[number] | undefined) =>
+    !!d && labels.length > 0 && !d.label && d.value.labels.every((w) => [...w.text].length === 1);
   /** The rows nearest (in lines) to stray numbers: the one, or the two, they were wrapped away from. */
   const nearestRows = (j: number): number[] => {
     const distance = (i: number) => (drafts[i] && !isStray(drafts[i]) ? Math.abs(drafts[i].value.line - drafts[j].value.line) : Infinity);
@@ -571,6 +573,7 @@ function gluedRows(doc: LineIndex, list: Item[], section: number): SourceCell[][
   });
   /** Group labels waiting for the row they lead. */
   const lead: SourceCell[] = [];
+  const t3: Parameters<typeof resolveByColumns>[1] = [];
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     if (item.kind === 'blank') continue;
@@ -592,19 +595,29 @@ function gluedRows(doc: LineIndex, list: Item[], section: number): SourceCell[][
       lead.push(cellOf(item));
       continue;
     }
-    const cells = item.kind === 'label' ? cutCells(doc, values, item.columns, item.sums) : cutCells(doc, values, T4_COLUMNS.length, 'T4');
-    rows.push([...lead.splice(0), ...(item.kind === 'label' ? [cellOf(item)] : []), ...cells]);
+    const { cells, readings } = item.kind === 'label' ? cutCells(doc, values, item.columns, item.sums) : cutCells(doc, values, T4_COLUMNS.length, 'T4');
+    const row = [...lead.splice(0), ...(item.kind === 'label' ? [cellOf(item)] : []), ...cells];
+    rows.push(row);
+    const key = item.kind === 'label' && item.sums === 'T3' ? T3_KEY_OF.get(doc.text.slice(item.start, item.end).replace(/[\r\n]/g, '')) : undefined;
+    if (key) t3.push({ key, row, from: row.length - cells.length, cells, readings });
     i = j - 1;
   }
   if (lead.length) rows.push(lead);
+  resolveByColumns(doc, t3);
   return rows;
 }
 
-/** The value cells of a row from its runs of digits and blank lines: the one reading the sums allow, else as written. */
-function cutCells(doc: LineIndex, values: Item[], k: number, sums: Sums): SourceCell[] {
-  const readings: { start: number; end: number }[][] = [];
-  const parts: { start: number; end: number }[] = [];
-  const holds = (cells: { start: number; end: number }[]): boolean => {
+type Cut = { start: number; end: number };
+
+/**
+ * The value cells of a row from its runs of digits and blank lines: the one reading the row's sums
+ * allow; else as written, with the readings the sums allow (up to MAX_READINGS) for the table's
+ * column sums to choose from.
+ */
+function cutCells(doc: LineIndex, values: Item[], k: number, sums: Sums): { cells: SourceCell[]; readings: Cut[][] } {
+  const readings: Cut[][] = [];
+  const parts: Cut[] = [];
+  const holds = (cells: Cut[]): boolean => {
     const v = cells.map((c) => (c.start === c.end ? 0 : Number(doc.text.slice(c.start, c.end))));
     const sum = (a: number, b: number) => v.slice(a, b).reduce((x, y) => x + y, 0);
     if (sums === 'T3') return sum(0, 6) === v[6];
@@ -612,7 +625,7 @@ function cutCells(doc: LineIndex, values: Item[], k: number, sums: Sums): Source
     return true;
   };
   const walk = (i: number, pos: number): void => {
-    if (readings.length > 1 || parts.length > k) return;
+    if (readings.length > MAX_READINGS || parts.length > k) return;
     if (i === values.length) {
       if (parts.length === k && holds(parts)) readings.push([...parts]);
       return;
@@ -635,10 +648,70 @@ function cutCells(doc: LineIndex, values: Item[], k: number, sums: Sums): Source
     }
   };
   walk(0, 0);
-  const cell = (c: { start: number; end: number }): SourceCell =>
-    c.start === c.end
-      ? { pieces: [], origin: { source: c } }
-      : { pieces: [{ text: doc.text.slice(c.start, c.end), origin: { source: c, exact: true } }], origin: {} };
-  if (readings.length === 1) return readings[0].map(cell);
-  return values.map((v) => ('at' in v ? cell({ start: v.at, end: v.at }) : cell(v)));
+  if (readings.length === 1) return { cells: readings[0].map((c) => cutCell(doc, c)), readings: [] };
+  const asWritten = values.map((v) => cutCell(doc, 'at' in v ? { start: v.at, end: v.at } : v));
+  return { cells: asWritten, readings: readings.length <= MAX_READINGS ? readings : [] };
 }
+
+function cutCell(doc: LineIndex, c: Cut): SourceCell {
+  return c.start === c.end
+    ? { pieces: [], origin: { source: c } }
+    : { pieces: [{ text: doc.text.slice(c.start, c.end), origin: { source: c, exact: true } }], origin: {} };
+}
+
+/** Table 三's result rows, whose sum per column is （七）总计. */
+const T3_RESULT_KEYS = new Set(T3_ROWS.map((r) => r.key).filter((key) => key.startsWith('R3_') && key !== 'R3_7'));
+const T3_KEY_OF = new Map(T3_ROWS.flatMap((r) => [r.label, ...(r.aliases ?? [])].map((label) => [label, r.key] as const)));
+/** The most readings of one row, and of the rows together, that the column sums are tried on. */
+const MAX_READINGS = 16;
+const MAX_COMBINATIONS = 4096;
+
+/**
+ * Rows of table 三 whose digits the row's own sum leaves in several readings: the one combination
+ * of readings under which every column adds up (results to （七）总计, 一 and 二 to （七） and 四),
+ * if exactly one does; otherwise the rows stay as written (and unread).
+ */
+function resolveByColumns(doc: LineIndex, t3: { key: string; row: SourceCell[]; from: number; cells: SourceCell[]; readings: Cut[][] }[]): void {
+  const open = t3.filter((r) => r.readings.length > 0);
+  if (!open.length || open.reduce((n, r) => n * r.readings.length, 1) > MAX_COMBINATIONS) return;
+  const keys = new Set(t3.map((r) => r.key));
+  if (!keys.has('R3_7') || !keys.has('R1') || !keys.has('R2') || !keys.has('R4')) return;
+  const valueOf = (c: Cut) => (c.start === c.end ? 0 : Number(doc.text.slice(c.start, c.end)));
+  const known = new Map<string, number[]>();
+  for (const r of t3) {
+    if (r.readings.length) continue;
+    // A row read as written without a full reading (short of cells) leaves the columns unknown.
+    if (r.cells.length !== T3_COLUMNS.length) return;
+    known.set(r.key, r.cells.map((c) => (c.pieces.length ? Number(cellTextOf(c)) : 0)));
+  }
+  const fits: Cut[][][] = [];
+  const chosen: Cut[][] = [];
+  const check = (): boolean => {
+    const value = new Map(known);
+    open.forEach((r, i) => value.set(r.key, chosen[i].map(valueOf)));
+    for (let c = 0; c < T3_COLUMNS.length; c++) {
+      let results = 0;
+      for (const [key, v] of value) if (T3_RESULT_KEYS.has(key)) results += v[c];
+      const total = value.get('R3_7')![c];
+      if (results !== total || value.get('R1')![c] + value.get('R2')![c] !== total + value.get('R4')![c]) return false;
+    }
+    return true;
+  };
+  const walk = (i: number): void => {
+    if (fits.length > 1) return;
+    if (i === open.length) {
+      if (check()) fits.push([...chosen]);
+      return;
+    }
+    for (const reading of open[i].readings) {
+      chosen.push(reading);
+      walk(i + 1);
+      chosen.pop();
+    }
+  };
+  walk(0);
+  if (fits.length !== 1) return;
+  open.forEach((r, i) => r.row.splice(r.from, r.cells.length, ...fits[0][i].map((c) => cutCell(doc, c))));
+}
+
+const cellTextOf = (c: SourceCell) => c.pieces.map((p) => p.text).join('');

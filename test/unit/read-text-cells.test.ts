@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../server/src/core/source';
+import type { Block, SourceCell } from '../../server/src/core/read/document';
+import { cellsReader } from '../../server/src/core/read/text-cells';
+import { LineIndex } from '../../server/src/core/text';
+import { readFixture } from '../support/fixtures';
+
+/**
+ * lynx's dump of Word-made pages: every cell paragraph centred on a line of its own, blank lines
+ * between, long paragraphs wrapped. Read by the cells reader; rows whose blank cells vanished stay
+ * unread, with a warning that names the table.
+ */
+
+const corpus = (report: string, file: string) => readFixture('corpus', report, file);
+const cellText = (c: SourceCell) => c.pieces.map((p) => p.text).join('');
+const shown = (text: string) =>
+  analyzeText(text)
+    .findings.filter((f) => f.severity === 'error' || f.severity === 'warning')
+    .map((f) => `${f.code} ${f.target ?? ''}`)
+    .sort();
+function rowOf(blocks: Block[], label: string): string[] {
+  for (const b of blocks) {
+    if (b.kind !== 'table') continue;
+    for (const row of b.rows) if (row.some((c) => cellText(c) === label)) return row.map(cellText);
+  }
+  throw new Error(`no row ${label}`);
+}
+
+describe('cells reader: lynx dumps of Word-made pages', () => {
+  it('reads a centred cell a line as the table rows, a label wrapped over two paragraphs in its row', () => {
+    const blocks = cellsReader.read(new LineIndex(corpus('gen-2021-word', 'lynx.txt')))!;
+    assert.ok(blocks);
+    assert.deepEqual(rowOf(blocks, '行政规范性文件'), ['行政规范性文件', '26', '0', '26']);
+    assert.deepEqual(rowOf(blocks, '二、上年结转政府信息公开申请数量'), ['二、上年结转政府信息公开申请数量', '0', '0', '4', '3', '2', '4', '13']);
+    assert.deepEqual(rowOf(blocks, '只计这一情形，不计其他情形）'), ['（二）部分公开（区分处理的，', '只计这一情形，不计其他情形）', '8', '0', '1', '0', '8', '0', '17']);
+  });
+
+  it('gives a correct report no finding and finds a wrong row total', () => {
+    assert.deepEqual(shown(corpus('gen-2021-word', 'lynx.txt')), []);
+    assert.deepEqual(shown(corpus('gen-2021-word-row-total', 'lynx.txt')), ['row-total T3.R3_1.TOT']);
+  });
+
+  it('keeps a wrapped paragraph whole, so subheadings keep their place', () => {
+    const blocks = cellsReader.read(new LineIndex(corpus('seed-004', 'lynx.txt')))!;
+    const para = blocks.find((b) => b.kind === 'paragraph' && b.pieces[0].text.startsWith('按照政务公开要求'));
+    assert.ok(para && para.kind === 'paragraph');
+    assert.ok(para.pieces.map((p) => p.text).join('').endsWith('辖区企业获得的各类荣誉信息28条。'));
+  });
+
+  it('leaves rows whose blank cells vanished unread, naming the table, and guesses no blank', () => {
+    const found = shown(corpus('seed-004', 'lynx.txt'));
+    assert.deepEqual(
+      found.filter((k) => k.startsWith('table-unparsed')),
+      ['table-unparsed T2.unparsed', 'table-unparsed T3.unparsed', 'table-unparsed T4.R'],
+    );
+    assert.deepEqual(found.filter((k) => k.startsWith('cell-empty')), []);
+    assert.deepEqual(found.filter((k) => k.startsWith('section-numbering')), [
+      'section-numbering section.4',
+      'section-numbering subheading.11',
+      'section-numbering subheading.3',
+      'section-numbering subheading.7',
+    ]);
+  });
+});
+
+describe('cell-joined text: a trailing pipe before an empty last cell', () => {
+  const text = readFixture('broken', 'trailing-pipe-empty-cell.txt');
+
+  it('reads `… | 0 | ` among rows that end without a pipe as a blank last cell, not a short row', () => {
+    assert.deepEqual(shown(text), ['cell-empty T3.R3_6_1']);
+  });
+
+  it('the same rows with the last cell written have no finding; form A rows closed by pipes keep their cells', () => {
+    assert.deepEqual(shown(text.replace(/ \| $/m, ' | 0')), []);
+    assert.deepEqual(shown(corpus('gen-2021-word', 'canonical.txt')), []);
+  });
+});
