@@ -25,7 +25,7 @@ const SPACED_NUMBERS = /[0-9０-９][ \u3000]{1,}[0-9０-９]/;
 /** Tables drawn with pipes (or cells parted by lines of a pipe), borders or dashed columns, and page breaks: other shapes. */
 const OTHER_SHAPES = /\f|^[ \t]*(?:\|.*\||[┌├└│╔║┏┃╭+]|-{2,}(?: +-{2,})+[ \t]*$)/m;
 const PIPE_LINE = /^[ \t]*\|[ \t]*$/gm;
-const NUMBER = /^[+\-]?[0-9０-９][0-9０-９,，]*(?:\.[0-9]+)?$/;
+const NUMBER = /^[+-]?[0-9０-９][0-9０-９,，]*(?:\.[0-9]+)?$/;
 
 const isBlank = (text: string) => text.replace(/\u00a0/g, ' ').trim() === '';
 
