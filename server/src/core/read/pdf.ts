@@ -4,6 +4,7 @@
  * running over a page break is one table (its repeated header rows dropped), and every piece keeps
  * its page and box. No file system, no network, no fonts, no canvas: bytes in, blocks out.
  */
+/// <reference path="./pdf-worker.d.ts" />
 import { Block, buildView, Piece, ReadResult, SourceCell } from './document';
 import { Box, GridCell, GridTable, layoutPage, PageGeometry, PageItem, Rule, Run, TextLine, WIDE } from './pdf-layout';
 
