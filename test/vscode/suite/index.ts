@@ -328,9 +328,12 @@ const tests: [string, () => Promise<void>][] = [
     // 21 rows of 表三 and the 表四 data row have blank cells (37 in all): each is coloured as a warning.
     assert.equal(Object.keys(first.marked).length, 37, JSON.stringify(first.marked));
     assert.ok(Object.values(first.marked).every((s) => s === 'warning'), JSON.stringify(first.marked));
-    // The recognized text behind it is a report document with the same findings as squiggles.
-    const view = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'xxgk-view' && d.uri.query === file.toString());
-    assert.equal(view?.languageId, LANGUAGE_ID);
+    // Its button runs "按年报检查此文件" on the file: the recognized text opens beside with the same findings as squiggles.
+    await vscode.commands.executeCommand('xxgk.checkAsReport', file);
+    const view = vscode.window.activeTextEditor?.document;
+    assert.equal(view?.uri.scheme, 'xxgk-view');
+    assert.equal(view.uri.query, file.toString());
+    assert.equal(view.languageId, LANGUAGE_ID);
     const findings = await diagnosticsWhere(view.uri, (ds) => ds.length === 22, '22 findings on the recognized text');
     assert.deepEqual([...new Set(findings.map(codeOf))], ['cell-empty']);
     // Any other Word file: only through "Open With…".
