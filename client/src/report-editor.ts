@@ -29,7 +29,7 @@ export class ReportFileEditor implements vscode.CustomReadonlyEditorProvider, vs
     private readonly client: () => Promise<LanguageClient>,
     private readonly read: (file: vscode.Uri) => Promise<ReadReport>,
   ) {
-    const options = { webviewOptions: { retainContextWhenHidden: false }, supportsMultipleEditorsPerDocument: true };
+    const options = { supportsMultipleEditorsPerDocument: true };
     this.registrations = [REPORT_FILE_EDITOR, OTHER_FILE_EDITOR].map((viewType) => vscode.window.registerCustomEditorProvider(viewType, this, options));
   }
 
@@ -78,7 +78,7 @@ export class ReportFileEditor implements vscode.CustomReadonlyEditorProvider, vs
       undefined,
       subscriptions,
     );
-    // The findings come with the diagnostics of the recognized text: redraw when they change.
+    // Once the recognized text is shown, its diagnostics follow the settings (a rule turned off): redraw with them.
     vscode.languages.onDidChangeDiagnostics((e) => {
       if (doc && e.uris.some((u) => u.toString() === doc!.uri.toString())) void update();
     }, undefined, subscriptions);
