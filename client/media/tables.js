@@ -12,6 +12,8 @@
   document.body.appendChild(tip);
   /** @type {any} */
   let model;
+  /** Why the file could not be read (a PDF or Word file's editor, client/src/report-editor.ts). */
+  let problem = '';
   let focusedTarget = '';
 
   /** @param {string} tag @param {string} [cls] @param {string} [text] */
@@ -123,6 +125,11 @@
   function render() {
     hideTip();
     app.replaceChildren();
+    if (problem) {
+      app.appendChild(el('p', 'problem', problem));
+      vscode.postMessage({ type: 'rendered', uri: '', version: 0, tables: [], cells: 0, marked: {}, culprits: [], problem });
+      return;
+    }
     if (!model) { app.appendChild(el('p', 'muted', strings.waiting)); return; }
     const head = app.appendChild(el('header'));
     head.appendChild(el('h1', '', [model.organ, model.year].filter((x) => x !== null && x !== undefined).join(' ') || strings.title));
@@ -130,6 +137,10 @@
     if (model.format) facts.push(fill(strings.format, model.format));
     facts.push(fill(strings.findings, model.findings));
     head.appendChild(el('p', 'muted', facts.join(' · ')));
+    if (strings.openText) {
+      const open = head.appendChild(el('div', 'toolbar')).appendChild(el('button', '', strings.openText));
+      open.addEventListener('click', () => vscode.postMessage({ type: 'openText' }));
+    }
     if (!model.tables.length) app.appendChild(el('p', 'muted', strings.empty));
     else app.appendChild(el('p', 'legend muted', strings.legend));
     for (const t of model.tables) {
@@ -158,6 +169,9 @@
     if (m && m.type === 'model') {
       model = m.model;
       vscode.setState({ model });
+      render();
+    } else if (m && m.type === 'problem') {
+      problem = String(m.message);
       render();
     }
   });

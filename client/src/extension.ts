@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { TablePreview } from './preview';
+import { ReadReport, ReportFileEditor } from './report-editor';
 import { SummaryView } from './summary-view';
 import { toBase64 } from './webview';
 
@@ -24,10 +25,11 @@ let starting: Promise<void> | undefined;
 /** Documents switched by detection once: if the person switches one back to plain text, it stays so. */
 const detected = new Set<string>();
 
-/** What the extension hands to whoever asks (the extension-host tests): its two webviews. */
+/** What the extension hands to whoever asks (the extension-host tests): its webviews. */
 export interface XxgkApi {
   preview: TablePreview;
   summary: SummaryView;
+  reportFiles: ReportFileEditor;
 }
 
 /**
@@ -42,9 +44,11 @@ export async function activate(context: vscode.ExtensionContext, clientFactory: 
   };
   const preview = new TablePreview(context, running, isReportDocument);
   const summary = new SummaryView(context, running, (file) => openReport(context, file));
+  const reportFiles = new ReportFileEditor(context, running, (file) => readReportView(context, file, /\.pdf$/i.test(file.path) ? 'pdf' : 'docx'));
   context.subscriptions.push(
     preview,
     summary,
+    reportFiles,
     vscode.commands.registerCommand('xxgk.checkAsReport', (uri?: vscode.Uri) => checkAsReport(context, uri)),
     vscode.workspace.registerTextDocumentContentProvider(VIEW_SCHEME, { provideTextDocumentContent: (uri) => views.get(uri.toString()) ?? '' }),
     vscode.commands.registerCommand('xxgk.showSummary', () => summary.show()),
@@ -60,7 +64,7 @@ export async function activate(context: vscode.ExtensionContext, clientFactory: 
     }),
   );
   for (const doc of vscode.workspace.textDocuments) onOpen(context, doc);
-  return { preview, summary };
+  return { preview, summary, reportFiles };
 }
 
 export async function deactivate(): Promise<void> {
@@ -136,23 +140,26 @@ function activeFile(): vscode.Uri | undefined {
 
 /**
  * A PDF or Word report: its bytes go to the language server, which reads them and keeps the grids;
- * the recognized text opens beside, read-only, with the findings on it (each names its page or cell).
+ * the recognized text becomes a read-only report document, which the server checks.
  */
-async function openReportView(context: vscode.ExtensionContext, file: vscode.Uri, kind: 'pdf' | 'docx'): Promise<void> {
+async function readReportView(context: vscode.ExtensionContext, file: vscode.Uri, kind: 'pdf' | 'docx'): Promise<ReadReport> {
   await startClient(context);
   const bytes = await vscode.workspace.fs.readFile(file);
   const view = vscode.Uri.from({ scheme: VIEW_SCHEME, path: `${file.path}.txt`, query: file.toString() });
   const result = await client!.sendRequest<{ text?: string; problem?: string }>('xxgk/readSource', {
     viewUri: view.toString(), kind, data: toBase64(bytes),
   });
-  if (result.problem !== undefined) {
-    void vscode.window.showErrorMessage(`${file.path.split('/').pop()}：${result.problem}`);
-    return;
-  }
+  if (result.problem !== undefined) return { problem: result.problem };
   views.set(view.toString(), result.text ?? '');
   const doc = await vscode.workspace.openTextDocument(view);
-  await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
-  await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  return { doc: await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID) };
+}
+
+/** The recognized text of a PDF or Word report opens beside, with the findings on it (each names its page or cell). */
+async function openReportView(context: vscode.ExtensionContext, file: vscode.Uri, kind: 'pdf' | 'docx'): Promise<void> {
+  const result = await readReportView(context, file, kind);
+  if ('problem' in result) void vscode.window.showErrorMessage(`${file.path.split('/').pop()}：${result.problem}`);
+  else await vscode.window.showTextDocument(result.doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
 }
 
 /** "Check as disclosure report": any open text file becomes an xxgk-report document; a PDF or Word file opens as its recognized text. */

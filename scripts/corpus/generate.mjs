@@ -38,7 +38,6 @@ const { renderHtml, encodeHtml, ARTICLE_SELECTOR } = load('test/support/render-h
 const { render } = load('test/support/render.js');
 const { SEEDS } = load('test/support/fixtures.js');
 const { analyze } = load('server/src/core/analyze.js');
-const iconv = require('iconv-lite');
 
 const OUT = join(root, 'test/fixtures/corpus');
 /** Reports whose DOCX and PDFs are committed (the rest keep only text outputs). */

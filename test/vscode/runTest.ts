@@ -37,6 +37,11 @@ function makeWorkspace(): string {
   fs.writeFileSync(path.join(dir, 'setting-off.txt'), title);
   fs.writeFileSync(path.join(dir, 'switched-back.txt'), title);
   for (const marker of ['marker-1.txt', 'marker-2.txt']) fs.writeFileSync(path.join(dir, marker), title);
+  // Word reports for the read-only editor: one named like a report, one not, one that is no Word file.
+  const docx = path.join(ROOT, 'test', 'fixtures', 'docx', 'gen-2021-blanks.docx');
+  fs.copyFileSync(docx, path.join(dir, '某局2021年度报告.docx'));
+  fs.copyFileSync(docx, path.join(dir, 'minutes.docx'));
+  fs.writeFileSync(path.join(dir, '损坏的年报.docx'), 'PK\x03\x04 not a zip');
   fs.mkdirSync(path.join(dir, '.vscode'));
   fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({
     '[xxgk-report]': { 'editor.codeActionsOnSave': { 'source.fixAll.xxgk': 'explicit' } },

@@ -315,6 +315,39 @@ const tests: [string, () => Promise<void>][] = [
     assert.equal(next.marked['T3.R3_7.NP'], 'error', JSON.stringify(next.marked));
     await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
   }],
+  ['a Word file named like a report opens in the read-only report editor: its tables with the findings; unreadable files say why', async () => {
+    const reportFiles = api().reportFiles;
+    const file = fileUri('某局2021年度报告.docx');
+    const drawn = renderedWhere(reportFiles.onDidRender, (r) => r.file === file.toString() && r.tables.length > 0, 'the report editor of the Word file');
+    await vscode.commands.executeCommand('vscode.open', file);
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    assert.ok(input instanceof vscode.TabInputCustom, 'a custom editor');
+    assert.equal(input.viewType, 'xxgk.reportFile');
+    const first = await drawn;
+    assert.deepEqual(first.tables, ['T2', 'T3', 'T4']);
+    // 21 rows of 表三 and the 表四 data row have blank cells (37 in all): each is coloured as a warning.
+    assert.equal(Object.keys(first.marked).length, 37, JSON.stringify(first.marked));
+    assert.ok(Object.values(first.marked).every((s) => s === 'warning'), JSON.stringify(first.marked));
+    // Its button runs "按年报检查此文件" on the file: the recognized text opens beside with the same findings as squiggles.
+    await vscode.commands.executeCommand('xxgk.checkAsReport', file);
+    const view = vscode.window.activeTextEditor?.document;
+    assert.equal(view?.uri.scheme, 'xxgk-view');
+    assert.equal(view.uri.query, file.toString());
+    assert.equal(view.languageId, LANGUAGE_ID);
+    const findings = await diagnosticsWhere(view.uri, (ds) => ds.length === 22, '22 findings on the recognized text');
+    assert.deepEqual([...new Set(findings.map(codeOf))], ['cell-empty']);
+    // Any other Word file: only through "Open With…".
+    const other = fileUri('minutes.docx');
+    const otherDrawn = renderedWhere(reportFiles.onDidRender, (r) => r.file === other.toString() && r.tables.length > 0, 'the report editor of minutes.docx');
+    await vscode.commands.executeCommand('vscode.openWith', other, 'xxgk.otherFile');
+    assert.deepEqual((await otherDrawn).tables, ['T2', 'T3', 'T4']);
+    // A file that is no Word file: the editor shows the reader's reason.
+    const broken = fileUri('损坏的年报.docx');
+    const problem = renderedWhere(reportFiles.onDidRender, (r) => r.file === broken.toString(), 'the report editor of the broken file');
+    await vscode.commands.executeCommand('vscode.open', broken);
+    assert.equal((await problem).problem, '不是 Word（.docx）文件，无法读取，未检查');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  }],
   ['"汇总本工作区的年度报告" opens a webview table with one row per report (titled or not); CSV export with a BOM', async () => {
     const summary = api().summary;
     const drawn = renderedWhere<number>(summary.onDidRender, (n) => n > 0, 'the summary table');

@@ -37,7 +37,7 @@ const PAGE_FOOTER = /^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\
 /** `|---|:--:|` (checked together with a `---`; one character class keeps it linear). */
 const MARKDOWN_RULE = /^[\s|:-]*$/;
 /** A word that can stand for a number cell in space-aligned text. */
-const VALUE_WORD = /^(?:[+\-]?\d[\d,，]*(?:\.\d+)?|[\/—–－-]{1,2}|无)$/;
+const VALUE_WORD = /^(?:[+-]?\d[\d,，]*(?:\.\d+)?|[/—–－-]{1,2}|无)$/;
 
 /** A line that belongs to a table: a pipe row or a tab-prefixed cell. */
 export function isTableLine(line: string): boolean {
@@ -300,6 +300,6 @@ export function isValueToken(t: CellToken): boolean {
 
 const VALUE_FIRST_CHARS = charTable('+-,0123456789/\\—–－无Nn不');
 
-const VALUE_CELL = /^[+\-]?[\d,]+(\.\d+)?(万元|元|件|个|项|条|次|起)?$/;
+const VALUE_CELL = /^[+-]?[\d,]+(\.\d+)?(万元|元|件|个|项|条|次|起)?$/;
 const PLACEHOLDER_CELL = /^(\/|\\|-{1,2}|—{1,2}|–|－|无|N\/?A|不适用)$/i;
 

@@ -26,8 +26,8 @@ const SPACED_NUMBERS = /[0-9０-９][ \u3000]{1,}[0-9０-９]/;
 const OTHER_SHAPES = /\f|^[ \t]*(?:\|.*\||[┌├└│╔║┏┃╭+]|-{2,}(?: +-{2,})+[ \t]*$)/m;
 const PIPE_LINE = /^[ \t]*\|[ \t]*$/gm;
 /** A Markdown heading, quote or list item: a paragraph of its own even right under another line. */
-const BLOCK_START = /^\s*(?:#{1,6}\s|>|[*+\-]\s|\d+[.)]\s)/;
-const NUMBER = /^[+\-]?[0-9０-９][0-9０-９,，]*(?:\.[0-9]+)?$/;
+const BLOCK_START = /^\s*(?:#{1,6}\s|>|[*+-]\s|\d+[.)]\s)/;
+const NUMBER = /^[+-]?[0-9０-９][0-9０-９,，]*(?:\.[0-9]+)?$/;
 
 const isBlank = (text: string) => text.replace(/\u00a0/g, ' ').trim() === '';
 

@@ -38,7 +38,7 @@ interface RowDraft {
   stray?: boolean;
 }
 
-const NUMBER = /^[+\-]?\d[\d,]*(\.\d+)?$/;
+const NUMBER = /^[+-]?\d[\d,]*(\.\d+)?$/;
 /** A page number alone on a line next to a page break: `3`, `- 3 -`, `3/5`, `第3页`. */
 const PAGE_NUMBER = /^(-\s*)?\d{1,3}(\s*-)?$|^\d{1,3}\s*\/\s*\d{1,3}$|^第\s*\d{1,3}\s*页(\s*[，,]?\s*共\s*\d{1,3}\s*页)?$/;
 /** Lines without a wide gap in a layout text are rare; without -layout they are nearly all. */

@@ -29,7 +29,7 @@ const SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-*:?\s*)*\|?\s*$/;
 /** Inline markup around or inside text: tags, bold and italic marks, escapes, non-breaking spaces. */
 const INLINE_MARKUP = /<\/?[A-Za-z][^<>\n]*>|\*\*|__|\\(?=[\\`*_{}[\]()#+\-.!|>~<])|&nbsp;|&#160;|\u00a0/g;
 /** A number in a cell: what tells the rows of data from the header rows. */
-const NUMBER = /^[+\-]?[0-9０-９][0-9０-９,，]*(?:\.[0-9]+)?$/;
+const NUMBER = /^[+-]?[0-9０-９][0-9０-９,，]*(?:\.[0-9]+)?$/;
 
 /** The exact pieces of text in line[from, to), markup left out. */
 export function inlinePieces(doc: LineIndex, line: number, from = 0, to = doc.lines[line].length): Piece[] {
