@@ -56,10 +56,10 @@ describe('cells reader: lynx dumps of Word-made pages', () => {
     );
     assert.deepEqual(found.filter((k) => k.startsWith('cell-empty')), []);
     assert.deepEqual(found.filter((k) => k.startsWith('section-numbering')), [
+      'section-numbering section.1.subheading.1',
+      'section-numbering section.1.subheading.3',
+      'section-numbering section.1.subheading.5',
       'section-numbering section.4',
-      'section-numbering subheading.11',
-      'section-numbering subheading.3',
-      'section-numbering subheading.7',
     ]);
   });
 });
