@@ -32,8 +32,9 @@ export default tseslint.config(
   },
   { files: ['**/*.mjs', 'scripts/**/*.js', 'test/**/*.js'], languageOptions: { globals: nodeGlobals } },
   {
-    // The CLI's launcher is CommonJS (package.json has no "type"): it loads the built CLI with require.
-    files: ['bin/*.js'],
+    // CommonJS (package.json has no "type"): the CLI's launcher loads the built CLI with require; the web
+    // suite is loaded by the extension host's test runner.
+    files: ['bin/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: nodeGlobals },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -35,24 +35,28 @@ const noNodeBuiltins = {
 const common = { bundle: true, sourcemap: true, external: ['vscode'], logLevel: 'warning' };
 
 await Promise.all([
-  ...nodeEntries.map((e) => build({
-    ...common,
-    entryPoints: [e.in],
-    outfile: e.out,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // ESM dependencies read import.meta.url, which CommonJS bundles lack.
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-    define: { 'import.meta.url': '__importMetaUrl' },
-  })),
-  ...browserEntries.map((e) => build({
-    ...common,
-    entryPoints: [e.in],
-    outfile: e.out,
-    platform: 'browser',
-    format: e.format,
-    target: 'es2022',
-    plugins: [noNodeBuiltins],
-  })),
+  ...nodeEntries.map((e) =>
+    build({
+      ...common,
+      entryPoints: [e.in],
+      outfile: e.out,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      // ESM dependencies read import.meta.url, which CommonJS bundles lack.
+      banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+      define: { 'import.meta.url': '__importMetaUrl' },
+    }),
+  ),
+  ...browserEntries.map((e) =>
+    build({
+      ...common,
+      entryPoints: [e.in],
+      outfile: e.out,
+      platform: 'browser',
+      format: e.format,
+      target: 'es2022',
+      plugins: [noNodeBuiltins],
+    }),
+  ),
 ]);

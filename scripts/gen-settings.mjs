@@ -30,16 +30,34 @@ const texts = {
   'config.run': ['When to check a report: as you type, or when the file is saved.', '何时检查报告：输入时，或保存文件时。'],
   'config.run.onType': ['Check while typing (after `#xxgk.debounceMs#` of quiet).', '输入时检查（停止输入 `#xxgk.debounceMs#` 毫秒后）。'],
   'config.run.onSave': ['Check when the file is opened and saved.', '打开和保存文件时检查。'],
-  'config.detectByFirstLine': ['Open a plain-text file (e.g. any `.txt`) as a report when its first non-blank line is a report title (…政府信息公开工作年度报告).', '首个非空行是年报标题（……政府信息公开工作年度报告）的纯文本文件（如任意 `.txt` 文件）按年报打开并检查。'],
+  'config.detectByFirstLine': [
+    'Open a plain-text file (e.g. any `.txt`) as a report when its first non-blank line is a report title (…政府信息公开工作年度报告).',
+    '首个非空行是年报标题（……政府信息公开工作年度报告）的纯文本文件（如任意 `.txt` 文件）按年报打开并检查。',
+  ],
   'config.debounceMs': ['Milliseconds to wait after the last keystroke before checking.', '最后一次输入后等待多少毫秒再检查。'],
-  'config.blankAsZero': ['Count blank table cells as 0 in the sums (勾稽关系). When off, sums with blank cells are not checked.', '核对勾稽关系时把空白单元格按0计算；关闭时，含空白单元格的合计不核对。'],
-  'config.formatVersion': ['Which national table format reports must use. `auto`: 2019 format for report years 2019–2020, 2021 format from 2021.', '报告应使用的国家统一表格格式。`auto`：2019、2020年度用2019年格式，2021年度起用2021年格式。'],
+  'config.blankAsZero': [
+    'Count blank table cells as 0 in the sums (勾稽关系). When off, sums with blank cells are not checked.',
+    '核对勾稽关系时把空白单元格按0计算；关闭时，含空白单元格的合计不核对。',
+  ],
+  'config.formatVersion': [
+    'Which national table format reports must use. `auto`: 2019 format for report years 2019–2020, 2021 format from 2021.',
+    '报告应使用的国家统一表格格式。`auto`：2019、2020年度用2019年格式，2021年度起用2021年格式。',
+  ],
   'config.formatVersion.auto': ['Decide by the report year.', '按报告年度判断。'],
   'config.formatVersion.2019': ['The 2019 format (国办公开办函〔2019〕60号).', '2019年格式（国办公开办函〔2019〕60号）。'],
   'config.formatVersion.2021': ['The 2021 format (国办公开办函〔2021〕30号).', '2021年格式（国办公开办函〔2021〕30号）。'],
-  'config.rules': ['Severity per rule, or `off`. A `.xxgk-lint.json` in the workspace overrides these per rule.', '各规则的级别，或 `off` 关闭。工作区中的 `.xxgk-lint.json` 按规则覆盖此处设置。'],
-  'config.maxFileSize': ['Files with more characters than this are not checked; they get one notice instead.', '字符数超过此值的文件不做检查，只给出一条提示。'],
-  'config.trace.server': ['Traces the communication between VS Code and the language server (Output panel).', '在“输出”面板中记录 VS Code 与语言服务器之间的通信。'],
+  'config.rules': [
+    'Severity per rule, or `off`. A `.xxgk-lint.json` in the workspace overrides these per rule.',
+    '各规则的级别，或 `off` 关闭。工作区中的 `.xxgk-lint.json` 按规则覆盖此处设置。',
+  ],
+  'config.maxFileSize': [
+    'Files with more characters than this are not checked; they get one notice instead.',
+    '字符数超过此值的文件不做检查，只给出一条提示。',
+  ],
+  'config.trace.server': [
+    'Traces the communication between VS Code and the language server (Output panel).',
+    '在“输出”面板中记录 VS Code 与语言服务器之间的通信。',
+  ],
 };
 for (const s of SEVERITIES) texts[`config.severity.${s}`] = [SEVERITY_NAMES.en[s], SEVERITY_NAMES.zh[s]];
 for (const rule of RULES) {
@@ -51,31 +69,47 @@ for (const rule of RULES) {
 }
 
 // ------------------------------------------------------------------ contributes.configuration
-const ruleProperties = Object.fromEntries(RULES.map((rule) => [rule.code, {
-  type: 'string',
-  enum: SEVERITIES,
-  enumDescriptions: SEVERITIES.map((s) => `%config.severity.${s}%`),
-  description: `%config.rules.${rule.code}%`,
-}]));
+const ruleProperties = Object.fromEntries(
+  RULES.map((rule) => [
+    rule.code,
+    {
+      type: 'string',
+      enum: SEVERITIES,
+      enumDescriptions: SEVERITIES.map((s) => `%config.severity.${s}%`),
+      description: `%config.rules.${rule.code}%`,
+    },
+  ]),
+);
 
 const configuration = {
   title: '%config.title%',
   properties: {
     'xxgk.run': {
-      type: 'string', enum: ['onType', 'onSave'], enumDescriptions: ['%config.run.onType%', '%config.run.onSave%'],
-      default: 'onType', scope: 'resource', description: '%config.run%',
+      type: 'string',
+      enum: ['onType', 'onSave'],
+      enumDescriptions: ['%config.run.onType%', '%config.run.onSave%'],
+      default: 'onType',
+      scope: 'resource',
+      description: '%config.run%',
     },
     'xxgk.detectByFirstLine': { type: 'boolean', default: true, scope: 'resource', markdownDescription: '%config.detectByFirstLine%' },
     'xxgk.debounceMs': { type: 'number', default: 200, minimum: 0, maximum: 10000, scope: 'resource', description: '%config.debounceMs%' },
     'xxgk.blankAsZero': { type: 'boolean', default: true, scope: 'resource', description: '%config.blankAsZero%' },
     'xxgk.formatVersion': {
-      type: 'string', enum: ['auto', '2019', '2021'],
+      type: 'string',
+      enum: ['auto', '2019', '2021'],
       enumDescriptions: ['%config.formatVersion.auto%', '%config.formatVersion.2019%', '%config.formatVersion.2021%'],
-      default: 'auto', scope: 'resource', markdownDescription: '%config.formatVersion%',
+      default: 'auto',
+      scope: 'resource',
+      markdownDescription: '%config.formatVersion%',
     },
     'xxgk.rules': {
-      type: 'object', default: {}, additionalProperties: false, scope: 'resource',
-      markdownDescription: '%config.rules%', properties: ruleProperties,
+      type: 'object',
+      default: {},
+      additionalProperties: false,
+      scope: 'resource',
+      markdownDescription: '%config.rules%',
+      properties: ruleProperties,
     },
     'xxgk.maxFileSize': { type: 'number', default: DEFAULT_MAX_FILE_SIZE, minimum: 1, scope: 'resource', description: '%config.maxFileSize%' },
     'xxgk.trace.server': { type: 'string', enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window', description: '%config.trace.server%' },
@@ -125,7 +159,9 @@ ${messages}
 }
 
 function ruleIndex() {
-  const rows = RULES.map((r) => `| [${r.code}](${r.code}.md) | ${r.defaultSeverity} | ${r.fixKind ? `\`${r.fixKind}\`` : ''} | ${r.description['zh-CN']} | ${r.description.en} |`).join('\n');
+  const rows = RULES.map(
+    (r) => `| [${r.code}](${r.code}.md) | ${r.defaultSeverity} | ${r.fixKind ? `\`${r.fixKind}\`` : ''} | ${r.description['zh-CN']} | ${r.description.en} |`,
+  ).join('\n');
   return `<!-- Generated by scripts/gen-settings.mjs from server/src/core/rules/index.ts; do not edit. -->
 # 规则 / Rules
 
@@ -146,7 +182,10 @@ const pkg = readJson('package.json');
 pkg.contributes = { ...pkg.contributes, configuration };
 outputs.set('package.json', json(pkg));
 
-for (const [file, index] of [['package.nls.json', 0], ['package.nls.zh-cn.json', 1]]) {
+for (const [file, index] of [
+  ['package.nls.json', 0],
+  ['package.nls.zh-cn.json', 1],
+]) {
   const existing = fs.existsSync(path.join(root, file)) ? readJson(file) : {};
   const kept = Object.fromEntries(Object.entries(existing).filter(([k]) => !k.startsWith('config.')));
   const generated = Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, v[index]]));

@@ -48,16 +48,31 @@ function seedModel(text) {
     if (heading.title !== SECTION_TITLES[n - 1]) sections.title[n] = heading.title;
     const table = n >= 2 && n <= 4 ? report.tables[`T${n}`] : undefined;
     const end = table ? table.range.start.line : section.bodyEnd;
-    sections.body[n] = lines.slice(section.bodyStart, end).map((l) => l.trim()).filter((l) => l !== '');
+    sections.body[n] = lines
+      .slice(section.bodyStart, end)
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
   }
   return model;
 }
 
 const reports = [
   { name: 'seed-000', model: seedModel(readFileSync(join(root, 'test/fixtures/seeds', SEEDS.s000), 'utf8')), html: { headings: 'h2' } },
-  { name: 'seed-001', model: seedModel(readFileSync(join(root, 'test/fixtures/seeds', SEEDS.s001), 'utf8')), html: { headings: 'strong', word: true, blank: 'p-nbsp' } },
-  { name: 'seed-004', model: seedModel(readFileSync(join(root, 'test/fixtures/seeds', SEEDS.s004), 'utf8')), html: { headings: 'p', word: true, wrapLabels: true, blank: 'empty' } },
-  { name: 'gen-2021-blanks', model: randomValidModel(mulberry32(2021), { format: '2021', blanks: true }), html: { headings: 'h2', wrapLabels: true, vertical: 'br' } },
+  {
+    name: 'seed-001',
+    model: seedModel(readFileSync(join(root, 'test/fixtures/seeds', SEEDS.s001), 'utf8')),
+    html: { headings: 'strong', word: true, blank: 'p-nbsp' },
+  },
+  {
+    name: 'seed-004',
+    model: seedModel(readFileSync(join(root, 'test/fixtures/seeds', SEEDS.s004), 'utf8')),
+    html: { headings: 'p', word: true, wrapLabels: true, blank: 'empty' },
+  },
+  {
+    name: 'gen-2021-blanks',
+    model: randomValidModel(mulberry32(2021), { format: '2021', blanks: true }),
+    html: { headings: 'h2', wrapLabels: true, vertical: 'br' },
+  },
 ];
 
 const work = mkdtempSync(join(tmpdir(), 'docx-fixtures-'));
@@ -66,7 +81,19 @@ try {
     writeFileSync(join(work, `${r.name}.html`), renderHtml(r.model, { ...r.html, chrome: false }));
     writeFileSync(join(OUT, `${r.name}.txt`), render(r.model, 'A', { spacedHeadings: false }).text);
   }
-  execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, ...reports.map((r) => join(work, `${r.name}.html`))], { stdio: 'pipe', timeout: 600_000 });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${join(work, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      'docx:MS Word 2007 XML',
+      '--outdir',
+      work,
+      ...reports.map((r) => join(work, `${r.name}.html`)),
+    ],
+    { stdio: 'pipe', timeout: 600_000 },
+  );
   for (const r of reports) {
     const file = join(work, `${r.name}.docx`);
     if (!existsSync(file)) throw new Error(`LibreOffice did not write ${file}`);

@@ -51,8 +51,14 @@
     exportButton.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
     const refresh = bar.appendChild(el('button', 'secondary', strings.refresh));
     refresh.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
-    if (!result) { app.appendChild(el('p', 'muted', strings.waiting)); return; }
-    if (!result.rows.length) { app.appendChild(el('p', 'muted', strings.none)); return; }
+    if (!result) {
+      app.appendChild(el('p', 'muted', strings.waiting));
+      return;
+    }
+    if (!result.rows.length) {
+      app.appendChild(el('p', 'muted', strings.none));
+      return;
+    }
     app.appendChild(el('p', 'muted', `${String(strings.count).replace('{0}', result.rows.length)} · ${strings.hint}`));
     const table = app.appendChild(el('div', 'scroll')).appendChild(el('table', 'summary'));
     const headRow = table.appendChild(el('thead')).appendChild(el('tr'));
@@ -66,7 +72,9 @@
         render();
       };
       th.addEventListener('click', toggle);
-      th.addEventListener('keydown', (e) => { if (e.key === 'Enter') toggle(); });
+      th.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') toggle();
+      });
     }
     const body = table.appendChild(el('tbody'));
     for (const row of sorted()) {
@@ -79,7 +87,9 @@
       }
       const open = () => vscode.postMessage({ type: 'open', file: row.file });
       tr.addEventListener('click', open);
-      tr.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
+      tr.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') open();
+      });
     }
     const foot = table.appendChild(el('tfoot')).appendChild(el('tr'));
     for (const c of result.columns) {

@@ -49,7 +49,10 @@
   function inline(/** @type {HTMLElement} */ parent, /** @type {string} */ line) {
     let target = parent;
     let text = '';
-    const flush = () => { if (text) target.appendChild(document.createTextNode(text)); text = ''; };
+    const flush = () => {
+      if (text) target.appendChild(document.createTextNode(text));
+      text = '';
+    };
     for (const m of line.matchAll(/\\(.)|\*\*|[^\\*]+|\*/g)) {
       if (m[1] !== undefined) text += m[1];
       else if (m[0] === '**') {
@@ -65,7 +68,10 @@
     tip.replaceChildren();
     for (const m of cell.messages) tip.appendChild(el('p', `finding ${cell.severity || ''}`, m));
     if (cell.hover) tip.appendChild(markdown(cell.hover));
-    if (!tip.childNodes.length) { tip.hidden = true; return; }
+    if (!tip.childNodes.length) {
+      tip.hidden = true;
+      return;
+    }
     tip.hidden = false;
     const r = td.getBoundingClientRect();
     const w = Math.min(520, window.innerWidth - 16);
@@ -75,7 +81,9 @@
     tip.style.top = below + tip.offsetHeight < window.innerHeight ? `${below}px` : `${Math.max(4, r.top - tip.offsetHeight - 4)}px`;
   }
 
-  function hideTip() { tip.hidden = true; }
+  function hideTip() {
+    tip.hidden = true;
+  }
 
   function cellElement(/** @type {any} */ cell) {
     const blank = cell.state === 'blank' || cell.state === 'missing';
@@ -88,13 +96,23 @@
     td.dataset.target = cell.target;
     if (blank) td.setAttribute('aria-label', cell.state === 'missing' ? strings.missing : strings.blank);
     if (cell.range) td.tabIndex = 0;
-    const reveal = () => { if (cell.range) vscode.postMessage({ type: 'reveal', range: cell.range }); };
+    const reveal = () => {
+      if (cell.range) vscode.postMessage({ type: 'reveal', range: cell.range });
+    };
     td.addEventListener('mouseenter', () => showTip(td, cell));
     td.addEventListener('mouseleave', hideTip);
-    td.addEventListener('focus', () => { focusedTarget = cell.target; showTip(td, cell); });
+    td.addEventListener('focus', () => {
+      focusedTarget = cell.target;
+      showTip(td, cell);
+    });
     td.addEventListener('blur', hideTip);
     td.addEventListener('click', reveal);
-    td.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); reveal(); } else if (e.key === 'Escape') hideTip(); });
+    td.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        reveal();
+      } else if (e.key === 'Escape') hideTip();
+    });
     return td;
   }
 
@@ -130,7 +148,10 @@
       vscode.postMessage({ type: 'rendered', uri: '', version: 0, tables: [], cells: 0, marked: {}, culprits: [], problem });
       return;
     }
-    if (!model) { app.appendChild(el('p', 'muted', strings.waiting)); return; }
+    if (!model) {
+      app.appendChild(el('p', 'muted', strings.waiting));
+      return;
+    }
     const head = app.appendChild(el('header'));
     head.appendChild(el('h1', '', [model.organ, model.year].filter((x) => x !== null && x !== undefined).join(' ') || strings.title));
     const facts = [];
@@ -159,7 +180,12 @@
     const marked = {};
     for (const td of cells) for (const s of ['error', 'warning', 'information', 'hint']) if (td.classList.contains(s)) marked[td.dataset.target || ''] = s;
     vscode.postMessage({
-      type: 'rendered', uri: model.uri, version: model.version, tables: model.tables.map((/** @type {any} */ t) => t.id), cells: cells.length, marked,
+      type: 'rendered',
+      uri: model.uri,
+      version: model.version,
+      tables: model.tables.map((/** @type {any} */ t) => t.id),
+      cells: cells.length,
+      marked,
       culprits: cells.filter((td) => td.classList.contains('culprit')).map((td) => td.dataset.target),
     });
   }

@@ -107,7 +107,10 @@ function startClient(context: vscode.ExtensionContext): Promise<void> {
 /** The first non-blank line among the first few, without a BOM. */
 function titleLine(doc: vscode.TextDocument): string {
   for (let i = 0; i < Math.min(doc.lineCount, TITLE_SEARCH_LINES); i++) {
-    const text = doc.lineAt(i).text.replace(/^\uFEFF/, '').trim();
+    const text = doc
+      .lineAt(i)
+      .text.replace(/^\uFEFF/, '')
+      .trim();
     if (text) return text;
   }
   return '';
@@ -147,7 +150,9 @@ async function readReportView(context: vscode.ExtensionContext, file: vscode.Uri
   const bytes = await vscode.workspace.fs.readFile(file);
   const view = vscode.Uri.from({ scheme: VIEW_SCHEME, path: `${file.path}.txt`, query: file.toString() });
   const result = await client!.sendRequest<{ text?: string; problem?: string }>('xxgk/readSource', {
-    viewUri: view.toString(), kind, data: toBase64(bytes),
+    viewUri: view.toString(),
+    kind,
+    data: toBase64(bytes),
   });
   if (result.problem !== undefined) return { problem: result.problem };
   views.set(view.toString(), result.text ?? '');

@@ -29,9 +29,18 @@ async function serverScript(extensionUri: vscode.Uri): Promise<string> {
 
 export async function activate(context: vscode.ExtensionContext): Promise<XxgkApi> {
   const script = await serverScript(context.extensionUri);
-  return activateWith(context, (ctx, clientOptions) => new LanguageClient('xxgk', vscode.l10n.t('XXGK Report language server'), {
-    ...clientOptions,
-    documentSelector: [{ language: LANGUAGE_ID }, { language: 'html' }],
-    initializationOptions: { extensionUri: ctx.extensionUri.toString() },
-  }, new Worker(script)));
+  return activateWith(
+    context,
+    (ctx, clientOptions) =>
+      new LanguageClient(
+        'xxgk',
+        vscode.l10n.t('XXGK Report language server'),
+        {
+          ...clientOptions,
+          documentSelector: [{ language: LANGUAGE_ID }, { language: 'html' }],
+          initializationOptions: { extensionUri: ctx.extensionUri.toString() },
+        },
+        new Worker(script),
+      ),
+  );
 }

@@ -87,25 +87,36 @@ export class TablePreview implements vscode.Disposable {
 
   private createPanel(): void {
     const media = vscode.Uri.joinPath(this.context.extensionUri, 'client', 'media');
-    const panel = vscode.window.createWebviewPanel('xxgk.tablePreview', vscode.l10n.t('Report tables'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [media],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      'xxgk.tablePreview',
+      vscode.l10n.t('Report tables'),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [media],
+      },
+    );
     panel.webview.html = webviewHtml(panel.webview, media, 'tables.js', {
       title: vscode.l10n.t('Report tables'),
       empty: vscode.l10n.t('No 表二, 表三 or 表四 was recognized in this document.'),
       waiting: vscode.l10n.t('Reading the report…'),
-      legend: vscode.l10n.t('Coloured: a cell with a finding (red error, yellow warning, blue information); thick outline: the cell that breaks a sum; hatched: a blank cell. Click a cell to select it in the text.'),
+      legend: vscode.l10n.t(
+        'Coloured: a cell with a finding (red error, yellow warning, blue information); thick outline: the cell that breaks a sum; hatched: a blank cell. Click a cell to select it in the text.',
+      ),
       findings: vscode.l10n.t('{0} findings'),
       format: vscode.l10n.t('{0} format'),
       blank: vscode.l10n.t('blank'),
       missing: vscode.l10n.t('not written'),
     });
     panel.webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m), undefined, this.subscriptions);
-    panel.onDidDispose(() => {
-      this.panel = undefined;
-      this.model = undefined;
-    }, undefined, this.subscriptions);
+    panel.onDidDispose(
+      () => {
+        this.panel = undefined;
+        this.model = undefined;
+      },
+      undefined,
+      this.subscriptions,
+    );
     this.panel = panel;
   }
 
@@ -140,7 +151,8 @@ export class TablePreview implements vscode.Disposable {
     if (m.type === 'ready') {
       if (this.model) void this.panel?.webview.postMessage({ type: 'model', model: this.model });
     } else if (m.type === 'reveal') void this.reveal(m.range);
-    else if (m.type === 'rendered') this.renderedEmitter.fire({ uri: m.uri, version: m.version, tables: m.tables, cells: m.cells, marked: m.marked, culprits: m.culprits });
+    else if (m.type === 'rendered')
+      this.renderedEmitter.fire({ uri: m.uri, version: m.version, tables: m.tables, cells: m.cells, marked: m.marked, culprits: m.culprits });
   }
 
   /** Selects a cell's text in the report's editor (opening it in its column if it was closed). */
@@ -149,7 +161,11 @@ export class TablePreview implements vscode.Disposable {
     if (!doc) return;
     const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? this.column ?? vscode.ViewColumn.One, selection, preserveFocus: false });
+    const editor = await vscode.window.showTextDocument(doc, {
+      viewColumn: visible?.viewColumn ?? this.column ?? vscode.ViewColumn.One,
+      selection,
+      preserveFocus: false,
+    });
     editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 

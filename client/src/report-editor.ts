@@ -44,7 +44,9 @@ export class ReportFileEditor implements vscode.CustomReadonlyEditorProvider, vs
       title: vscode.l10n.t('Report tables'),
       empty: vscode.l10n.t('No 表二, 表三 or 表四 was recognized in this document.'),
       waiting: vscode.l10n.t('Reading the report…'),
-      legend: vscode.l10n.t('Coloured: a cell with a finding (red error, yellow warning, blue information); thick outline: the cell that breaks a sum; hatched: a blank cell. Click a cell to select it in the text.'),
+      legend: vscode.l10n.t(
+        'Coloured: a cell with a finding (red error, yellow warning, blue information); thick outline: the cell that breaks a sum; hatched: a blank cell. Click a cell to select it in the text.',
+      ),
       findings: vscode.l10n.t('{0} findings'),
       format: vscode.l10n.t('{0} format'),
       blank: vscode.l10n.t('blank'),
@@ -79,9 +81,13 @@ export class ReportFileEditor implements vscode.CustomReadonlyEditorProvider, vs
       subscriptions,
     );
     // Once the recognized text is shown, its diagnostics follow the settings (a rule turned off): redraw with them.
-    vscode.languages.onDidChangeDiagnostics((e) => {
-      if (doc && e.uris.some((u) => u.toString() === doc!.uri.toString())) void update();
-    }, undefined, subscriptions);
+    vscode.languages.onDidChangeDiagnostics(
+      (e) => {
+        if (doc && e.uris.some((u) => u.toString() === doc!.uri.toString())) void update();
+      },
+      undefined,
+      subscriptions,
+    );
     panel.onDidDispose(() => {
       for (const s of subscriptions) s.dispose();
     });

@@ -59,17 +59,20 @@ export class SummaryView implements vscode.Disposable {
       hint: vscode.l10n.t('Click a column title to sort; click a row to open its report.'),
     });
     panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m), undefined, this.subscriptions);
-    panel.onDidDispose(() => {
-      this.panel = undefined;
-    }, undefined, this.subscriptions);
+    panel.onDidDispose(
+      () => {
+        this.panel = undefined;
+      },
+      undefined,
+      this.subscriptions,
+    );
     this.panel = panel;
   }
 
   private async refresh(): Promise<void> {
     const client = await this.client();
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the reports…') },
-      () => client.sendRequest<SummaryResult | null>('workspace/executeCommand', { command: 'xxgk.workspaceSummary', arguments: [] }),
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the reports…') }, () =>
+      client.sendRequest<SummaryResult | null>('workspace/executeCommand', { command: 'xxgk.workspaceSummary', arguments: [] }),
     );
     if (!result) return;
     this.result = result;
@@ -88,10 +91,12 @@ export class SummaryView implements vscode.Disposable {
   async exportCsv(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     if (!this.result) return undefined;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const file = target ?? await vscode.window.showSaveDialog({
-      defaultUri: folder && vscode.Uri.joinPath(folder, `${vscode.l10n.t('report-summary')}.csv`),
-      filters: { CSV: ['csv'] },
-    });
+    const file =
+      target ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: folder && vscode.Uri.joinPath(folder, `${vscode.l10n.t('report-summary')}.csv`),
+        filters: { CSV: ['csv'] },
+      }));
     if (!file) return undefined;
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(this.result.csv));
     return file;

@@ -51,7 +51,9 @@ const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { maxBuffer: 64 <<
 /** The findings that the scorer compares: errors and warnings, as `code target`. */
 const keyOf = (f) => `${f.code} ${f.target ?? ''}`.trim();
 const findingKeys = (text) =>
-  analyze(text).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map(keyOf);
+  analyze(text)
+    .findings.filter((f) => f.severity === 'error' || f.severity === 'warning')
+    .map(keyOf);
 
 // ------------------------------------------------------------------ converters of one page
 
@@ -75,7 +77,10 @@ function libreOffice(pages, target, ext) {
   if (!have('soffice')) return {};
   const dir = mkdtempSync(join(tmpdir(), 'corpus-lo-'));
   const profile = `file://${join(dir, 'profile')}`;
-  run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', target, '--outdir', dir, ...pages.map((p) => p.file)], { stdio: 'pipe', timeout: 600_000 });
+  run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', target, '--outdir', dir, ...pages.map((p) => p.file)], {
+    stdio: 'pipe',
+    timeout: 600_000,
+  });
   const out = {};
   for (const p of pages) {
     const file = join(dir, `${p.id}.${ext}`);
@@ -124,12 +129,9 @@ function pdftotext(pdf, layout) {
 // ------------------------------------------------------------------ the corpus
 
 /** The page with its charset declaration (`<meta charset>` or http-equiv) changed to UTF-8. */
-const declareUtf8 = (html) =>
-  html.replace(/(<meta\b[^>]*\bcharset=["']?)[\w-]+/gi, (_, head) => `${head}UTF-8`);
+const declareUtf8 = (html) => html.replace(/(<meta\b[^>]*\bcharset=["']?)[\w-]+/gi, (_, head) => `${head}UTF-8`);
 
-const seeds = Object.fromEntries(
-  Object.values(SEEDS).map((file) => [file.slice(0, 3), readFileSync(join(root, 'test/fixtures/seeds', file), 'utf8')]),
-);
+const seeds = Object.fromEntries(Object.values(SEEDS).map((file) => [file.slice(0, 3), readFileSync(join(root, 'test/fixtures/seeds', file), 'utf8')]));
 const reports = corpusReports(seeds);
 const work = mkdtempSync(join(tmpdir(), 'corpus-pages-'));
 const pages = reports.map((r) => {
@@ -200,7 +202,14 @@ const byId = new Map(pages.map((p) => [p.id, p]));
 const reportEntries = pages.map((p) => {
   const r = p.report;
   const canonical = readFileSync(join(p.dir, 'canonical.txt'), 'utf8');
-  const entry = { id: p.id, format: r.model.format, page: `${p.id}/page.html`, charset: r.html.charset ?? 'UTF-8', html: r.html, canonical: `${p.id}/canonical.txt` };
+  const entry = {
+    id: p.id,
+    format: r.model.format,
+    page: `${p.id}/page.html`,
+    charset: r.html.charset ?? 'UTF-8',
+    html: r.html,
+    canonical: `${p.id}/canonical.txt`,
+  };
   if (r.fault) {
     // The fault's findings: those on the faulted canonical text that the unfaulted one lacks.
     const before = new Set(findingKeys(readFileSync(join(byId.get(r.base).dir, 'canonical.txt'), 'utf8')));
@@ -208,18 +217,28 @@ const reportEntries = pages.map((p) => {
     const expected = found.filter((k) => k.split(' ')[0] === r.fault.code);
     if (!expected.length) throw new Error(`${p.id}: the fault (${r.fault.description}) gives no ${r.fault.code} on the canonical text: ${found.join(', ')}`);
     entry.base = r.base;
-    entry.fault = { description: r.fault.description, code: r.fault.code, expected: found.map((k) => ({ code: k.split(' ')[0], target: k.split(' ')[1] ?? null })) };
+    entry.fault = {
+      description: r.fault.description,
+      code: r.fault.code,
+      expected: found.map((k) => ({ code: k.split(' ')[0], target: k.split(' ')[1] ?? null })),
+    };
   }
   return entry;
 });
 const kindOf = (file) => file.slice(file.lastIndexOf('.') + 1);
 const manifest = {
-  about: 'Converter corpus: pages rendered from report models (test/support/render-html.ts), the canonical text of each model (test/support/render.ts, form A), and what real converters made of the pages. Written by scripts/corpus/generate.mjs.',
+  about:
+    'Converter corpus: pages rendered from report models (test/support/render-html.ts), the canonical text of each model (test/support/render.ts, form A), and what real converters made of the pages. Written by scripts/corpus/generate.mjs.',
   reports: reportEntries,
   outputs: outputs
     .map((o) => {
       const report = reportEntries.find((r) => r.id === o.report);
-      return { ...o, kind: kindOf(o.file), canonical: report.canonical, ...(report.fault ? { fault: { code: report.fault.code, expected: report.fault.expected } } : {}) };
+      return {
+        ...o,
+        kind: kindOf(o.file),
+        canonical: report.canonical,
+        ...(report.fault ? { fault: { code: report.fault.code, expected: report.fault.expected } } : {}),
+      };
     })
     .sort((a, b) => a.file.localeCompare(b.file)),
   failures,
@@ -234,4 +253,6 @@ for (const id of readdirSync(OUT)) {
     if (f !== 'page.html' && f !== 'canonical.txt' && !outputs.some((o) => o.file === rel)) rmSync(join(OUT, rel));
   }
 }
-console.log(`${pages.length} reports, ${outputs.length} outputs${failures.length ? `, ${failures.length} failed conversions:\n  ${failures.join('\n  ')}` : ''}`);
+console.log(
+  `${pages.length} reports, ${outputs.length} outputs${failures.length ? `, ${failures.length} failed conversions:\n  ${failures.join('\n  ')}` : ''}`,
+);

@@ -39,7 +39,7 @@ main(args, {
     process.exitCode = code;
   },
   (e: unknown) => {
-    stderr(`xxgk-lint: ${cliText('internalError', locale, { detail: e instanceof Error ? e.stack ?? e.message : String(e) })}\n`);
+    stderr(`xxgk-lint: ${cliText('internalError', locale, { detail: e instanceof Error ? (e.stack ?? e.message) : String(e) })}\n`);
     process.exitCode = 2;
   },
 );

@@ -223,8 +223,21 @@ function batchFigures(): BatchFigure[] {
       return { name, files: 1000, bytes, wallMs: round(wallMs), mbPerS: round(bytes / 1e6 / (wallMs / 1000)), jobs, cpuMs, rssMb: round((rssKb ?? 0) / 1024) };
     };
     const engine = (mode: WarmMode): BatchFigure => {
-      const r = JSON.parse(execFileSync(process.execPath, [__filename, '--warm-batch', mode, dir], { encoding: 'utf8' })) as { ms: number; cpuMs: number; rssMb: number };
-      return { name: WARM_NAMES[mode], files: 1000, bytes, wallMs: round(r.ms), mbPerS: round(bytes / 1e6 / (r.ms / 1000)), jobs: 1, cpuMs: Math.round(r.cpuMs), rssMb: r.rssMb };
+      const r = JSON.parse(execFileSync(process.execPath, [__filename, '--warm-batch', mode, dir], { encoding: 'utf8' })) as {
+        ms: number;
+        cpuMs: number;
+        rssMb: number;
+      };
+      return {
+        name: WARM_NAMES[mode],
+        files: 1000,
+        bytes,
+        wallMs: round(r.ms),
+        mbPerS: round(bytes / 1e6 / (r.ms / 1000)),
+        jobs: 1,
+        cpuMs: Math.round(r.cpuMs),
+        rssMb: r.rssMb,
+      };
     };
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-bench-cache-'));
     const cached = ['--cache', '--cache-location', `${cacheDir}/`];
@@ -284,7 +297,11 @@ const WARM_NAMES: Record<WarmMode, string> = {
  * a first (wall and CPU time of that pass); cold, the one first pass.
  */
 function warmBatch(mode: WarmMode, dir: string): { ms: number; cpuMs: number; rssMb: number } {
-  const texts = fs.readdirSync(dir).map((f) => decode(fs.readFileSync(path.join(dir, f)))).filter((d) => d.ok).map((d) => d.text);
+  const texts = fs
+    .readdirSync(dir)
+    .map((f) => decode(fs.readFileSync(path.join(dir, f))))
+    .filter((d) => d.ok)
+    .map((d) => d.text);
   const check = mode === 'check' ? (t: string) => analyze(t, {}) : (t: string) => analyzeText(t, {});
   const pass = () => {
     const t0 = process.hrtime.bigint();
@@ -357,7 +374,13 @@ async function pdfFigures(): Promise<PdfFigure[]> {
   c0 = process.cpuUsage();
   let total = 0;
   for (let k = 0; k < 300; k++) total += await readAndCheck(files[k % files.length]);
-  figures.push({ name: `300 PDFs (the ${files.length} fixtures in turn)`, files: 300, pages: total, ms: Math.round(performance.now() - t0), cpuMs: Math.round(cpu(c0)) });
+  figures.push({
+    name: `300 PDFs (the ${files.length} fixtures in turn)`,
+    files: 300,
+    pages: total,
+    ms: Math.round(performance.now() - t0),
+    cpuMs: Math.round(cpu(c0)),
+  });
   return figures;
 }
 
@@ -408,12 +431,26 @@ async function main(): Promise<void> {
   }
   if (args.includes('--batch')) {
     const batches = batchFigures();
-    process.stdout.write(json ? `${JSON.stringify(batches, null, 2)}\n` : `${table('Batch: 1000 reports', batches.map((b) => ({ ...b })))}\n${batchRatios(batches)}`);
+    process.stdout.write(
+      json
+        ? `${JSON.stringify(batches, null, 2)}\n`
+        : `${table(
+            'Batch: 1000 reports',
+            batches.map((b) => ({ ...b })),
+          )}\n${batchRatios(batches)}`,
+    );
     return;
   }
   if (args.includes('--docx')) {
     const docx = JSON.parse(execFileSync(process.execPath, [__filename, '--docx-case'], { encoding: 'utf8' })) as DocxFigure[];
-    process.stdout.write(json ? `${JSON.stringify(docx, null, 2)}\n` : table('DOCX: read, read + check, the same report as plain text', docx.map((d) => ({ ...d }))));
+    process.stdout.write(
+      json
+        ? `${JSON.stringify(docx, null, 2)}\n`
+        : table(
+            'DOCX: read, read + check, the same report as plain text',
+            docx.map((d) => ({ ...d })),
+          ),
+    );
     return;
   }
   if (args.includes('--docx-case')) {
@@ -422,7 +459,14 @@ async function main(): Promise<void> {
   }
   if (args.includes('--pdf')) {
     const pdf = await pdfFigures();
-    process.stdout.write(json ? `${JSON.stringify(pdf, null, 2)}\n` : table('PDF: read and check (one thread)', pdf.map((f) => ({ ...f }))));
+    process.stdout.write(
+      json
+        ? `${JSON.stringify(pdf, null, 2)}\n`
+        : table(
+            'PDF: read and check (one thread)',
+            pdf.map((f) => ({ ...f })),
+          ),
+    );
     return;
   }
   const engine = engineFigures();
@@ -452,18 +496,48 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;
   }
-  process.stdout.write(table('Engine (analyze; floor = one split("\\n") over the same text)', engine.map((e) => ({ ...e }))));
+  process.stdout.write(
+    table(
+      'Engine (analyze; floor = one split("\\n") over the same text)',
+      engine.map((e) => ({ ...e })),
+    ),
+  );
   process.stdout.write('\n');
-  process.stdout.write(table('Language server (stdio, debounce 0)', lsp.map((l) => ({ ...l }))));
+  process.stdout.write(
+    table(
+      'Language server (stdio, debounce 0)',
+      lsp.map((l) => ({ ...l })),
+    ),
+  );
   process.stdout.write('\n');
-  process.stdout.write(table('Batch: 1000 reports', batches.map((b) => ({ ...b }))));
+  process.stdout.write(
+    table(
+      'Batch: 1000 reports',
+      batches.map((b) => ({ ...b })),
+    ),
+  );
   process.stdout.write(batchRatios(batches));
   process.stdout.write('\n');
-  process.stdout.write(table('Sources (the same report as its canonical text = 1)', sources.map((f) => ({ ...f }))));
+  process.stdout.write(
+    table(
+      'Sources (the same report as its canonical text = 1)',
+      sources.map((f) => ({ ...f })),
+    ),
+  );
   process.stdout.write('\n');
-  process.stdout.write(table('DOCX: read, read + check, the same report as plain text', docx.map((d) => ({ ...d }))));
+  process.stdout.write(
+    table(
+      'DOCX: read, read + check, the same report as plain text',
+      docx.map((d) => ({ ...d })),
+    ),
+  );
   process.stdout.write('\n');
-  process.stdout.write(table('PDF: read and check (one thread)', pdf.map((f) => ({ ...f }))));
+  process.stdout.write(
+    table(
+      'PDF: read and check (one thread)',
+      pdf.map((f) => ({ ...f })),
+    ),
+  );
 }
 
 void main();

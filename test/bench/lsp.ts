@@ -1,9 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node';
+import { createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { FIXTURES, ROOT, SEEDS } from '../support/fixtures';
 
 export interface LspFigure {
@@ -119,11 +117,19 @@ export async function benchLsp(): Promise<LspFigure[]> {
     const lines = report20k.split('\n');
     const line = lines.findIndex((l) => l.includes('(一)予以公开'));
     figures.push(await requestLatency(s, 'hover 20 KB', 'textDocument/hover', { textDocument: { uri }, position: { line, character: 12 } }, 60));
-    figures.push(await requestLatency(s, 'codeAction 20 KB', 'textDocument/codeAction', {
-      textDocument: { uri },
-      range: { start: { line, character: 0 }, end: { line, character: 40 } },
-      context: { diagnostics: [] },
-    }, 60));
+    figures.push(
+      await requestLatency(
+        s,
+        'codeAction 20 KB',
+        'textDocument/codeAction',
+        {
+          textDocument: { uri },
+          range: { start: { line, character: 0 }, end: { line, character: 40 } },
+          context: { diagnostics: [] },
+        },
+        60,
+      ),
+    );
     figures[0].rssMb = rssOf(s.child.pid!);
     return figures;
   } finally {

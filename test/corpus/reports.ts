@@ -7,9 +7,7 @@
 import { analyze } from '../../server/src/core/analyze';
 import type { Report } from '../../server/src/core/model';
 import { HtmlOptions } from '../support/render-html';
-import {
-  CellValue, clone, Format, NUMERALS, ReportModel, SECTION_TITLES, T3_COLS, T4_COLS, t2Rows, t3Keys,
-} from '../support/model';
+import { CellValue, clone, Format, NUMERALS, ReportModel, SECTION_TITLES, T3_COLS, T4_COLS, t2Rows, t3Keys } from '../support/model';
 import { mulberry32, randomValidModel } from '../support/random';
 
 export interface Fault {
@@ -123,14 +121,22 @@ export function corpusReports(seeds: Record<string, string>): CorpusReport[] {
     { id: 'gen-2019-plain', model: generated(101, '2019', {}), html: { headings: 'h2' } },
     { id: 'gen-2021-word', model: generated(102, '2021', {}), html: { headings: 'strong', word: true, wrapLabels: true, vertical: 'br' } },
     { id: 'gen-2019-blanks', model: generated(103, '2019', { blanks: true }), html: { headings: 'p', blank: 'empty', charset: 'GBK' } },
-    { id: 'gen-2021-big', model: generated(104, '2021', { big: true, blanks: true }), html: { headings: 'h2', blank: 'p-nbsp', charset: 'GB2312', httpEquiv: true } },
+    {
+      id: 'gen-2021-big',
+      model: generated(104, '2021', { big: true, blanks: true }),
+      html: { headings: 'h2', blank: 'p-nbsp', charset: 'GB2312', httpEquiv: true },
+    },
     { id: 'gen-2019-wrapped', model: generated(105, '2019', { big: true }), html: { headings: 'strong', wrapLabels: true, vertical: 'css' } },
     { id: 'gen-2021-blanks', model: generated(106, '2021', { blanks: true }), html: { headings: 'p', word: true, blank: 'empty' } },
   ];
   reports.push(...bases);
   const [plain, word, blanks, big, wrapped, blanks21] = bases;
   const faulted = (base: CorpusReport, suffix: string, model: ReportModel, fault: Fault): CorpusReport => ({
-    id: `${base.id}-${suffix}`, model, html: base.html, base: base.id, fault,
+    id: `${base.id}-${suffix}`,
+    model,
+    html: base.html,
+    base: base.id,
+    fault,
   });
   const omitted = clone(blanks.model);
   omitted.sections = { ...omitted.sections, omit: [5] };

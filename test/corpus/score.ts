@@ -114,19 +114,17 @@ export async function scoreCorpus(manifest: Manifest = readManifest()): Promise<
   const byId = new Map(manifest.reports.map((r) => [r.id, r]));
   const truths = new Map(manifest.reports.map((r) => [r.id, findingsOf(fs.readFileSync(path.join(CORPUS, r.canonical), 'utf8'))]));
   const faults = new Map(manifest.reports.map((r) => [r.id, faultFindings(r, byId)]));
-  const outputs: ManifestOutput[] = [
-    ...manifest.reports.map((r) => ({ file: r.page, converter: 'html', report: r.id, kind: 'html' })),
-    ...manifest.outputs,
-  ];
+  const outputs: ManifestOutput[] = [...manifest.reports.map((r) => ({ file: r.page, converter: 'html', report: r.id, kind: 'html' })), ...manifest.outputs];
   const scores: FileScore[] = [];
   for (const output of outputs) {
     const report = byId.get(output.report)!;
     const truth = { ...truths.get(output.report)!, fault: faults.get(output.report)! };
     const bytes = fs.readFileSync(path.join(CORPUS, output.file));
-    const analysis = output.kind === 'pdf' || output.kind === 'docx'
-      ? await analyzeBytes(new Uint8Array(bytes), output.kind)
-      // A page's bytes decoded by the charset it declares.
-      : analyzeText(iconv.decode(bytes, output.kind === 'html' ? report.charset : 'utf8'), {}, output.kind === 'html' ? 'html' : 'text');
+    const analysis =
+      output.kind === 'pdf' || output.kind === 'docx'
+        ? await analyzeBytes(new Uint8Array(bytes), output.kind)
+        : // A page's bytes decoded by the charset it declares.
+          analyzeText(iconv.decode(bytes, output.kind === 'html' ? report.charset : 'utf8'), {}, output.kind === 'html' ? 'html' : 'text');
     scores.push(score(output, analysis, truth));
   }
   return scores;
@@ -169,7 +167,10 @@ async function main(args: string[]): Promise<void> {
   console.log(table(scores));
   if (args.includes('--details')) for (const s of scores) if (!s.exact) console.log(details(s));
   if (args.includes('--write-passing') && !only) {
-    const passing = scores.filter((s) => s.exact).map((s) => s.file).sort();
+    const passing = scores
+      .filter((s) => s.exact)
+      .map((s) => s.file)
+      .sort();
     fs.writeFileSync(PASSING_FILE, `${JSON.stringify(passing, null, 1)}\n`);
     console.log(`${passing.length} passing files written to ${path.relative(ROOT, PASSING_FILE)}`);
   }

@@ -50,9 +50,12 @@ const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
 function loadEnv() {
   const file = path.join(process.env.EDITOR_TEST_ENV_DIR || path.join(ROOT, '.cache', 'editor-test-env'), 'env.json');
   let env;
-  try { env = JSON.parse(fs.readFileSync(file, 'utf8')); } catch (e) {
+  try {
+    env = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
     const why = `cannot read ${file} (${e.code || e.message}); run: bash scripts/setup-editor-test-env.sh`;
-    if (!process.env.CI && e.code === 'ENOENT') { // like test:vscode: skip where nothing is set up; never in CI
+    if (!process.env.CI && e.code === 'ENOENT') {
+      // like test:vscode: skip where nothing is set up; never in CI
       log(`test:e2e SKIPPED: ${why}`);
       process.exit(0);
     }
@@ -71,15 +74,33 @@ function bail(msg) {
 
 // ------------------------------------------------------------------ the .vsix
 /** What `npm run package` puts into the .vsix, and the sources it is built from. */
-const VSIX_INPUTS = ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'LICENSE',
-  'language-configuration.json', '.vscodeignore', 'syntaxes', 'client/src', 'client/l10n', 'client/media', 'server/src', 'docs/rules',
-  'scripts/bundle.mjs', 'package-lock.json'];
+const VSIX_INPUTS = [
+  'package.json',
+  'package.nls.json',
+  'package.nls.zh-cn.json',
+  'README.md',
+  'LICENSE',
+  'language-configuration.json',
+  '.vscodeignore',
+  'syntaxes',
+  'client/src',
+  'client/l10n',
+  'client/media',
+  'server/src',
+  'docs/rules',
+  'scripts/bundle.mjs',
+  'package-lock.json',
+];
 
 function newestInput() {
   let newest = { file: '', mtime: 0 };
   const visit = (p) => {
     let st;
-    try { st = fs.statSync(p); } catch { return; }
+    try {
+      st = fs.statSync(p);
+    } catch {
+      return;
+    }
     if (st.isDirectory()) for (const f of fs.readdirSync(p)) visit(path.join(p, f));
     else if (st.mtimeMs > newest.mtime) newest = { file: path.relative(ROOT, p), mtime: st.mtimeMs };
   };
@@ -134,15 +155,22 @@ function makeScratch() {
   fs.writeFileSync(path.join(dirs.workspace, preview000), lines.join('\n'));
 
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), `${JSON.stringify({
-    ...QUIET_PROFILE_SETTINGS,
-    'workbench.enableExperiments': false,
-    'editor.minimap.enabled': false,
-    'editor.hover.delay': 150,
-    'editor.fontSize': 15,
-    'window.commandCenter': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(dirs.userData, 'User', 'settings.json'),
+    `${JSON.stringify(
+      {
+        ...QUIET_PROFILE_SETTINGS,
+        'workbench.enableExperiments': false,
+        'editor.minimap.enabled': false,
+        'editor.hover.delay': 150,
+        'editor.fontSize': 15,
+        'window.commandCenter': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      },
+      null,
+      2,
+    )}\n`,
+  );
   return { dirs, files: { seed004, seed000, preview000 }, brokenColumn: column };
 }
 
@@ -153,26 +181,63 @@ let scratchDir;
 let finished = false;
 
 function serverEnv(dirs) {
-  const e = { ...process.env, TMPDIR: dirs.tmp, XDG_DATA_HOME: path.join(dirs.xdg, 'data'), XDG_CONFIG_HOME: path.join(dirs.xdg, 'config'),
-    XDG_CACHE_HOME: path.join(dirs.xdg, 'cache'), EXTENSIONS_GALLERY: process.env.EXTENSIONS_GALLERY ?? '{}' };
+  const e = {
+    ...process.env,
+    TMPDIR: dirs.tmp,
+    XDG_DATA_HOME: path.join(dirs.xdg, 'data'),
+    XDG_CONFIG_HOME: path.join(dirs.xdg, 'config'),
+    XDG_CACHE_HOME: path.join(dirs.xdg, 'cache'),
+    EXTENSIONS_GALLERY: process.env.EXTENSIONS_GALLERY ?? '{}',
+  };
   for (const k of ['ELECTRON_RUN_AS_NODE', 'VSCODE_CLI', 'VSCODE_IPC_HOOK_CLI', 'VSCODE_NLS_CONFIG', 'PASSWORD', 'HASHED_PASSWORD', 'PORT']) delete e[k];
   return e;
 }
 
 function installVsix(env, dirs) {
   const t = Date.now();
-  const r = spawnSync(env.node24, [env.codeServerEntry, '--config', '/dev/null', '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions, '--install-extension', VSIX, '--force'], { encoding: 'utf8', env: serverEnv(dirs) });
+  const r = spawnSync(
+    env.node24,
+    [
+      env.codeServerEntry,
+      '--config',
+      '/dev/null',
+      '--user-data-dir',
+      dirs.userData,
+      '--extensions-dir',
+      dirs.extensions,
+      '--install-extension',
+      VSIX,
+      '--force',
+    ],
+    { encoding: 'utf8', env: serverEnv(dirs) },
+  );
   const out = `${r.stdout}${r.stderr}`;
   if (r.status !== 0 || !/successfully installed/i.test(out)) throw new Error(`installing the .vsix failed (${r.status}):\n${out}`);
   info(`installed ${path.basename(VSIX)} into a fresh profile in ${secs(Date.now() - t)}`);
 }
 
 function startCodeServer(env, dirs) {
-  const args = [env.codeServerEntry, '--config', '/dev/null', '--auth', 'none', '--bind-addr', '127.0.0.1:0',
-    '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--locale', 'zh-cn', '--ignore-last-opened', dirs.workspace];
+  const args = [
+    env.codeServerEntry,
+    '--config',
+    '/dev/null',
+    '--auth',
+    'none',
+    '--bind-addr',
+    '127.0.0.1:0',
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--locale',
+    'zh-cn',
+    '--ignore-last-opened',
+    dirs.workspace,
+  ];
   // A small guardian leads code-server's own process group (detached). We kill that whole group at the end
   // (code-server, its VS Code server, file watcher, agent host, extension host, our language server); the
   // guardian also kills it when its stdin (a pipe from us) closes, i.e. if this process dies unexpectedly.
@@ -192,14 +257,20 @@ function startCodeServer(env, dirs) {
       if (buf === null) return;
       buf += chunk.toString();
       const m = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(buf);
-      if (m) { buf = null; resolve({ url: m[1], logFile }); }
+      if (m) {
+        buf = null;
+        resolve({ url: m[1], logFile });
+      }
     };
     server.stdout.on('data', onData);
     server.stderr.on('data', onData);
     server.on('error', reject);
     server.on('exit', (code, signal) => {
       if (buf !== null) reject(new Error(`code-server exited early (${code ?? signal}):\n${tail(logFile)}`));
-      else if (!finished) { info(`code-server exited unexpectedly (${code ?? signal})`); void finish(1); }
+      else if (!finished) {
+        info(`code-server exited unexpectedly (${code ?? signal})`);
+        void finish(1);
+      }
     });
   });
 }
@@ -210,30 +281,52 @@ async function waitHealthy(url) {
     try {
       const r = await fetch(`${url}/healthz`);
       if (r.ok) return;
-    } catch { /* not yet */ }
+    } catch {
+      /* not yet */
+    }
     if (Date.now() > deadline) throw new Error(`${url}/healthz did not answer within 30 s`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 function tail(file, lines = 30) {
-  try { return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return ''; }
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
 }
 
 function killServer(sig) {
   if (!server?.pid) return;
-  try { process.kill(-server.pid, sig); } catch { /* gone */ }
+  try {
+    process.kill(-server.pid, sig);
+  } catch {
+    /* gone */
+  }
 }
 
 async function finish(code) {
   if (finished) return;
   finished = true;
-  const hard = setTimeout(() => { killServer('SIGKILL'); process.exit(code); }, 10_000);
+  const hard = setTimeout(() => {
+    killServer('SIGKILL');
+    process.exit(code);
+  }, 10_000);
   hard.unref();
-  try { await browser?.close(); } catch { /* ignore */ }
+  try {
+    await browser?.close();
+  } catch {
+    /* ignore */
+  }
   killServer('SIGTERM');
-  for (let i = 0; i < 5; i++) { // VS Code's server takes its time on SIGTERM; the checks are over
-    try { process.kill(-server.pid, 0); } catch { break; }
+  for (let i = 0; i < 5; i++) {
+    // VS Code's server takes its time on SIGTERM; the checks are over
+    try {
+      process.kill(-server.pid, 0);
+    } catch {
+      break;
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   killServer('SIGKILL');
@@ -246,7 +339,11 @@ async function finish(code) {
 }
 
 process.on('exit', () => killServer('SIGKILL'));
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { info(`got ${sig}, stopping`); void finish(sig === 'SIGINT' ? 130 : 143); });
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  process.on(sig, () => {
+    info(`got ${sig}, stopping`);
+    void finish(sig === 'SIGINT' ? 130 : 143);
+  });
 
 // ------------------------------------------------------------------ checks
 let page;
@@ -268,8 +365,17 @@ async function check(name, fn) {
     return result;
   } catch (e) {
     failures++;
-    log(`  ✖ ${name} (${Date.now() - t} ms)\n    ${String(e?.stack ?? e).split('\n').slice(0, 8).join('\n    ')}`);
-    try { log(`    screenshot: ${path.relative(ROOT, await screenshot(`failure-${failures}`))}`); } catch (err) { log(`    (no screenshot: ${err.message})`); }
+    log(
+      `  ✖ ${name} (${Date.now() - t} ms)\n    ${String(e?.stack ?? e)
+        .split('\n')
+        .slice(0, 8)
+        .join('\n    ')}`,
+    );
+    try {
+      log(`    screenshot: ${path.relative(ROOT, await screenshot(`failure-${failures}`))}`);
+    } catch (err) {
+      log(`    (no screenshot: ${err.message})`);
+    }
     throw e;
   }
 }
@@ -279,7 +385,11 @@ async function until(what, probe, ms = 20_000) {
   const deadline = Date.now() + ms;
   let last;
   for (;;) {
-    try { last = await probe(); } catch (e) { last = e; }
+    try {
+      last = await probe();
+    } catch (e) {
+      last = e;
+    }
     if (last && !(last instanceof Error)) return last;
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
     await page.waitForTimeout(100);
@@ -321,34 +431,43 @@ async function goTo(line, column) {
  * `marker`, and the boxes of the squiggles of `kind` on the screen.
  */
 async function geometry(marker, start, end, kind) {
-  return editor().evaluate((root, { marker, start, end, kind }) => {
-    const text = (el) => el.textContent.replace(/\u00a0/g, ' ');
-    const line = [...root.querySelectorAll('.view-lines .view-line')].find((l) => text(l).includes(marker));
-    let chars;
-    if (line) {
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      let offset = 0;
-      const range = document.createRange();
-      let startSet = false;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const len = n.textContent.length;
-        if (!startSet && start < offset + len) { range.setStart(n, start - offset); startSet = true; }
-        if (startSet && end <= offset + len) { range.setEnd(n, end - offset); break; }
-        offset += len;
+  return editor().evaluate(
+    (root, { marker, start, end, kind }) => {
+      const text = (el) => el.textContent.replace(/\u00a0/g, ' ');
+      const line = [...root.querySelectorAll('.view-lines .view-line')].find((l) => text(l).includes(marker));
+      let chars;
+      if (line) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let offset = 0;
+        const range = document.createRange();
+        let startSet = false;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const len = n.textContent.length;
+          if (!startSet && start < offset + len) {
+            range.setStart(n, start - offset);
+            startSet = true;
+          }
+          if (startSet && end <= offset + len) {
+            range.setEnd(n, end - offset);
+            break;
+          }
+          offset += len;
+        }
+        const r = range.getBoundingClientRect();
+        chars = { x: r.x, y: r.y, width: r.width, height: r.height, text: range.toString() };
       }
-      const r = range.getBoundingClientRect();
-      chars = { x: r.x, y: r.y, width: r.width, height: r.height, text: range.toString() };
-    }
-    const squiggles = [...root.querySelectorAll(`.view-overlays .squiggly-${kind}`)].map((s) => {
-      const r = s.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height };
-    });
-    return { chars, squiggles, lineText: line && text(line) };
-  }, { marker, start, end, kind });
+      const squiggles = [...root.querySelectorAll(`.view-overlays .squiggly-${kind}`)].map((s) => {
+        const r = s.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      });
+      return { chars, squiggles, lineText: line && text(line) };
+    },
+    { marker, start, end, kind },
+  );
 }
 
-const overlaps = (sq, ch) => sq.x <= ch.x + 1 && sq.x + sq.width >= ch.x + ch.width - 1
-  && sq.y <= ch.y + ch.height / 2 && sq.y + sq.height >= ch.y + ch.height / 2;
+const overlaps = (sq, ch) =>
+  sq.x <= ch.x + 1 && sq.x + sq.width >= ch.x + ch.width - 1 && sq.y <= ch.y + ch.height / 2 && sq.y + sq.height >= ch.y + ch.height / 2;
 
 /** The Problems panel's rows (message rows and file rows) as text, after filtering with `filter`. */
 async function problems(filter) {
@@ -369,7 +488,12 @@ async function problems(filter) {
 
 async function hoverOver(box) {
   await page.mouse.move(0, 0);
-  await page.locator('.monaco-hover').filter({ visible: true }).first().waitFor({ state: 'hidden' }).catch(() => undefined);
+  await page
+    .locator('.monaco-hover')
+    .filter({ visible: true })
+    .first()
+    .waitFor({ state: 'hidden' })
+    .catch(() => undefined);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
   const hover = page.locator('.monaco-editor .monaco-hover, .monaco-resizable-hover .monaco-hover').filter({ visible: true }).first();
   await hover.waitFor({ state: 'visible' });
@@ -393,10 +517,21 @@ async function run(env) {
   browser = await chromium.launch({
     executablePath: env.chromium,
     headless: process.env.XXGK_E2E_HEADED !== '1',
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, // finish() closes everything
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false, // finish() closes everything
     env: { ...process.env, TMPDIR: dirs.tmp },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--lang=zh-CN'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      '--lang=zh-CN',
+    ],
   });
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 960 } });
   // VS Code's web workbench reports vscode.env.language = _VSCODE_NLS_LANGUAGE, which the server only sets
@@ -461,10 +596,14 @@ async function run(env) {
     await page.keyboard.press('Escape');
     await quickOpen(files.seed000);
     await goTo(BROKEN.line + 1, cellStart + 1);
-    const g = await until('one error squiggle on the changed cell', async () => {
-      const r = await geometry(BROKEN.label, cellStart, cellStart + 1, 'error');
-      return r.chars && r.squiggles.length === 1 && overlaps(r.squiggles[0], r.chars) && r;
-    }, 30_000);
+    const g = await until(
+      'one error squiggle on the changed cell',
+      async () => {
+        const r = await geometry(BROKEN.label, cellStart, cellStart + 1, 'error');
+        return r.chars && r.squiggles.length === 1 && overlaps(r.squiggles[0], r.chars) && r;
+      },
+      30_000,
+    );
     if (g.chars.text !== BROKEN.value) throw new Error(`the squiggle is over "${g.chars.text}", not the changed cell`);
     // Only that cell: the squiggle is not wider than the digit by more than a character.
     if (g.squiggles[0].width > g.chars.width * 2.5) throw new Error(`squiggle wider than the cell: ${JSON.stringify(g)}`);
@@ -495,11 +634,15 @@ async function run(env) {
     const broken = hover.locator('p').filter({ hasText: '≠' });
     if ((await broken.count()) !== 2) throw new Error(`expected the two broken sums at the top of the hover: ${text}`);
     if (!/本行总计：\s*总计 0 ≠ 3\+0\+0\+0\+0\+0 = 3/.test(text)) throw new Error(`the broken row sum is not given with its numbers: ${text}`);
-    const unseen = await broken.evaluateAll((els) => els.filter((el) => {
-      const r = el.getBoundingClientRect();
-      const hit = document.elementFromPoint(r.x + 8, r.y + r.height / 2);
-      return !hit || !(el.contains(hit) || hit.contains(el));
-    }).map((el) => el.textContent));
+    const unseen = await broken.evaluateAll((els) =>
+      els
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.x + 8, r.y + r.height / 2);
+          return !hit || !(el.contains(hit) || hit.contains(el));
+        })
+        .map((el) => el.textContent),
+    );
     if (unseen.length) throw new Error(`broken sums below the fold of the hover: ${unseen.join(' | ')}`);
     const shot = await screenshot('seed-000-squiggle-and-hover');
     if (process.argv.includes('--update-docs-screenshot')) {
@@ -515,8 +658,14 @@ async function run(env) {
     await goTo(BROKEN.line + 1, cellStart + 1);
     // The light bulb sits in the gutter when the line has no room for it (VS Code 1.139: a glyph-margin decoration).
     const bulb = await until('a light bulb on the line of the cell', async () => {
-      const boxes = await editor().locator('.lightBulbWidget, [class*="gutter-lightbulb"]').evaluateAll((els) => els
-        .map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0).map((r) => ({ y: r.y, height: r.height })));
+      const boxes = await editor()
+        .locator('.lightBulbWidget, [class*="gutter-lightbulb"]')
+        .evaluateAll((els) =>
+          els
+            .map((e) => e.getBoundingClientRect())
+            .filter((r) => r.width > 0 && r.height > 0)
+            .map((r) => ({ y: r.y, height: r.height })),
+        );
       return boxes.find((b) => b.y <= squiggleBox.y + squiggleBox.height / 2 && b.y + b.height >= squiggleBox.y + squiggleBox.height / 2);
     });
     if (!bulb) throw new Error('no light bulb');
@@ -572,7 +721,7 @@ async function run(env) {
     await screenshot('table-preview-marked-cell');
   });
 
-  await check('a click on a preview cell (「（一）予以公开」总计) selects it in the report: Ln 39, the cell\'s column, 1 selected', async () => {
+  await check("a click on a preview cell (「（一）予以公开」总计) selects it in the report: Ln 39, the cell's column, 1 selected", async () => {
     const line = fs.readFileSync(path.join(dirs.workspace, files.preview000), 'utf8').split('\n')[BROKEN.line];
     const m = [...line.matchAll(/\|\s*(\d+)\s*(?=\|)/g)][6]; // 总计, the 7th number cell
     const end = m.index + m[0].indexOf(m[1]) + m[1].length;
@@ -583,17 +732,29 @@ async function run(env) {
     await screenshot('table-preview-click-selects');
   });
 
-  await check('the preview in the dark and high-contrast themes: VS Code\'s theme colours, the marked cell stands out', async () => {
+  await check("the preview in the dark and high-contrast themes: VS Code's theme colours, the marked cell stands out", async () => {
     const looks = {};
     for (const theme of ['Dark Modern', 'Dark High Contrast']) {
       await pickTheme(theme);
       looks[theme] = await until(`the preview in ${theme}`, async () => {
-        const look = await previewFrame().locator('td[data-target="T3.R3_1.NP"]').evaluate((td) => {
-          const lum = (c) => { const [r, g, b] = c.match(/\d+(\.\d+)?/g).map(Number); return (0.299 * r + 0.587 * g + 0.114 * b) / 255; };
-          const body = getComputedStyle(document.body).backgroundColor;
-          const style = getComputedStyle(td);
-          return { body, bodyLum: lum(body), cell: style.backgroundColor, border: style.boxShadow, outline: `${style.outlineStyle} ${style.outlineColor}`, text: lum(getComputedStyle(document.body).color) };
-        });
+        const look = await previewFrame()
+          .locator('td[data-target="T3.R3_1.NP"]')
+          .evaluate((td) => {
+            const lum = (c) => {
+              const [r, g, b] = c.match(/\d+(\.\d+)?/g).map(Number);
+              return (0.299 * r + 0.587 * g + 0.114 * b) / 255;
+            };
+            const body = getComputedStyle(document.body).backgroundColor;
+            const style = getComputedStyle(td);
+            return {
+              body,
+              bodyLum: lum(body),
+              cell: style.backgroundColor,
+              border: style.boxShadow,
+              outline: `${style.outlineStyle} ${style.outlineColor}`,
+              text: lum(getComputedStyle(document.body).color),
+            };
+          });
         // Dark: a tinted background; high contrast has none (transparent), the theme's error border marks it.
         const tinted = look.cell !== look.body && look.cell !== 'rgba(0, 0, 0, 0)';
         const bordered = /rgb/.test(look.border) && look.outline.startsWith('solid');
@@ -607,14 +768,26 @@ async function run(env) {
   await check('汇总本工作区的年度报告: a webview table, one row per report; sorted by 警告, a row opens its report', async () => {
     await page.keyboard.press('Control+1');
     await runCommand('汇总本工作区的年度报告');
-    const frame = await until('the summary webview', async () => {
-      for (const f of page.frames()) if (await f.locator('table.summary tbody tr').count().catch(() => 0)) return f;
-      return undefined;
-    }, 30_000);
+    const frame = await until(
+      'the summary webview',
+      async () => {
+        for (const f of page.frames())
+          if (
+            await f
+              .locator('table.summary tbody tr')
+              .count()
+              .catch(() => 0)
+          )
+            return f;
+        return undefined;
+      },
+      30_000,
+    );
     const rows = frame.locator('table.summary tbody tr');
     const names = await rows.locator('td:first-child').allInnerTexts();
     const expected = [files.seed004, files.seed000, files.preview000].sort();
-    if (JSON.stringify([...names].sort()) !== JSON.stringify(expected)) throw new Error(`summary rows ${JSON.stringify(names)}, expected ${JSON.stringify(expected)}`);
+    if (JSON.stringify([...names].sort()) !== JSON.stringify(expected))
+      throw new Error(`summary rows ${JSON.stringify(names)}, expected ${JSON.stringify(expected)}`);
     await frame.locator('table.summary th', { hasText: '警告' }).click();
     if ((await rows.first().locator('td:first-child').innerText()) !== files.seed004) throw new Error('sorted by 警告, seed 004 (34 warnings) is not first');
     const sorted = await frame.locator('table.summary th[aria-sort="descending"]').innerText();
@@ -627,7 +800,11 @@ async function run(env) {
   // ---------------------------------------------------------------- the review report in chromium
   await check('xxgk-lint --format html test/fixtures/seeds: the review report renders in chromium (5 reports, blank cells hatched and coloured)', async () => {
     const file = path.join(dirs.scratch, 'review.html');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'xxgk-lint.js'), '--format', 'html', 'test/fixtures/seeds'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'xxgk-lint.js'), '--format', 'html', 'test/fixtures/seeds'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'zh_CN.UTF-8' },
+    });
     if (!r.stdout.startsWith('<!DOCTYPE html>')) throw new Error(`no review report (exit ${r.status}): ${r.stderr}`);
     fs.writeFileSync(file, r.stdout);
     const review = await page.context().newPage();
@@ -639,7 +816,8 @@ async function run(env) {
       const blank = review.locator('td.v.warning.blank').first();
       await blank.scrollIntoViewIfNeeded();
       const look = await blank.evaluate((td) => ({ image: getComputedStyle(td).backgroundImage, color: getComputedStyle(td).backgroundColor }));
-      if (!/repeating-linear-gradient/.test(look.image) || look.color === 'rgba(0, 0, 0, 0)') throw new Error(`a blank warning cell is not hatched and coloured: ${JSON.stringify(look)}`);
+      if (!/repeating-linear-gradient/.test(look.image) || look.color === 'rgba(0, 0, 0, 0)')
+        throw new Error(`a blank warning cell is not hatched and coloured: ${JSON.stringify(look)}`);
       await review.screenshot({ path: path.join(OUT, `${String(++shots).padStart(2, '0')}-review-report.png`) });
       await review.screenshot({ path: path.join(OUT, `${String(++shots).padStart(2, '0')}-review-report-full.png`), fullPage: true });
     } finally {
@@ -680,18 +858,25 @@ function previewFrame() {
 const env = loadEnv();
 const overall = setTimeout(async () => {
   info(`overall timeout after ${secs(TIMEOUT_MS)}`);
-  try { if (page) log(`    screenshot: ${path.relative(ROOT, await screenshot('timeout'))}`); } catch { /* ignore */ }
+  try {
+    if (page) log(`    screenshot: ${path.relative(ROOT, await screenshot('timeout'))}`);
+  } catch {
+    /* ignore */
+  }
   void finish(124);
 }, TIMEOUT_MS);
 log(`xxgk-lint UI test (code-server ${env.codeServerVersion ?? '?'}, chromium, playwright-core)`);
-run(env).then(() => {
-  clearTimeout(overall);
-  log(`all UI checks passed (${secs(Date.now() - t0)})`);
-  log(`screenshots: ${OUT}/`);
-  return finish(0);
-}, (e) => {
-  clearTimeout(overall);
-  if (!failures) info(`failed: ${e?.stack ?? e}`);
-  log(`screenshots: ${OUT}/`);
-  return finish(1);
-});
+run(env).then(
+  () => {
+    clearTimeout(overall);
+    log(`all UI checks passed (${secs(Date.now() - t0)})`);
+    log(`screenshots: ${OUT}/`);
+    return finish(0);
+  },
+  (e) => {
+    clearTimeout(overall);
+    if (!failures) info(`failed: ${e?.stack ?? e}`);
+    log(`screenshots: ${OUT}/`);
+    return finish(1);
+  },
+);

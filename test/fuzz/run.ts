@@ -27,10 +27,17 @@ for (const c of fuzzCases(seed, cases, fixtures)) {
     failures++;
     fs.mkdirSync(outDir, { recursive: true });
     fs.writeFileSync(path.join(outDir, `seed-${c.seed}.txt`), c.text);
-    console.log(`FAIL seed ${c.seed} (${c.kind}): ${violations.slice(0, 3).map((v) => `${v.kind} ${v.detail}`).join('; ')}`);
+    console.log(
+      `FAIL seed ${c.seed} (${c.kind}): ${violations
+        .slice(0, 3)
+        .map((v) => `${v.kind} ${v.detail}`)
+        .join('; ')}`,
+    );
   }
 }
 const secs = (Date.now() - t0) / 1000;
-console.log(`${cases} cases from seed ${seed} in ${secs.toFixed(1)} s (${(bytes / 1e6).toFixed(1)} M chars); slowest case ${slowest.ms.toFixed(1)} ms (seed ${slowest.seed}, ${slowest.size} chars)`);
+console.log(
+  `${cases} cases from seed ${seed} in ${secs.toFixed(1)} s (${(bytes / 1e6).toFixed(1)} M chars); slowest case ${slowest.ms.toFixed(1)} ms (seed ${slowest.seed}, ${slowest.size} chars)`,
+);
 console.log(`${cases - failures} passed, ${failures} failed`);
 process.exitCode = failures ? 1 : 0;

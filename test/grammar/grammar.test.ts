@@ -100,7 +100,11 @@ const CASES: [string, string, string][] = [
   ['行政许可 | +1036 | -5 | 3.5 |', '-5', 'constant.numeric.cell'],
   ['政府集中采购 | 2 | 251000元 |', '元', 'keyword.other.unit'],
   ['自然人 | 法人或其他组织 | 总计 | |||||||', '法人或其他组织', 'entity.name.label.column'],
-  ['(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | ||||||||', '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)', 'comment.line.note'],
+  [
+    '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | ||||||||',
+    '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)',
+    'comment.line.note',
+  ],
   ['结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |', '尚未审结', 'entity.name.label.column'],
   ['0 | 0 | / | — | 无 |', '/', 'constant.language.placeholder'],
   ['0 | 0 | / | — | 无 |', '—', 'constant.language.placeholder'],

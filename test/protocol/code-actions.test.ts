@@ -34,7 +34,9 @@ describe('code actions', () => {
   after(() => client.stop());
 
   it('initialize lists quickfix, source.fixAll.xxgk and source.xxgk.fixTotals', () => {
-    assert.deepEqual(client.initializeResult!.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.xxgk', 'source.xxgk.fixTotals'] });
+    assert.deepEqual(client.initializeResult!.capabilities.codeActionProvider, {
+      codeActionKinds: ['quickfix', 'source.fixAll.xxgk', 'source.xxgk.fixTotals'],
+    });
   });
 
   it('quick fix of a row-total finding (preferred) → apply the edit → the finding is gone', async () => {
@@ -51,7 +53,10 @@ describe('code actions', () => {
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
     assert.equal(fix.isPreferred, true);
     assert.match(fix.title, /改为0/);
-    assert.deepEqual(fix.diagnostics?.map((d) => d.code), ['row-total']);
+    assert.deepEqual(
+      fix.diagnostics?.map((d) => d.code),
+      ['row-total'],
+    );
     assert.deepEqual(editsOf(fix), [{ range: finding.range, newText: '0' }]);
     const docEdit = fix.edit!.documentChanges![0] as TextDocumentEdit;
     assert.equal(docEdit.textDocument.version, 2, 'the edit is for the version it was made from');
@@ -71,13 +76,22 @@ describe('code actions', () => {
     const codes = opened.diagnostics.map((d) => d.code).sort();
     assert.deepEqual(codes, ['review-total', 'row-total', 'section-numbering']);
     const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ['source.fixAll']);
-    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.xxgk']);
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['source.fixAll.xxgk'],
+    );
     const edits = editsOf(actions[0]);
-    assert.ok(edits.every((e) => e.range.start.line === e.range.end.line && e.newText.length <= 3), JSON.stringify(edits));
+    assert.ok(
+      edits.every((e) => e.range.start.line === e.range.end.line && e.newText.length <= 3),
+      JSON.stringify(edits),
+    );
     const next = client.nextDiagnostics(uri);
     await client.applyEdits(uri, edits);
     // 表四's group total is one sum: any of its five cells could be wrong, so it is only suggested.
-    assert.deepEqual((await next).diagnostics.map((d) => d.code), ['review-total']);
+    assert.deepEqual(
+      (await next).diagnostics.map((d) => d.code),
+      ['review-total'],
+    );
     // The heading fix writes 四、 over the whole 4、 prefix, space included.
     const lines = client.text(uri).split('\n');
     assert.equal(lines[63].slice(0, 17), '0 | 0 | 0 | 0 | 2');
@@ -91,10 +105,17 @@ describe('code actions', () => {
     const opened = await client.openAndWait(uri, broken);
     const total = opened.diagnostics.find((d) => d.code === 'row-total')!;
     const source = await client.codeActions(uri, total.range, ['source.xxgk.fixTotals']);
-    assert.deepEqual(source.map((a) => [a.kind, a.title]), [['source.xxgk.fixTotals', '修正本文件中能确定的合计（1处修改）']]);
+    assert.deepEqual(
+      source.map((a) => [a.kind, a.title]),
+      [['source.xxgk.fixTotals', '修正本文件中能确定的合计（1处修改）']],
+    );
     const next = client.nextDiagnostics(uri);
     await client.applyEdits(uri, editsOf(source[0]));
-    assert.deepEqual((await next).diagnostics.map((d) => d.code), ['section-numbering', 'review-total'], 'the heading is not a total, the 表四 sum is not certain');
+    assert.deepEqual(
+      (await next).diagnostics.map((d) => d.code),
+      ['section-numbering', 'review-total'],
+      'the heading is not a total, the 表四 sum is not certain',
+    );
   });
 
   it('two typos in one row: no fix-all edit, and the quick-fix menu has both suggestions (not preferred)', async () => {
@@ -102,17 +123,23 @@ describe('code actions', () => {
     // 自然人 2 and 商业企业 3 in （一）予以公开, where both are 0.
     const typos = readSeed('s000').replace('(一)予以公开 | 0 | 0 |', '(一)予以公开 | 2 | 3 |');
     const opened = await client.openAndWait(uri, typos);
-    assert.deepEqual(opened.diagnostics.map((d) => d.code), ['row-total', 'column-total', 'column-total']);
+    assert.deepEqual(
+      opened.diagnostics.map((d) => d.code),
+      ['row-total', 'column-total', 'column-total'],
+    );
     const origin = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     assert.deepEqual(await client.codeActions(uri, origin, ['source.fixAll']), [], 'fix on save changes nothing');
     assert.deepEqual(await client.codeActions(uri, origin, ['source.xxgk.fixTotals']), []);
     const rowTotal = opened.diagnostics[0];
     const quick = await client.codeActions(uri, rowTotal.range, undefined, [rowTotal]);
     const suggestions = quick.filter((a) => a.edit);
-    assert.deepEqual(suggestions.map((a) => [a.title, a.kind, a.isPreferred, a.diagnostics?.map((d) => d.code)]), [
-      ['假设各项正确：将总计改为5', 'quickfix', undefined, ['row-total']],
-      ['假设总计正确：将自然人、商业企业改为0', 'quickfix', undefined, ['row-total']],
-    ]);
+    assert.deepEqual(
+      suggestions.map((a) => [a.title, a.kind, a.isPreferred, a.diagnostics?.map((d) => d.code)]),
+      [
+        ['假设各项正确：将总计改为5', 'quickfix', undefined, ['row-total']],
+        ['假设总计正确：将自然人、商业企业改为0', 'quickfix', undefined, ['row-total']],
+      ],
+    );
     assert.deepEqual(editsOf(suggestions[0]), [{ range: rowTotal.range, newText: '5' }]);
     assert.deepEqual(editsOf(suggestions[1]), [
       { range: { start: { line: 38, character: 23 }, end: { line: 38, character: 24 } }, newText: '0' },
@@ -159,7 +186,9 @@ describe('ignore this finding', () => {
     assert.ok(!after.diagnostics.some((d) => d.code === 'section-numbering' && d.range.start.line === 353));
     assert.equal(after.diagnostics.filter((d) => d.code === 'section-numbering').length, 3, 'the others stay');
     const configFile = path.join(dir, '.xxgk-lint.json');
-    assert.deepEqual(JSON.parse(fs.readFileSync(configFile, 'utf8')), { ignore: [{ file: '2020/report.txt', code: 'section-numbering', target: 'section.4' }] });
+    assert.deepEqual(JSON.parse(fs.readFileSync(configFile, 'utf8')), {
+      ignore: [{ file: '2020/report.txt', code: 'section-numbering', target: 'section.4' }],
+    });
     assert.equal(client.appliedEdits.length, 0, 'a new config is written directly');
 
     const empty = after.diagnostics.find((d) => d.code === 'cell-empty')!;
@@ -183,6 +212,9 @@ describe('ignore this finding', () => {
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configFile).href, type: 2 }] });
     const after = await next;
     assert.equal(after.diagnostics.filter((d) => d.code === 'section-numbering').length, 0);
-    assert.ok(after.diagnostics.some((d) => d.code === 'cell-empty'), 'the ignore entries went with the old file');
+    assert.ok(
+      after.diagnostics.some((d) => d.code === 'cell-empty'),
+      'the ignore entries went with the old file',
+    );
   });
 });

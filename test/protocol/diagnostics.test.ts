@@ -57,10 +57,13 @@ describe('diagnostics, pushed (client without pull support)', () => {
     assert.equal(d.severity, 1);
     assert.match(messageOf(d), /自然人为3，.*应为0/);
     // Only what explains it (the Problems panel shows each as a row, the hover lists them first).
-    assert.deepEqual(d.relatedInformation!.map((r) => [r.location.uri === uri, r.location.range.start.line, r.message]), [
-      [true, 38, '「（一）予以公开」总计：0'],
-      [true, 57, '「（七）总计」自然人：0'],
-    ]);
+    assert.deepEqual(
+      d.relatedInformation!.map((r) => [r.location.uri === uri, r.location.range.start.line, r.message]),
+      [
+        [true, 38, '「（一）予以公开」总计：0'],
+        [true, 57, '「（七）总计」自然人：0'],
+      ],
+    );
     assert.deepEqual(d.data, { target: 'T3.R3_1.NP' });
   });
 
@@ -78,7 +81,11 @@ describe('diagnostics, pushed (client without pull support)', () => {
     assert.equal(version, 11);
     const published = await last;
     const forUri = client.published.slice(from).filter((p) => p.uri === uri);
-    assert.deepEqual(forUri.map((p) => p.version), [11], 'intermediate versions were not published');
+    assert.deepEqual(
+      forUri.map((p) => p.version),
+      [11],
+      'intermediate versions were not published',
+    );
     assert.deepEqual(published.diagnostics, [], 'the last change wrote 0 back (10 % 10)');
   });
 
@@ -112,21 +119,25 @@ describe('diagnostics, pulled (client with textDocument/diagnostic)', () => {
   after(() => client.stop());
 
   it('initialize announces a diagnostic provider', () => {
-    assert.deepEqual(client.initializeResult!.capabilities.diagnosticProvider, { identifier: 'xxgk', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(client.initializeResult!.capabilities.diagnosticProvider, {
+      identifier: 'xxgk',
+      interFileDependencies: false,
+      workspaceDiagnostics: false,
+    });
   });
 
   it('reports on request, unchanged when nothing changed, the new cell after a change; nothing is pushed', async () => {
     const uri = uriOf('000-pull.txt');
     const text = readSeed('s000');
     await client.open(uri, text);
-    const first = await client.pullDiagnostics(uri) as FullDocumentDiagnosticReport;
+    const first = (await client.pullDiagnostics(uri)) as FullDocumentDiagnosticReport;
     assert.equal(first.kind, 'full');
     assert.deepEqual(first.items, []);
     const again = await client.pullDiagnostics(uri, first.resultId);
     assert.deepEqual(again, { kind: 'unchanged', resultId: first.resultId });
     const cell = t3Cell(text);
     await client.change(uri, [{ range: { start: cell, end: { ...cell, character: cell.character + 1 } }, text: '3' }]);
-    const changed = await client.pullDiagnostics(uri, first.resultId) as FullDocumentDiagnosticReport;
+    const changed = (await client.pullDiagnostics(uri, first.resultId)) as FullDocumentDiagnosticReport;
     assert.equal(changed.kind, 'full');
     assert.deepEqual(changed.items.map(at), [`row-total@38:${cell.character}`]);
     assert.match(messageOf(changed.items[0]), /应为0$/);
@@ -139,15 +150,18 @@ describe('diagnostics, pulled (client with textDocument/diagnostic)', () => {
     const uri = uriOf('000-onsave.txt');
     const text = readSeed('s000');
     await client.open(uri, text);
-    const opened = await client.pullDiagnostics(uri) as FullDocumentDiagnosticReport;
+    const opened = (await client.pullDiagnostics(uri)) as FullDocumentDiagnosticReport;
     assert.deepEqual(opened.items, []);
     const cell = t3Cell(text);
     await client.change(uri, [{ range: { start: cell, end: { ...cell, character: cell.character + 1 } }, text: '3' }]);
     assert.deepEqual(await client.pullDiagnostics(uri, opened.resultId), { kind: 'unchanged', resultId: opened.resultId });
     const refreshes = client.refreshRequests;
     await client.save(uri);
-    const saved = await client.pullDiagnostics(uri, opened.resultId) as FullDocumentDiagnosticReport;
-    assert.deepEqual(saved.items.map((d) => d.code), ['row-total']);
+    const saved = (await client.pullDiagnostics(uri, opened.resultId)) as FullDocumentDiagnosticReport;
+    assert.deepEqual(
+      saved.items.map((d) => d.code),
+      ['row-total'],
+    );
     assert.ok(client.refreshRequests > refreshes, 'the server asked the client to pull again');
     settings.run = 'onType';
     await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
@@ -156,11 +170,11 @@ describe('diagnostics, pulled (client with textDocument/diagnostic)', () => {
   it('settings: a rule set to off disappears, a severity is applied', async () => {
     const uri = uriOf('004-pull.txt');
     await client.open(uri, readSeed('s004'));
-    const before = await client.pullDiagnostics(uri) as FullDocumentDiagnosticReport;
+    const before = (await client.pullDiagnostics(uri)) as FullDocumentDiagnosticReport;
     assert.ok(before.items.some((d) => d.code === 'cell-empty'));
     settings.rules = { 'cell-empty': 'off', 'section-numbering': 'error' };
     await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    const after = await client.pullDiagnostics(uri, before.resultId) as FullDocumentDiagnosticReport;
+    const after = (await client.pullDiagnostics(uri, before.resultId)) as FullDocumentDiagnosticReport;
     assert.equal(after.kind, 'full');
     assert.ok(!after.items.some((d) => d.code === 'cell-empty'));
     assert.ok(after.items.filter((d) => d.code === 'section-numbering').every((d) => d.severity === 1));
@@ -183,7 +197,10 @@ describe('size', () => {
     const uri = uriOf('big.txt');
     const t0 = Date.now();
     const opened = await client.openAndWait(uri, big);
-    assert.deepEqual(opened.diagnostics.filter((d) => d.code === 'input-size'), []);
+    assert.deepEqual(
+      opened.diagnostics.filter((d) => d.code === 'input-size'),
+      [],
+    );
     const cell = t3Cell(seed);
     const next = client.nextDiagnostics(uri, (p) => p.version === 2);
     await client.change(uri, [{ range: { start: cell, end: { ...cell, character: cell.character + 1 } }, text: '3' }]);
@@ -196,7 +213,10 @@ describe('size', () => {
     const small = await TestClient.start({ locale: 'zh-cn', settings: { maxFileSize: 1000 } });
     try {
       const published = await small.openAndWait(uriOf('limit.txt'), readSeed('s000'));
-      assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity]), [['input-size', 3]]);
+      assert.deepEqual(
+        published.diagnostics.map((d) => [d.code, d.severity]),
+        [['input-size', 3]],
+      );
       assert.match(messageOf(published.diagnostics[0]), /超过检查上限1000，/);
     } finally {
       await small.stop();

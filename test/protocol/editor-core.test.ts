@@ -14,7 +14,11 @@ describe('diffEdits: a fix-all result as small edits', () => {
     ['CR only', 'x\ry\r', 'x\rz\r'],
     ['empty before', '', 'abc\n'],
     ['empty after', 'abc\n', ''],
-    ['many changes', Array.from({ length: 300 }, (_, i) => `r${i} | 0`).join('\n'), Array.from({ length: 300 }, (_, i) => `r${i} | ${i % 7 ? 0 : 1}`).join('\n')],
+    [
+      'many changes',
+      Array.from({ length: 300 }, (_, i) => `r${i} | 0`).join('\n'),
+      Array.from({ length: 300 }, (_, i) => `r${i} | ${i % 7 ? 0 : 1}`).join('\n'),
+    ],
   ];
   for (const [name, before, after] of cases) {
     it(name, () => {
@@ -23,7 +27,9 @@ describe('diffEdits: a fix-all result as small edits', () => {
     });
   }
   it('one changed cell is one edit of that cell', () => {
-    assert.deepEqual(diffEdits('a | 0 | 1\nb | 2 | 3\n', 'a | 0 | 1\nb | 5 | 3\n'), [{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 5 } }, newText: '5' }]);
+    assert.deepEqual(diffEdits('a | 0 | 1\nb | 2 | 3\n', 'a | 0 | 1\nb | 5 | 3\n'), [
+      { range: { start: { line: 1, character: 4 }, end: { line: 1, character: 5 } }, newText: '5' },
+    ]);
   });
 });
 

@@ -18,7 +18,8 @@ describe('hover, outline and folding', () => {
   });
   after(() => client.stop());
 
-  const hover = (line: number, character: number) => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+  const hover = (line: number, character: number) =>
+    client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
 
   it('hover on a 表三 cell: what it counts and every equation with the live numbers', async () => {
     const cell = t3Cell(text);
@@ -60,24 +61,33 @@ describe('hover, outline and folding', () => {
   it('document symbols: the title and the six sections, with tables and 表二 blocks inside', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.deepEqual(symbols.map((s) => s.name).slice(1), [
-      '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况',
-      '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项',
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
     ]);
     assert.match(symbols[0].name, /政府信息公开工作年度报告$/);
     const two = symbols[2];
     assert.deepEqual(two.range, { start: { line: 13, character: 0 }, end: { line: 31, character: text.split('\n')[31].length } });
     const table = two.children!.find((c) => c.name === '表二')!;
-    assert.deepEqual(table.children!.map((c) => c.name), ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '第二十条第（九）项']);
+    assert.deepEqual(
+      table.children!.map((c) => c.name),
+      ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '第二十条第（九）项'],
+    );
     assert.equal(symbols[3].children!.find((c) => c.name === '表三')!.range.start.line, 33);
-    for (const s of symbols) for (const c of s.children ?? []) {
-      assert.ok(c.range.start.line >= s.range.start.line && c.range.end.line <= s.range.end.line, `${c.name} inside ${s.name}`);
-    }
+    for (const s of symbols)
+      for (const c of s.children ?? []) {
+        assert.ok(c.range.start.line >= s.range.start.line && c.range.end.line <= s.range.end.line, `${c.name} inside ${s.name}`);
+      }
   });
 
   it('folding ranges: sections, sub-headings, tables and 表二 blocks', async () => {
     const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
     const spans = folds.map((f) => `${f.startLine}-${f.endLine}`);
-    for (const expected of ['1-12', '13-31', '14-31', '14-17', '32-58', '33-58', '59-63', '64-71', '72-75']) assert.ok(spans.includes(expected), `${expected} in ${spans}`);
+    for (const expected of ['1-12', '13-31', '14-31', '14-17', '32-58', '33-58', '59-63', '64-71', '72-75'])
+      assert.ok(spans.includes(expected), `${expected} in ${spans}`);
     assert.ok(folds.every((f) => f.kind === 'region' && f.endLine > f.startLine));
   });
 
@@ -85,8 +95,13 @@ describe('hover, outline and folding', () => {
     const flat = await TestClient.start({ locale: 'en', settings: {}, capabilities: { textDocument: {} } });
     try {
       await flat.openAndWait(uriOf('flat.txt'), readSeed('s001'));
-      const symbols = await flat.request<{ name: string; containerName?: string }[]>('textDocument/documentSymbol', { textDocument: { uri: uriOf('flat.txt') } });
-      assert.ok(symbols.some((s) => s.name === 'Table 3' && s.containerName === '三、收到和处理政府信息公开申请情况'), JSON.stringify(symbols));
+      const symbols = await flat.request<{ name: string; containerName?: string }[]>('textDocument/documentSymbol', {
+        textDocument: { uri: uriOf('flat.txt') },
+      });
+      assert.ok(
+        symbols.some((s) => s.name === 'Table 3' && s.containerName === '三、收到和处理政府信息公开申请情况'),
+        JSON.stringify(symbols),
+      );
     } finally {
       await flat.stop();
     }

@@ -12,13 +12,22 @@ describe('server lifecycle and bad input', () => {
       const uri = uriOf('lifecycle.txt');
       await client.openAndWait(uri, readSeed('s000'));
       await assert.rejects(client.request('xxgk/noSuchMethod', {}), (e: { code: number }) => e.code === -32601);
-      await assert.rejects(client.request('textDocument/hover', { textDocument: null, position: 'nowhere' }), (e: { code: number }) => typeof e.code === 'number');
+      await assert.rejects(
+        client.request('textDocument/hover', { textDocument: null, position: 'nowhere' }),
+        (e: { code: number }) => typeof e.code === 'number',
+      );
       await assert.rejects(client.request('textDocument/codeAction', {}), (e: { code: number }) => typeof e.code === 'number');
-      assert.equal(await client.request('workspace/executeCommand', { command: 'xxgk.ignoreFinding', arguments: [{ uri: 'untitled:Untitled-1', code: 'cell-empty' }] }), false);
+      assert.equal(
+        await client.request('workspace/executeCommand', { command: 'xxgk.ignoreFinding', arguments: [{ uri: 'untitled:Untitled-1', code: 'cell-empty' }] }),
+        false,
+      );
       assert.equal(await client.request('workspace/executeCommand', { command: 'xxgk.ignoreFinding', arguments: [] }), false);
       assert.equal(await client.request('textDocument/hover', { textDocument: { uri: uriOf('not-open.txt') }, position: { line: 0, character: 0 } }), null);
       // A notification for a document that was never opened is ignored.
-      await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf('not-open.txt'), version: 2 }, contentChanges: [{ text: 'x' }] });
+      await client.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri: uriOf('not-open.txt'), version: 2 },
+        contentChanges: [{ text: 'x' }],
+      });
       const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 13, character: 3 } });
       assert.ok(hover, 'still answering');
     } finally {
@@ -41,6 +50,6 @@ describe('server lifecycle and bad input', () => {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'ignore', 'ignore'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.stdin.end();
-    assert.equal(typeof await exited, 'number');
+    assert.equal(typeof (await exited), 'number');
   });
 });

@@ -15,7 +15,10 @@ describe('extension manifest', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'gen-settings.mjs'), '--check'], { encoding: 'utf8' });
     assert.equal(r.status, 0, `${r.stderr}${r.stdout}`);
     const rules = pkg.contributes.configuration.properties['xxgk.rules'].properties;
-    assert.deepEqual(Object.keys(rules), RULES.map((r) => r.code));
+    assert.deepEqual(
+      Object.keys(rules),
+      RULES.map((r) => r.code),
+    );
     for (const key of ['xxgk.run', 'xxgk.debounceMs', 'xxgk.blankAsZero', 'xxgk.formatVersion', 'xxgk.rules', 'xxgk.maxFileSize', 'xxgk.trace.server']) {
       assert.ok(pkg.contributes.configuration.properties[key], key);
     }
@@ -44,7 +47,14 @@ describe('extension manifest', () => {
     assert.ok(!firstLine.test('关于印发通知的函'));
     assert.ok(fs.existsSync(path.join(ROOT, lang.configuration)));
     assert.ok(fs.existsSync(path.join(ROOT, pkg.contributes.grammars[0].path)));
-    assert.deepEqual(pkg.activationEvents, ['onLanguage:xxgk-report', 'onCommand:xxgk.checkAsReport', 'onCommand:xxgk.showSummary', 'onCommand:xxgk.showPreview', 'onLanguage:plaintext', 'onLanguage:html']);
+    assert.deepEqual(pkg.activationEvents, [
+      'onLanguage:xxgk-report',
+      'onCommand:xxgk.checkAsReport',
+      'onCommand:xxgk.showSummary',
+      'onCommand:xxgk.showPreview',
+      'onLanguage:plaintext',
+      'onLanguage:html',
+    ]);
     assert.equal(pkg.contributes.commands[1].command, 'xxgk.showSummary');
     assert.equal(nlsZh['command.showSummary'], '汇总本工作区的年度报告');
     assert.equal(pkg.contributes.commands[0].command, 'xxgk.checkAsReport');

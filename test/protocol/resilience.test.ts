@@ -73,7 +73,15 @@ describe('server resilience', () => {
       const empty = (x: unknown) => x === null || (Array.isArray(x) && x.length === 0);
       assert.ok(empty(await client.request('textDocument/documentSymbol', { textDocument: { uri } })));
       assert.ok(empty(await client.request('textDocument/foldingRange', { textDocument: { uri } })));
-      assert.ok(empty(await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })));
+      assert.ok(
+        empty(
+          await client.request('textDocument/codeAction', {
+            textDocument: { uri },
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            context: { diagnostics: [] },
+          }),
+        ),
+      );
       assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
     } finally {
       await client.stop();

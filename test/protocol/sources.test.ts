@@ -40,7 +40,10 @@ describe('web pages and PDF/Word views in the language server', () => {
     await client.open(uri, page, 'html');
     await next;
     const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ['source.fixAll']);
-    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.xxgk']);
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['source.fixAll.xxgk'],
+    );
     const edits = actions[0].edit!.documentChanges!.flatMap((c) => ('edits' in c ? (c.edits as TextEdit[]) : []));
     assert.equal(applyEdits(page, edits), page.replace('>190<', '>188<'));
   });
@@ -54,7 +57,9 @@ describe('web pages and PDF/Word views in the language server', () => {
 
   it('xxgk/readSource: bytes that are not a PDF get the reason, in Chinese', async () => {
     const answer = await client.request<{ text?: string; problem?: string }>('xxgk/readSource', {
-      viewUri: 'xxgk-view:/r.pdf.txt', kind: 'pdf', data: Buffer.from('not a pdf').toString('base64'),
+      viewUri: 'xxgk-view:/r.pdf.txt',
+      kind: 'pdf',
+      data: Buffer.from('not a pdf').toString('base64'),
     });
     assert.equal(answer.text, undefined);
     assert.match(answer.problem!, /未检查/);

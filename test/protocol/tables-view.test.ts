@@ -42,7 +42,14 @@ describe('xxgk/tablesView', () => {
     assert.equal(clean.locale, 'zh-CN');
     assert.equal(clean.year, 2020);
     assert.equal(clean.format, '2019');
-    assert.deepEqual(clean.tables.map((t) => [t.id, t.title]), [['T2', '表二'], ['T3', '表三'], ['T4', '表四']]);
+    assert.deepEqual(
+      clean.tables.map((t) => [t.id, t.title]),
+      [
+        ['T2', '表二'],
+        ['T3', '表三'],
+        ['T4', '表四'],
+      ],
+    );
     const cell = t3Cell(text);
     const before = cellOf(clean, 'T3.R3_1.NP');
     assert.equal(before.severity, undefined);
@@ -93,14 +100,23 @@ describe('the summary command lists every report', () => {
     fs.writeFileSync(path.join(dir, 'README.md'), '# 年报\n这里存放年度报告。\n');
     const client = await TestClient.start({ locale: 'zh-cn', settings: {}, workspaceFolder: dir });
     try {
-      const result = await client.request<{ rows: { file: string; path: string; organ: string | null; statusName: string }[]; columns: { key: string; title: string }[]; csv: string }>(
-        'workspace/executeCommand', { command: 'xxgk.workspaceSummary', arguments: [] });
-      assert.deepEqual(result.rows.map((r) => path.basename(fileURLToPath(r.file))), Object.values(SEEDS));
+      const result = await client.request<{
+        rows: { file: string; path: string; organ: string | null; statusName: string }[];
+        columns: { key: string; title: string }[];
+        csv: string;
+      }>('workspace/executeCommand', { command: 'xxgk.workspaceSummary', arguments: [] });
+      assert.deepEqual(
+        result.rows.map((r) => path.basename(fileURLToPath(r.file))),
+        Object.values(SEEDS),
+      );
       const untitled = result.rows.find((r) => r.path === SEEDS.s002)!;
       assert.equal(untitled.organ, null, 'seed 002’s title names no body');
       assert.equal(untitled.statusName, '已检查');
       assert.equal(result.rows[0].file, pathToFileURL(path.join(dir, SEEDS.s000)).href);
-      assert.deepEqual(result.columns.slice(0, 3).map((c) => c.title), ['文件', '机关', '年度']);
+      assert.deepEqual(
+        result.columns.slice(0, 3).map((c) => c.title),
+        ['文件', '机关', '年度'],
+      );
       assert.ok(result.csv.startsWith('\ufeff文件,机关,年度,格式,状态,'), result.csv.slice(0, 40));
       assert.equal(result.csv.split('\r\n').filter(Boolean).length, 6);
     } finally {

@@ -26,7 +26,10 @@ describe('workspace checks over open documents', () => {
     await client.openAndWait(y2023, text2023);
     const published = await client.openAndWait(y2024, readFixture('workspace', 'wenzhou', '2024.txt'));
     const carry = published.diagnostics.filter((d) => d.code === 'carry-over' && d.severity === 2);
-    assert.deepEqual(carry.map((d) => `${d.range.start.line}:${d.range.start.character}`), ['33:19', '33:43']);
+    assert.deepEqual(
+      carry.map((d) => `${d.range.start.line}:${d.range.start.character}`),
+      ['33:19', '33:43'],
+    );
     assert.equal(carry[0].message, '表三「二、上年结转政府信息公开申请数量」自然人为0，但2023年报告（2023.txt）「四、结转下年度继续办理」自然人为1');
     assert.equal(carry[0].relatedInformation?.[0].location.uri, y2023);
     assert.equal(carry[0].relatedInformation?.[0].location.range.start.line, 56);
@@ -42,7 +45,10 @@ describe('workspace checks over open documents', () => {
     const next2024 = client.nextDiagnostics(y2024, (p) => !p.diagnostics.some((d) => d.code === 'carry-over' && d.severity === 2));
     await client.change(y2023, edits.reverse());
     const published = await next2024;
-    assert.deepEqual(published.diagnostics.filter((d) => d.code === 'carry-over' && d.severity === 2), []);
+    assert.deepEqual(
+      published.diagnostics.filter((d) => d.code === 'carry-over' && d.severity === 2),
+      [],
+    );
   });
 });
 
@@ -75,8 +81,16 @@ describe('the summary command', () => {
     const client = await TestClient.start({ locale: 'zh-cn', settings: {}, workspaceFolder: dir });
     try {
       const result = await client.request<{ rows: { file: string; year: number; warnings: number; received: number }[]; text: string }>(
-        'workspace/executeCommand', { command: 'xxgk.workspaceSummary', arguments: [] });
-      assert.deepEqual(result.rows.map((r) => [path.basename(fileURLToPath(r.file)), r.year, r.received]), [['2023.txt', 2023, 1], ['2024.txt', 2024, 1]]);
+        'workspace/executeCommand',
+        { command: 'xxgk.workspaceSummary', arguments: [] },
+      );
+      assert.deepEqual(
+        result.rows.map((r) => [path.basename(fileURLToPath(r.file)), r.year, r.received]),
+        [
+          ['2023.txt', 2023, 1],
+          ['2024.txt', 2024, 1],
+        ],
+      );
       assert.ok(result.rows[1].warnings >= 3, 'text-table-mismatch and the two carry-over findings');
       assert.match(result.text, /^文件 +机关 +年度/);
       assert.match(result.text, /wenzhou\/2024\.txt +温州市投资促进局 +2024 +2021/);

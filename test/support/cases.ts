@@ -11,9 +11,17 @@ import type { Rendered } from './render';
 export function base(format: Format = '2019', year?: number): ReportModel {
   const m = zeroModel(format, year);
   setCells(m, {
-    'T3.R3_1.NP': 3, 'T3.R3_1.CE': 2, 'T3.R3_2.NP': 1, 'T3.R3_4_1.NP': 4, 'T3.R3_5_2.OT': 1,
-    'T3.R2.NP': 2, 'T3.R4.NP': 1, 'T3.R4.CE': 1,
-    'T4.R.RV_KEEP': 2, 'T4.R.RV_CORR': 1, 'T4.R.LD_PEND': 3,
+    'T3.R3_1.NP': 3,
+    'T3.R3_1.CE': 2,
+    'T3.R3_2.NP': 1,
+    'T3.R3_4_1.NP': 4,
+    'T3.R3_5_2.OT': 1,
+    'T3.R2.NP': 2,
+    'T3.R4.NP': 1,
+    'T3.R4.CE': 1,
+    'T4.R.RV_KEEP': 2,
+    'T4.R.RV_CORR': 1,
+    'T4.R.LD_PEND': 3,
   });
   return balanceModel(m);
 }

@@ -16,7 +16,16 @@ export const ZH = { LANG: 'zh_CN.UTF-8' };
 export async function run(argv: string[], cwd: string, env: Record<string, string | undefined> = ZH): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, cwd, env });
+  const code = await main(argv, {
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+    cwd,
+    env,
+  });
   return { code, stdout, stderr };
 }
 

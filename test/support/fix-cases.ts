@@ -37,7 +37,15 @@ function build(): FixCase[] {
     broken.title = `${broken.organ}政府信息公开工作年度报告`;
     const fixed = withCells(good, { 'T4.R.LR_TOT': 2 });
     fixed.labels = { 'T3.R3_3_2': '2.其他法律行政法规禁止公开' };
-    cases.push({ name: 'a-2019-mixed', enc: 'A', variant: { spacedHeadings: false }, broken, fixed, about: 'A: culprit cell, 表四 total, 4、, label typo, /, 3件, title without year', left: ['review-total|T4.R.LR_TOT'] });
+    cases.push({
+      name: 'a-2019-mixed',
+      enc: 'A',
+      variant: { spacedHeadings: false },
+      broken,
+      fixed,
+      about: 'A: culprit cell, 表四 total, 4、, label typo, /, 3件, title without year',
+      left: ['review-total|T4.R.LR_TOT'],
+    });
   }
 
   // 2. Encoding B (seed 002 style), only 总计 filled and 四 left blank: 四 stays blank (一 or 二 could be
@@ -53,7 +61,9 @@ function build(): FixCase[] {
   {
     const good = base('2019');
     const broken = withCells(good, { 'T3.R3_3_5.NP': null, 'T3.R3_3_5.CE': null, 'T2.LIC.PREV': null, 'T4.R.LR_CORR': null });
-    const body = (a: string, c: string) => ({ 1: [`（${a}）主动公开`, '依法主动公开政府信息。', '（二）依申请公开', '依法办理申请。', `（${c}）政府信息管理`, '完善制度。'] });
+    const body = (a: string, c: string) => ({
+      1: [`（${a}）主动公开`, '依法主动公开政府信息。', '（二）依申请公开', '依法办理申请。', `（${c}）政府信息管理`, '完善制度。'],
+    });
     broken.sections = { number: { 4: '4、 ' }, body: body('1', '3') };
     const fixed = clone(good);
     fixed.sections = { body: body('一', '三') };
@@ -66,7 +76,14 @@ function build(): FixCase[] {
     const broken = withCells(good, { 'T3.R3_7.CE': 5, 'T4.R.LD_KEEP': 2 });
     broken.sections = { number: { 5: '六、', 6: '七、' } };
     const fixed = withCells(good, { 'T4.R.LD_KEEP': 2 });
-    cases.push({ name: 'md-2022-shifted', enc: 'md', broken, fixed, about: 'Markdown: wrong （七）总计 cell, 表四 detail, 五六 numbered 六七', left: ['review-total|T4.R.LD_TOT'] });
+    cases.push({
+      name: 'md-2022-shifted',
+      enc: 'md',
+      broken,
+      fixed,
+      about: 'Markdown: wrong （七）总计 cell, 表四 detail, 五六 numbered 六七',
+      left: ['review-total|T4.R.LD_TOT'],
+    });
   }
 
   // 5. PDF text, 2019: a wrong row total and a wrong 表四 detail (fixed numbers keep their width).

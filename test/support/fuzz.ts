@@ -26,9 +26,47 @@ export function fixtureTexts(): { name: string; text: string }[] {
 }
 
 const ODD_CHARS = [
-  '\u00a0', '\u3000', '\t', '|', '||', '\r', '\r\n', '\f', '\u200f', '\u202e', '\u200b', '\ufeff', '\ud800', '\udc00',
-  '\u0000', '\u0007', '\u001b', '（', '）', '、', '，', '“', '”', '０', '９', '-3-', '—', '/', '无', '万元', '一、', '四、', '（七）总计',
-  '第二十条第（九）项', '本年制发件数', '7000007', '1,234', '+5', '-1', '0.5', '\ud83d\ude00',
+  '\u00a0',
+  '\u3000',
+  '\t',
+  '|',
+  '||',
+  '\r',
+  '\r\n',
+  '\f',
+  '\u200f',
+  '\u202e',
+  '\u200b',
+  '\ufeff',
+  '\ud800',
+  '\udc00',
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '（',
+  '）',
+  '、',
+  '，',
+  '“',
+  '”',
+  '０',
+  '９',
+  '-3-',
+  '—',
+  '/',
+  '无',
+  '万元',
+  '一、',
+  '四、',
+  '（七）总计',
+  '第二十条第（九）项',
+  '本年制发件数',
+  '7000007',
+  '1,234',
+  '+5',
+  '-1',
+  '0.5',
+  '\ud83d\ude00',
 ];
 
 /** Random strings: bytes read as Latin-1, or a mix of CJK, digits, separators and odd code points. */
@@ -56,18 +94,49 @@ export function mutate(r: Rand, text: string, steps: number): string {
   for (let s = 0; s < steps && lines.length; s++) {
     const i = int(r, lines.length);
     switch (int(r, 12)) {
-      case 0: lines.splice(i, 1); break;
-      case 1: lines.splice(i, 0, lines[i]); break;
-      case 2: { const j = int(r, lines.length); [lines[i], lines[j]] = [lines[j], lines[i]]; break; }
-      case 3: { const l = lines[i]; const k = int(r, l.length + 1); lines[i] = `${l.slice(0, k)}|${l.slice(k)}`; break; }
-      case 4: lines[i] = lines[i].replace('|', ''); break;
-      case 5: lines[i] = lines[i].replace(/\s*\|\s*/g, pick(r, ['\t', '   ', ' | ', '|', '  |  '])); break;
-      case 6: lines[i] = lines[i].replace(/\d+/, String(int(r, 100000))); break;
-      case 7: { const l = lines[i]; const k = int(r, l.length + 1); lines[i] = l.slice(0, k) + pick(r, ODD_CHARS) + l.slice(k); break; }
-      case 8: lines = lines.slice(0, i); break;
-      case 9: lines[i] = lines[i].slice(0, int(r, lines[i].length + 1)); break;
-      case 10: lines.splice(i, 0, randomText(r, 80)); break;
-      default: lines[i] = lines[i].replace(/[\u4e00-\u9fa5]/, () => String.fromCharCode(0x4e00 + int(r, 2000)));
+      case 0:
+        lines.splice(i, 1);
+        break;
+      case 1:
+        lines.splice(i, 0, lines[i]);
+        break;
+      case 2: {
+        const j = int(r, lines.length);
+        [lines[i], lines[j]] = [lines[j], lines[i]];
+        break;
+      }
+      case 3: {
+        const l = lines[i];
+        const k = int(r, l.length + 1);
+        lines[i] = `${l.slice(0, k)}|${l.slice(k)}`;
+        break;
+      }
+      case 4:
+        lines[i] = lines[i].replace('|', '');
+        break;
+      case 5:
+        lines[i] = lines[i].replace(/\s*\|\s*/g, pick(r, ['\t', '   ', ' | ', '|', '  |  ']));
+        break;
+      case 6:
+        lines[i] = lines[i].replace(/\d+/, String(int(r, 100000)));
+        break;
+      case 7: {
+        const l = lines[i];
+        const k = int(r, l.length + 1);
+        lines[i] = l.slice(0, k) + pick(r, ODD_CHARS) + l.slice(k);
+        break;
+      }
+      case 8:
+        lines = lines.slice(0, i);
+        break;
+      case 9:
+        lines[i] = lines[i].slice(0, int(r, lines[i].length + 1));
+        break;
+      case 10:
+        lines.splice(i, 0, randomText(r, 80));
+        break;
+      default:
+        lines[i] = lines[i].replace(/[\u4e00-\u9fa5]/, () => String.fromCharCode(0x4e00 + int(r, 2000)));
     }
   }
   const joined = lines.join(r() < 0.1 ? '\r\n' : '\n');
@@ -81,7 +150,11 @@ export interface Violation {
 
 function inside(doc: LineIndex, range: Range): boolean {
   const ok = (p: Range['start']) => p.line >= 0 && p.line < doc.lines.length && p.character >= 0 && p.character <= doc.lines[p.line].length;
-  return ok(range.start) && ok(range.end) && (range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character));
+  return (
+    ok(range.start) &&
+    ok(range.end) &&
+    (range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character))
+  );
 }
 
 function overlaps(a: Range, b: Range): boolean {

@@ -13,9 +13,21 @@ export const T3_APPLICANTS = ['NP', 'CE', 'RI', 'PW', 'LS', 'OT'] as const;
 export const T3_COL_NAMES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
 
 export const T4_COLS = [
-  'RV_KEEP', 'RV_CORR', 'RV_OTH', 'RV_PEND', 'RV_TOT',
-  'LD_KEEP', 'LD_CORR', 'LD_OTH', 'LD_PEND', 'LD_TOT',
-  'LR_KEEP', 'LR_CORR', 'LR_OTH', 'LR_PEND', 'LR_TOT',
+  'RV_KEEP',
+  'RV_CORR',
+  'RV_OTH',
+  'RV_PEND',
+  'RV_TOT',
+  'LD_KEEP',
+  'LD_CORR',
+  'LD_OTH',
+  'LD_PEND',
+  'LD_TOT',
+  'LR_KEEP',
+  'LR_CORR',
+  'LR_OTH',
+  'LR_PEND',
+  'LR_TOT',
 ] as const;
 
 export interface T2Block {
@@ -28,17 +40,80 @@ export interface T2Block {
 
 export const T2_BLOCKS: Record<Format, T2Block[]> = {
   '2019': [
-    { key: 'B1', caption: '第二十条第（一）项', headers: ['本年新制作数量', '本年新公开数量', '对外公开总数量'], columns: ['NEW_MADE', 'NEW_PUB', 'TOTAL_PUB'], rows: [{ key: 'REG', label: '规章' }, { key: 'NORM', label: '规范性文件' }] },
-    { key: 'B5', caption: '第二十条第（五）项', headers: ['上一年项目数量', '本年增/减', '处理决定数量'], columns: ['PREV', 'CHANGE', 'DECISIONS'], rows: [{ key: 'LIC', label: '行政许可' }, { key: 'OTHER_SVC', label: '其他对外管理服务事项' }] },
-    { key: 'B6', caption: '第二十条第（六）项', headers: ['上一年项目数量', '本年增/减', '处理决定数量'], columns: ['PREV', 'CHANGE', 'DECISIONS'], rows: [{ key: 'PUN', label: '行政处罚' }, { key: 'ENF', label: '行政强制' }] },
-    { key: 'B8', caption: '第二十条第（八）项', headers: ['上一年项目数量', '本年增/减'], columns: ['PREV', 'CHANGE'], rows: [{ key: 'FEE', label: '行政事业性收费' }] },
-    { key: 'B9', caption: '第二十条第（九）项', headers: ['采购项目数量', '采购总金额'], columns: ['PROJ', 'AMOUNT'], rows: [{ key: 'PROC', label: '政府集中采购' }] },
+    {
+      key: 'B1',
+      caption: '第二十条第（一）项',
+      headers: ['本年新制作数量', '本年新公开数量', '对外公开总数量'],
+      columns: ['NEW_MADE', 'NEW_PUB', 'TOTAL_PUB'],
+      rows: [
+        { key: 'REG', label: '规章' },
+        { key: 'NORM', label: '规范性文件' },
+      ],
+    },
+    {
+      key: 'B5',
+      caption: '第二十条第（五）项',
+      headers: ['上一年项目数量', '本年增/减', '处理决定数量'],
+      columns: ['PREV', 'CHANGE', 'DECISIONS'],
+      rows: [
+        { key: 'LIC', label: '行政许可' },
+        { key: 'OTHER_SVC', label: '其他对外管理服务事项' },
+      ],
+    },
+    {
+      key: 'B6',
+      caption: '第二十条第（六）项',
+      headers: ['上一年项目数量', '本年增/减', '处理决定数量'],
+      columns: ['PREV', 'CHANGE', 'DECISIONS'],
+      rows: [
+        { key: 'PUN', label: '行政处罚' },
+        { key: 'ENF', label: '行政强制' },
+      ],
+    },
+    {
+      key: 'B8',
+      caption: '第二十条第（八）项',
+      headers: ['上一年项目数量', '本年增/减'],
+      columns: ['PREV', 'CHANGE'],
+      rows: [{ key: 'FEE', label: '行政事业性收费' }],
+    },
+    {
+      key: 'B9',
+      caption: '第二十条第（九）项',
+      headers: ['采购项目数量', '采购总金额'],
+      columns: ['PROJ', 'AMOUNT'],
+      rows: [{ key: 'PROC', label: '政府集中采购' }],
+    },
   ],
   '2021': [
-    { key: 'B1', caption: '第二十条第（一）项', headers: ['本年制发件数', '本年废止件数', '现行有效件数'], columns: ['ISSUED', 'REPEALED', 'VALID'], rows: [{ key: 'REG', label: '规章' }, { key: 'NORM', label: '行政规范性文件' }] },
+    {
+      key: 'B1',
+      caption: '第二十条第（一）项',
+      headers: ['本年制发件数', '本年废止件数', '现行有效件数'],
+      columns: ['ISSUED', 'REPEALED', 'VALID'],
+      rows: [
+        { key: 'REG', label: '规章' },
+        { key: 'NORM', label: '行政规范性文件' },
+      ],
+    },
     { key: 'B5', caption: '第二十条第（五）项', headers: ['本年处理决定数量'], columns: ['DECISIONS'], rows: [{ key: 'LIC', label: '行政许可' }] },
-    { key: 'B6', caption: '第二十条第（六）项', headers: ['本年处理决定数量'], columns: ['DECISIONS'], rows: [{ key: 'PUN', label: '行政处罚' }, { key: 'ENF', label: '行政强制' }] },
-    { key: 'B8', caption: '第二十条第（八）项', headers: ['本年收费金额（单位：万元）'], columns: ['FEE_AMOUNT'], rows: [{ key: 'FEE', label: '行政事业性收费' }] },
+    {
+      key: 'B6',
+      caption: '第二十条第（六）项',
+      headers: ['本年处理决定数量'],
+      columns: ['DECISIONS'],
+      rows: [
+        { key: 'PUN', label: '行政处罚' },
+        { key: 'ENF', label: '行政强制' },
+      ],
+    },
+    {
+      key: 'B8',
+      caption: '第二十条第（八）项',
+      headers: ['本年收费金额（单位：万元）'],
+      columns: ['FEE_AMOUNT'],
+      rows: [{ key: 'FEE', label: '行政事业性收费' }],
+    },
   ],
 };
 
@@ -206,7 +281,9 @@ export function setCells(model: ReportModel, cells: Record<string, CellValue>): 
 export function cellKeys(model: ReportModel, table: 'T2' | 'T3' | 'T4'): string[] {
   if (table === 'T4') return T4_COLS.map((c) => `T4.R.${c}`);
   if (table === 'T3') return T3_ORDER.filter((k) => model.t3[k]).flatMap((k) => T3_COLS.map((c) => `T3.${k}.${c}`));
-  return t2Rows(model.format).filter((r) => model.t2[r.key]).flatMap((r) => r.block.columns.map((c) => `T2.${r.key}.${c}`));
+  return t2Rows(model.format)
+    .filter((r) => model.t2[r.key])
+    .flatMap((r) => r.block.columns.map((c) => `T2.${r.key}.${c}`));
 }
 
 const num = (v: CellValue) => (typeof v === 'number' ? v : 0);
@@ -223,7 +300,12 @@ export function balanceModel(model: ReportModel): ReportModel {
     row[i] = row[i] === null && v === 0 ? null : v;
   };
   for (let c = 0; c < 6; c++) {
-    if (m.t3.R3_7) put(m.t3.R3_7, c, results.reduce((a, k) => a + num(m.t3[k][c]), 0));
+    if (m.t3.R3_7)
+      put(
+        m.t3.R3_7,
+        c,
+        results.reduce((a, k) => a + num(m.t3[k][c]), 0),
+      );
     if (m.t3.R1 && m.t3.R2 && m.t3.R4 && m.t3.R3_7) {
       const r1 = num(m.t3.R3_7[c]) + num(m.t3.R4[c]) - num(m.t3.R2[c]);
       if (r1 < 0) {
@@ -232,7 +314,17 @@ export function balanceModel(model: ReportModel): ReportModel {
       } else put(m.t3.R1, c, r1);
     }
   }
-  for (const row of Object.values(m.t3)) put(row, 6, row.slice(0, 6).reduce<number>((a, v) => a + num(v), 0));
-  for (let g = 0; g < 3; g++) put(m.t4, g * 5 + 4, m.t4.slice(g * 5, g * 5 + 4).reduce<number>((a, v) => a + num(v), 0));
+  for (const row of Object.values(m.t3))
+    put(
+      row,
+      6,
+      row.slice(0, 6).reduce<number>((a, v) => a + num(v), 0),
+    );
+  for (let g = 0; g < 3; g++)
+    put(
+      m.t4,
+      g * 5 + 4,
+      m.t4.slice(g * 5, g * 5 + 4).reduce<number>((a, v) => a + num(v), 0),
+    );
   return m;
 }

@@ -1,7 +1,5 @@
 /** A seeded PRNG (mulberry32) and random report models for property tests. */
-import {
-  balanceModel, CellValue, Format, ReportModel, resultKeys, T3_COLS, t2Rows, zeroModel,
-} from './model';
+import { balanceModel, CellValue, Format, ReportModel, resultKeys, T3_COLS, t2Rows, zeroModel } from './model';
 import { Encoding, ENCODINGS, Variant } from './render';
 
 export type Rng = () => number;
@@ -64,7 +62,8 @@ export function randomValidModel(rng: Rng, opts: RandomOptions = {}): ReportMode
   for (const r of t2Rows(format)) {
     const vals: CellValue[] = r.block.columns.map(() => (rng() < 0.5 ? 0 : int(rng, 0, 30)));
     if (format === '2019' && r.block.key === 'B1') vals[2] = Math.max(Number(vals[0]), Number(vals[1])) + Number(vals[2]);
-    if (format === '2019' && (r.block.key === 'B5' || r.block.key === 'B6') && vals[0] === vals[1] && vals[1] === vals[2] && vals[0] !== 0) vals[2] = Number(vals[2]) + 1;
+    if (format === '2019' && (r.block.key === 'B5' || r.block.key === 'B6') && vals[0] === vals[1] && vals[1] === vals[2] && vals[0] !== 0)
+      vals[2] = Number(vals[2]) + 1;
     if (format === '2021' && r.block.key === 'B1') vals[2] = Number(vals[0]) + Number(vals[2]);
     model.t2[r.key] = vals;
   }

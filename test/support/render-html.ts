@@ -11,10 +11,7 @@
  * prose, labels and values, so the plain text of a model is the truth for a converter's output.
  */
 import * as iconv from 'iconv-lite';
-import {
-  CellValue, NUMERALS, ReportModel, SECTION_TITLES, T2_BLOCKS, T3_COL_NAMES, T3_GROUP_LABELS, T3_ORDER,
-  T3_ROW_DEFS,
-} from './model';
+import { CellValue, NUMERALS, ReportModel, SECTION_TITLES, T2_BLOCKS, T3_COL_NAMES, T3_GROUP_LABELS, T3_ORDER, T3_ROW_DEFS } from './model';
 import { DEFAULT_BODY } from './render';
 
 export type HtmlCharset = 'UTF-8' | 'GBK' | 'GB2312';
@@ -74,7 +71,11 @@ class Writer {
   /** A row label: wrapped into `<p>` pieces when asked and long. */
   label(s: string, width = 14): Cell {
     if (!this.options.wrapLabels || s.length <= width + 2) return text(s);
-    return { html: pieces(s, width).map((p) => `<p>${esc(p)}</p>`).join('') };
+    return {
+      html: pieces(s, width)
+        .map((p) => `<p>${esc(p)}</p>`)
+        .join(''),
+    };
   }
 
   header(s: string): Cell {
@@ -146,8 +147,15 @@ function verticalCell(s: string, rowspan: number, w: Writer): Cell {
 /** 表三: three header rows, then one row per present model row with the label spans of the template. */
 function table3(model: ReportModel, w: Writer): string {
   const rows: Cell[][] = [
-    [{ ...text(T3_CORNER), rowspan: 3, colspan: 3 }, { ...text('申请人情况'), colspan: 7 }],
-    [{ ...text('自然人'), rowspan: 2 }, { ...text('法人或其他组织'), colspan: 5 }, { ...text('总计'), rowspan: 2 }],
+    [
+      { ...text(T3_CORNER), rowspan: 3, colspan: 3 },
+      { ...text('申请人情况'), colspan: 7 },
+    ],
+    [
+      { ...text('自然人'), rowspan: 2 },
+      { ...text('法人或其他组织'), colspan: 5 },
+      { ...text('总计'), rowspan: 2 },
+    ],
     T3_COL_NAMES.slice(1, 6).map((n) => text(n)),
   ];
   const present = T3_ORDER.filter((k) => model.t3[k]);
@@ -173,7 +181,10 @@ function table3(model: ReportModel, w: Writer): string {
 function table4(model: ReportModel, w: Writer): string {
   const results = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
   return w.table([
-    [{ ...text('行政复议'), colspan: 5 }, { ...text('行政诉讼'), colspan: 10 }],
+    [
+      { ...text('行政复议'), colspan: 5 },
+      { ...text('行政诉讼'), colspan: 10 },
+    ],
     [...results.map((r) => ({ ...w.label(r, 2), rowspan: 2 })), { ...text('未经复议直接起诉'), colspan: 5 }, { ...text('复议后起诉'), colspan: 5 }],
     [...results, ...results].map((r) => w.label(r, 2)),
     model.t4.map((v) => ({ html: valueHtml(v) })),
@@ -218,9 +229,7 @@ function article(model: ReportModel, w: Writer): string {
 
 function page(model: ReportModel, body: string, options: HtmlOptions): string {
   const charset = options.charset ?? 'UTF-8';
-  const meta = options.httpEquiv
-    ? `<meta http-equiv="Content-Type" content="text/html; charset=${charset.toLowerCase()}">`
-    : `<meta charset="${charset}">`;
+  const meta = options.httpEquiv ? `<meta http-equiv="Content-Type" content="text/html; charset=${charset.toLowerCase()}">` : `<meta charset="${charset}">`;
   const title = model.title ?? `${model.organ}${model.year}年政府信息公开工作年度报告`;
   const chrome = options.chrome ?? true;
   const articleHtml = `<div class="article" id="zoom">\n${body}\n</div>`;

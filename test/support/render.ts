@@ -17,10 +17,7 @@
  *   tsv   tab-separated rows
  * Variants: CRLF line ends, a BOM, full-width digits and punctuation, thousands separators.
  */
-import {
-  CellValue, Format, NUMERALS, ReportModel, SECTION_TITLES, T2_BLOCKS, T3_COL_NAMES, T3_GROUP_LABELS,
-  T3_ORDER, T3_ROW_DEFS,
-} from './model';
+import { CellValue, Format, NUMERALS, ReportModel, SECTION_TITLES, T2_BLOCKS, T3_COL_NAMES, T3_GROUP_LABELS, T3_ORDER, T3_ROW_DEFS } from './model';
 
 export type Encoding = 'A' | 'A|' | 'md' | 'B' | 'C' | 'D1' | 'D2' | 'pdf' | 'tsv';
 export const ENCODINGS: Encoding[] = ['A', 'A|', 'md', 'B', 'C', 'D1', 'D2', 'pdf', 'tsv'];
@@ -73,7 +70,10 @@ export interface Rendered {
 const FULL_DIGITS = '０１２３４５６７８９';
 
 function toFullwidthNumber(s: string): string {
-  return s.replace(/[0-9]/g, (d) => FULL_DIGITS[Number(d)]).replace(/,/g, '，').replace(/\./g, '．');
+  return s
+    .replace(/[0-9]/g, (d) => FULL_DIGITS[Number(d)])
+    .replace(/,/g, '，')
+    .replace(/\./g, '．');
 }
 
 function halfwidthPunct(s: string): string {
@@ -169,7 +169,12 @@ function t2Rows(model: ReportModel, style: Style): LRow[][] {
   for (const block of T2_BLOCKS[model.format]) {
     const rows: LRow[] = [];
     const width = 3;
-    rows.push({ kind: 'caption', placeholders: 0, pad: ' |||', cells: [{ kind: 'caption', text: style.half ? halfwidthPunct(block.caption) : block.caption, posKey: `cap:T2.${block.key}` }] });
+    rows.push({
+      kind: 'caption',
+      placeholders: 0,
+      pad: ' |||',
+      cells: [{ kind: 'caption', text: style.half ? halfwidthPunct(block.caption) : block.caption, posKey: `cap:T2.${block.key}` }],
+    });
     rows.push({
       kind: 'header',
       placeholders: 0,
@@ -438,7 +443,7 @@ function pdfRows(out: Out, rows: LRow[], style: Style, table: 'T2' | 'T3' | 'T4'
     const groups = row.cells.filter((c) => c.kind === 'group' && !/^三、|^三、 /.test(c.text));
     const values = row.cells.filter((c) => c.kind === 'value');
     const inG3 = row.rowKey?.startsWith('T3.R3_');
-    const vertical = inG3 ? state.vertical.shift() ?? '' : '';
+    const vertical = inG3 ? (state.vertical.shift() ?? '') : '';
     let head = vertical ? pad(vertical, 4) : table === 'T3' ? '    ' : '';
     if (groups.length) head += pad(groups.map((g) => g.text).join(''), 10);
     else if (table === 'T3' && row.rowKey && /^T3\.R3_[3456]_/.test(row.rowKey)) head += ' '.repeat(10);
@@ -536,7 +541,14 @@ export function render(model: ReportModel, encoding: Encoding, variant: Variant 
   }
   const order = model.sections?.order ?? [1, 2, 3, 4, 5, 6];
   const writer: Record<Encoding, TableWriter> = {
-    A: pipeRows, 'A|': pipeRows, md: pipeRows, B: bRows, C: cRows, D1: d1Rows, D2: d2Rows, tsv: tsvRows,
+    A: pipeRows,
+    'A|': pipeRows,
+    md: pipeRows,
+    B: bRows,
+    C: cRows,
+    D1: d1Rows,
+    D2: d2Rows,
+    tsv: tsvRows,
     pdf: (o, rows, s, t) => pdfRows(o, rows, s, t, pdfState),
   };
   for (const n of order) {

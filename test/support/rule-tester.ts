@@ -99,11 +99,16 @@ export function checkFinding(r: Rendered, f: Finding, e: Expected, label: string
     assert.ok(
       // A blank cell's range may take in the padding around it: containment, not equality.
       // A sum's addends are folded into one location that spans them (over several lines for a column).
-      f.related?.some((x) => comparePositions(x.range.start, { line: span.line, character: span.start }) <= 0 && comparePositions({ line: span.line, character: span.end }, x.range.end) <= 0),
+      f.related?.some(
+        (x) =>
+          comparePositions(x.range.start, { line: span.line, character: span.start }) <= 0 &&
+          comparePositions({ line: span.line, character: span.end }, x.range.end) <= 0,
+      ),
       `${label}: ${key} (${JSON.stringify(span)}) should be a related location of ${describeFinding(f)}; got ${JSON.stringify(f.related?.map((x) => x.range))}`,
     );
   }
-  if (e.relatedCount !== undefined) assert.equal(f.related?.length ?? 0, e.relatedCount, `${label}: related of ${describeFinding(f)}: ${JSON.stringify(f.related?.map((x) => x.message))}`);
+  if (e.relatedCount !== undefined)
+    assert.equal(f.related?.length ?? 0, e.relatedCount, `${label}: related of ${describeFinding(f)}: ${JSON.stringify(f.related?.map((x) => x.message))}`);
   if (e.fixed === null) assert.equal(f.fix, undefined, `${label}: no fix expected, got ${JSON.stringify(f.fix)}`);
   else if (e.fixed !== undefined) {
     assert.ok(f.fix, `${label}: a fix is expected for ${describeFinding(f)}`);
@@ -112,7 +117,11 @@ export function checkFinding(r: Rendered, f: Finding, e: Expected, label: string
     assert.equal(after, want, `${label}: text after the fix “${f.fix.title}”`);
   }
   if (e.suggested) {
-    assert.deepEqual(f.suggestions?.map((s) => s.title) ?? [], e.suggested.map((s) => s.title), `${label}: suggestions of ${describeFinding(f)}`);
+    assert.deepEqual(
+      f.suggestions?.map((s) => s.title) ?? [],
+      e.suggested.map((s) => s.title),
+      `${label}: suggestions of ${describeFinding(f)}`,
+    );
     e.suggested.forEach((s, i) => {
       const want = typeof s.fixed === 'function' ? s.fixed(r) : render(s.fixed, r.encoding, r.variant).text;
       assert.equal(applyEdits(r.text, f.suggestions![i].edits), want, `${label}: text after the suggestion “${s.title}”`);
@@ -120,11 +129,7 @@ export function checkFinding(r: Rendered, f: Finding, e: Expected, label: string
   }
 }
 
-export function ruleTester(
-  code: string,
-  cases: { valid: ValidCase[]; invalid: InvalidCase[] },
-  defaults: { encodings: Encoding[] },
-): void {
+export function ruleTester(code: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }, defaults: { encodings: Encoding[] }): void {
   describe(`rule ${code}`, () => {
     describe('valid', () => {
       for (const c of cases.valid) {

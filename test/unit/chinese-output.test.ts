@@ -25,17 +25,51 @@ const RULE_CODES = new Set(RULES.map((r) => r.code));
 
 /** Names a Chinese user types or sees as they are: formats, encodings, variables, file types. */
 const IDENTIFIERS = new Set([
-  'xxgk-lint', 'summary', 'text', 'json', 'sarif', 'csv', 'zh-CN', 'en', 'utf-8', 'utf-16le', 'utf-16be', 'gb18030',
-  'UTF-8', 'UTF-16', 'GB18030', 'GBK', 'NUL', 'JSON', 'CSV', 'BOM', 'Excel', 'PDF', 'KB', 'txt', 'md', 'html', 'htm', 'docx', 'pdf', 'Word',
-  'LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE', 'xxgk-lint.json', 'xxgk-lint-cache',
+  'xxgk-lint',
+  'summary',
+  'text',
+  'json',
+  'sarif',
+  'csv',
+  'zh-CN',
+  'en',
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'gb18030',
+  'UTF-8',
+  'UTF-16',
+  'GB18030',
+  'GBK',
+  'NUL',
+  'JSON',
+  'CSV',
+  'BOM',
+  'Excel',
+  'PDF',
+  'KB',
+  'txt',
+  'md',
+  'html',
+  'htm',
+  'docx',
+  'pdf',
+  'Word',
+  'LC_ALL',
+  'LC_MESSAGES',
+  'LANG',
+  'LANGUAGE',
+  'xxgk-lint.json',
+  'xxgk-lint-cache',
   ...FIX_KINDS, // --fix-type values
 ]);
 
 /** Latin words a Chinese reader would have to read as English (paths already removed). */
 function englishWords(text: string, allowed: ReadonlySet<string> = new Set()): string[] {
-  const words = text
-    .replace(/(^|[\s「（：(])[\w.\-/\\]+\.(txt|md|json|csv|html?|docx|pdf)\b/g, '$1') // paths
-    .match(/-{0,2}[A-Za-z][\w.-]*[\w]/g) ?? [];
+  const words =
+    text
+      .replace(/(^|[\s「（：(])[\w.\-/\\]+\.(txt|md|json|csv|html?|docx|pdf)\b/g, '$1') // paths
+      .match(/-{0,2}[A-Za-z][\w.-]*[\w]/g) ?? [];
   return words.filter((w) => !w.startsWith('-') && !RULE_CODES.has(w) && !IDENTIFIERS.has(w) && !allowed.has(w) && !/^E[A-Z]+$/.test(w));
 }
 
@@ -56,7 +90,10 @@ function readable(line: string): string {
   return `${finding[1]}${finding[2]}：${finding[4]}`;
 }
 
-const FOLDERS = fs.readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const FOLDERS = fs
+  .readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 // ------------------------------------------------------------------ the CLI's output
 
@@ -82,7 +119,9 @@ describe('the CLI in zh-CN prints Chinese only', () => {
     it(`${folder}: --format json, every message, related message and fix title`, async () => {
       const r = await run(['-f', 'json', path.join(FIXTURES, folder)], FIXTURES);
       const entries = JSON.parse(r.stdout) as { diagnostics: { message: string; relatedInformation?: { message: string }[]; fix?: { title: string } }[] }[];
-      const texts = entries.flatMap((e) => e.diagnostics.flatMap((d) => [d.message, ...(d.relatedInformation ?? []).map((x) => x.message), ...(d.fix ? [d.fix.title] : [])]));
+      const texts = entries.flatMap((e) =>
+        e.diagnostics.flatMap((d) => [d.message, ...(d.relatedInformation ?? []).map((x) => x.message), ...(d.fix ? [d.fix.title] : [])]),
+      );
       assert.ok(texts.length > 0 || folder === 'fixed', `${folder}: no findings`);
       for (const t of texts) {
         assertChinese(t, folder);
@@ -98,7 +137,12 @@ describe('the CLI in zh-CN prints Chinese only', () => {
       const csv = await run(['summary', '-f', 'csv', path.join(FIXTURES, folder)], FIXTURES);
       assert.equal(csv.stdout.split('\r\n')[0], '文件,机关,年度,格式,状态,错误,警告,提示,新收,办结,结转,复议,诉讼');
       // file names are paths and organs the reports' own words; the status is ours
-      const statuses = new Set(csv.stdout.split('\r\n').slice(1, -1).map((l) => l.split(',').at(-9)));
+      const statuses = new Set(
+        csv.stdout
+          .split('\r\n')
+          .slice(1, -1)
+          .map((l) => l.split(',').at(-9)),
+      );
       for (const status of statuses) assert.ok(['已检查', '未识别', '未检查'].includes(status!), status);
     });
   }
@@ -114,7 +158,7 @@ describe('the CLI in zh-CN prints Chinese only', () => {
     assert.match(help, /\n {6}--max-file-size <字符数> {9}超过此字符数的文件不检查（默认：2000000）\n/);
   });
 
-  it('usage errors on stderr, also those Node\'s option parser words', async () => {
+  it("usage errors on stderr, also those Node's option parser words", async () => {
     const cases: [string[], string][] = [
       [['--frobnicate', 'a.txt'], 'xxgk-lint: 未知选项「--frobnicate」'],
       [['-x', 'a.txt'], 'xxgk-lint: 未知选项「-x」'],
@@ -163,9 +207,26 @@ describe('the CLI in zh-CN prints Chinese only', () => {
       ['missing.json', `xxgk-lint: ${path.join(dir, 'missing.json')}：无法读取（ENOENT）`],
       ['bad.json', `xxgk-lint: ${path.join(dir, 'bad.json')}：不是有效的 JSON（第4行第3列）`],
       ['cut.json', `xxgk-lint: ${path.join(dir, 'cut.json')}：不是有效的 JSON（内容不完整）`],
-      ['wrong.json', `xxgk-lint: ${path.join(dir, 'wrong.json')}：未知的键「colour」；未知的规则「row-totals」；规则 cell-empty 的取值「loud」无效（可用 error、warning、information、hint、off）；“blankAsZero”应为 true 或 false；ignore 的第1项缺少“code”`],
+      [
+        'wrong.json',
+        `xxgk-lint: ${path.join(dir, 'wrong.json')}：未知的键「colour」；未知的规则「row-totals」；规则 cell-empty 的取值「loud」无效（可用 error、warning、information、hint、off）；“blankAsZero”应为 true 或 false；ignore 的第1项缺少“code”`,
+      ],
     ];
-    const configWords = new Set(['error', 'warning', 'information', 'hint', 'off', 'true', 'false', 'blankAsZero', 'ignore', 'code', 'colour', 'row-totals', 'loud']);
+    const configWords = new Set([
+      'error',
+      'warning',
+      'information',
+      'hint',
+      'off',
+      'true',
+      'false',
+      'blankAsZero',
+      'ignore',
+      'code',
+      'colour',
+      'row-totals',
+      'loud',
+    ]);
     for (const [config, line] of expected) {
       const r = await run(['--config', config, 'a.txt'], dir);
       assert.deepEqual([r.code, r.stderr], [2, `${line}\n`]);
@@ -206,7 +267,7 @@ describe('the language: Chinese unless the locale names another', () => {
     it(`${JSON.stringify(env)} → ${expected}`, () => assert.equal(localeFromEnvironment(env, linux), expected));
   }
 
-  it('with no variable naming a language, Windows\'s display language decides; elsewhere Intl only echoes the variables', () => {
+  it("with no variable naming a language, Windows's display language decides; elsewhere Intl only echoes the variables", () => {
     assert.equal(localeFromEnvironment({}, { platform: 'win32', intl: () => 'en-US' }), 'en');
     assert.equal(localeFromEnvironment({}, { platform: 'win32', intl: () => 'zh-CN' }), 'zh-CN');
     assert.equal(localeFromEnvironment({ LANG: 'zh_CN.UTF-8' }, { platform: 'win32', intl: () => 'en-US' }), 'zh-CN');
@@ -226,18 +287,85 @@ describe('the language: Chinese unless the locale names another', () => {
 
 /** Sample values for every placeholder, as the rules fill them (a new placeholder needs one here). */
 const SAMPLES: Params = {
-  name: '（一）予以公开', total: 12, sum: 11, blank: { 'zh-CN': '（空白按0计算）', en: ' (blank cells counted as 0)' },
-  note: { 'zh-CN': '（空白按0计）', en: ' (blank counted as 0)' }, column: '自然人', value: 3, prevYear: 2020,
-  prevFile: 'kunming/2020.txt', prevValue: 4, row: '规章', issued: 2, repealed: 1, expected: 5, what: '收到申请', stated: 7,
-  values: '6+6+4', table: '表三', count: 6, columns: '自然人、商业企业', cells: '自然人、商业企业', cell: '表三「（一）予以公开」自然人', raw: '/', unit: '件', text: '本年新制作数量',
-  minority: 2019, majority: 2021, version: 2019, actual: '4、', year: 2021, size: 2500000, limit: 2000000, date: '2022年1月20日',
-  deadline: '2022年1月31日', found: 2020, source: '标题', relations: '本行总计、（七）总计', numeral: '六', title: '其他需要报告的事项',
-  after: '四', section: '二', official: '（三）不予公开', written: '（三）不予开', signed: '某某局', titled: '某某市某某局',
-  percent: 62, copied: 10, index: '三', organ: '某某市某某局', format: '2019年格式（国办公开办函〔2019〕60号）', basis: '第二十条第（一）项',
-  item: '一', diff: 2, group: '行政复议', target: 'T3.R1.TOT', code: 'row-total', file: '2020/报告.txt', problem: '未知的键「colour」',
-  option: '--frobnicate', choices: 'text、json 或 sarif', encoding: 'UTF-8、UTF-16 或 GB18030', where: '（第4行第3列）', detail: 'SyntaxError',
-  problems: '未知的规则「row-totals」', reason: '不是普通文件，保持原样', stream: 'stdout', line: 4, files: 5, errors: 1, warnings: 2, infos: 3,
-  small: '本年新公开数量', a: 12, large: '对外公开总数量', b: 10, key: 'colour', setting: 'loud', settings: 'error、warning、information、hint、off', number: 1,
+  name: '（一）予以公开',
+  total: 12,
+  sum: 11,
+  blank: { 'zh-CN': '（空白按0计算）', en: ' (blank cells counted as 0)' },
+  note: { 'zh-CN': '（空白按0计）', en: ' (blank counted as 0)' },
+  column: '自然人',
+  value: 3,
+  prevYear: 2020,
+  prevFile: 'kunming/2020.txt',
+  prevValue: 4,
+  row: '规章',
+  issued: 2,
+  repealed: 1,
+  expected: 5,
+  what: '收到申请',
+  stated: 7,
+  values: '6+6+4',
+  table: '表三',
+  count: 6,
+  columns: '自然人、商业企业',
+  cells: '自然人、商业企业',
+  cell: '表三「（一）予以公开」自然人',
+  raw: '/',
+  unit: '件',
+  text: '本年新制作数量',
+  minority: 2019,
+  majority: 2021,
+  version: 2019,
+  actual: '4、',
+  year: 2021,
+  size: 2500000,
+  limit: 2000000,
+  date: '2022年1月20日',
+  deadline: '2022年1月31日',
+  found: 2020,
+  source: '标题',
+  relations: '本行总计、（七）总计',
+  numeral: '六',
+  title: '其他需要报告的事项',
+  after: '四',
+  section: '二',
+  official: '（三）不予公开',
+  written: '（三）不予开',
+  signed: '某某局',
+  titled: '某某市某某局',
+  percent: 62,
+  copied: 10,
+  index: '三',
+  organ: '某某市某某局',
+  format: '2019年格式（国办公开办函〔2019〕60号）',
+  basis: '第二十条第（一）项',
+  item: '一',
+  diff: 2,
+  group: '行政复议',
+  target: 'T3.R1.TOT',
+  code: 'row-total',
+  file: '2020/报告.txt',
+  problem: '未知的键「colour」',
+  option: '--frobnicate',
+  choices: 'text、json 或 sarif',
+  encoding: 'UTF-8、UTF-16 或 GB18030',
+  where: '（第4行第3列）',
+  detail: 'SyntaxError',
+  problems: '未知的规则「row-totals」',
+  reason: '不是普通文件，保持原样',
+  stream: 'stdout',
+  line: 4,
+  files: 5,
+  errors: 1,
+  warnings: 2,
+  infos: 3,
+  small: '本年新公开数量',
+  a: 12,
+  large: '对外公开总数量',
+  b: 10,
+  key: 'colour',
+  setting: 'loud',
+  settings: 'error、warning、information、hint、off',
+  number: 1,
 };
 
 /** Every zh-CN template with its source, the rules' docs and descriptions included. */
@@ -277,7 +405,11 @@ function typographyProblems(text: string): string[] {
 
 describe('zh-CN message templates follow Chinese typography', () => {
   it('every placeholder has a sample value', () => {
-    const missing = new Set(templates().flatMap(([, t]) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1])).filter((p) => !(p in SAMPLES)));
+    const missing = new Set(
+      templates()
+        .flatMap(([, t]) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))
+        .filter((p) => !(p in SAMPLES)),
+    );
     assert.deepEqual([...missing], []);
   });
 
@@ -288,14 +420,28 @@ describe('zh-CN message templates follow Chinese typography', () => {
 
   it('the checks catch what they are for (not no-ops)', () => {
     const broken = ['表三 有', '总计为 3', '不为 0，', '（默认 50%', '「四、结转下年度继续办理」 总计', '有 6 个', '表三: 有', '(空白)按', '合计（5 份）'];
-    for (const text of broken) assert.ok(TYPOGRAPHY.some(([p]) => p.test(text)), text);
-    for (const text of ['总计为3（有申请结转下年度）', '在 .xxgk-lint.json 中忽略本文件的 row-total', '通常不到100 KB', '默认2,000,000字符', '不是 UTF-8 编码', '无法写入 2020/报告.txt']) {
+    for (const text of broken)
+      assert.ok(
+        TYPOGRAPHY.some(([p]) => p.test(text)),
+        text,
+      );
+    for (const text of [
+      '总计为3（有申请结转下年度）',
+      '在 .xxgk-lint.json 中忽略本文件的 row-total',
+      '通常不到100 KB',
+      '默认2,000,000字符',
+      '不是 UTF-8 编码',
+      '无法写入 2020/报告.txt',
+    ]) {
       assert.ok(!TYPOGRAPHY.some(([p]) => p.test(text)), text);
     }
   });
 
   it('config problems, which the CLI shows on stderr', () => {
-    const problems = validateConfig({ rules: { 'row-totals': 'off', 'cell-empty': 'loud' }, formatVersion: 2020, maxFileSize: -1, copiedTextThreshold: 2, ignore: 3 }, 'zh-CN');
+    const problems = validateConfig(
+      { rules: { 'row-totals': 'off', 'cell-empty': 'loud' }, formatVersion: 2020, maxFileSize: -1, copiedTextThreshold: 2, ignore: 3 },
+      'zh-CN',
+    );
     assert.deepEqual(problems, [
       '未知的规则「row-totals」',
       '规则 cell-empty 的取值「loud」无效（可用 error、warning、information、hint、off）',

@@ -14,7 +14,6 @@ import type { FileResult } from '../../server/src/node/formatters';
 import { run, workspace } from '../support/cli';
 import { FIXTURES, readFixture, readSeed } from '../support/fixtures';
 
-
 const CACHE = '.xxgk-lint-cache';
 const s000 = readSeed('s000');
 const s003 = readSeed('s003');
@@ -48,11 +47,19 @@ const filesIn = (file: string) => [...new Set(readCache(file).entries.map((e) =>
 /** Marks every stored finding of `abs` and adds one, so that a reused result shows in the output. */
 function tamper(cacheFile: string, abs: string): void {
   const { header, entries } = readCache(cacheFile);
-  assert.ok(entries.some((e) => e.abs === abs), `no entry for ${abs}`);
+  assert.ok(
+    entries.some((e) => e.abs === abs),
+    `no entry for ${abs}`,
+  );
   const lines = entries.map((e) => {
     if (e.abs === abs) {
       for (const f of e.result.findings) f.message = 'FROM-CACHE';
-      e.result.findings.push({ code: 'marker', severity: 'information', message: 'FROM-CACHE', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
+      e.result.findings.push({
+        code: 'marker',
+        severity: 'information',
+        message: 'FROM-CACHE',
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      });
     }
     const result = JSON.stringify(e.result);
     return `${sha256(`${e.key}\t${result}`)}\t${e.key}\t${e.used}\t${result}`;
@@ -76,7 +83,10 @@ describe('xxgk-lint --cache', () => {
       assert.deepEqual([first.code, first.stdout, first.stderr], [plain.code, plain.stdout, plain.stderr], format);
       assert.deepEqual([second.code, second.stdout, second.stderr], [plain.code, plain.stdout, plain.stderr], format);
     }
-    assert.deepEqual(filesIn(path.join(dir, CACHE)), ['a.txt', 'b.txt', 'c.txt'].map((f) => path.join(dir, 'r', f)));
+    assert.deepEqual(
+      filesIn(path.join(dir, CACHE)),
+      ['a.txt', 'b.txt', 'c.txt'].map((f) => path.join(dir, 'r', f)),
+    );
     tamper(path.join(dir, CACHE), path.join(dir, 'r', 'b.txt'));
     const reused = await run(['--cache', '-f', 'sarif', 'r'], dir);
     assert.match(reused.stdout, /FROM-CACHE/, 'the stored result is the one printed');
@@ -91,8 +101,21 @@ describe('xxgk-lint --cache', () => {
 
     fs.appendFileSync(path.join(dir, 'a.txt'), '\n');
     const edited = await run(['--cache', 'a.txt', 'b.txt'], dir);
-    assert.doesNotMatch(edited.stdout.split('\n').filter((l) => l.startsWith('a.txt')).join('\n'), /FROM-CACHE/);
-    assert.match(edited.stdout.split('\n').filter((l) => l.startsWith('b.txt')).join('\n'), /FROM-CACHE/, 'b.txt did not change');
+    assert.doesNotMatch(
+      edited.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('a.txt'))
+        .join('\n'),
+      /FROM-CACHE/,
+    );
+    assert.match(
+      edited.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('b.txt'))
+        .join('\n'),
+      /FROM-CACHE/,
+      'b.txt did not change',
+    );
 
     const english = await run(['--cache', '--locale', 'en', 'b.txt'], dir);
     assert.doesNotMatch(english.stdout, /FROM-CACHE/);
@@ -108,7 +131,10 @@ describe('xxgk-lint --cache', () => {
 
   it('carry-over and copied-text are found across cached and fresh results alike', async () => {
     const src = path.join(FIXTURES, 'workspace', 'wenzhou');
-    const dir = workspace({ 'w/2023.txt': fs.readFileSync(path.join(src, '2023.txt'), 'utf8'), 'w/2024.txt': fs.readFileSync(path.join(src, '2024.txt'), 'utf8') });
+    const dir = workspace({
+      'w/2023.txt': fs.readFileSync(path.join(src, '2023.txt'), 'utf8'),
+      'w/2024.txt': fs.readFileSync(path.join(src, '2024.txt'), 'utf8'),
+    });
     await run(['--cache', '-f', 'json', 'w'], dir);
     fs.appendFileSync(path.join(dir, 'w', '2024.txt'), '\n');
     const mixed = await run(['--cache', '-f', 'json', 'w'], dir);
@@ -165,8 +191,12 @@ describe('xxgk-lint --cache', () => {
     const edited = good.replace(/"message":"[^"]*"/, '"message":"EDITED"');
     assert.notEqual(edited, good);
     const damaged = [
-      '{"tool":"xxgk-lint-cache",', '{"tool":"xxgk-lint-cache","format":1,"engine":"x"}', good.slice(0, good.length - 100), edited,
-      good.replace(/"findings":\[/, '"findings":[null,'), good.replace(/\t/, ' '),
+      '{"tool":"xxgk-lint-cache",',
+      '{"tool":"xxgk-lint-cache","format":1,"engine":"x"}',
+      good.slice(0, good.length - 100),
+      edited,
+      good.replace(/"findings":\[/, '"findings":[null,'),
+      good.replace(/\t/, ' '),
     ];
     for (const junk of damaged) {
       fs.writeFileSync(cacheFile, junk);
@@ -184,7 +214,11 @@ describe('xxgk-lint --cache', () => {
   it('a file at --cache-location that is not a cache (even an empty one), or a link to nothing, is neither read nor overwritten', async () => {
     const dir = workspace({ 'a.txt': s000, 'b.txt': s003, 'mine.json': '{"format":"mine","data":1}', 'out.json': '' });
     const plain = await run(['a.txt'], dir);
-    for (const [location, content] of [['b.txt', s003], ['mine.json', '{"format":"mine","data":1}'], ['out.json', '']]) {
+    for (const [location, content] of [
+      ['b.txt', s003],
+      ['mine.json', '{"format":"mine","data":1}'],
+      ['out.json', ''],
+    ]) {
       const r = await run(['--cache', '--cache-location', location, 'a.txt'], dir);
       assert.deepEqual([r.code, r.stdout], [plain.code, plain.stdout]);
       assert.match(r.stderr, new RegExp(`^xxgk-lint: 警告：无法写入缓存 .*${location.replace('.', '\\.')}（不是 xxgk-lint 缓存，保持原样）\n$`));
@@ -218,23 +252,32 @@ describe('xxgk-lint --cache', () => {
     tamper(cacheFile, path.join(dir, 'a.txt'));
     assert.match((await run(['--cache', 'a.txt'], dir)).stdout, /FROM-CACHE/);
     assert.match((await run(['--cache', '-f', 'json', 'a.txt'], dir)).stdout, /FROM-CACHE/);
-    for (const locale of ['en', 'zh-CN', 'en', 'zh-CN']) for (const format of ['text', 'json']) await run(['--cache', '--locale', locale, '-f', format, 'a.txt'], dir);
+    for (const locale of ['en', 'zh-CN', 'en', 'zh-CN'])
+      for (const format of ['text', 'json']) await run(['--cache', '--locale', locale, '-f', format, 'a.txt'], dir);
     assert.equal(readCache(cacheFile).entries.length, 4, 'four variants at the most');
   });
 
   it('the variant used last is kept when a fifth one comes', async () => {
     const dir = workspace({ 'a.txt': s003 });
     const cacheFile = path.join(dir, CACHE);
-    const variants = [['--locale', 'zh-CN'], ['--locale', 'en'], ['-f', 'json'], ['-f', 'json', '--locale', 'en']];
+    const variants = [
+      ['--locale', 'zh-CN'],
+      ['--locale', 'en'],
+      ['-f', 'json'],
+      ['-f', 'json', '--locale', 'en'],
+    ];
     for (const v of variants) await run(['--cache', ...v, 'a.txt'], dir);
     const first = readCache(cacheFile).entries.at(-1)!.variant; // the least recently used is written last
     // Make every entry old, the one of the first variant the oldest; then use it.
     const hours = (n: number) => String(Date.now() - n * 3_600_000);
-    const aged = fs.readFileSync(cacheFile, 'utf8').split('\n').map((line) => {
-      const f = line.split('\t');
-      if (f.length === 4) f[2] = hours(JSON.parse(f[1])[1] === first ? 5 : 3);
-      return f.join('\t');
-    });
+    const aged = fs
+      .readFileSync(cacheFile, 'utf8')
+      .split('\n')
+      .map((line) => {
+        const f = line.split('\t');
+        if (f.length === 4) f[2] = hours(JSON.parse(f[1])[1] === first ? 5 : 3);
+        return f.join('\t');
+      });
     fs.writeFileSync(cacheFile, aged.join('\n'));
     tamper(cacheFile, path.join(dir, 'a.txt'));
     assert.match((await run(['--cache', ...variants[0], 'a.txt'], dir)).stdout, /FROM-CACHE/);
@@ -243,7 +286,7 @@ describe('xxgk-lint --cache', () => {
     assert.match((await run(['--cache', ...variants[0], 'a.txt'], dir)).stdout, /FROM-CACHE/, 'the variant just used stays');
   });
 
-  it('two runs that save one after the other keep each other\'s results', () => {
+  it("two runs that save one after the other keep each other's results", () => {
     const dir = workspace({ 'a.txt': '', 'b.txt': '' });
     const file = path.join(dir, 'shared.cache');
     const first = ResultCache.open(file, dir);
@@ -259,7 +302,7 @@ describe('xxgk-lint --cache', () => {
     assert.equal(reopened.get(path.join(dir, 'b.txt'), { variant: 'v', content: 'changed' }, 'b.txt'), undefined);
   });
 
-  it('a save keeps the cache file\'s mode and clears the temporary files of stopped saves', async () => {
+  it("a save keeps the cache file's mode and clears the temporary files of stopped saves", async () => {
     const dir = workspace({ 'a.txt': s000, 'b.txt': s003 });
     const cacheFile = path.join(dir, CACHE);
     await run(['--cache', 'a.txt'], dir);
@@ -270,7 +313,7 @@ describe('xxgk-lint --cache', () => {
     fs.writeFileSync(other, 'not ours');
     await run(['--cache', 'a.txt', 'b.txt'], dir);
     assert.equal(fs.statSync(cacheFile).mode & 0o777, 0o664, 'kept whatever the umask');
-    assert.ok(!fs.existsSync(left), 'a stopped save\'s temporary file is removed');
+    assert.ok(!fs.existsSync(left), "a stopped save's temporary file is removed");
     assert.ok(fs.existsSync(other));
     assert.deepEqual(filesIn(cacheFile), [path.join(dir, 'a.txt'), path.join(dir, 'b.txt')]);
   });
@@ -278,13 +321,19 @@ describe('xxgk-lint --cache', () => {
   it('a lock: runs take turns; a stale lock is taken over, a live one is waited for and then given up', async () => {
     const dir = workspace({ 'a.txt': s000 });
     const lock = path.join(dir, `${CACHE}.lock`);
-    assert.equal(withLock(path.join(dir, CACHE), () => fs.existsSync(lock)), true);
+    assert.equal(
+      withLock(path.join(dir, CACHE), () => fs.existsSync(lock)),
+      true,
+    );
     assert.ok(!fs.existsSync(lock), 'released');
     fs.writeFileSync(lock, '');
     assert.throws(() => withLock(path.join(dir, CACHE), () => 1, 50), /another run holds its lock/);
     const old = new Date(Date.now() - 120_000);
     fs.utimesSync(lock, old, old);
-    assert.equal(withLock(path.join(dir, CACHE), () => 2, 50), 2);
+    assert.equal(
+      withLock(path.join(dir, CACHE), () => 2, 50),
+      2,
+    );
     fs.writeFileSync(lock, '');
     fs.utimesSync(lock, old, old);
     const r = await run(['--cache', 'a.txt'], dir);

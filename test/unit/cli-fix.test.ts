@@ -17,7 +17,9 @@ const s004 = readSeed('s004');
 /** Seed 000 (all zeros) with two typos in one 表三 row: 自然人 2 and 商业企业 3 where both are 0. */
 const twoTypos = readSeed('s000').replace('(一)予以公开 | 0 | 0 |', '(一)予以公开 | 2 | 3 |');
 
-const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'docs', 'cli-output.schema.json'), 'utf8')));
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'docs', 'cli-output.schema.json'), 'utf8')),
+);
 
 function snapshot(file: string): { text: string; ino: number; mtimeMs: number } {
   const st = fs.statSync(file);
@@ -47,7 +49,10 @@ describe('xxgk-lint --fix: only safe fixes', () => {
     const [rowTotal] = JSON.parse(r.stdout)[0].diagnostics;
     assert.equal(rowTotal.fix, undefined);
     assert.deepEqual(rowTotal.suggestions, [
-      { title: '假设各项正确：将总计改为5', edits: [{ range: { start: { line: 38, character: 47 }, end: { line: 38, character: 48 } }, newText: '5', subject: '表三「（一）予以公开」总计' }] },
+      {
+        title: '假设各项正确：将总计改为5',
+        edits: [{ range: { start: { line: 38, character: 47 }, end: { line: 38, character: 48 } }, newText: '5', subject: '表三「（一）予以公开」总计' }],
+      },
       {
         title: '假设总计正确：将自然人、商业企业改为0',
         edits: [
@@ -62,7 +67,10 @@ describe('xxgk-lint --fix: only safe fixes', () => {
 describe('xxgk-lint -f html', () => {
   it('the review report advises the suggestions, a line each, where no fix is safe', async () => {
     const r = await run(['-f', 'html', 'r.txt'], workspace({ 'r.txt': twoTypos }));
-    assert.match(r.stdout, /<td>表三「（一）予以公开」：总计为0，但六类申请人之和为5 <span class="muted">row-total<\/span><\/td><td>假设各项正确：将总计改为5<br>假设总计正确：将自然人、商业企业改为0<\/td>/);
+    assert.match(
+      r.stdout,
+      /<td>表三「（一）予以公开」：总计为0，但六类申请人之和为5 <span class="muted">row-total<\/span><\/td><td>假设各项正确：将总计改为5<br>假设总计正确：将自然人、商业企业改为0<\/td>/,
+    );
   });
 });
 
@@ -100,17 +108,28 @@ describe('xxgk-lint --fix-dry-run -f json', () => {
     const [entry] = JSON.parse(r.stdout);
     assert.ok(validate([entry]), JSON.stringify(validate.errors));
     assert.equal(fs.readFileSync(path.join(dir, 'r.txt'), 'utf8'), broken);
-    assert.deepEqual(entry.fixes.map((e: { kind: string }) => e.kind), ['headings', 'cells', 'sums', 'labels', 'cells', 'headings']);
+    assert.deepEqual(
+      entry.fixes.map((e: { kind: string }) => e.kind),
+      ['headings', 'cells', 'sums', 'labels', 'cells', 'headings'],
+    );
     assert.deepEqual(entry.fixes[2], {
-      original: { line: 31, character: 23 }, fixed: { line: 31, character: 23 },
-      code: 'row-total', kind: 'sums', subject: '表三「（一）予以公开」自然人', oldText: '5', newText: '3',
+      original: { line: 31, character: 23 },
+      fixed: { line: 31, character: 23 },
+      code: 'row-total',
+      kind: 'sums',
+      subject: '表三「（一）予以公开」自然人',
+      oldText: '5',
+      newText: '3',
     });
     const culprit = entry.diagnostics.find((d: { code: string }) => d.code === 'row-total');
     assert.deepEqual(culprit.fix.kind, 'sums');
     assert.equal(culprit.suggestions, undefined);
     const fourth = entry.diagnostics.find((d: { code: string }) => d.code === 'review-total');
     assert.equal(fourth.fix, undefined);
-    assert.deepEqual(fourth.suggestions.map((s: { title: string }) => s.title), ['假设各项正确：将复议后起诉·总计改为0']);
+    assert.deepEqual(
+      fourth.suggestions.map((s: { title: string }) => s.title),
+      ['假设各项正确：将复议后起诉·总计改为0'],
+    );
   });
 });
 
@@ -128,11 +147,17 @@ describe('xxgk-lint --fix-type', () => {
     const lines = async (types: string) => (await run(['--fix-dry-run', '--fix-type', types, '004.txt'], dir)).stderr.trimEnd().split('\n');
     const blanks = await lines('blanks');
     assert.equal(blanks.length, 162);
-    assert.ok(blanks.every((l) => / → 0$/.test(l)), blanks.find((l) => !/ → 0$/.test(l)));
+    assert.ok(
+      blanks.every((l) => / → 0$/.test(l)),
+      blanks.find((l) => !/ → 0$/.test(l)),
+    );
     assert.equal(blanks[12], '004.txt:109:2 表三「一、本年新收政府信息公开申请数量」自然人 （空） → 0');
     assert.equal(blanks[161], '004.txt:395:2 表四 复议后起诉·尚未审结 （空） → 0');
     const headings = await lines('headings');
-    assert.deepEqual(headings.map((l) => l.replace(/^004\.txt:\d+:\d+ /, '')), ['小标题编号 1 → 一', '小标题编号 3 → 三', '小标题编号 5 → 五', '第四部分标题编号 4、 → 四、']);
+    assert.deepEqual(
+      headings.map((l) => l.replace(/^004\.txt:\d+:\d+ /, '')),
+      ['小标题编号 1 → 一', '小标题编号 3 → 三', '小标题编号 5 → 五', '第四部分标题编号 4、 → 四、'],
+    );
     assert.deepEqual((await lines(' headings , blanks ')).sort(), [...blanks, ...headings].sort());
     assert.equal((await run(['--fix-dry-run', '004.txt'], dir)).stderr.trimEnd().split('\n').length, 166);
   });

@@ -31,7 +31,10 @@ describe('xxgk-lint on Word files', () => {
     assert.match(r.stderr, /^r\.docx：4处修复不在表格单元格内，未写入 Word 文件$/m);
     const after = await run(['-f', 'json', 'r.docx'], dir);
     const codes = (JSON.parse(after.stdout) as { diagnostics: { code: string }[] }[])[0].diagnostics.map((d) => d.code);
-    assert.deepEqual(codes.filter((c) => c === 'cell-empty'), []);
+    assert.deepEqual(
+      codes.filter((c) => c === 'cell-empty'),
+      [],
+    );
     assert.ok(codes.includes('section-numbering'), 'the heading fixes were not written');
   });
 

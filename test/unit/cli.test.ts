@@ -17,14 +17,16 @@ import { fixText } from '../../server/src/node/cli';
 import { Run, run, workspace } from '../support/cli';
 import { FIXTURES, readFixture, readSeed, ROOT, SEEDS } from '../support/fixtures';
 
-
 const s000 = readSeed('s000');
 const s003 = readSeed('s003');
 const s004 = readSeed('s004');
 const broken = readFixture('broken', 'a-2019-mixed.txt');
 const golden = readFixture('fixed', 'a-2019-mixed.txt');
 
-const SEVERITY_WORDS = { 'zh-CN': { error: '错误', warning: '警告', information: '提示', hint: '建议' }, en: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' } };
+const SEVERITY_WORDS = {
+  'zh-CN': { error: '错误', warning: '警告', information: '提示', hint: '建议' },
+  en: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
+};
 
 /** What --fix says it did to the a-2019-mixed fixture, a line per edit (after `file:`). */
 const FIX_LOG = [
@@ -39,10 +41,17 @@ const FIX_LOG = [
 /** `file:line:col: 警告 code：message` (en: `severity code: message`) lines as the engine's own findings say they should be. */
 function textLines(file: string, text: string, locale: 'zh-CN' | 'en' = 'zh-CN'): string[] {
   const colon = locale === 'zh-CN' ? '：' : ': ';
-  return analyze(text, { locale }).findings.map((f) => `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${SEVERITY_WORDS[locale][f.severity]} ${f.code}${colon}${f.message}`);
+  return analyze(text, { locale }).findings.map(
+    (f) => `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${SEVERITY_WORDS[locale][f.severity]} ${f.code}${colon}${f.message}`,
+  );
 }
 
-function json(r: Run): { file: string; year: number | null; formatVersion: string | null; diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number } } }[] }[] {
+function json(r: Run): {
+  file: string;
+  year: number | null;
+  formatVersion: string | null;
+  diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number } } }[];
+}[] {
   return JSON.parse(r.stdout);
 }
 
@@ -61,7 +70,10 @@ describe('xxgk-lint output formats', () => {
     assert.ok(expected.some((l) => /^003\.txt:28:\d+: 提示 plausibility：表二「其他对外管理服务事项」三列数值都是9/.test(l)));
     const all = analyze(s003).findings;
     const count = (s: string) => all.filter((f) => f.severity === s).length;
-    assert.equal(lines.at(-1), `共1个文件，${all.length}个问题（${count('error')}个错误，${count('warning')}个警告，${all.length - count('error') - count('warning')}个提示）`);
+    assert.equal(
+      lines.at(-1),
+      `共1个文件，${all.length}个问题（${count('error')}个错误，${count('warning')}个警告，${all.length - count('error') - count('warning')}个提示）`,
+    );
   });
 
   it('text: a clean report prints only the summary and exits 0', async () => {
@@ -76,11 +88,14 @@ describe('xxgk-lint output formats', () => {
     assert.equal(r.code, 1);
     const out = json(r);
     assert.ok(validate(out), JSON.stringify(validate.errors));
-    assert.deepEqual(out.map((e) => [e.file, e.year, e.formatVersion]), [
-      [path.join('a', '000.txt'), 2020, '2019'],
-      [path.join('a', '003.txt'), 2020, '2019'],
-      [path.join('a', '004.txt'), 2020, '2019'],
-    ]);
+    assert.deepEqual(
+      out.map((e) => [e.file, e.year, e.formatVersion]),
+      [
+        [path.join('a', '000.txt'), 2020, '2019'],
+        [path.join('a', '003.txt'), 2020, '2019'],
+        [path.join('a', '004.txt'), 2020, '2019'],
+      ],
+    );
     const four = analyze(s004).findings;
     assert.equal(out[2].diagnostics.length, four.length);
     const numbering = out[2].diagnostics.find((d) => d.code === 'section-numbering' && d.message.includes('4、'))!;
@@ -90,7 +105,17 @@ describe('xxgk-lint output formats', () => {
 
   it('json: the schema rejects what breaks the contract (the validator is not a no-op)', () => {
     assert.equal(validate([{ file: 'x', year: '2020', formatVersion: null, diagnostics: [] }]), false);
-    assert.equal(validate([{ file: 'x', year: 2020, formatVersion: '2019', diagnostics: [{ code: 'x', severity: 'fatal', message: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] }]), false);
+    assert.equal(
+      validate([
+        {
+          file: 'x',
+          year: 2020,
+          formatVersion: '2019',
+          diagnostics: [{ code: 'x', severity: 'fatal', message: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }],
+        },
+      ]),
+      false,
+    );
     assert.equal(validate([{ file: 'x', year: null, formatVersion: null, diagnostics: [] }]), true);
   });
 
@@ -103,7 +128,23 @@ describe('xxgk-lint output formats', () => {
     const runObj = log.runs[0];
     assert.equal(runObj.tool.driver.name, 'xxgk-lint');
     const ruleIds = runObj.tool.driver.rules.map((x: { id: string }) => x.id);
-    for (const code of ['section-missing', 'section-numbering', 'section-order', 'table-missing', 'row-missing', 'row-label', 'format-mismatch', 'cell-empty', 'cell-invalid', ...ARITHMETIC_CODES, 'table-unparsed', 'plausibility', 'title-incomplete', 'input-encoding', 'input-size']) {
+    for (const code of [
+      'section-missing',
+      'section-numbering',
+      'section-order',
+      'table-missing',
+      'row-missing',
+      'row-label',
+      'format-mismatch',
+      'cell-empty',
+      'cell-invalid',
+      ...ARITHMETIC_CODES,
+      'table-unparsed',
+      'plausibility',
+      'title-incomplete',
+      'input-encoding',
+      'input-size',
+    ]) {
       assert.ok(ruleIds.includes(code), code);
     }
     const findings = analyze(broken).findings;
@@ -113,7 +154,12 @@ describe('xxgk-lint output formats', () => {
       assert.equal(res.ruleId, f.code);
       assert.equal(res.level, { error: 'error', warning: 'warning', information: 'note', hint: 'note' }[f.severity]);
       assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, 'r.txt');
-      assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 });
+      assert.deepEqual(res.locations[0].physicalLocation.region, {
+        startLine: f.range.start.line + 1,
+        startColumn: f.range.start.character + 1,
+        endLine: f.range.end.line + 1,
+        endColumn: f.range.end.character + 1,
+      });
       assert.equal(Boolean(res.fixes), Boolean(f.fix), `${f.code}: fixes`);
     });
   });
@@ -175,7 +221,10 @@ describe('xxgk-lint exit codes and input problems', () => {
     const dir = workspace({ '003.txt': s003 });
     const r = await run(['--max-file-size', '1000', '-f', 'json', '003.txt'], dir);
     assert.equal(r.code, 2);
-    assert.deepEqual(json(r)[0].diagnostics.map((d) => [d.code, d.severity, d.message]), [['input-size', 'information', `文件有${s003.length}个字符，超过检查上限1000，未检查`]]);
+    assert.deepEqual(
+      json(r)[0].diagnostics.map((d) => [d.code, d.severity, d.message]),
+      [['input-size', 'information', `文件有${s003.length}个字符，超过检查上限1000，未检查`]],
+    );
   });
 });
 
@@ -245,13 +294,21 @@ describe('.xxgk-lint.json, --config and --locale', () => {
     const r = await run(['-f', 'json', 'deep/er/003.txt'], dir);
     const d = json(r)[0].diagnostics;
     assert.equal(d.filter((x) => x.code === 'section-missing').length, 0);
-    assert.deepEqual(d.filter((x) => x.code === 'plausibility').map((x) => x.severity), ['warning']);
+    assert.deepEqual(
+      d.filter((x) => x.code === 'plausibility').map((x) => x.severity),
+      ['warning'],
+    );
     assert.equal(r.code, d.some((x) => x.severity === 'error') ? 1 : 0);
   });
 
   it('ignore: by file, code and target, without touching the report', async () => {
     const dir = workspace({
-      '.xxgk-lint.json': JSON.stringify({ ignore: [{ file: 'a/004.txt', code: 'cell-empty', target: 'T3.R1' }, { code: 'section-numbering', target: 'section.4' }] }),
+      '.xxgk-lint.json': JSON.stringify({
+        ignore: [
+          { file: 'a/004.txt', code: 'cell-empty', target: 'T3.R1' },
+          { code: 'section-numbering', target: 'section.4' },
+        ],
+      }),
       'a/004.txt': s004,
       'b/004.txt': s004,
     });
@@ -259,7 +316,8 @@ describe('.xxgk-lint.json, --config and --locale', () => {
     const all = analyze(s004).findings;
     const t3r1 = all.find((f) => f.code === 'cell-empty' && f.target === 'T3.R1')!;
     const four = all.find((f) => f.code === 'section-numbering' && f.target === 'section.4')!;
-    const has = (e: (typeof out)[0], f: typeof t3r1) => e.diagnostics.some((x) => x.code === f.code && x.message === f.message && x.range.start.line === f.range.start.line);
+    const has = (e: (typeof out)[0], f: typeof t3r1) =>
+      e.diagnostics.some((x) => x.code === f.code && x.message === f.message && x.range.start.line === f.range.start.line);
     assert.equal(out[0].diagnostics.length, all.length - 2);
     assert.ok(!has(out[0], t3r1) && !has(out[0], four));
     assert.equal(out[1].diagnostics.length, all.length - 1, 'the file-less entry applies to every file');
@@ -277,8 +335,14 @@ describe('.xxgk-lint.json, --config and --locale', () => {
     assert.equal((await run(['quiet/003.txt'], dir)).code, 0);
     assert.equal((await run(['loud/003.txt'], dir)).code, 1);
     const forced = json(await run(['-f', 'json', '--config', 'strict.json', 'quiet/003.txt'], dir))[0].diagnostics;
-    assert.ok(forced.some((x) => x.code === 'section-missing'), 'the given config replaces quiet/.xxgk-lint.json');
-    assert.deepEqual(forced.filter((x) => x.code === 'plausibility').map((x) => x.severity), ['error']);
+    assert.ok(
+      forced.some((x) => x.code === 'section-missing'),
+      'the given config replaces quiet/.xxgk-lint.json',
+    );
+    assert.deepEqual(
+      forced.filter((x) => x.code === 'plausibility').map((x) => x.severity),
+      ['error'],
+    );
   });
 
   it('blankAsZero: false skips sums with blank operands', async () => {
@@ -289,7 +353,10 @@ describe('.xxgk-lint.json, --config and --locale', () => {
     const arithmetic = (d: typeof on) => d.filter((x) => ARITHMETIC_CODES.includes(x.code)).map((x) => x.code);
     assert.deepEqual(arithmetic(on), ['row-total'], 'the blank 四 cell counted as 0');
     assert.deepEqual(arithmetic(off), []);
-    assert.ok(off.some((x) => x.code === 'cell-empty'), 'the blank is still reported');
+    assert.ok(
+      off.some((x) => x.code === 'cell-empty'),
+      'the blank is still reported',
+    );
   });
 
   it('an invalid config is a usage error (exit 2)', async () => {
@@ -324,7 +391,10 @@ describe('xxgk-lint over folders, globs and worker threads', () => {
     const dir = workspace(all);
     const folder = await run(['-f', 'json', 'seeds'], dir);
     const globbed = await run(['-f', 'json', 'seeds/*.txt'], dir);
-    assert.deepEqual(json(globbed).map((e) => e.diagnostics), json(folder).map((e) => e.diagnostics));
+    assert.deepEqual(
+      json(globbed).map((e) => e.diagnostics),
+      json(folder).map((e) => e.diagnostics),
+    );
     assert.equal(json(folder).length, 5);
     assert.equal(folder.code, 1, 'seed 003 lacks 六');
   });
@@ -351,7 +421,10 @@ describe('xxgk-lint in a pipe', () => {
     const dir = workspace(files);
     const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'server', 'src', 'cli.js'), ...args, 'r'], { cwd: dir });
     let stderr = '';
-    if (closed === 'stdout') child.stderr.on('data', (d) => { stderr += d; });
+    if (closed === 'stdout')
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
     else child.stdout.resume();
     child[closed].once('data', () => child[closed].destroy());
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));

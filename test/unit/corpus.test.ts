@@ -50,7 +50,14 @@ function grids(html: string): string[][][] {
         for (let dr = 0; dr < rows; dr++) {
           for (let dc = 0; dc < cols; dc++) {
             grid[r + dr] ??= [];
-            grid[r + dr][c + dc] = dr === 0 && dc === 0 ? textOf(td).replace(/\u00a0/g, ' ').trim() : dr > 0 ? '^' : '<';
+            grid[r + dr][c + dc] =
+              dr === 0 && dc === 0
+                ? textOf(td)
+                    .replace(/\u00a0/g, ' ')
+                    .trim()
+                : dr > 0
+                  ? '^'
+                  : '<';
           }
         }
         c += cols;
@@ -130,7 +137,10 @@ const manifest = readManifest();
 
 test('the corpus has outputs of every converter for every report, and the passing list names files of the manifest', () => {
   const files = new Set([...manifest.outputs.map((o) => o.file), ...manifest.reports.map((r) => r.page)]);
-  assert.deepEqual(passing.filter((f) => !files.has(f)), []);
+  assert.deepEqual(
+    passing.filter((f) => !files.has(f)),
+    [],
+  );
   const perConverter = new Map<string, number>();
   for (const o of manifest.outputs) if (o.kind === 'txt' || o.kind === 'md') perConverter.set(o.converter, (perConverter.get(o.converter) ?? 0) + 1);
   for (const [converter, n] of perConverter) assert.equal(n, manifest.reports.length, converter);
@@ -152,6 +162,9 @@ test('files that gave exactly the truth still do', async () => {
   const broken = passing
     .map((file) => scores.get(file)!)
     .filter((s) => !s.exact)
-    .map((s) => `${s.file}: ${[s.missing.length ? `missing ${s.missing.join(', ')}` : '', s.extra.length ? `extra ${s.extra.join(', ')}` : ''].filter(Boolean).join('; ')}`);
+    .map(
+      (s) =>
+        `${s.file}: ${[s.missing.length ? `missing ${s.missing.join(', ')}` : '', s.extra.length ? `extra ${s.extra.join(', ')}` : ''].filter(Boolean).join('; ')}`,
+    );
   assert.deepEqual(broken, []);
 });

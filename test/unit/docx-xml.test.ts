@@ -37,7 +37,10 @@ describe('parseXml (the XML of .docx parts)', () => {
 
   it('does not build what `keep` turns down, nor anything inside it', () => {
     const root = parseXml(`<w:p ${W}><w:rPr><w:b/><w:t>x</w:t></w:rPr><w:t>y</w:t></w:p>`, (name) => name !== 'rPr') as XmlElement;
-    assert.deepEqual(root.children.map((c) => (typeof c === 'string' ? c : c.name)), ['w:t']);
+    assert.deepEqual(
+      root.children.map((c) => (typeof c === 'string' ? c : c.name)),
+      ['w:t'],
+    );
     assert.equal(textOf(root), 'y');
   });
 });

@@ -75,7 +75,11 @@ describe('re-encoded seeds give the findings of the original', () => {
         assert.equal(a.report?.format, original.report?.format, 'format');
         const got = a.findings.map((f) => (e.enc === 'pdf' && f.code === 'table-unparsed' ? `table-unparsed | ${f.target} | *` : key(f))).sort();
         assert.deepEqual(got, expectedFindings(seed, e.enc));
-        assert.deepEqual(a.findings.filter((f) => ARITHMETIC_CODES.includes(f.code)), [], 'no seed has an arithmetic finding');
+        assert.deepEqual(
+          a.findings.filter((f) => ARITHMETIC_CODES.includes(f.code)),
+          [],
+          'no seed has an arithmetic finding',
+        );
       });
     }
   }
@@ -90,14 +94,24 @@ describe('re-encoded seeds give the findings of the original', () => {
       }
     }
     assert.deepEqual(stale, [], 'run `npm run build && node scripts/make-fixtures.mjs`');
-    assert.equal(fs.readdirSync(path.join(FIXTURES, 'encodings')).filter((f) => f.endsWith('.txt')).length, SEED_ENCODINGS.reduce((n, e) => n + (e.seeds?.length ?? 5), 0));
+    assert.equal(
+      fs.readdirSync(path.join(FIXTURES, 'encodings')).filter((f) => f.endsWith('.txt')).length,
+      SEED_ENCODINGS.reduce((n, e) => n + (e.seeds?.length ?? 5), 0),
+    );
   });
 
   it('the PDF re-encoding of seed 004 (only 总计 filled) is reported as unreadable rows, one finding per table, never as broken sums', () => {
     const a = analyze(readFixture('encodings', '004.pdf.txt'));
     const unparsed = a.findings.filter((f) => f.code === 'table-unparsed');
-    assert.deepEqual(unparsed.map((f) => f.target), ['T2.unparsed', 'T3.unparsed', 'T4.R']);
-    assert.deepEqual(unparsed.map((f) => f.related?.length ?? 0), [6, 23, 0], '6 rows of 表二, 23 of 表三, the 表四 row');
+    assert.deepEqual(
+      unparsed.map((f) => f.target),
+      ['T2.unparsed', 'T3.unparsed', 'T4.R'],
+    );
+    assert.deepEqual(
+      unparsed.map((f) => f.related?.length ?? 0),
+      [6, 23, 0],
+      '6 rows of 表二, 23 of 表三, the 表四 row',
+    );
     const t3 = unparsed[1];
     assert.equal(t3.message, '表三有23行的单元格无法可靠拆分（如 PDF 导出看不出空白单元格的位置），这些行不做算术检查');
     assert.equal(t3.related![0].message, '「一、本年新收政府信息公开申请数量」读到：0');
@@ -157,7 +171,12 @@ describe('encoding details', () => {
       const mm = withCells(zeroModel('2019'), { 'T3.R3_1.NP': 3, 'T3.R3_1.TOT': null, 'T3.R3_7.NP': 3, 'T3.R3_7.TOT': 3, 'T3.R1.NP': 3, 'T3.R1.TOT': 3 });
       const t = render(mm, enc, { grid: true }).text;
       assert.deepEqual(rowsRead(t, 'T3').get('R3_1'), [3, 0, 0, 0, 0, 0, 'blank']);
-      assert.deepEqual(analyze(t).findings.filter((f) => f.severity === 'error').map(key), []);
+      assert.deepEqual(
+        analyze(t)
+          .findings.filter((f) => f.severity === 'error')
+          .map(key),
+        [],
+      );
     });
   }
 
@@ -172,7 +191,10 @@ describe('encoding details', () => {
     const r = render(base('2021'), 'pdf');
     assert.match(r.text, /\n- 3 -\n\f/);
     assert.match(r.text, /\n-4-\n\f/);
-    assert.ok(r.text.split('\n').some((l) => /^本 /.test(l)), 'a vertical label line');
+    assert.ok(
+      r.text.split('\n').some((l) => /^本 /.test(l)),
+      'a vertical label line',
+    );
     const rows = rowsRead(r.text, 'T3');
     assert.deepEqual(rows.get('R3_2'), [1, 0, 0, 0, 0, 0, 1], 'a label wrapped over two lines, values on the first');
     assert.deepEqual(rows.get('R3_6_1'), [0, 0, 0, 0, 0, 0, 0]);
@@ -182,23 +204,44 @@ describe('encoding details', () => {
   });
 
   it('CRLF, a BOM, full-width digits and thousands separators read the same numbers', () => {
-    const big = withCells(base('2019'), { 'T3.R3_1.NP': 1203, 'T3.R3_1.TOT': 1205, 'T3.R3_7.NP': 1208, 'T3.R3_7.TOT': 1211, 'T3.R1.NP': 1207, 'T3.R1.TOT': 1211 });
+    const big = withCells(base('2019'), {
+      'T3.R3_1.NP': 1203,
+      'T3.R3_1.TOT': 1205,
+      'T3.R3_7.NP': 1208,
+      'T3.R3_7.TOT': 1211,
+      'T3.R1.NP': 1207,
+      'T3.R1.TOT': 1211,
+    });
     const plain = rowsRead(render(big, 'A').text, 'T3');
     assert.deepEqual(plain.get('R3_1'), [1203, 2, 0, 0, 0, 0, 1205]);
     for (const enc of ['A', 'B', 'C', 'md', 'pdf'] as Encoding[]) {
       const r = render(big, enc, { crlf: true, bom: true, fullwidth: true, thousands: true });
       assert.ok(r.text.startsWith('\ufeff') && r.text.includes('\r\n') && r.text.includes('１，２０３'), enc);
       assert.deepEqual(rowsRead(r.text, 'T3'), plain, enc);
-      assert.deepEqual(analyze(r.text).findings.filter((f) => ARITHMETIC_CODES.includes(f.code) || f.severity === 'error').map(key), [], enc);
+      assert.deepEqual(
+        analyze(r.text)
+          .findings.filter((f) => ARITHMETIC_CODES.includes(f.code) || f.severity === 'error')
+          .map(key),
+        [],
+        enc,
+      );
     }
   });
 
   it('seed 000 is encoding A as the renderer writes it (the shapes are copied, not invented)', () => {
     const seed = readSeed('s000').split('\n');
     const mine = render(zeroModel('2019', 2020), 'A').text.split('\n');
-    const table3 = (lines: string[]) => lines.slice(lines.findIndex((l) => l.startsWith('(本列数据')), lines.findIndex((l) => /^四、 ?政府信息公开行政复议/.test(l)));
+    const table3 = (lines: string[]) =>
+      lines.slice(
+        lines.findIndex((l) => l.startsWith('(本列数据')),
+        lines.findIndex((l) => /^四、 ?政府信息公开行政复议/.test(l)),
+      );
     assert.deepEqual(table3(mine), table3(seed));
-    const table4 = (lines: string[]) => lines.slice(lines.findIndex((l) => /^四、 ?政府信息公开行政复议/.test(l)) + 1, lines.findIndex((l) => /^五、/.test(l)));
+    const table4 = (lines: string[]) =>
+      lines.slice(
+        lines.findIndex((l) => /^四、 ?政府信息公开行政复议/.test(l)) + 1,
+        lines.findIndex((l) => /^五、/.test(l)),
+      );
     assert.deepEqual(table4(mine), table4(seed));
   });
 });

@@ -27,7 +27,9 @@ describe('one function per fact', () => {
     const analysis = analyze(text, { formatVersion: '2021' });
     assert.equal(analysis.format, '2019', 'the tables tell their own format');
     assert.equal(analyze(text).format, '2019');
-    const t2 = outline(analysis, 'zh-CN').flatMap((i) => i.children).find((c) => c.kind === 'table' && c.name.includes('表二'));
+    const t2 = outline(analysis, 'zh-CN')
+      .flatMap((i) => i.children)
+      .find((c) => c.kind === 'table' && c.name.includes('表二'));
     assert.ok(t2, 'table 二 is in the outline');
     assert.ok(t2.children.length > 0, 'its blocks are listed');
   });

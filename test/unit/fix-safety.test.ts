@@ -28,7 +28,10 @@ const key = (f: Finding) => `${f.code}|${f.target ?? ''}`;
 
 /** The text outside the edits' ranges must be what it was. */
 function unchangedOutside(before: string, after: string, f: Finding): boolean {
-  const pieces = applyEdits(before, f.fix!.edits.map((e) => ({ range: e.range, newText: '\u0000' }))).split('\u0000');
+  const pieces = applyEdits(
+    before,
+    f.fix!.edits.map((e) => ({ range: e.range, newText: '\u0000' })),
+  ).split('\u0000');
   let rest = after;
   for (const p of pieces) {
     const at = rest.indexOf(p);
@@ -60,7 +63,10 @@ describe('fix safety (random single-cell faults)', () => {
       const { text, where } = faulty(r);
       const before = analyze(text).findings;
       const claimed = before.filter((x) => x.fix);
-      const fixed = applyEdits(text, claimed.flatMap((f) => f.fix!.edits));
+      const fixed = applyEdits(
+        text,
+        claimed.flatMap((f) => f.fix!.edits),
+      );
       const after = analyze(fixed).findings.map(key);
       for (const f of claimed) if (after.includes(key(f))) problems.push(`${where}: ${key(f)} survives`);
       for (const k of after) if (!before.some((f) => key(f) === k)) problems.push(`${where}: ${k} is new`);

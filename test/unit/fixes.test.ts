@@ -34,10 +34,12 @@ function allowed(r: Rendered, f: Finding, e: TextEdit): boolean {
     return cells.some((k) => inside(e, r.at(k)));
   }
   if (f.code === 'row-label') return inside(e, r.at(`label:${t}`));
-  if (f.code === 'section-numbering' && /^section\.\d+$/.test(t)) return e.range.start.line === r.at(`heading:${t.slice(8)}`).line && e.range.end.line === e.range.start.line;
+  if (f.code === 'section-numbering' && /^section\.\d+$/.test(t))
+    return e.range.start.line === r.at(`heading:${t.slice(8)}`).line && e.range.end.line === e.range.start.line;
   if (f.code === 'section-numbering') return e.range.start.line === e.range.end.line && e.range.start.line === f.range.start.line;
   if (f.code === 'title-incomplete') return inside(e, r.at('title'));
-  if (f.code === 'section-missing') return e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character && /\n$/.test(e.newText);
+  if (f.code === 'section-missing')
+    return e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character && /\n$/.test(e.newText);
   return false;
 }
 
@@ -62,7 +64,10 @@ describe('fix all, re-check, compare with the golden file', () => {
       it('the golden file has no error and no arithmetic finding left but those without a safe fix', () => {
         const left = analyze(golden).findings.filter((f) => f.severity === 'error' || ARITHMETIC_CODES.includes(f.code));
         assert.deepEqual(left.map(id), c.left ?? []);
-        assert.ok(left.every((f) => !f.fix && f.suggestions?.length), 'what is left offers suggestions, not a fix');
+        assert.ok(
+          left.every((f) => !f.fix && f.suggestions?.length),
+          'what is left offers suggestions, not a fix',
+        );
       });
 
       it('no finding a fix claimed to solve remains', () => {
@@ -70,8 +75,15 @@ describe('fix all, re-check, compare with the golden file', () => {
         const claimed = before.filter((f) => f.fix).map(id);
         assert.ok(claimed.length > 0);
         const after = analyze(fixText(broken, {}).text).findings.map(id);
-        assert.deepEqual(claimed.filter((k) => after.includes(k)), []);
-        assert.deepEqual(after.filter((k) => !before.some((f) => id(f) === k)), [], 'no finding that was not there before');
+        assert.deepEqual(
+          claimed.filter((k) => after.includes(k)),
+          [],
+        );
+        assert.deepEqual(
+          after.filter((k) => !before.some((f) => id(f) === k)),
+          [],
+          'no finding that was not there before',
+        );
       });
 
       it('every edit stays inside the cell or line its finding names', () => {
@@ -103,8 +115,16 @@ describe('kinds of fix', () => {
     }
     const declared = Object.fromEntries(RULES.filter((r) => r.fixKind).map((r) => [r.code, r.fixKind]));
     assert.deepEqual(declared, {
-      'section-numbering': 'headings', 'row-label': 'labels', 'cell-empty': 'blanks', 'cell-invalid': 'cells',
-      'row-total': 'sums', 'column-total': 'sums', balance: 'sums', 'review-total': 'sums', 'title-incomplete': 'headings', 'year-drift': 'years',
+      'section-numbering': 'headings',
+      'row-label': 'labels',
+      'cell-empty': 'blanks',
+      'cell-invalid': 'cells',
+      'row-total': 'sums',
+      'column-total': 'sums',
+      balance: 'sums',
+      'review-total': 'sums',
+      'title-incomplete': 'headings',
+      'year-drift': 'years',
     });
     for (const [code, kinds] of seen) assert.deepEqual([...kinds], [declared[code]], code);
     assert.deepEqual([...seen.keys()].sort(), ['cell-empty', 'cell-invalid', 'row-label', 'row-total', 'section-numbering', 'title-incomplete']);
@@ -117,9 +137,17 @@ describe('fixes that must not be offered', () => {
     const r = render(withCells(good, { 'T3.R3_3_1.NP': 2, 'T3.R3_3_1.CE': 3 }), 'A');
     assert.deepEqual(fixText(r.text, {}), { text: r.text, edits: [] });
     const findings = analyze(r.text).findings;
-    assert.deepEqual(findings.map((f) => [id(f), Boolean(f.fix)]), [['row-total|T3.R3_3_1.TOT', false], ['column-total|T3.R3_7.NP', false], ['column-total|T3.R3_7.CE', false]]);
+    assert.deepEqual(
+      findings.map((f) => [id(f), Boolean(f.fix)]),
+      [
+        ['row-total|T3.R3_3_1.TOT', false],
+        ['column-total|T3.R3_7.NP', false],
+        ['column-total|T3.R3_7.CE', false],
+      ],
+    );
     const edit = (key: string, newText: string) => ({ line: r.at(key).line, start: r.at(key).start, newText });
-    const shown = (f: Finding) => f.suggestions!.map((s) => [s.title, s.edits.map((e) => ({ line: e.range.start.line, start: e.range.start.character, newText: e.newText }))]);
+    const shown = (f: Finding) =>
+      f.suggestions!.map((s) => [s.title, s.edits.map((e) => ({ line: e.range.start.line, start: e.range.start.character, newText: e.newText }))]);
     assert.deepEqual(shown(findings[0]), [
       ['假设各项正确：将总计改为5', [edit('T3.R3_3_1.TOT', '5')]],
       ['假设总计正确：将自然人、商业企业改为0', [edit('T3.R3_3_1.NP', '0'), edit('T3.R3_3_1.CE', '0')]],
@@ -135,7 +163,12 @@ describe('fixes that must not be offered', () => {
 
   it('a wrong 四 that is filled is not overwritten (balance fills 四 only when blank)', () => {
     const text = render(withCells(base('2019'), { 'T3.R1.NP': 8, 'T3.R1.CE': 2 }), 'A').text;
-    assert.deepEqual(analyze(text).findings.filter((f) => ARITHMETIC_CODES.includes(f.code) && f.fix).map(id), []);
+    assert.deepEqual(
+      analyze(text)
+        .findings.filter((f) => ARITHMETIC_CODES.includes(f.code) && f.fix)
+        .map(id),
+      [],
+    );
     assert.equal(fixText(text, {}).text, text);
   });
 
@@ -147,7 +180,7 @@ describe('fixes that must not be offered', () => {
     assert.equal(balance[0].fix, undefined);
   });
 
-  it('a fix of a blank operand writes the number, keeping the blank\'s padding (B, C, D1)', () => {
+  it("a fix of a blank operand writes the number, keeping the blank's padding (B, C, D1)", () => {
     for (const enc of ['B', 'C', 'D1'] as const) {
       const good = base('2019');
       const r = render(withCells(good, { 'T3.R3_4_1.NP': null }), enc);
@@ -166,11 +199,14 @@ describe('fixes that must not be offered', () => {
     const line = r.at('label:T3.R3_3_2').line;
     const fixed = fixText(r.text, {});
     const name = '表三「（三）不予公开2.其他法律行政法规禁止公开」';
-    assert.deepEqual(fixed.edits.map((e) => [e.code, e.kind, e.subject, e.oldText, e.newText, e.original, e.fixed]), [
-      ['row-label', 'labels', '表三行名', '2.其他法律行政止公开', '2.其他法律行政法规禁止公开', { line, character: 0 }, { line, character: 0 }],
-      ['row-total', 'sums', `${name}自然人`, '4', '0', { line, character: 14 }, { line, character: 17 }],
-      ['cell-empty', 'blanks', `${name}商业企业`, '', '0', { line, character: 18 }, { line, character: 21 }],
-    ]);
+    assert.deepEqual(
+      fixed.edits.map((e) => [e.code, e.kind, e.subject, e.oldText, e.newText, e.original, e.fixed]),
+      [
+        ['row-label', 'labels', '表三行名', '2.其他法律行政止公开', '2.其他法律行政法规禁止公开', { line, character: 0 }, { line, character: 0 }],
+        ['row-total', 'sums', `${name}自然人`, '4', '0', { line, character: 14 }, { line, character: 17 }],
+        ['cell-empty', 'blanks', `${name}商业企业`, '', '0', { line, character: 18 }, { line, character: 21 }],
+      ],
+    );
     assert.equal(r.at('T3.R3_3_2.NP').start, 14);
     for (const e of fixed.edits) {
       assert.ok(at(r.text, e.original, e.oldText), `${e.subject}: “${e.oldText}” at ${JSON.stringify(e.original)} before`);
@@ -187,5 +223,4 @@ describe('fixes that must not be offered', () => {
       assert.deepEqual(fixText(text, {}), { text, edits: [] }, enc);
     }
   });
-
 });

@@ -12,7 +12,8 @@ import { ROOT } from '../support/fixtures';
  */
 
 const SRC = path.join(ROOT, 'server', 'src');
-const IMPORT = /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 interface ImportSite {
   file: string;
@@ -33,7 +34,12 @@ function importsOf(file: string, text: string): ImportSite[] {
   const sites: ImportSite[] = [];
   for (const m of text.matchAll(IMPORT)) {
     const specifier = m[1] ?? m[2] ?? m[3] ?? m[4];
-    const target = specifier.startsWith('.') ? path.relative(SRC, path.resolve(path.dirname(file), specifier)).split(path.sep).join('/') : undefined;
+    const target = specifier.startsWith('.')
+      ? path
+          .relative(SRC, path.resolve(path.dirname(file), specifier))
+          .split(path.sep)
+          .join('/')
+      : undefined;
     sites.push({ file: path.relative(SRC, file).split(path.sep).join('/'), specifier, target });
   }
   return sites;
@@ -53,13 +59,16 @@ test('the import scanner sees static, re-export, side-effect and dynamic imports
     "const c = await import('../node/pool');",
     "const d = require('path');",
   ].join('\n');
-  assert.deepEqual(importsOf(file, text).map((s) => [s.specifier, s.target]), [
-    ['../node/config', 'node/config'],
-    ['../core/model', 'core/model'],
-    ['node:fs', undefined],
-    ['../node/pool', 'node/pool'],
-    ['path', undefined],
-  ]);
+  assert.deepEqual(
+    importsOf(file, text).map((s) => [s.specifier, s.target]),
+    [
+      ['../node/config', 'node/config'],
+      ['../core/model', 'core/model'],
+      ['node:fs', undefined],
+      ['../node/pool', 'node/pool'],
+      ['path', undefined],
+    ],
+  );
 });
 
 test('the core imports nothing outside the core and no Node built-in', () => {
@@ -71,13 +80,18 @@ test('the core imports nothing outside the core and no Node built-in', () => {
 
 test('the language server does not import the CLI', () => {
   const lsp = allImports().filter((s) => layerOf(s.file) === 'lsp');
-  assert.ok(lsp.some((s) => s.target?.startsWith('core/')), 'the language server imports the core');
+  assert.ok(
+    lsp.some((s) => s.target?.startsWith('core/')),
+    'the language server imports the core',
+  );
   assert.deepEqual(show(lsp.filter((s) => s.target !== undefined && layerOf(s.target) === 'node')), []);
 });
 
 test('shared code imports neither VS Code, the CLI nor the language server', () => {
   const shared = allImports().filter((s) => layerOf(s.file) === 'shared');
-  const wrong = shared.filter((s) => s.specifier === 'vscode' || s.specifier.startsWith('vscode-language') || ['node', 'lsp'].includes(layerOf(s.target ?? '')));
+  const wrong = shared.filter(
+    (s) => s.specifier === 'vscode' || s.specifier.startsWith('vscode-language') || ['node', 'lsp'].includes(layerOf(s.target ?? '')),
+  );
   assert.deepEqual(show(wrong), []);
 });
 
@@ -91,6 +105,9 @@ test('the language server bundle holds none of the CLI but its config reader', (
   const bundle = fs.readFileSync(path.join(ROOT, 'server', 'out', 'server.js'), 'utf8');
   const modules = [...bundle.matchAll(/^\/\/ (server\/src\/\S+\.ts)$/gm)].map((m) => m[1]);
   assert.ok(modules.includes('server/src/lsp/server.ts'), 'esbuild marks each module with its path');
-  assert.deepEqual(modules.filter((m) => m.startsWith('server/src/node/')), ['server/src/node/config.ts']);
+  assert.deepEqual(
+    modules.filter((m) => m.startsWith('server/src/node/')),
+    ['server/src/node/config.ts'],
+  );
   for (const help of ['用法：xxgk-lint', 'Usage: xxgk-lint', '退出码：']) assert.equal(bundle.includes(help), false, help);
 });

@@ -9,7 +9,10 @@ import { it } from 'node:test';
 import { ROOT } from '../support/fixtures';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+const ignore = fs
+  .readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8')
+  .split('\n')
+  .filter((l) => l && !l.startsWith('#'));
 const PAGE = 'docs/marketplace/README.md';
 
 /** Whether `.vscodeignore` (everything out, then `!` exceptions) lets `file` into the VSIX. */

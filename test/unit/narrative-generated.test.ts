@@ -68,7 +68,9 @@ export function generate(seed: number): Generated {
   const format: FormatVersion = r.pick(['2019', '2021']);
   const year = format === '2019' ? r.pick([2019, 2020]) : r.int(2021, 2024);
   const organ = r.pick(['某市示例局', '某区工业和信息化局', '某县人民政府办公室', '某经济开发区管理委员会']);
-  const resultKeys = rowsOf('T3', format).map((x) => x.key).filter((k) => /^R3_[1-6]/.test(k));
+  const resultKeys = rowsOf('T3', format)
+    .map((x) => x.key)
+    .filter((k) => /^R3_[1-6]/.test(k));
   // Results per applicant column, mostly zero.
   const results = new Map<string, Row>(resultKeys.map((k) => [k, Array.from({ length: COLS }, () => (r.chance(0.15) ? r.int(1, 4) : 0))]));
   const concluded: Row = Array.from({ length: COLS }, (_, c) => resultKeys.reduce((s, k) => s + results.get(k)![c], 0));
@@ -109,18 +111,21 @@ export function generate(seed: number): Generated {
     lines.push(template(right));
     claims[claims.length - 1].line = lines.length - 1;
   };
-  const noise = () => lines.push(r.pick([
-    `办理人大代表建议${r.int(1, 30)}件，均已按时办结。`,
-    `答复网民留言${r.int(1, 50)}条，受理政务服务事项办件${r.int(100, 900)}件。`,
-    `与上年相比，收到政府信息公开申请增加${r.int(1, 9)}件。`,
-    `上半年收到政府信息公开申请${r.int(1, 9)}件。`,
-    `${year - 1}年共收到政府信息公开申请${r.int(1, 9)}件。`,
-    `${year + 1}年，本机关将继续做好依申请公开工作。`,
-    `完善规章制度${r.int(1, 9)}项，清理规范性文件${r.int(10, 40)}件。`,
-    `全市共制发规范性文件${r.int(50, 300)}件。`,
-    `编发政务信息${r.int(10, 500)}篇，同比增长${r.int(1, 99)}%。`,
-    `确保依申请公开件均按时答复，与申请人一起核实申请内容。`,
-  ]));
+  const noise = () =>
+    lines.push(
+      r.pick([
+        `办理人大代表建议${r.int(1, 30)}件，均已按时办结。`,
+        `答复网民留言${r.int(1, 50)}条，受理政务服务事项办件${r.int(100, 900)}件。`,
+        `与上年相比，收到政府信息公开申请增加${r.int(1, 9)}件。`,
+        `上半年收到政府信息公开申请${r.int(1, 9)}件。`,
+        `${year - 1}年共收到政府信息公开申请${r.int(1, 9)}件。`,
+        `${year + 1}年，本机关将继续做好依申请公开工作。`,
+        `完善规章制度${r.int(1, 9)}项，清理规范性文件${r.int(10, 40)}件。`,
+        `全市共制发规范性文件${r.int(50, 300)}件。`,
+        `编发政务信息${r.int(10, 500)}篇，同比增长${r.int(1, 99)}%。`,
+        `确保依申请公开件均按时答复，与申请人一起核实申请内容。`,
+      ]),
+    );
 
   lines.push(`${organ}${year}年政府信息公开工作年度报告`);
   lines.push('一、总体情况');
@@ -137,8 +142,8 @@ export function generate(seed: number): Generated {
   if (R1 === 0 && r.chance(0.5)) lines.push(`${year}年，本机关未收到政府信息公开申请。`);
   else claim((n) => `${year}年，本机关共收到政府信息公开申请${n}件。`, r.chance(0.7) ? R1 : R1 + R2);
   if (R2 > 0) claim((n) => `上年结转${n}件。`, R2);
-  claim((n) => r.chance(0.5) ? `共办结政府信息公开申请${n}件。` : `依申请公开共答复${n}件。`, R37);
-  if (R4 > 0) claim((n) => r.chance(0.5) ? `政府信息公开申请结转下年度继续办理${n}件。` : `另有${n}件政府信息公开申请结转下年度办理。`, R4);
+  claim((n) => (r.chance(0.5) ? `共办结政府信息公开申请${n}件。` : `依申请公开共答复${n}件。`), R37);
+  if (R4 > 0) claim((n) => (r.chance(0.5) ? `政府信息公开申请结转下年度继续办理${n}件。` : `另有${n}件政府信息公开申请结转下年度办理。`), R4);
   else lines.push(r.pick(['所有政府信息公开申请均已按时办结。', '依申请公开办结率100%。', '政府信息公开申请已全部按时答复。']));
   claim((n) => `全年共处理依申请公开件${n}起。`, R1 + R2);
   claim((n) => `政府信息公开申请中予以公开${n}件。`, sum('R3_1'));
@@ -165,7 +170,12 @@ export function generate(seed: number): Generated {
   } else {
     lines.push('第二十条第(一)项 | |||', '信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |');
     lines.push('规章 | 0 | 0 | 0 |', `规范性文件 | ${made} | ${made} | ${valid} |`);
-    lines.push('第二十条第(五)项 | |||', '信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |', '行政许可 | 0 | 0 | 0 |', '其他对外管理服务事项 | 0 | 0 | 0 |');
+    lines.push(
+      '第二十条第(五)项 | |||',
+      '信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |',
+      '行政许可 | 0 | 0 | 0 |',
+      '其他对外管理服务事项 | 0 | 0 | 0 |',
+    );
     lines.push('第二十条第(六)项 | |||', '信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |', '行政处罚 | 0 | 0 | 0 |', '行政强制 | 0 | 0 | 0 |');
     lines.push('第二十条第(八)项 | |||', '信息内容 | 上一年项目数量 | 本年增/减 | |', '行政事业性收费 | 0 | 0 | |');
     lines.push('第二十条第(九)项 | |||', '信息内容 | 采购项目数量 | 采购总金额 | |', '政府集中采购 | 0 | 0 |');
@@ -201,7 +211,11 @@ describe('generated reports (property tests)', () => {
       const g = generate(seed);
       const a = analyze(g.text);
       assert.equal(a.report?.format, g.format, `seed ${seed}: format`);
-      assert.deepEqual(a.findings.map((f) => `${f.code}@${f.range.start.line + 1}: ${f.message}`), [], `seed ${seed}`);
+      assert.deepEqual(
+        a.findings.map((f) => `${f.code}@${f.range.start.line + 1}: ${f.message}`),
+        [],
+        `seed ${seed}`,
+      );
       const { doc, report } = parseReport(g.text);
       claimsRead += proseSentences(report, doc).reduce((n, s) => n + readClaims(s, { year: g.year }).length, 0);
     }
@@ -216,7 +230,11 @@ describe('generated reports (property tests)', () => {
       const c = g.claims[seed % g.claims.length];
       lines[c.line] = c.wrong;
       const found = analyze(lines.join('\n')).findings.filter((f) => MINE.includes(f.code));
-      assert.deepEqual(found.map((f) => `${f.code}@${f.range.start.line}`), [`text-table-mismatch@${c.line}`], `seed ${seed}: ${c.wrong}`);
+      assert.deepEqual(
+        found.map((f) => `${f.code}@${f.range.start.line}`),
+        [`text-table-mismatch@${c.line}`],
+        `seed ${seed}: ${c.wrong}`,
+      );
       assert.equal(found[0].range.end.character, c.wrong.length, 'the whole sentence');
       assert.ok(found[0].related?.length, 'with the table cells');
       mutated++;

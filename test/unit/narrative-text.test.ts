@@ -8,19 +8,37 @@ import { periodYears } from '../../server/src/core/narrative/years';
 import { LineIndex } from '../../server/src/core/text';
 
 const sentence = (text: string, context = '', section = 1): Sentence => ({
-  text, line: 0, start: 0, end: text.length, range: { start: { line: 0, character: 0 }, end: { line: 0, character: text.length } }, section, context,
+  text,
+  line: 0,
+  start: 0,
+  end: text.length,
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: text.length } },
+  section,
+  context,
 });
 
 /** Claims in a compact form: `received=12`, `none:review`, `allDone`. */
 const brief = (text: string, context = '', year = 2022) =>
   readClaims(sentence(text, context), { year }).map((c: Claim) =>
-    c.kind === 'count' ? `${c.topics.join('+')}${c.verb ? `/${c.verb}` : ''}=${c.value}` : c.kind === 'none' ? `none:${c.subject}` : 'allDone');
+    c.kind === 'count' ? `${c.topics.join('+')}${c.verb ? `/${c.verb}` : ''}=${c.value}` : c.kind === 'none' ? `none:${c.subject}` : 'allDone',
+  );
 
 describe('narrative: numbers', () => {
-  const counts = (text: string) => findNumbers(text).filter((n) => isCount(n, text)).map((n) => `${n.value}${n.unit}`);
+  const counts = (text: string) =>
+    findNumbers(text)
+      .filter((n) => isCount(n, text))
+      .map((n) => `${n.value}${n.unit}`);
 
   it('reads Arabic, full-width and Chinese numerals before a count word', () => {
-    assert.deepEqual(counts('收到申请5件，答复１２件，办结一件，两件结转，十二件公开，二十一起，一百零五条'), ['5件', '12件', '1件', '2件', '12件', '21起', '105条']);
+    assert.deepEqual(counts('收到申请5件，答复１２件，办结一件，两件结转，十二件公开，二十一起，一百零五条'), [
+      '5件',
+      '12件',
+      '1件',
+      '2件',
+      '12件',
+      '21起',
+      '105条',
+    ]);
   });
 
   it('knows 1,024 and a bare number after 为', () => {
@@ -45,9 +63,19 @@ describe('narrative: sentences', () => {
   it('splits a line into sentences with exact offsets, and a sentence into clauses', () => {
     const doc = new LineIndex('  第一句。第二句；第三句\n');
     const s = splitLine(doc, 0, 1);
-    assert.deepEqual(s.map((x) => [x.text, x.start, x.end]), [['第一句。', 2, 6], ['第二句；', 6, 10], ['第三句', 10, 13]]);
+    assert.deepEqual(
+      s.map((x) => [x.text, x.start, x.end]),
+      [
+        ['第一句。', 2, 6],
+        ['第二句；', 6, 10],
+        ['第三句', 10, 13],
+      ],
+    );
     assert.equal(doc.lines[0].slice(s[1].start, s[1].end), '第二句；');
-    assert.deepEqual(clauses('收到申请5件，办结4件：其中1件').map((c) => c.text), ['收到申请5件，', '办结4件：', '其中1件']);
+    assert.deepEqual(
+      clauses('收到申请5件，办结4件：其中1件').map((c) => c.text),
+      ['收到申请5件，', '办结4件：', '其中1件'],
+    );
   });
 
   it('blanks conversion artifacts without moving offsets', () => {
@@ -60,24 +88,36 @@ describe('narrative: sentences', () => {
 
 describe('narrative: claims', () => {
   it('reads the flow of applications', () => {
-    assert.deepEqual(brief('2022年，本局共收到政府信息公开申请12件，上年结转1件，共办结12件，结转下年度继续办理1件。'),
-      ['received=12', 'carriedIn=1', 'concluded=12', 'carriedOut=1']);
+    assert.deepEqual(brief('2022年，本局共收到政府信息公开申请12件，上年结转1件，共办结12件，结转下年度继续办理1件。'), [
+      'received=12',
+      'carriedIn=1',
+      'concluded=12',
+      'carriedOut=1',
+    ]);
     assert.deepEqual(brief('全年共处理依申请公开件13起。', '（二）依申请公开'), ['handled=13']);
     assert.deepEqual(brief('共收到政府信息公开申请12件，其中1件结转下年度继续办理。'), ['received=12', 'carriedOut=1']);
     assert.deepEqual(brief('共收到政府信息公开申请5件，已办结4件，1件正在办理。'), ['received=5', 'concluded=4', 'carriedOut=1']);
   });
 
   it('reads result groups, alone and summed', () => {
-    assert.deepEqual(brief('依申请公开中予以公开6件，部分公开2件，不予公开1件，无法提供2件，不予处理1件。'),
-      ['disclosed=6', 'partial=2', 'withheld=1', 'unable=2', 'notProcessed=1']);
+    assert.deepEqual(brief('依申请公开中予以公开6件，部分公开2件，不予公开1件，无法提供2件，不予处理1件。'), [
+      'disclosed=6',
+      'partial=2',
+      'withheld=1',
+      'unable=2',
+      'notProcessed=1',
+    ]);
     assert.deepEqual(brief('政府信息公开申请予以公开及部分公开258件。'), ['disclosed+partial=258']);
   });
 
   it('reads reviews and lawsuits (Chinese numerals too), not their result columns', () => {
-    assert.deepEqual(brief('因政府信息公开被申请行政复议两件，被提起行政诉讼2件，其中复议后起诉1件，行政复议结果维持1件。'),
-      ['review=2', 'litigation=2', 'litigationAfterReview=1']);
+    assert.deepEqual(brief('因政府信息公开被申请行政复议两件，被提起行政诉讼2件，其中复议后起诉1件，行政复议结果维持1件。'), [
+      'review=2',
+      'litigation=2',
+      'litigationAfterReview=1',
+    ]);
     assert.deepEqual(brief('政府信息公开行政复议和行政诉讼均为0。'), ['review=0', 'litigation=0']);
-    assert.deepEqual(brief('办理行政复议案件20件。'), [], 'a review organ\'s general case load is not about disclosure');
+    assert.deepEqual(brief('办理行政复议案件20件。'), [], "a review organ's general case load is not about disclosure");
     assert.deepEqual(brief('因政府信息公开未经复议直接提起行政诉讼1件。'), ['litigationDirect=1'], '未经 is not a negation');
   });
 
@@ -109,7 +149,8 @@ describe('narrative: claims', () => {
       '与申请人一起研究政府信息公开申请的答复口径。',
       '2020年我局未收到公民、法人或其他组织提出政府信息公开相关举报或投诉。',
       '未出现无正当理由大量反复申请政府信息公开的情况。',
-    ]) assert.deepEqual(brief(text), [], text);
+    ])
+      assert.deepEqual(brief(text), [], text);
   });
 });
 
@@ -134,7 +175,8 @@ describe('narrative: years', () => {
       '按照《2019年政府信息公开工作年度报告》的要求。',
       '2019年以来，我局持续推进政务公开。',
       '2019年底，我局完成了网站改版。',
-    ]) assert.deepEqual(years(text, 2020), [], text);
+    ])
+      assert.deepEqual(years(text, 2020), [], text);
   });
 });
 

@@ -32,7 +32,13 @@ it('PDF: the numbers of a row with blanks are placed under their columns; the bl
   const a = analyze(lines.join('\n'));
   const row = a.report!.tables.T3!.rows.get('R3_1')!;
   assert.equal(row.unparsed, undefined);
-  assert.deepEqual(row.cells.map((c) => (c.state === 'blank' ? null : c.value)), [3, null, null, 0, 0, 0, 3]);
-  assert.deepEqual(a.findings.map((f) => f.code), ['cell-empty']);
+  assert.deepEqual(
+    row.cells.map((c) => (c.state === 'blank' ? null : c.value)),
+    [3, null, null, 0, 0, 0, 3],
+  );
+  assert.deepEqual(
+    a.findings.map((f) => f.code),
+    ['cell-empty'],
+  );
   assert.equal(a.findings[0].message, '表三「（一）予以公开」有2个空白单元格：商业企业、科研机构');
 });

@@ -59,12 +59,16 @@ describe('PDF time limit: the core reader gives up between steps', () => {
   it('too-slow is an input-unreadable error that says so, in Chinese and in English', async () => {
     const tooSlow = async () => ({ ok: false, problem: 'too-slow' }) as const;
     const zh = await analyzeBytes(fixture('big-numbers.pdf'), 'pdf', { locale: 'zh-CN' }, tooSlow);
-    assert.deepEqual(zh.findings.map((f) => [f.code, f.severity, f.message]), [
-      ['input-unreadable', 'error', '读取这份 PDF 超过了时间限制，已停止，未检查（文件可能异常复杂或已损坏）'],
-    ]);
+    assert.deepEqual(
+      zh.findings.map((f) => [f.code, f.severity, f.message]),
+      [['input-unreadable', 'error', '读取这份 PDF 超过了时间限制，已停止，未检查（文件可能异常复杂或已损坏）']],
+    );
     assert.equal(zh.checked, false);
     const en = await analyzeBytes(fixture('big-numbers.pdf'), 'pdf', { locale: 'en' }, tooSlow);
-    assert.equal(en.findings[0].message, 'Reading this PDF took longer than the time limit and was stopped; not checked (the file may be abnormally complex or damaged)');
+    assert.equal(
+      en.findings[0].message,
+      'Reading this PDF took longer than the time limit and was stopped; not checked (the file may be abnormally complex or damaged)',
+    );
   });
 });
 

@@ -109,14 +109,17 @@ describe(`properties (base seed ${SEED})`, () => {
       const f = found[0];
       const span = r.at(target);
       if (f.target !== target) failures.push(`${label}: target ${f.target}, expected ${target}`);
-      else if (f.range.start.line !== span.line || f.range.start.character !== span.start || f.range.end.character !== span.end) failures.push(`${label}: range ${JSON.stringify(f.range)} instead of ${JSON.stringify(span)}`);
+      else if (f.range.start.line !== span.line || f.range.start.character !== span.start || f.range.end.character !== span.end)
+        failures.push(`${label}: range ${JSON.stringify(f.range)} instead of ${JSON.stringify(span)}`);
       else if (f.severity !== 'error') failures.push(`${label}: severity ${f.severity}`);
       else if (!key.startsWith('T4.') && !f.message.endsWith(`应为${old}`)) failures.push(`${label}: message does not name ${old}: ${f.message}`);
-      else if (target !== key && !f.related?.some((x) => inside(r.at(key), x.range))) failures.push(`${label}: the changed cell is not in the related locations`);
+      else if (target !== key && !f.related?.some((x) => inside(r.at(key), x.range)))
+        failures.push(`${label}: the changed cell is not in the related locations`);
       else if (key.startsWith('T4.')) {
         if (f.fix) failures.push(`${label}: a fix for a 表四 group, whose one sum cannot tell which cell is wrong`);
         else if (!f.suggestions?.length) failures.push(`${label}: no suggestion`);
-        else if (analyze(applyEdits(r.text, f.suggestions[0].edits)).findings.some((g) => ARITHMETIC_CODES.includes(g.code))) failures.push(`${label}: “${f.suggestions[0].title}” leaves a broken sum`);
+        else if (analyze(applyEdits(r.text, f.suggestions[0].edits)).findings.some((g) => ARITHMETIC_CODES.includes(g.code)))
+          failures.push(`${label}: “${f.suggestions[0].title}” leaves a broken sum`);
       } else if (!f.fix) failures.push(`${label}: no fix`);
       else {
         const fixed = applyEdits(r.text, f.fix.edits);
@@ -137,7 +140,10 @@ describe(`properties (base seed ${SEED})`, () => {
       const c = generate(seed, ['A', 'B', 'C', 'md', 'tsv'], false);
       const rows = Object.keys(c.model.t3).filter((k) => k.startsWith('R3_') && k !== 'R3_7');
       const r1 = pick(c.rng, rows);
-      const r2 = pick(c.rng, rows.filter((k) => k !== r1));
+      const r2 = pick(
+        c.rng,
+        rows.filter((k) => k !== r1),
+      );
       const c1 = int(c.rng, 0, 5);
       const c2 = (c1 + 1 + int(c.rng, 0, 4)) % 6;
       const cols = ['NP', 'CE', 'RI', 'PW', 'LS', 'OT'];

@@ -43,14 +43,18 @@ const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main
 function docx(body: string, parts: { styles?: string; numbering?: string } = {}): Uint8Array {
   const rels = [
     parts.styles ? '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' : '',
-    parts.numbering ? '<Relationship Id="r2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>' : '',
+    parts.numbering
+      ? '<Relationship Id="r2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>'
+      : '',
   ].join('');
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
     '_rels/.rels': strToU8(
       '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     ),
-    'word/_rels/document.xml.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`),
+    'word/_rels/document.xml.rels': strToU8(
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`,
+    ),
     'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:document ${W}><w:body>${body}</w:body></w:document>`),
   };
   if (parts.styles) files['word/styles.xml'] = strToU8(`<?xml version="1.0"?><w:styles ${W}>${parts.styles}</w:styles>`);
@@ -78,7 +82,10 @@ describe('DOCX reader: reports converted by LibreOffice', () => {
   }
 
   it('the seeds themselves give the same rules, and seed 001 its two findings', () => {
-    const codes = (text: string) => analyze(text).findings.map((f) => f.code).sort();
+    const codes = (text: string) =>
+      analyze(text)
+        .findings.map((f) => f.code)
+        .sort();
     assert.deepEqual(codes(read(fixture('seed-004.docx')).text), codes(readSeed('s004')));
     assert.deepEqual(codes(read(fixture('seed-000.docx')).text), []);
     assert.deepEqual(keys(read(fixture('seed-001.docx')).text), ['text-table-mismatch text.allDone', 'title-incomplete title.year']);
@@ -89,10 +96,27 @@ describe('DOCX reader: reports converted by LibreOffice', () => {
     const t3 = doc.grids[1];
     assert.deepEqual(
       t3.rows[0].cells.map((c) => [c.column, c.text]),
-      [[0, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'], [3, '申请人情况']],
+      [
+        [0, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'],
+        [3, '申请人情况'],
+      ],
     );
-    assert.deepEqual(t3.rows[1].cells.map((c) => [c.column, c.text]), [[3, '自然人'], [4, '法人或其他组织'], [9, '总计']]);
-    assert.deepEqual(t3.rows[5].cells.slice(0, 3).map((c) => [c.column, c.text]), [[0, '三、本年度办理结果'], [1, '（一）予以公开'], [3, '0']]);
+    assert.deepEqual(
+      t3.rows[1].cells.map((c) => [c.column, c.text]),
+      [
+        [3, '自然人'],
+        [4, '法人或其他组织'],
+        [9, '总计'],
+      ],
+    );
+    assert.deepEqual(
+      t3.rows[5].cells.slice(0, 3).map((c) => [c.column, c.text]),
+      [
+        [0, '三、本年度办理结果'],
+        [1, '（一）予以公开'],
+        [3, '0'],
+      ],
+    );
     // The vertical merge: rows under 三、本年度办理结果 have no cell in its slot.
     assert.equal(t3.rows[6].cells[0].column, 1);
     assert.equal(t3.rows[6].cells[0].text, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
@@ -124,7 +148,10 @@ describe('DOCX reader: Word numbering', () => {
       '六、 其他需要报告的事项',
     ]);
     // Level 2 restarts under each heading: 五's sub-headings count from （一） again.
-    assert.deepEqual(lines(doc).filter((l) => /^（[一二三四五六七八九十]+）/.test(l)), ['（一）主动公开', '（二）依申请公开', '（一）存在的主要问题', '（二）改进措施']);
+    assert.deepEqual(
+      lines(doc).filter((l) => /^（[一二三四五六七八九十]+）/.test(l)),
+      ['（一）主动公开', '（二）依申请公开', '（一）存在的主要问题', '（二）改进措施'],
+    );
     // The number is the paragraph's, not text of the document.
     const prefix = originOf(doc, '四、 ');
     assert.equal(prefix?.exact, undefined);
@@ -154,7 +181,16 @@ describe('DOCX reader: Word numbering', () => {
       p(r('不编号'), '<w:numPr><w:numId w:val="0"/></w:numPr>'),
     ].join('');
     assert.deepEqual(lines(read(docx(body, { numbering }))).slice(0, 10), [
-      '一、 甲', '1.1甲一', '1.2甲二', '二、 乙', '2.1乙一', '九、 重新起', '十、 接着', '（甲）天干', '（乙）天干', '不编号',
+      '一、 甲',
+      '1.1甲一',
+      '1.2甲二',
+      '二、 乙',
+      '2.1乙一',
+      '九、 重新起',
+      '十、 接着',
+      '（甲）天干',
+      '（乙）天干',
+      '不编号',
     ]);
   });
 
@@ -180,11 +216,24 @@ describe('DOCX reader: Word numbering', () => {
 
   it('number formats', () => {
     const cases: [number, string, string][] = [
-      [4, 'chineseCounting', '四'], [10, 'chineseCounting', '十'], [11, 'chineseCounting', '十一'], [20, 'chineseCounting', '二十'],
-      [100, 'chineseCounting', '一〇〇'], [11, 'chineseCountingThousand', '十一'], [101, 'chineseCountingThousand', '一百零一'],
-      [1010, 'chineseCountingThousand', '一千零一十'], [12, 'japaneseCounting', '十二'], [3, 'ideographTraditional', '丙'],
-      [12, 'decimalFullWidth', '１２'], [5, 'decimalZero', '05'], [3, 'decimalEnclosedCircle', '③'], [11, 'chineseLegalSimplified', '壹拾壹'],
-      [14, 'upperRoman', 'XIV'], [28, 'lowerLetter', 'bb'], [7, 'decimal', '7'], [3, 'none', ''],
+      [4, 'chineseCounting', '四'],
+      [10, 'chineseCounting', '十'],
+      [11, 'chineseCounting', '十一'],
+      [20, 'chineseCounting', '二十'],
+      [100, 'chineseCounting', '一〇〇'],
+      [11, 'chineseCountingThousand', '十一'],
+      [101, 'chineseCountingThousand', '一百零一'],
+      [1010, 'chineseCountingThousand', '一千零一十'],
+      [12, 'japaneseCounting', '十二'],
+      [3, 'ideographTraditional', '丙'],
+      [12, 'decimalFullWidth', '１２'],
+      [5, 'decimalZero', '05'],
+      [3, 'decimalEnclosedCircle', '③'],
+      [11, 'chineseLegalSimplified', '壹拾壹'],
+      [14, 'upperRoman', 'XIV'],
+      [28, 'lowerLetter', 'bb'],
+      [7, 'decimal', '7'],
+      [3, 'none', ''],
     ];
     for (const [n, format, expected] of cases) assert.equal(formatNumber(n, format), expected, `${n} ${format}`);
   });
@@ -212,7 +261,9 @@ describe('DOCX reader: text as it prints', () => {
 
   it('fields: instructions dropped, results kept; hidden runs dropped; tabs, breaks and hyphens', () => {
     const body = [
-      p(`${r('第')}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${r('3')}<w:r><w:fldChar w:fldCharType="end"/></w:r>${r('页')}`),
+      p(
+        `${r('第')}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${r('3')}<w:r><w:fldChar w:fldCharType="end"/></w:r>${r('页')}`,
+      ),
       p(`<w:fldSimple w:instr=" DATE \\@ &quot;yyyy&quot; ">${r('2024')}</w:fldSimple>${r('年')}`),
       p(`${r('看得见')}${r('看不见', '<w:vanish/>')}`),
       p(`<w:r><w:t>一、</w:t><w:tab/><w:t>总体</w:t><w:noBreakHyphen/><w:t>情况</w:t><w:br/><w:t>第二行</w:t></w:r>`),
@@ -234,7 +285,14 @@ describe('DOCX reader: text as it prints', () => {
 
   it('merged cells, an empty slot before a row, a nested table (python-docx)', () => {
     const doc = read(fixture('merged-cells.docx'));
-    assert.deepEqual(lines(doc).slice(0, 6), ['附表：人员安排', '部门 | 人员 |||', ' 张三 | 李四 | 王五 外聘 1 |', ' 12 | 7 | 3 |', '  | 合计 | 22 ||', '以上。']);
+    assert.deepEqual(lines(doc).slice(0, 6), [
+      '附表：人员安排',
+      '部门 | 人员 |||',
+      ' 张三 | 李四 | 王五 外聘 1 |',
+      ' 12 | 7 | 3 |',
+      '  | 合计 | 22 ||',
+      '以上。',
+    ]);
     assert.equal(cellAt(doc, 1, 2, 4)?.text, '王五 外聘 1');
     assert.equal(cellAt(doc, 1, 4, 1)?.blank, true);
     assert.deepEqual(originOf(doc, '合计')?.location, { table: 1, row: 4, column: 2 });
@@ -257,7 +315,12 @@ describe('DOCX reader: text as it prints', () => {
   it('a document with a table and no report is read, paragraphs and table', () => {
     const doc = read(fixture('no-report.docx'));
     assert.deepEqual(lines(doc).slice(0, 6), [
-      '关于召开年度工作会议的通知', '各科室：定于下周一上午九时召开年度工作会议，请准时参加。', '科室 | 参会人数 | 联系人 |', '办公室 | 3 | 王某 |', '政策法规科 | 2 | 李某 |', '办公室',
+      '关于召开年度工作会议的通知',
+      '各科室：定于下周一上午九时召开年度工作会议，请准时参加。',
+      '科室 | 参会人数 | 联系人 |',
+      '办公室 | 3 | 王某 |',
+      '政策法规科 | 2 | 李某 |',
+      '办公室',
     ]);
     assert.deepEqual(doc.grids.length, 1);
     assert.deepEqual(keysOf(analyzeDocument(doc).findings), ['report-unrecognized report']);
@@ -294,7 +357,10 @@ describe('DOCX reader: text boxes, headers, footers and footnotes (parts.docx)',
 
   it('the report reads as the seed does: the same findings, the same tables', () => {
     assert.deepEqual(keysOf(analyzeDocument(doc).findings), keysOf(analyzeDocument(seed).findings));
-    assert.deepEqual(doc.grids.map((g) => g.rows.map((r) => r.cells.map((c) => c.text))), seed.grids.map((g) => g.rows.map((r) => r.cells.map((c) => c.text))));
+    assert.deepEqual(
+      doc.grids.map((g) => g.rows.map((r) => r.cells.map((c) => c.text))),
+      seed.grids.map((g) => g.rows.map((r) => r.cells.map((c) => c.text))),
+    );
   });
 });
 
@@ -323,7 +389,9 @@ describe('DOCX reader: files it cannot read', () => {
     assert.equal(problem(new Uint8Array(0)).problem, 'empty');
     assert.deepEqual(problem(zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') })), { ok: false, problem: 'not-docx', detail: 'Excel .xlsx' });
     assert.deepEqual(problem(zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': strToU8('<x/>') })), {
-      ok: false, problem: 'not-docx', detail: 'OpenDocument',
+      ok: false,
+      problem: 'not-docx',
+      detail: 'OpenDocument',
     });
   });
 
@@ -331,7 +399,10 @@ describe('DOCX reader: files it cannot read', () => {
     assert.equal(problem(ole2('Root Entry', 'EncryptionInfo', 'EncryptedPackage')).problem, 'encrypted');
     assert.deepEqual(problem(ole2('Root Entry', 'WordDocument', '1Table')), { ok: false, problem: 'not-docx', detail: 'Word 97–2003 .doc' });
     const checked = await analyzeBytes(ole2('Root Entry', 'WordDocument'), 'docx');
-    assert.deepEqual(checked.findings.map((f) => [f.code, f.message]), [['input-unreadable', '不是 Word（.docx）文件，无法读取，未检查（Word 97–2003 .doc）']]);
+    assert.deepEqual(
+      checked.findings.map((f) => [f.code, f.message]),
+      [['input-unreadable', '不是 Word（.docx）文件，无法读取，未检查（Word 97–2003 .doc）']],
+    );
   });
 
   it('broken XML, a cut file, an encrypted entry', () => {
@@ -350,7 +421,9 @@ describe('DOCX reader: files it cannot read', () => {
   });
 
   it('a DOCTYPE (entity expansion) is refused as corrupt', () => {
-    const bytes = zipSync({ 'word/document.xml': strToU8(`<!DOCTYPE w:document [<!ENTITY a "aaaa">]><w:document ${W}><w:body>${p(r('&a;'))}</w:body></w:document>`) });
+    const bytes = zipSync({
+      'word/document.xml': strToU8(`<!DOCTYPE w:document [<!ENTITY a "aaaa">]><w:document ${W}><w:body>${p(r('&a;'))}</w:body></w:document>`),
+    });
     assert.deepEqual(problem(bytes), { ok: false, problem: 'corrupt', detail: 'word/document.xml: DOCTYPE' });
   });
 
@@ -430,7 +503,10 @@ describe('DOCX writer', () => {
     assert.equal(cellAt(after, 2, row, 4)?.text, '16');
     const line = doc.grids[1].rows[row - 1].line;
     assert.equal(lines(after)[line], '三 、 本 年 度 办 理 结 果 | （一）予以公开 || 16 | 55 |   | 0 | 88 | 0 | 149 |');
-    assert.deepEqual(lines(after).filter((_, i) => i !== line), lines(doc).filter((_, i) => i !== line));
+    assert.deepEqual(
+      lines(after).filter((_, i) => i !== line),
+      lines(doc).filter((_, i) => i !== line),
+    );
   });
 
   it('offsets hold past characters outside the BMP, CRLF line ends and entities: only the cell’s text changes', () => {
@@ -449,7 +525,10 @@ describe('DOCX writer', () => {
     const result = writeDocxCells(docx(body), [{ location: { table: 1, row: 1, column: 2 }, expected: '', text: '0' }]);
     assert.ok(result.ok);
     const xml = strFromU8(entries(result.bytes)['word/document.xml']);
-    assert.match(xml, /<w:rPr><w:b\/><w:sz w:val="21"\/><\/w:rPr><\/w:pPr><w:r><w:rPr><w:b\/><w:sz w:val="21"\/><\/w:rPr><w:t xml:space="preserve">0<\/w:t><\/w:r><\/w:p>/);
+    assert.match(
+      xml,
+      /<w:rPr><w:b\/><w:sz w:val="21"\/><\/w:rPr><\/w:pPr><w:r><w:rPr><w:b\/><w:sz w:val="21"\/><\/w:rPr><w:t xml:space="preserve">0<\/w:t><\/w:r><\/w:p>/,
+    );
     assert.equal(read(result.bytes).text, '规章 | 0 |\n');
   });
 
@@ -457,7 +536,10 @@ describe('DOCX writer', () => {
     const body = `<w:tbl><w:tr>${tc(p(r('12', '<w:sz w:val="21"/>') + '<w:proofErr w:type="gramStart"/>' + r('3', '<w:sz w:val="21"/>')))}</w:tr></w:tbl>`;
     const result = writeDocxCells(docx(body), [{ location: { table: 1, row: 1, column: 1 }, expected: '123', text: '45' }]);
     assert.ok(result.ok);
-    assert.match(strFromU8(entries(result.bytes)['word/document.xml']), /<w:t xml:space="preserve">45<\/w:t><\/w:r><w:proofErr w:type="gramStart"\/><w:r><w:rPr><w:sz w:val="21"\/><\/w:rPr><w:t xml:space="preserve"><\/w:t>/);
+    assert.match(
+      strFromU8(entries(result.bytes)['word/document.xml']),
+      /<w:t xml:space="preserve">45<\/w:t><\/w:r><w:proofErr w:type="gramStart"\/><w:r><w:rPr><w:sz w:val="21"\/><\/w:rPr><w:t xml:space="preserve"><\/w:t>/,
+    );
   });
 
   it('the fixes of every blank cell, from the view to the file: the blanks are gone, the rest checks the same', () => {
@@ -465,7 +547,10 @@ describe('DOCX writer', () => {
     const before = analyzeDocument(read(bytes));
     const fixes = before.findings.filter((f) => f.code === 'cell-empty' && f.fix);
     assert.equal(fixes.length, 22);
-    const { cells: edits, refused } = cellEdits(read(bytes), fixes.flatMap((f) => f.fix!.edits));
+    const { cells: edits, refused } = cellEdits(
+      read(bytes),
+      fixes.flatMap((f) => f.fix!.edits),
+    );
     assert.deepEqual(refused, []);
     // Every blank cell of the view: 36 in 表三, 1 in 表四.
     assert.equal(edits.length, 37);
@@ -488,7 +573,13 @@ describe('DOCX writer', () => {
     assert.equal(refused(cell(p(`<w:fldSimple w:instr=" = 1+1 ">${r('2')}</w:fldSimple>`)), [{ location: at, expected: '2', text: '3' }]), 'field');
     assert.equal(refused(cell(p(r('5'))), [{ location: at, expected: '6', text: '7' }]), 'text-changed');
     assert.equal(refused(cell(p(r('5'))), [{ location: { table: 1, row: 2, column: 1 }, expected: '5', text: '7' }]), 'no-such-cell');
-    assert.equal(refused(cell(p(r('5'))), [{ location: at, expected: '5', text: '7' }, { location: at, expected: '5', text: '8' }]), 'duplicate-edit');
+    assert.equal(
+      refused(cell(p(r('5'))), [
+        { location: at, expected: '5', text: '7' },
+        { location: at, expected: '5', text: '8' },
+      ]),
+      'duplicate-edit',
+    );
     assert.equal(refused(cell(p(r('5'))), [{ location: at, expected: '5', text: '7\n8' }]), 'bad-text');
     const merged = fixture('merged-cells.docx');
     assert.equal(refused(merged, [{ location: { table: 1, row: 2, column: 4 }, expected: '王五 外聘 1', text: '王五' }]), 'nested-table');

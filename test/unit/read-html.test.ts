@@ -27,7 +27,10 @@ const page = (id: string) => {
 };
 const canonical = (id: string) => fs.readFileSync(path.join(CORPUS, manifest.reports.find((x) => x.id === id)!.canonical), 'utf8');
 const keys = (findings: { code: string; target?: string; severity: string }[]) =>
-  findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.code} ${f.target ?? ''}`).sort();
+  findings
+    .filter((f) => f.severity === 'error' || f.severity === 'warning')
+    .map((f) => `${f.code} ${f.target ?? ''}`)
+    .sort();
 /** The source text a range covers. */
 const textAt = (text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
   const doc = new LineIndex(text);
@@ -39,8 +42,17 @@ describe('HTML reader', () => {
     const read = readHtml(page('seed-000'));
     const lines = read.text.split('\n');
     assert.match(lines[0], /招商合作局2020年政府信息公开工作年度报告$/);
-    for (const heading of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况']) {
-      assert.ok(lines.some((l) => l.replace(/\s/g, '') === heading), heading);
+    for (const heading of [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+    ]) {
+      assert.ok(
+        lines.some((l) => l.replace(/\s/g, '') === heading),
+        heading,
+      );
     }
     assert.ok(!/首页|备案|主办单位/.test(read.text), 'no site chrome in the view');
   });
@@ -48,7 +60,10 @@ describe('HTML reader', () => {
   it('expands the official merged cells: 表三 rows carry seven cells after their labels, spanned slots are not cells', () => {
     const read = readHtml(page('gen-2021-word-row-total'));
     const row = read.grids.flatMap((g) => g.rows).find((r) => r.cells.some((c) => c.text === '（一）予以公开'))!;
-    assert.deepEqual(row.cells.map((c) => c.text), ['三 、 本 年 度 办 理 结 果', '（一）予以公开', '93', '7', '5', '0', '0', '83', '190']);
+    assert.deepEqual(
+      row.cells.map((c) => c.text),
+      ['三 、 本 年 度 办 理 结 果', '（一）予以公开', '93', '7', '5', '0', '0', '83', '190'],
+    );
     const next = read.grids.flatMap((g) => g.rows)[read.grids.flatMap((g) => g.rows).indexOf(row) + 1];
     assert.equal(next.cells[0].text.startsWith('（二）部分公开'), true, 'the rowspan of 三、本年度办理结果 leaves no cell in the next row');
   });
@@ -63,12 +78,21 @@ describe('HTML reader', () => {
     const html = page('gen-2021-word-row-total');
     const a = analyzeText(html, { locale: 'zh-CN' }, 'html');
     const errors = a.findings.filter((f) => f.severity === 'error');
-    assert.deepEqual(errors.map((f) => [f.code, f.target]), [['row-total', 'T3.R3_1.TOT']]);
+    assert.deepEqual(
+      errors.map((f) => [f.code, f.target]),
+      [['row-total', 'T3.R3_1.TOT']],
+    );
     assert.equal(textAt(html, errors[0].range), '190');
-    assert.deepEqual(errors[0].fix!.edits.map((e) => [textAt(html, e.range), e.newText]), [['190', '188']]);
+    assert.deepEqual(
+      errors[0].fix!.edits.map((e) => [textAt(html, e.range), e.newText]),
+      [['190', '188']],
+    );
     const fixed = applyEdits(html, errors[0].fix!.edits);
     assert.equal(fixed.replace('>188<', '>190<'), html, 'nothing else changed');
-    assert.deepEqual(analyzeText(fixed, {}, 'html').findings.filter((f) => f.severity === 'error'), []);
+    assert.deepEqual(
+      analyzeText(fixed, {}, 'html').findings.filter((f) => f.severity === 'error'),
+      [],
+    );
   });
 
   it('a blanked cell: cell-empty and the row total name the cell, which in the source is its &nbsp; or its empty content', () => {
@@ -88,17 +112,27 @@ describe('HTML reader', () => {
 
   it('text that is really HTML (a page saved as .txt) is read as HTML', () => {
     const html = page('gen-2021-word-row-total');
-    assert.deepEqual(analyzeText(html).findings.filter((f) => f.severity === 'error').map((f) => f.target), ['T3.R3_1.TOT']);
+    assert.deepEqual(
+      analyzeText(html)
+        .findings.filter((f) => f.severity === 'error')
+        .map((f) => f.target),
+      ['T3.R3_1.TOT'],
+    );
   });
 
   it('a report laid out inside a layout table is still found', () => {
-    const html = page('seed-000').replace(/<body([^>]*)>/, '<body$1><table><tr><td>').replace('</body>', '</td></tr></table></body>');
+    const html = page('seed-000')
+      .replace(/<body([^>]*)>/, '<body$1><table><tr><td>')
+      .replace('</body>', '</td></tr></table></body>');
     assert.deepEqual(keys(analyzeText(html, {}, 'html').findings), keys(analyze(canonical('seed-000')).findings));
   });
 
   it('a page with no report in it is not a clean report', () => {
     const a = analyzeText('<!doctype html><html><body><nav>首页</nav><p>欢迎访问</p></body></html>', {}, 'html');
-    assert.deepEqual(a.findings.map((f) => [f.code, f.severity]), [['report-unrecognized', 'error']]);
+    assert.deepEqual(
+      a.findings.map((f) => [f.code, f.severity]),
+      [['report-unrecognized', 'error']],
+    );
   });
 });
 
@@ -110,7 +144,10 @@ describe('xxgk-lint on web pages', () => {
     });
     const r = await run(['-f', 'json', 'gbk'], dir);
     const out = JSON.parse(r.stdout) as { file: string; diagnostics: { code: string }[] }[];
-    assert.deepEqual(out.map((f) => f.file), [path.join('gbk', 'page.html')]);
+    assert.deepEqual(
+      out.map((f) => f.file),
+      [path.join('gbk', 'page.html')],
+    );
     assert.equal(out[0].diagnostics.filter((d) => d.code === 'row-total').length, 1, 'the blanked 自然人 cell breaks one row total');
     assert.equal(r.code, 0, 'a sum over a blank cell is a warning');
   });

@@ -60,7 +60,11 @@ describe('PDF reader: cells', () => {
       const d = await read(name);
       const r1 = row(d, '一、本年新收政府信息公开申请数量');
       assert.deepEqual(texts(r1), ['一、本年新收政府信息公开申请数量', '', '', '', '', '', '', '0'], name);
-      assert.deepEqual(r1.map((c) => c.blank), [false, true, true, true, true, true, true, false], name);
+      assert.deepEqual(
+        r1.map((c) => c.blank),
+        [false, true, true, true, true, true, true, false],
+        name,
+      );
       const t2 = row(d, '规章');
       assert.deepEqual(texts(t2), ['规章', '', '', '0'], name);
       // 表四: fifteen cells, only the three totals written.
@@ -81,10 +85,24 @@ describe('PDF reader: cells', () => {
     const d = await read('000-chromium');
     const t3 = d.grids[1];
     assert.deepEqual(texts(t3.rows[0].cells), ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况']);
-    assert.deepEqual(t3.rows[0].cells.map((c) => c.column), [0, 3]);
-    assert.deepEqual(t3.rows[1].cells.map((c) => [c.text, c.column]), [['自然人', 3], ['法人或其他组织', 4], ['总计', 9]]);
+    assert.deepEqual(
+      t3.rows[0].cells.map((c) => c.column),
+      [0, 3],
+    );
+    assert.deepEqual(
+      t3.rows[1].cells.map((c) => [c.text, c.column]),
+      [
+        ['自然人', 3],
+        ['法人或其他组织', 4],
+        ['总计', 9],
+      ],
+    );
     const t4 = d.grids[2];
-    assert.deepEqual(t4.rows[1].cells.map((c) => [c.text, c.column]).slice(4), [['总计', 4], ['未经复议直接起诉', 5], ['复议后起诉', 10]]);
+    assert.deepEqual(t4.rows[1].cells.map((c) => [c.text, c.column]).slice(4), [
+      ['总计', 4],
+      ['未经复议直接起诉', 5],
+      ['复议后起诉', 10],
+    ]);
   });
 });
 
@@ -213,36 +231,85 @@ describe('PDF reader: bad input', () => {
 
 describe('PDF layout: tables without lines (stream), lines that are no table', () => {
   /** Runs as a text export places them: one per word, 10 pt, rows 20 pt apart. */
-  const run = (text: string, left: number, top: number): Run => ({ text, size: 10, box: [left, top, left + 10 * [...text].length * (/^\d+$/.test(text) ? 0.55 : 1), top + 10] });
+  const run = (text: string, left: number, top: number): Run => ({
+    text,
+    size: 10,
+    box: [left, top, left + 10 * [...text].length * (/^\d+$/.test(text) ? 0.55 : 1), top + 10],
+  });
 
   it('columns come from the gaps the rows share; a blank cell is a column a row has no text in', () => {
     const runs = [
-      run('行政许可事项', 50, 100), run('上年', 200, 100), run('本年', 260, 100), run('决定', 320, 100),
-      run('行政许可', 50, 120), run('12', 205, 120), run('3', 265, 120), run('1024', 322, 120),
-      run('行政处罚', 50, 140), run('7', 205, 140), run('0', 325, 140),
-      run('行政强制', 50, 160), run('0', 205, 160), run('0', 265, 160), run('0', 325, 160),
+      run('行政许可事项', 50, 100),
+      run('上年', 200, 100),
+      run('本年', 260, 100),
+      run('决定', 320, 100),
+      run('行政许可', 50, 120),
+      run('12', 205, 120),
+      run('3', 265, 120),
+      run('1024', 322, 120),
+      run('行政处罚', 50, 140),
+      run('7', 205, 140),
+      run('0', 325, 140),
+      run('行政强制', 50, 160),
+      run('0', 205, 160),
+      run('0', 265, 160),
+      run('0', 325, 160),
     ];
     const items = layoutPage({ page: 1, width: 595, height: 842, runs: [run('二、主动公开政府信息情况', 50, 70), ...runs], rules: [] });
-    assert.deepEqual(items.map((i) => i.kind), ['line', 'table']);
+    assert.deepEqual(
+      items.map((i) => i.kind),
+      ['line', 'table'],
+    );
     const table = items[1].kind === 'table' ? items[1].table : undefined;
     assert.ok(table);
     assert.equal(table.rowCount, 4);
-    const rows = [0, 1, 2, 3].map((r) => table.cells.filter((c) => c.r0 === r).sort((a, b) => a.left - b.left).map((c) => c.parts.map((p) => p.text).join('')));
-    assert.deepEqual(rows, [['行政许可事项', '上年', '本年', '决定'], ['行政许可', '12', '3', '1024'], ['行政处罚', '7', '', '0'], ['行政强制', '0', '0', '0']]);
+    const rows = [0, 1, 2, 3].map((r) =>
+      table.cells
+        .filter((c) => c.r0 === r)
+        .sort((a, b) => a.left - b.left)
+        .map((c) => c.parts.map((p) => p.text).join('')),
+    );
+    assert.deepEqual(rows, [
+      ['行政许可事项', '上年', '本年', '决定'],
+      ['行政许可', '12', '3', '1024'],
+      ['行政处罚', '7', '', '0'],
+      ['行政强制', '0', '0', '0'],
+    ]);
   });
 
   it('a frame around the page, parted by a line, is no table: its prose stays lines', () => {
     const frame = [
-      { x0: 40, y0: 40, x1: 555, y1: 40 }, { x0: 40, y0: 90, x1: 555, y1: 90 }, { x0: 40, y0: 800, x1: 555, y1: 800 },
-      { x0: 40, y0: 40, x1: 40, y1: 800 }, { x0: 555, y0: 40, x1: 555, y1: 800 },
+      { x0: 40, y0: 40, x1: 555, y1: 40 },
+      { x0: 40, y0: 90, x1: 555, y1: 90 },
+      { x0: 40, y0: 800, x1: 555, y1: 800 },
+      { x0: 40, y0: 40, x1: 40, y1: 800 },
+      { x0: 555, y0: 40, x1: 555, y1: 800 },
     ];
-    const items = layoutPage({ page: 1, width: 595, height: 842, runs: [run('某某市人民政府办公室', 50, 60), run('一、总体情况', 50, 100), run('本机关依法主动公开政府信息。', 50, 120)], rules: frame });
-    assert.deepEqual(items.map((i) => (i.kind === 'line' ? i.line.text : 'table')), ['某某市人民政府办公室', '一、总体情况', '本机关依法主动公开政府信息。']);
+    const items = layoutPage({
+      page: 1,
+      width: 595,
+      height: 842,
+      runs: [run('某某市人民政府办公室', 50, 60), run('一、总体情况', 50, 100), run('本机关依法主动公开政府信息。', 50, 120)],
+      rules: frame,
+    });
+    assert.deepEqual(
+      items.map((i) => (i.kind === 'line' ? i.line.text : 'table')),
+      ['某某市人民政府办公室', '一、总体情况', '本机关依法主动公开政府信息。'],
+    );
   });
 
   it('prose lines are no table', () => {
-    const items = layoutPage({ page: 1, width: 595, height: 842, runs: [run('本机关依法主动公开政府信息。', 50, 100), run('及时更新政府信息公开专栏。', 50, 120), run('按时答复申请人。', 50, 140)], rules: [] });
-    assert.deepEqual(items.map((i) => i.kind), ['line', 'line', 'line']);
+    const items = layoutPage({
+      page: 1,
+      width: 595,
+      height: 842,
+      runs: [run('本机关依法主动公开政府信息。', 50, 100), run('及时更新政府信息公开专栏。', 50, 120), run('按时答复申请人。', 50, 140)],
+      rules: [],
+    });
+    assert.deepEqual(
+      items.map((i) => i.kind),
+      ['line', 'line', 'line'],
+    );
   });
 });
 
@@ -251,7 +318,11 @@ describe('PDF reader in the bundled CLI', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'xxgk-pdf-cli-'));
     try {
       for (const bundle of ['cli.js', 'pdf-worker.js']) copyFileSync(path.join(ROOT, 'server', 'out', bundle), path.join(dir, bundle));
-      const run = spawnSync(process.execPath, [path.join(dir, 'cli.js'), path.join(FIXTURES, 'pdf', 'big-numbers.pdf')], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
+      const run = spawnSync(process.execPath, [path.join(dir, 'cli.js'), path.join(FIXTURES, 'pdf', 'big-numbers.pdf')], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, LANG: 'zh_CN.UTF-8' },
+      });
       assert.equal(run.stderr, '');
       assert.match(run.stdout, /big-numbers\.pdf:第1页: 警告 cell-empty：表三「（一）予以公开」有3个空白单元格：科研机构、社会公益组织、其他\n/);
       assert.match(run.stdout, /共1个文件，5个问题/);

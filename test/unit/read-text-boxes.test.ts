@@ -24,7 +24,10 @@ const CORPUS = path.join(ROOT, 'test', 'fixtures', 'corpus');
 const manifest = JSON.parse(fs.readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as { reports: ManifestReport[]; outputs: ManifestOutput[] };
 const corpusText = (file: string) => fs.readFileSync(path.join(CORPUS, file), 'utf8');
 const keys = (findings: { code: string; target?: string; severity: string }[]) =>
-  findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.code} ${f.target ?? ''}`).sort();
+  findings
+    .filter((f) => f.severity === 'error' || f.severity === 'warning')
+    .map((f) => `${f.code} ${f.target ?? ''}`)
+    .sort();
 const MINE = new Set(['w3m', 'elinks', 'links', 'pandoc-plain', 'pandoc-markdown']);
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 /**
@@ -81,9 +84,20 @@ describe('boxes reader: small texts', () => {
       '二、主动公开政府信息情况',
       [
         [['第二十条第（一）项', 1, 3]],
-        [['信息内+容', 1, 1], ['本年新+制作数+量', 1, 1], ['对外公+开总数+量', 1, 1]],
-        [['规章', 1, 1], ['', 1, 1, '"      "'], ['12', 1, 1]],
-        [['合计', 1, 1], ['34567', 1, 2]],
+        [
+          ['信息内+容', 1, 1],
+          ['本年新+制作数+量', 1, 1],
+          ['对外公+开总数+量', 1, 1],
+        ],
+        [
+          ['规章', 1, 1],
+          ['', 1, 1, '"      "'],
+          ['12', 1, 1],
+        ],
+        [
+          ['合计', 1, 1],
+          ['34567', 1, 2],
+        ],
       ],
     ]);
     // Pieces point at the text itself: a wrapped label's second line, exactly.
@@ -97,15 +111,42 @@ describe('boxes reader: small texts', () => {
     const text = ['┌──────┬────┬──┐', '│      │甲  │1 │', '│三、本├────┼──┤', '│年度  │乙  │2 │', '└──────┴────┴──┘'].join('\n');
     assert.deepEqual(shape(text), [
       [
-        [['三、本+年度', 2, 1], ['甲', 1, 1], ['1', 1, 1]],
-        [['乙', 1, 1], ['2', 1, 1]],
+        [
+          ['三、本+年度', 2, 1],
+          ['甲', 1, 1],
+          ['1', 1, 1],
+        ],
+        [
+          ['乙', 1, 1],
+          ['2', 1, 1],
+        ],
       ],
     ]);
   });
 
   it('ASCII boxes laid out one column a character (links): CJK labels do not shift the borders', () => {
-    const text = ['   +----------+', '   |信息内容|数量   |', '   |----+-----|', '   |规章  |3    |', '   |----------|', '   |第（五）项     |', '   +----------+'].join('\n');
-    assert.deepEqual(shape(text), [[[['信息内容', 1, 1], ['数量', 1, 1]], [['规章', 1, 1], ['3', 1, 1]], [['第（五）项', 1, 2]]]]);
+    const text = [
+      '   +----------+',
+      '   |信息内容|数量   |',
+      '   |----+-----|',
+      '   |规章  |3    |',
+      '   |----------|',
+      '   |第（五）项     |',
+      '   +----------+',
+    ].join('\n');
+    assert.deepEqual(shape(text), [
+      [
+        [
+          ['信息内容', 1, 1],
+          ['数量', 1, 1],
+        ],
+        [
+          ['规章', 1, 1],
+          ['3', 1, 1],
+        ],
+        [['第（五）项', 1, 2]],
+      ],
+    ]);
   });
 
   it('dashes in an ASCII cell are text ("-", "--" filling the cell), dashes under a merged cell a rule', () => {
@@ -123,25 +164,66 @@ describe('boxes reader: small texts', () => {
     ].join('\n');
     assert.deepEqual(shape(text), [
       [
-        [['规章', 1, 1], ['-', 1, 1], ['1', 1, 1]],
-        [['减+额', 1, 1], ['--', 1, 1], ['-12', 1, 1]],
-        [['三、', 2, 1], ['甲', 1, 1], ['1', 1, 1]],
-        [['乙', 1, 1], ['2', 1, 1]],
+        [
+          ['规章', 1, 1],
+          ['-', 1, 1],
+          ['1', 1, 1],
+        ],
+        [
+          ['减+额', 1, 1],
+          ['--', 1, 1],
+          ['-12', 1, 1],
+        ],
+        [
+          ['三、', 2, 1],
+          ['甲', 1, 1],
+          ['1', 1, 1],
+        ],
+        [
+          ['乙', 1, 1],
+          ['2', 1, 1],
+        ],
       ],
     ]);
   });
 
   it('w3m -no-graph and links as they write a merged label and a merged row', () => {
-    const w3m = ['+-------------------------+', '|                   |甲|1 |', '|三、本年度办理结果 |--+--|', '|                   |乙|  |', '|----------------------+--|', '|四、结转              |-3|', '+-------------------------+'];
-    const links = ['   +--------------------+', '   |           | 甲 | 1  |', '   | 三、本年度办理结果 |---+----|', '   |           | 乙 |    |', '   |---------------+----|', '   | 四、结转          | -3 |', '   +--------------------+'];
+    const w3m = [
+      '+-------------------------+',
+      '|                   |甲|1 |',
+      '|三、本年度办理结果 |--+--|',
+      '|                   |乙|  |',
+      '|----------------------+--|',
+      '|四、结转              |-3|',
+      '+-------------------------+',
+    ];
+    const links = [
+      '   +--------------------+',
+      '   |           | 甲 | 1  |',
+      '   | 三、本年度办理结果 |---+----|',
+      '   |           | 乙 |    |',
+      '   |---------------+----|',
+      '   | 四、结转          | -3 |',
+      '   +--------------------+',
+    ];
     for (const text of [w3m.join('\n'), links.join('\n')]) {
       const table = shape(text)![0] as unknown[][][];
       assert.deepEqual(
         table.map((row) => row.map((c) => c.slice(0, 3))),
         [
-          [['三、本年度办理结果', 2, 1], ['甲', 1, 1], ['1', 1, 1]],
-          [['乙', 1, 1], ['', 1, 1]],
-          [['四、结转', 1, 2], ['-3', 1, 1]],
+          [
+            ['三、本年度办理结果', 2, 1],
+            ['甲', 1, 1],
+            ['1', 1, 1],
+          ],
+          [
+            ['乙', 1, 1],
+            ['', 1, 1],
+          ],
+          [
+            ['四、结转', 1, 2],
+            ['-3', 1, 1],
+          ],
         ],
       );
     }
@@ -149,10 +231,21 @@ describe('boxes reader: small texts', () => {
 
   it('pandoc grid tables: header rule =, a label wrapped over three lines', () => {
     const text = ['+------+-----+', '| 规章 | 3   |', '+======+=====+', '| 规范 | 4   |', '| 性文 |     |', '| 件   |     |', '+------+-----+'].join('\n');
-    assert.deepEqual(shape(text), [[[['规章', 1, 1], ['3', 1, 1]], [['规范+性文+件', 1, 1], ['4', 1, 1]]]]);
+    assert.deepEqual(shape(text), [
+      [
+        [
+          ['规章', 1, 1],
+          ['3', 1, 1],
+        ],
+        [
+          ['规范+性文+件', 1, 1],
+          ['4', 1, 1],
+        ],
+      ],
+    ]);
   });
 
-  it('pandoc Markdown grid cells: a span\'s attribute wrapped over the cell\'s lines is left out', () => {
+  it("pandoc Markdown grid cells: a span's attribute wrapped over the cell's lines is left out", () => {
     const text = [
       '::: content',
       '**二、主动公开政府信息情况**',
@@ -164,32 +257,77 @@ describe('boxes reader: small texts', () => {
       '| t-family:宋体"} | t-family:宋体"} |',
       '+-----------------+-----------------+',
     ].join('\n');
-    assert.deepEqual(shape(text), ['二、主动公开政府信息情况', [[['规章', 1, 1], ['0', 1, 1]]]]);
+    assert.deepEqual(shape(text), [
+      '二、主动公开政府信息情况',
+      [
+        [
+          ['规章', 1, 1],
+          ['0', 1, 1],
+        ],
+      ],
+    ]);
   });
 
   it('pandoc simple tables: columns from the dash runs, a cell the line ends before is blank', () => {
     const text = ['  ------ ------ ------', '  规章   0', '  规范   1      2', '  ------ ------ ------'].join('\n');
     assert.deepEqual(shape(text), [
       [
-        [['规章', 1, 1], ['0', 1, 1], ['', 1, 1, '""']],
-        [['规范', 1, 1], ['1', 1, 1], ['2', 1, 1]],
+        [
+          ['规章', 1, 1],
+          ['0', 1, 1],
+          ['', 1, 1, '""'],
+        ],
+        [
+          ['规范', 1, 1],
+          ['1', 1, 1],
+          ['2', 1, 1],
+        ],
       ],
     ]);
   });
 
-  it('pandoc multiline tables: rows parted by blank lines, a row\'s lines one cell per column', () => {
+  it("pandoc multiline tables: rows parted by blank lines, a row's lines one cell per column", () => {
     const text = ['  ------ ------', '  信息   本年新', '  内容   制作', '', '  规章   3', '  ------ ------'].join('\n');
-    assert.deepEqual(shape(text), [[[['信息+内容', 1, 1], ['本年新+制作', 1, 1]], [['规章', 1, 1], ['3', 1, 1]]]]);
+    assert.deepEqual(shape(text), [
+      [
+        [
+          ['信息+内容', 1, 1],
+          ['本年新+制作', 1, 1],
+        ],
+        [
+          ['规章', 1, 1],
+          ['3', 1, 1],
+        ],
+      ],
+    ]);
   });
 
   it('pandoc tables with a header: simple (ends at a blank line) and multiline (between full rules)', () => {
-    const simple = ['一、总体情况', '', '  信息内容     本年新制作数量', '  ------------ ----------------', '  规章         3', '  规范性文件', '', '二、主动公开'].join('\n');
+    const simple = [
+      '一、总体情况',
+      '',
+      '  信息内容     本年新制作数量',
+      '  ------------ ----------------',
+      '  规章         3',
+      '  规范性文件',
+      '',
+      '二、主动公开',
+    ].join('\n');
     assert.deepEqual(shape(simple), [
       '一、总体情况',
       [
-        [['信息内容', 1, 1], ['本年新制作数量', 1, 1]],
-        [['规章', 1, 1], ['3', 1, 1]],
-        [['规范性文件', 1, 1], ['', 1, 1, '""']],
+        [
+          ['信息内容', 1, 1],
+          ['本年新制作数量', 1, 1],
+        ],
+        [
+          ['规章', 1, 1],
+          ['3', 1, 1],
+        ],
+        [
+          ['规范性文件', 1, 1],
+          ['', 1, 1, '""'],
+        ],
       ],
       '二、主动公开',
     ]);
@@ -206,9 +344,18 @@ describe('boxes reader: small texts', () => {
     ].join('\n');
     assert.deepEqual(shape(multiline), [
       [
-        [['信息内容', 1, 1], ['本年新+制作数量', 1, 1]],
-        [['规章+和其他', 1, 1], ['3', 1, 1]],
-        [['规范性文件', 1, 1], ['4', 1, 1]],
+        [
+          ['信息内容', 1, 1],
+          ['本年新+制作数量', 1, 1],
+        ],
+        [
+          ['规章+和其他', 1, 1],
+          ['3', 1, 1],
+        ],
+        [
+          ['规范性文件', 1, 1],
+          ['4', 1, 1],
+        ],
       ],
     ]);
   });
@@ -223,7 +370,15 @@ describe('boxes reader: small texts', () => {
 
   it('a box whose borders do not close cells is not read as a grid: its lines stand as rows', () => {
     const text = ['┌───┬───┐', '│a  │b  │', '│c   d  │', '└───┴───┘'].join('\n');
-    assert.deepEqual(shape(text), [[[['a', 1, 1], ['b', 1, 1]], [['c   d', 1, 1]]]]);
+    assert.deepEqual(shape(text), [
+      [
+        [
+          ['a', 1, 1],
+          ['b', 1, 1],
+        ],
+        [['c   d', 1, 1]],
+      ],
+    ]);
   });
 
   it('claims no text without its tables: prose, a pipe table, a lone rule, an unclosed box', () => {
@@ -253,15 +408,21 @@ describe('boxes reader: small texts', () => {
       '某局2020年政府信息公开工作年度报告',
       '一、 总体情况',
       [
-        [['规章', 1, 1], ['本年新+制作', 1, 1]],
-        [['*规范+*', 1, 1], ['0', 1, 1]],
+        [
+          ['规章', 1, 1],
+          ['本年新+制作', 1, 1],
+        ],
+        [
+          ['*规范+*', 1, 1],
+          ['0', 1, 1],
+        ],
       ],
     ]);
   });
 });
 
 describe('boxes reader: the corpus', () => {
-  it('w3m, elinks, links, pandoc plain and Markdown: every output the converter made whole gives its canonical text\'s findings', () => {
+  it("w3m, elinks, links, pandoc plain and Markdown: every output the converter made whole gives its canonical text's findings", () => {
     let compared = 0;
     for (const output of manifest.outputs.filter((o) => MINE.has(o.converter))) {
       const text = corpusText(output.file);
@@ -305,12 +466,15 @@ describe('boxes reader: the corpus', () => {
     const wrong = analyzeText(text).findings.find((f) => f.code === 'row-total' && f.target === 'T3.R3_3_1.NP')!;
     assert.equal(text.slice(doc.offsetAt(wrong.range.start), doc.offsetAt(wrong.range.end)), '1');
     assert.match(doc.lines[wrong.range.start.line], /^│ +│ +│1\.属于国家秘密 +│1 +│0 +│1 +│1 +│0 +│4 │6 +│$/);
-    assert.deepEqual(wrong.fix!.edits.map((e) => e.newText), ['0']);
+    assert.deepEqual(
+      wrong.fix!.edits.map((e) => e.newText),
+      ['0'],
+    );
     const fixed = analyzeText(applyEdits(text, wrong.fix!.edits));
     assert.ok(!keys(fixed.findings).some((k) => k.startsWith('row-total T3.R3_3_1')));
   });
 
-  it('a blank cell: cell-empty names the row, the fix fills the white space inside the cell\'s borders', () => {
+  it("a blank cell: cell-empty names the row, the fix fills the white space inside the cell's borders", () => {
     const text = corpusText('gen-2021-big-blank/w3m.txt');
     const doc = new LineIndex(text);
     const findings = analyzeText(text).findings;
@@ -322,19 +486,27 @@ describe('boxes reader: the corpus', () => {
     assert.equal(line.slice(edit.range.start.character - 1, edit.range.end.character + 1), '│  │');
   });
 
-  it('a filled blank cell reads back in its place: its row\'s findings go, no new one comes (box and dashed columns)', () => {
+  it("a filled blank cell reads back in its place: its row's findings go, no new one comes (box and dashed columns)", () => {
     for (const file of ['gen-2021-big-blank/w3m.txt', 'gen-2021-big-blank/pandoc-plain.txt']) {
       const text = corpusText(file);
       const before = analyzeText(text);
       const total = before.findings.find((f) => f.code === 'row-total' && f.target === 'T3.R1.NP')!;
-      assert.deepEqual(total.fix!.edits.map((e) => e.newText.trim()), ['36'], file);
+      assert.deepEqual(
+        total.fix!.edits.map((e) => e.newText.trim()),
+        ['36'],
+        file,
+      );
       const after = keys(analyzeText(applyEdits(text, total.fix!.edits)).findings);
       assert.deepEqual(
         keys(before.findings).filter((k) => !after.includes(k)),
         ['cell-empty T3.R1', 'row-total T3.R1.NP'],
         file,
       );
-      assert.deepEqual(after.filter((k) => !keys(before.findings).includes(k)), [], file);
+      assert.deepEqual(
+        after.filter((k) => !keys(before.findings).includes(k)),
+        [],
+        file,
+      );
     }
   });
 
@@ -345,7 +517,10 @@ describe('boxes reader: the corpus', () => {
       rows.find((r) => r[0].startsWith('（二）部分公开')),
       ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '0', '0', '0', '0', '0', '0', '0'],
     );
-    assert.deepEqual(rows.find((r) => r[0] === '（三）不予公开'), ['（三）不予公开', '1.属于国家秘密', '0', '0', '0', '0', '0', '0', '0']);
+    assert.deepEqual(
+      rows.find((r) => r[0] === '（三）不予公开'),
+      ['（三）不予公开', '1.属于国家秘密', '0', '0', '0', '0', '0', '0', '0'],
+    );
   });
 
   it('the report starts at its title: menus and breadcrumbs before it are left out, wrapped prose is one paragraph', () => {
@@ -355,7 +530,7 @@ describe('boxes reader: the corpus', () => {
     assert.ok(view[2].startsWith('2020年,我局按照中央') && view[2].endsWith('努力扩大招商引资工作的社会影响力。'));
   });
 
-  it('claims no other converter\'s output', () => {
+  it("claims no other converter's output", () => {
     for (const output of manifest.outputs) {
       if (MINE.has(output.converter) || !/\.(txt|md)$/.test(output.file)) continue;
       assert.equal(boxesReader.read(new LineIndex(corpusText(output.file))), undefined, output.file);

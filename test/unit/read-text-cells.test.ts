@@ -33,7 +33,17 @@ describe('cells reader: lynx dumps of Word-made pages', () => {
     assert.ok(blocks);
     assert.deepEqual(rowOf(blocks, '行政规范性文件'), ['行政规范性文件', '26', '0', '26']);
     assert.deepEqual(rowOf(blocks, '二、上年结转政府信息公开申请数量'), ['二、上年结转政府信息公开申请数量', '0', '0', '4', '3', '2', '4', '13']);
-    assert.deepEqual(rowOf(blocks, '只计这一情形，不计其他情形）'), ['（二）部分公开（区分处理的，', '只计这一情形，不计其他情形）', '8', '0', '1', '0', '8', '0', '17']);
+    assert.deepEqual(rowOf(blocks, '只计这一情形，不计其他情形）'), [
+      '（二）部分公开（区分处理的，',
+      '只计这一情形，不计其他情形）',
+      '8',
+      '0',
+      '1',
+      '0',
+      '8',
+      '0',
+      '17',
+    ]);
   });
 
   it('gives a correct report no finding and finds a wrong row total', () => {
@@ -45,7 +55,12 @@ describe('cells reader: lynx dumps of Word-made pages', () => {
     const blocks = cellsReader.read(new LineIndex(corpus('seed-004', 'lynx.txt')))!;
     const para = blocks.find((b) => b.kind === 'paragraph' && b.pieces[0].text.startsWith('按照政务公开要求'));
     assert.ok(para && para.kind === 'paragraph');
-    assert.ok(para.pieces.map((p) => p.text).join('').endsWith('辖区企业获得的各类荣誉信息28条。'));
+    assert.ok(
+      para.pieces
+        .map((p) => p.text)
+        .join('')
+        .endsWith('辖区企业获得的各类荣誉信息28条。'),
+    );
   });
 
   it('leaves rows whose blank cells vanished unread, naming the table, and guesses no blank', () => {
@@ -54,13 +69,19 @@ describe('cells reader: lynx dumps of Word-made pages', () => {
       found.filter((k) => k.startsWith('table-unparsed')),
       ['table-unparsed T2.unparsed', 'table-unparsed T3.unparsed', 'table-unparsed T4.R'],
     );
-    assert.deepEqual(found.filter((k) => k.startsWith('cell-empty')), []);
-    assert.deepEqual(found.filter((k) => k.startsWith('section-numbering')), [
-      'section-numbering section.1.subheading.1',
-      'section-numbering section.1.subheading.3',
-      'section-numbering section.1.subheading.5',
-      'section-numbering section.4',
-    ]);
+    assert.deepEqual(
+      found.filter((k) => k.startsWith('cell-empty')),
+      [],
+    );
+    assert.deepEqual(
+      found.filter((k) => k.startsWith('section-numbering')),
+      [
+        'section-numbering section.1.subheading.1',
+        'section-numbering section.1.subheading.3',
+        'section-numbering section.1.subheading.5',
+        'section-numbering section.4',
+      ],
+    );
   });
 });
 

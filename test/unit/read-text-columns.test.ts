@@ -72,7 +72,7 @@ describe('columns reader: -layout rows', () => {
     ['（七）总计', [35, 112, 3594, 107, 147, 10, 4005]],
   ]);
 
-  it('places a short row\'s numbers under the columns of the complete rows; the gaps are blank cells', () => {
+  it("places a short row's numbers under the columns of the complete rows; the gaps are blank cells", () => {
     const blocks = columnsReader.read(new LineIndex(text))!;
     assert.deepEqual(rowOf(blocks, '二、上年结转'), ['二、上年结转政府信息公开申请数量', '0', '0', '', '0', '0', '', '']);
     assert.deepEqual(rowOf(blocks, '一、本年新收'), ['一、本年新收政府信息公开申请数量', '36', '112', '3594', '107', '147', '13', '4009']);
@@ -80,7 +80,7 @@ describe('columns reader: -layout rows', () => {
     assert.ok(!blocks.some((b) => b.kind === 'paragraph' && b.pieces.some((p) => p.text.includes('- 1 -'))));
   });
 
-  it('names the blank cells and places the finding on the row in the user\'s text', () => {
+  it("names the blank cells and places the finding on the row in the user's text", () => {
     const a = analyzeText(text);
     const blank = a.findings.find((f) => f.code === 'cell-empty' && f.target === 'T3.R2')!;
     assert.equal(blank.message, '表三「二、上年结转政府信息公开申请数量」有3个空白单元格：科研机构、其他、总计');
@@ -99,12 +99,28 @@ describe('columns reader: corpus outputs', () => {
   it('LibreOffice PDF, -layout: wrapped labels are one cell, group labels a cell of their own, blanks in place', () => {
     const blocks = columnsReader.read(new LineIndex(corpus('gen-2021-big', 'libreoffice-pdf.pdftotext-layout.txt')))!;
     // The rest of the group label 三、本年度办理结果 leads the next row, as a rowspan cell would.
-    assert.deepEqual(rowOf(blocks, '度办理结'), ['度办理结 果', '（二）部分公开（区分处理的， 只计这一情形，不计其他情形）', '7', '0', '9', '0', '43', '7', '66']);
+    assert.deepEqual(rowOf(blocks, '度办理结'), [
+      '度办理结 果',
+      '（二）部分公开（区分处理的， 只计这一情形，不计其他情形）',
+      '7',
+      '0',
+      '9',
+      '0',
+      '43',
+      '7',
+      '66',
+    ]);
     assert.deepEqual(rowOf(blocks, '三、本年'), ['三、本年', '（一）予以公开', '0', '0', '', '5', '', '0', '5']);
     assert.deepEqual(rowOf(blocks, '2.申请人逾期'), [
       '（六） 其他处 理',
       '2.申请人逾期未按收费 通知要求缴纳费用、行 政机关不再处理其政府 信息公开申请',
-      '0', '38', '0', '0', '', '0', '38',
+      '0',
+      '38',
+      '0',
+      '0',
+      '',
+      '0',
+      '38',
     ]);
     // Table 四's headings wrapped in their columns are one cell each; its 15 numbers one row.
     assert.deepEqual(rowOf(blocks, '结果 维持').slice(0, 4), ['结果 维持', '结果 纠正', '其他 结果', '尚未 审结']);
@@ -127,8 +143,16 @@ describe('columns reader: corpus outputs', () => {
     assert.deepEqual(rowOf(blocks, '（七）总计').slice(1), ['35', '112', '3594', '107', '147', '10', '4005']);
     // The split cells point into the run: 13 and 4009 of 134009.
     const run = text.indexOf('134009');
-    const r1 = tables(blocks).flatMap((t) => t.rows).find((r) => r.some((c) => cellText(c).startsWith('一、本年新收')))!;
-    assert.deepEqual(r1.slice(-2).map((c) => c.pieces[0].origin.source), [{ start: run, end: run + 2 }, { start: run + 2, end: run + 6 }]);
+    const r1 = tables(blocks)
+      .flatMap((t) => t.rows)
+      .find((r) => r.some((c) => cellText(c).startsWith('一、本年新收')))!;
+    assert.deepEqual(
+      r1.slice(-2).map((c) => c.pieces[0].origin.source),
+      [
+        { start: run, end: run + 2 },
+        { start: run + 2, end: run + 6 },
+      ],
+    );
     // Chromium's columns do not line up: a row short of numbers is not guessed at.
     assert.deepEqual(shown(text), ['table-unparsed T3.unparsed']);
     const unparsed = analyzeText(text).findings.find((f) => f.code === 'table-unparsed')!;
@@ -154,13 +178,16 @@ describe('columns reader: corpus outputs', () => {
 });
 
 describe('columns reader: a total wrapped in its narrow cell', () => {
-  it('a part of it beside a vertical group label\'s character is no row: the row stays unread, not blank', () => {
+  it("a part of it beside a vertical group label's character is no row: the row stays unread, not blank", () => {
     const text = corpus('gen-2021-word', 'libreoffice-pdf.pdftotext-layout.txt');
     // 102 printed as 10 (beside 果 of 结果) over the row and 2 under it.
     assert.match(text, /果 +10\n +5\.属于三类内部事务信息 +0 +2 +0 +4 +96 +0\n +2\n/);
     const found = shown(text);
     assert.ok(found.includes('table-unparsed T3.unparsed'));
-    assert.deepEqual(found.filter((k) => k.includes('R3_3_5')), []);
+    assert.deepEqual(
+      found.filter((k) => k.includes('R3_3_5')),
+      [],
+    );
   });
 });
 
@@ -183,7 +210,10 @@ describe('run-together reader (html-to-text): cells without borders', () => {
     const r2 = tables(blocks)[0].rows.find((r) => cellText(r[0]).startsWith('二、上年结转'))!;
     // Each number points at its digit in the run; the blank at its line of white space.
     const zeros = text.indexOf('000');
-    assert.deepEqual(r2.slice(3, 6).map((c) => c.pieces[0].origin.source), [0, 1, 2].map((d) => ({ start: zeros + d, end: zeros + d + 1 })));
+    assert.deepEqual(
+      r2.slice(3, 6).map((c) => c.pieces[0].origin.source),
+      [0, 1, 2].map((d) => ({ start: zeros + d, end: zeros + d + 1 })),
+    );
     assert.equal(text[r2[2].origin.source!.start], ' ');
   });
 
@@ -194,13 +224,16 @@ describe('run-together reader (html-to-text): cells without borders', () => {
     assert.ok(shown(text).includes('table-unparsed T3.R1'));
   });
 
-  it('reads a row its own sum leaves in two readings by the table\'s column sums, when exactly one combination adds up', () => {
+  it("reads a row its own sum leaves in two readings by the table's column sums, when exactly one combination adds up", () => {
     const text = corpus('gen-2019-plain', 'html-to-text.txt');
     // 660000066 is 66 0 0 0 0 0 66 or 6 60 0 0 0 0 66: only the first makes the columns add up to （七）总计.
     assert.ok(text.includes('2.其他法律行政法规禁止公开660000066'));
     const blocks = runTogetherReader.read(new LineIndex(text))!;
     assert.deepEqual(rowOf(blocks, '2.其他法律行政法规禁止公开'), ['2.其他法律行政法规禁止公开', '66', '0', '0', '0', '0', '0', '66']);
-    assert.deepEqual(shown(text).filter((k) => !k.startsWith('table-unparsed T2')), shown(corpus('gen-2019-plain', 'canonical.txt')));
+    assert.deepEqual(
+      shown(text).filter((k) => !k.startsWith('table-unparsed T2')),
+      shown(corpus('gen-2019-plain', 'canonical.txt')),
+    );
   });
 
   it('leaves such rows unread when a changed cell lets no combination add up', () => {
@@ -209,14 +242,24 @@ describe('run-together reader (html-to-text): cells without borders', () => {
     assert.ok(found.includes('table-unparsed T3.R3_3_4'));
   });
 
-  it('corpus: group labels lead their rows, table 四 is cut by its three sums, the findings are the canonical text\'s', () => {
+  it("corpus: group labels lead their rows, table 四 is cut by its three sums, the findings are the canonical text's", () => {
     const text = corpus('gen-2021-big', 'html-to-text.txt');
     const blocks = runTogetherReader.read(new LineIndex(text))!;
     assert.deepEqual(rowOf(blocks, '三、本年度办理结果'), ['三、本年度办理结果', '（一）予以公开', '0', '0', '', '5', '', '0', '5']);
     assert.deepEqual(rowOf(blocks, '（六）其他处理'), [
-      '（六）其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '', '0', '0', '0', '0', '0', '0',
+      '（六）其他处理',
+      '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+      '',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
     ]);
-    const t4 = tables(blocks).flatMap((t) => t.rows).find((r) => r.length === 15)!;
+    const t4 = tables(blocks)
+      .flatMap((t) => t.rows)
+      .find((r) => r.length === 15)!;
     assert.deepEqual(t4.map(cellText), ['0', '0', '0', '19', '19', '0', '13', '0', '0', '13', '0', '20', '0', '18', '38']);
     assert.deepEqual(shown(text), shown(corpus('gen-2021-big', 'canonical.txt')));
   });

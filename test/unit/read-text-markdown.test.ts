@@ -20,11 +20,16 @@ const VALUES = (v: string) => Array(7).fill(v).join(' | ');
 
 /** A cell as `text`, blank as `□`, with its spans: `text⟷2` (columns), `text↕3` (rows). */
 function cellShape(cell: SourceCell): string {
-  const text = cell.pieces.map((p) => p.text).join('').trim() || '□';
+  const text =
+    cell.pieces
+      .map((p) => p.text)
+      .join('')
+      .trim() || '□';
   return `${text}${(cell.colSpan ?? 1) > 1 ? `⟷${cell.colSpan}` : ''}${(cell.rowSpan ?? 1) > 1 ? `↕${cell.rowSpan}` : ''}`;
 }
 
-const tables = (blocks: Block[]) => blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table').map((t) => t.rows.map((r) => r.map(cellShape)));
+const tables = (blocks: Block[]) =>
+  blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table').map((t) => t.rows.map((r) => r.map(cellShape)));
 const paragraphs = (blocks: Block[]) => blocks.filter((b) => b.kind === 'paragraph').map((b) => b.pieces.map((p) => p.text).join(''));
 
 /** Every piece of the blocks is the text at its offsets. */
@@ -44,14 +49,18 @@ function readWith(reader: typeof markdownReader, text: string): Block[] {
 }
 
 /** Errors and warnings as `code target`, the way the corpus scorer compares them. */
-const shown = (a: Analysis) => a.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.code} ${f.target ?? ''}`.trim()).sort();
+const shown = (a: Analysis) =>
+  a.findings
+    .filter((f) => f.severity === 'error' || f.severity === 'warning')
+    .map((f) => `${f.code} ${f.target ?? ''}`.trim())
+    .sort();
 const corpus = (report: string, file: string) => readFixture('corpus', report, file);
 const truth = (report: string) => shown(analyze(corpus(report, 'canonical.txt')));
 
 const REPORT_HEAD = ['# 某局2023年政府信息公开工作年度报告', '', '**一、总体情况**', '', '本机关依法公开政府信息。', ''];
 
 describe('Markdown reader', () => {
-  it('is registered, before the cells reader (a Markdown table\'s text would read as cells)', () => {
+  it("is registered, before the cells reader (a Markdown table's text would read as cells)", () => {
     const names = SHAPE_READERS.map((r) => r.name);
     assert.ok(names.includes('markdown') && names.indexOf('markdown') < names.indexOf('cells'), names.join(' '));
   });
@@ -71,14 +80,20 @@ describe('Markdown reader', () => {
       '1\\. 无',
     ].join('\n');
     const blocks = readWith(markdownReader, text);
-    assert.deepEqual(tables(blocks), [[
-      ['申请人情况', '□', '□'],
-      ['三、本年度办理结果', '（一）予以公开', '1', '□', '0', '0', '0', '0', '1'],
-      ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '□', '2', '0', '0', '0', '0', '2', '□'],
-    ]]);
+    assert.deepEqual(tables(blocks), [
+      [
+        ['申请人情况', '□', '□'],
+        ['三、本年度办理结果', '（一）予以公开', '1', '□', '0', '0', '0', '0', '1'],
+        ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '□', '2', '0', '0', '0', '0', '2', '□'],
+      ],
+    ]);
     assert.deepEqual(paragraphs(blocks), [
-      '某局2023年政府信息公开工作年度报告', '一、总体情况', '本机关依法公开政府信息。', '三、收到和处理政府信息公开申请情况',
-      '四、 政府信息公开行政复议、行政诉讼情况', '1. 无',
+      '某局2023年政府信息公开工作年度报告',
+      '一、总体情况',
+      '本机关依法公开政府信息。',
+      '三、收到和处理政府信息公开申请情况',
+      '四、 政府信息公开行政复议、行政诉讼情况',
+      '1. 无',
     ]);
   });
 
@@ -97,15 +112,17 @@ describe('Markdown reader', () => {
       `|  |  | ${span('2.其他法律行政法规禁止公开')} | 0 | 0 | 0 |  | 0 | 0 | 0 |`,
       `|  | ${span('（七）总计')} |  | 5 | 22 | 3 | 19 | 28 | 38 | 115 |`,
     ].join('\n');
-    assert.deepEqual(tables(readWith(markdownReader, text)), [[
-      ['□⟷10'],
-      ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）⟷3', '申请人情况⟷7'],
-      ['一、本年新收政府信息公开申请数量⟷3', '3', '22', '3', '19', '28', '37', '112'],
-      ['三、本年度办理结果↕4', '（一）予以公开⟷2', '□', '0', '0', '0', '□', '0', '0'],
-      ['（三）不予公开↕2', '1.属于国家秘密', '□', '0', '□', '0', '□', '□', '0'],
-      ['2.其他法律行政法规禁止公开', '0', '0', '0', '□', '0', '0', '0'],
-      ['（七）总计⟷2', '5', '22', '3', '19', '28', '38', '115'],
-    ]]);
+    assert.deepEqual(tables(readWith(markdownReader, text)), [
+      [
+        ['□⟷10'],
+        ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）⟷3', '申请人情况⟷7'],
+        ['一、本年新收政府信息公开申请数量⟷3', '3', '22', '3', '19', '28', '37', '112'],
+        ['三、本年度办理结果↕4', '（一）予以公开⟷2', '□', '0', '0', '0', '□', '0', '0'],
+        ['（三）不予公开↕2', '1.属于国家秘密', '□', '0', '□', '0', '□', '□', '0'],
+        ['2.其他法律行政法规禁止公开', '0', '0', '0', '□', '0', '0', '0'],
+        ['（七）总计⟷2', '5', '22', '3', '19', '28', '38', '115'],
+      ],
+    ]);
   });
 
   it('a merged cell whose text a converter repeats in every slot it covers is one cell with its span', () => {
@@ -118,14 +135,19 @@ describe('Markdown reader', () => {
       `| 三、本年度办理结果 | （一）予以公开 | （一）予以公开 | 3 | ${VALUES('0').slice(4)} |`,
       `| 三、本年度办理结果 | （二）部分公开（区分处理的，只计这一情形，不计其他情形） | （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 0 | 0 | 0 | 0 | 0 | 0 | 0 |`,
     ].join('\n');
-    assert.deepEqual(tables(readWith(markdownReader, text)), [[
-      ['申请人情况⟷3', '自然人'],
-      ['三、本年度办理结果↕2', '（一）予以公开⟷2', '3', '0', '0', '0', '0', '0', '0'],
-      ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）⟷2', '0', '0', '0', '0', '0', '0', '0'],
-    ]]);
+    assert.deepEqual(tables(readWith(markdownReader, text)), [
+      [
+        ['申请人情况⟷3', '自然人'],
+        ['三、本年度办理结果↕2', '（一）予以公开⟷2', '3', '0', '0', '0', '0', '0', '0'],
+        ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）⟷2', '0', '0', '0', '0', '0', '0', '0'],
+      ],
+    ]);
     const a = analyzeText(text);
     assert.equal(a.read?.kind, 'text');
-    assert.deepEqual(a.report?.tables.T3?.rows.get('R3_1')?.cells.map((c) => c.raw), ['3', '0', '0', '0', '0', '0', '0']);
+    assert.deepEqual(
+      a.report?.tables.T3?.rows.get('R3_1')?.cells.map((c) => c.raw),
+      ['3', '0', '0', '0', '0', '0', '0'],
+    );
   });
 
   it('html2text: `a| b` rows ended by a hard break, blank cells as `| |`, a row of paragraphs between `|` lines, vertical text', () => {
@@ -155,18 +177,30 @@ describe('Markdown reader', () => {
       '四、政府信息公开行政复议、行政诉讼情况',
     ].join('\n');
     const blocks = readWith(markdownReader, text);
-    assert.deepEqual(tables(blocks), [[
-      ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'],
-      ['一、本年新收政府信息公开申请数量', '7', '0', '6', '29', '82', '3', '127'],
-      ['三 、 本 果', '（一）予以公开', '0', '□', '0', '0', '0', '0', '0'],
-      ['（三）不 予公开', '1.属于国家秘密', '0', '0', '□', '0', '□', '□', '□'],
-    ]]);
+    assert.deepEqual(tables(blocks), [
+      [
+        ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'],
+        ['一、本年新收政府信息公开申请数量', '7', '0', '6', '29', '82', '3', '127'],
+        ['三 、 本 果', '（一）予以公开', '0', '□', '0', '0', '0', '0', '0'],
+        ['（三）不 予公开', '1.属于国家秘密', '0', '0', '□', '0', '□', '□', '□'],
+      ],
+    ]);
     assert.deepEqual(paragraphs(blocks).slice(-2), ['三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']);
   });
 
-  it('raw <table> blocks among Markdown lines: read by the HTML reader\'s table code, the text around them as Markdown', () => {
+  it("raw <table> blocks among Markdown lines: read by the HTML reader's table code, the text around them as Markdown", () => {
     const rows = Array.from({ length: 8 }, (_, r) => `<tr><td>${r === 0 ? '规章' : `行${r}`}</td><td>${r}</td><td>0</td><td>${r}</td></tr>`).join('\n');
-    const text = [...REPORT_HEAD, '**二、主动公开政府信息情况**', '', '<table>', '<tr><td colspan="4">第二十条第（一）项</td></tr>', rows, '</table>', '', '**三、收到和处理政府信息公开申请情况**'].join('\n');
+    const text = [
+      ...REPORT_HEAD,
+      '**二、主动公开政府信息情况**',
+      '',
+      '<table>',
+      '<tr><td colspan="4">第二十条第（一）项</td></tr>',
+      rows,
+      '</table>',
+      '',
+      '**三、收到和处理政府信息公开申请情况**',
+    ].join('\n');
     assert.equal(looksLikeHtml(text), false, 'Markdown carrying tables is not a page');
     assert.equal(looksLikeHtml(`<div>\n<p>标题</p>\n<table>\n${rows}\n</table>\n</div>`), true, 'markup with tables is');
     const blocks = readWith(markdownReader, text);
@@ -176,7 +210,7 @@ describe('Markdown reader', () => {
     assert.equal(text.slice(cell.pieces[0].origin.source!.start, cell.pieces[0].origin.source!.end), '规章');
   });
 
-  it('leaves other shapes alone: plain text, ASCII boxes (links), pandoc\'s dashed tables, text with no table', () => {
+  it("leaves other shapes alone: plain text, ASCII boxes (links), pandoc's dashed tables, text with no table", () => {
     const boxes = ['+------+', '|第二十条|', '|------|', '|规章 |0 |', '|------|', '|规范 |0 |', '+------+'].join('\n');
     const dashed = ['  -------- ------', '  规章     0', '  -------- ------', '', '| a | b |', '| --- | --- |', '| 1 | 2 |'].join('\n');
     for (const text of [readFixture('corpus', 'seed-000', 'canonical.txt'), boxes, dashed, '一、总体情况\n本机关…\n']) {
@@ -209,15 +243,27 @@ describe('Markdown reader', () => {
     assert.equal(gfmLines[blank.range.start.line].slice(blank.range.start.character, blank.range.end.character), '一、本年新收政府信息公开申请数量');
     assert.equal(blank.message, '表三「一、本年新收政府信息公开申请数量」有1个空白单元格：自然人');
     const [cell] = blank.related!;
-    assert.match(gfmLines[cell.range.start.line].slice(cell.range.start.character - 2, cell.range.end.character + 2), /^ \| [\u00a0 ]+\| $/, 'the blank cell (a non-breaking space) between two pipes');
+    assert.match(
+      gfmLines[cell.range.start.line].slice(cell.range.start.character - 2, cell.range.end.character + 2),
+      /^ \| [\u00a0 ]+\| $/,
+      'the blank cell (a non-breaking space) between two pipes',
+    );
   });
 });
 
 describe('Cells reader', () => {
   const SECTIONS_2_4 = (two: string[], three: string[], four: string[]) => [
-    '某局2023年政府信息公开工作年度报告', '一、总体情况', '本机关依法公开政府信息。',
-    '二、主动公开政府信息情况', ...two, '三、收到和处理政府信息公开申请情况', ...three, '四、政府信息公开行政复议、行政诉讼情况', ...four,
-    '五、存在的主要问题及改进情况', '无。',
+    '某局2023年政府信息公开工作年度报告',
+    '一、总体情况',
+    '本机关依法公开政府信息。',
+    '二、主动公开政府信息情况',
+    ...two,
+    '三、收到和处理政府信息公开申请情况',
+    ...three,
+    '四、政府信息公开行政复议、行政诉讼情况',
+    ...four,
+    '五、存在的主要问题及改进情况',
+    '无。',
   ];
 
   it('a cell a line (LibreOffice): rows by their labels, blank lines are blank cells, trailing slots left to the columns', () => {
@@ -229,11 +275,17 @@ describe('Cells reader', () => {
     const blocks = readWith(cellsReader, text);
     assert.deepEqual(tables(blocks), [
       [['第二十条第（一）项', '信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量', '规章', '1', '□', '1']],
-      [['一、本年新收政府信息公开申请数量', '7', '0', '6', '29', '82', '3', '127'], ['三、本年度办理结果', '（一）予以公开', '0', '□', '0', '0', '0', '0', '0', '□']],
+      [
+        ['一、本年新收政府信息公开申请数量', '7', '0', '6', '29', '82', '3', '127'],
+        ['三、本年度办理结果', '（一）予以公开', '0', '□', '0', '0', '0', '0', '0', '□'],
+      ],
       [['行政复议', '行政诉讼', ...Array(15).fill('0')]],
     ]);
     const a = analyzeText(text);
-    assert.deepEqual(a.report?.tables.T3?.rows.get('R3_1')?.cells.map((c) => c.state), ['number', 'blank', 'number', 'number', 'number', 'number', 'number']);
+    assert.deepEqual(
+      a.report?.tables.T3?.rows.get('R3_1')?.cells.map((c) => c.state),
+      ['number', 'blank', 'number', 'number', 'number', 'number', 'number'],
+    );
     const empty = a.findings.find((f) => f.code === 'cell-empty' && f.target === 'T2.NORM');
     assert.equal(empty, undefined, 'the blank of 规章 belongs to 规章');
     assert.ok(a.findings.some((f) => f.code === 'cell-empty' && f.target === 'T2.REG'));
@@ -241,40 +293,86 @@ describe('Cells reader', () => {
 
   it('a cell a paragraph (turndown): a row that lost its blank cells is not guessed at but left unread', () => {
     const paragraphs = (cells: string[]) => cells.flatMap((c) => [c, '']);
-    const text = paragraphs(SECTIONS_2_4(
-      ['第二十条第（一）项', '信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量', '规章', '1', '0', '1'],
-      ['一、本年新收政府信息公开申请数量', '7', '0', '6', '29', '82', '127', '二、上年结转政府信息公开申请数量', ...Array(7).fill('0')],
-      ['行政复议', '行政诉讼', ...Array(15).fill('0')],
-    )).map((l) => (l.startsWith('二、主动') ? `**${l}**` : l)).join('\n');
+    const text = paragraphs(
+      SECTIONS_2_4(
+        ['第二十条第（一）项', '信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量', '规章', '1', '0', '1'],
+        ['一、本年新收政府信息公开申请数量', '7', '0', '6', '29', '82', '127', '二、上年结转政府信息公开申请数量', ...Array(7).fill('0')],
+        ['行政复议', '行政诉讼', ...Array(15).fill('0')],
+      ),
+    )
+      .map((l) => (l.startsWith('二、主动') ? `**${l}**` : l))
+      .join('\n');
     const a = analyzeText(text);
     assert.equal(a.read?.kind, 'text');
-    assert.ok(a.report?.sections.some((s) => s.heading.section === 2), 'the bold heading is read');
+    assert.ok(
+      a.report?.sections.some((s) => s.heading.section === 2),
+      'the bold heading is read',
+    );
     assert.deepEqual(a.report?.tables.T3?.rows.get('R1')?.unparsed?.reason, '7 0 6 29 82 127');
-    assert.deepEqual(a.report?.tables.T3?.rows.get('R2')?.cells.map((c) => c.value), Array(7).fill(0));
-    assert.deepEqual(a.findings.filter((f) => f.code === 'table-unparsed').map((f) => [f.target, f.severity]), [['T3.R1', 'warning']]);
+    assert.deepEqual(
+      a.report?.tables.T3?.rows.get('R2')?.cells.map((c) => c.value),
+      Array(7).fill(0),
+    );
+    assert.deepEqual(
+      a.findings.filter((f) => f.code === 'table-unparsed').map((f) => [f.target, f.severity]),
+      [['T3.R1', 'warning']],
+    );
   });
 
   it('tabbed (Chromium): a row a line, or paragraphs between tab lines with rows parted by blank lines; a non-breaking space is a blank cell', () => {
     const text = SECTIONS_2_4(
       ['第二十条第（一）项', '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量', '规章\t1\t\t1'],
-      ['一、本年新收政府信息公开申请数量', '', '\t', '', '7', '', '\t\t', '', '6', '', '\t', '', '29\t82\t3\t', '', '\u00a0', '', '\t127', '', '', '', '（三）不', '', '予公开', '', '\t', '', '1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0'],
+      [
+        '一、本年新收政府信息公开申请数量',
+        '',
+        '\t',
+        '',
+        '7',
+        '',
+        '\t\t',
+        '',
+        '6',
+        '',
+        '\t',
+        '',
+        '29\t82\t3\t',
+        '',
+        '\u00a0',
+        '',
+        '\t127',
+        '',
+        '',
+        '',
+        '（三）不',
+        '',
+        '予公开',
+        '',
+        '\t',
+        '',
+        '1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0',
+      ],
       ['行政复议\t行政诉讼', Array(15).fill('0').join('\t')],
     ).join('\n');
     assert.deepEqual(tables(readWith(cellsReader, text)), [
       [['第二十条第（一）项'], ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'], ['规章', '1', '□', '1']],
-      [['一、本年新收政府信息公开申请数量', '7', '□', '6', '29', '82', '3', '□', '127'], ['（三）不 予公开', '1.属于国家秘密', '0', '0', '0', '0', '0', '0', '0']],
+      [
+        ['一、本年新收政府信息公开申请数量', '7', '□', '6', '29', '82', '3', '□', '127'],
+        ['（三）不 予公开', '1.属于国家秘密', '0', '0', '0', '0', '0', '0', '0'],
+      ],
       [['行政复议', '行政诉讼'], Array(15).fill('0')],
     ]);
   });
 
-  it('leaves other shapes alone: pdftotext pages, numbers set side by side, a word processor\'s tab-led lines, centred cells, pipe-parted cells', () => {
+  it("leaves other shapes alone: pdftotext pages, numbers set side by side, a word processor's tab-led lines, centred cells, pipe-parted cells", () => {
     const base = (three: string[]) => SECTIONS_2_4(['规章', '1', '0', '1'], three, ['行政复议', ...Array(15).fill('0')]);
     const lone = ['一、本年新收政府信息公开申请数量', '7', '0', '6', '29', '82', '3', '127'];
     const texts = [
       base(lone).join('\n').replace('五、', '\f五、'),
       base(['一、本年新收政府信息公开申请数量', '7  0  6  29  82  3  127', ...lone]).join('\n'),
       base(lone.map((c) => `\t${c}`)).join('\n'),
-      base(lone).map((l) => `          ${l}`).join('\n'),
+      base(lone)
+        .map((l) => `          ${l}`)
+        .join('\n'),
       base(lone).join('\n|\n'),
       readFixture('corpus', 'seed-000', 'canonical.txt'),
     ];
@@ -283,10 +381,20 @@ describe('Cells reader', () => {
   });
 
   it('bad input: long runs of blank or tab lines and rows of many thousand cells are read in linear time', () => {
-    const tabs = ['二、主动公开政府信息情况', ...Array(100_000).fill('\t\n'), '三、收到和处理政府信息公开申请情况', '1\t2', '四、政府信息公开行政复议、行政诉讼情况', '0'].join('\n');
+    const tabs = [
+      '二、主动公开政府信息情况',
+      ...Array(100_000).fill('\t\n'),
+      '三、收到和处理政府信息公开申请情况',
+      '1\t2',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '0',
+    ].join('\n');
     const started = Date.now();
     const rows = tables(readWith(cellsReader, tabs));
-    assert.deepEqual(rows.map((t) => t.length), [1, 1, 1]);
+    assert.deepEqual(
+      rows.map((t) => t.length),
+      [1, 1, 1],
+    );
     assert.equal(rows[0][0].length, 100_001, 'one row of blank cells parted by tabs');
     const view = buildView('text', readWith(cellsReader, tabs));
     assert.equal(view.grids[0].rows[0].cells.length, 100_001);
@@ -296,7 +404,11 @@ describe('Cells reader', () => {
 
   it('on the corpus: the canonical findings for LibreOffice, Chromium and turndown, faults found', () => {
     assert.deepEqual(shown(analyzeText(corpus('gen-2021-blanks', 'libreoffice.txt'))), truth('gen-2021-blanks'));
-    assert.deepEqual(shown(analyzeText(corpus('gen-2021-big-blank', 'chromium-innertext.txt'))), truth('gen-2021-big-blank'), 'blank paragraphs among tabbed cells');
+    assert.deepEqual(
+      shown(analyzeText(corpus('gen-2021-big-blank', 'chromium-innertext.txt'))),
+      truth('gen-2021-big-blank'),
+      'blank paragraphs among tabbed cells',
+    );
     assert.deepEqual(shown(analyzeText(corpus('gen-2021-word', 'chromium-innertext.txt'))), truth('gen-2021-word'), 'cells of paragraphs');
     assert.deepEqual(shown(analyzeText(corpus('gen-2019-wrapped-misnumbered-4', 'turndown.md'))), truth('gen-2019-wrapped-misnumbered-4'));
     assert.ok(shown(analyzeText(corpus('gen-2019-blanks-no-section-5', 'libreoffice.txt'))).includes('section-missing section.5'));
@@ -304,7 +416,13 @@ describe('Cells reader', () => {
     // turndown drops blank cells: the rows that lost some are left unread, never read into wrong columns.
     const turndown = analyzeText(corpus('gen-2019-blanks', 'turndown.md'));
     const errors = turndown.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.target}`);
-    assert.deepEqual(errors.filter((e) => !truth('gen-2019-blanks').includes(e)), []);
-    assert.deepEqual(turndown.findings.filter((f) => f.code === 'table-unparsed').map((f) => f.target), ['T3.unparsed', 'T4.R']);
+    assert.deepEqual(
+      errors.filter((e) => !truth('gen-2019-blanks').includes(e)),
+      [],
+    );
+    assert.deepEqual(
+      turndown.findings.filter((f) => f.code === 'table-unparsed').map((f) => f.target),
+      ['T3.unparsed', 'T4.R'],
+    );
   });
 });

@@ -73,7 +73,10 @@ describe('arithmetic relations as data', () => {
       const rule = RULES.find((r) => r.code === relation.code);
       assert.equal(rule?.fixKind, 'sums', relation.code);
     }
-    assert.deepEqual(RELATIONS.filter((r) => r.strength === 'official').map((r) => r.code), ['balance']);
+    assert.deepEqual(
+      RELATIONS.filter((r) => r.strength === 'official').map((r) => r.code),
+      ['balance'],
+    );
   });
 
   it('the shipped schema checks no 表二 sum: no finding, no equations in the hover', () => {
@@ -88,18 +91,27 @@ describe('arithmetic relations as data', () => {
     const { analysis, drafts, report } = checkWith([...RELATIONS, decisionsRelation(false)]);
     assert.deepEqual(analysis.arithmetic.tables, ['T3', 'T4', 'T2']);
     // Seed 003's own 其他对外管理服务事项 row (9 | 9 | 9) breaks the invented sum too.
-    assert.deepEqual(drafts.map((d) => d.target), ['T2.LIC.DECISIONS', 'T2.OTHER_SVC.DECISIONS']);
+    assert.deepEqual(
+      drafts.map((d) => d.target),
+      ['T2.LIC.DECISIONS', 'T2.OTHER_SVC.DECISIONS'],
+    );
     const [draft] = drafts;
     assert.equal(draft.messageId, 'mismatch');
     assert.equal(zh(draft.messageId, draft.params), '表二「行政许可」：处理决定数量为3，但上一年项目数量＋本年增/减＝5');
     const decisions = report.tables.T2!.rows.get('LIC')!.cells.find((c) => c.column === 'DECISIONS')!;
     assert.deepEqual(draft.range, decisions.range);
-    assert.deepEqual(draft.related?.map((r) => zh(r.messageId, r.params)), ['「行政许可」上一年项目数量：5', '「行政许可」本年增/减：0']);
+    assert.deepEqual(
+      draft.related?.map((r) => zh(r.messageId, r.params)),
+      ['「行政许可」上一年项目数量：5', '「行政许可」本年增/减：0'],
+    );
     // Unsigned: trusting 处理决定数量 can only lower 上一年项目数量 (本年增/减 would go below 0).
-    assert.deepEqual(draft.suggestions?.map((s) => [zh(s.messageId, s.params), s.edits.map((e) => e.newText)]), [
-      ['假设各项正确：将处理决定数量改为5', ['5']],
-      ['假设总计正确：将上一年项目数量改为3', ['3']],
-    ]);
+    assert.deepEqual(
+      draft.suggestions?.map((s) => [zh(s.messageId, s.params), s.edits.map((e) => e.newText)]),
+      [
+        ['假设各项正确：将处理决定数量改为5', ['5']],
+        ['假设总计正确：将上一年项目数量改为3', ['3']],
+      ],
+    );
     const hover = hoverAt(analysis, decisions.range.start, 'zh-CN')!.markdown.split('\n');
     assert.equal(hover[0], '✗ 处理决定数量＝上一年项目数量＋本年增/减：**处理决定数量 3 ≠ 上一年项目数量 5 + 本年增/减 0**');
     assert.ok(hover.includes('- 处理决定数量＝上一年项目数量＋本年增/减：**处理决定数量 3** = 上一年项目数量 5 + 本年增/减 0 ✗ 差2'), hover.join('\n'));
@@ -107,6 +119,9 @@ describe('arithmetic relations as data', () => {
 
   it('a signed relation lets a fix go below 0: trusting the total no longer singles out one cell', () => {
     const { drafts } = checkWith([...RELATIONS, decisionsRelation(true)]);
-    assert.deepEqual(drafts[0].suggestions?.map((s) => zh(s.messageId, s.params)), ['假设各项正确：将处理决定数量改为5']);
+    assert.deepEqual(
+      drafts[0].suggestions?.map((s) => zh(s.messageId, s.params)),
+      ['假设各项正确：将处理决定数量改为5'],
+    );
   });
 });

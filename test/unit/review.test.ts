@@ -16,7 +16,10 @@ describe('xxgk-lint --format html (review report)', () => {
     assert.equal(summary.match(/<tr><td><a href="#r\d">/g)?.length, 2);
     assert.match(summary, /阿拉善盟工业和信息化局<\/td><td>2020<\/td><td>2019 年格式<\/td><td class="status-checked">已检查<\/td><td class="n">1<\/td>/);
     assert.match(html, /<td class="v error culprit" title="[^"]*应为188">190<\/td>/);
-    assert.match(html, /<td>错误<\/td><td>\d+:\d+<\/td><td>缺少第六部分「六、其他需要报告的事项」 <span class="muted">section-missing<\/span><\/td><td>插入标题「六、其他需要报告的事项」（内容仍需补写）<\/td>/);
+    assert.match(
+      html,
+      /<td>错误<\/td><td>\d+:\d+<\/td><td>缺少第六部分「六、其他需要报告的事项」 <span class="muted">section-missing<\/span><\/td><td>插入标题「六、其他需要报告的事项」（内容仍需补写）<\/td>/,
+    );
     assert.match(html, /<th colspan="7">申请人情况<\/th>/);
     assert.match(html, /@media print/);
   });

@@ -22,7 +22,12 @@ describe('rule examples in the docs', () => {
       const format = example.format ?? '2021';
       const correct = render(base(format, format === '2021' ? 2022 : 2020), 'md').text;
       assert.equal(correct.split(example.valid).length, 2, 'the correct passage occurs once in the correct report');
-      assert.deepEqual(analyze(correct).findings.filter((f) => f.code === rule.code).map((f) => f.message), []);
+      assert.deepEqual(
+        analyze(correct)
+          .findings.filter((f) => f.code === rule.code)
+          .map((f) => f.message),
+        [],
+      );
       const at = correct.indexOf(example.valid);
       const flagged = correct.slice(0, at) + example.flagged + correct.slice(at + example.valid.length);
       const first = lineOf(flagged, at);
@@ -31,7 +36,11 @@ describe('rule examples in the docs', () => {
       assert.ok(here.length > 0, `${rule.code} reports on the flagged passage (lines ${first}–${last})`);
       const fixes = here.filter((f) => f.fix);
       if (example.fixed === undefined) {
-        assert.deepEqual(fixes.map((f) => f.fix!.title), [], 'the docs show no fix, so none is offered');
+        assert.deepEqual(
+          fixes.map((f) => f.fix!.title),
+          [],
+          'the docs show no fix, so none is offered',
+        );
         return;
       }
       assert.equal(fixes.length, 1, 'one finding offers the fix the docs show');
@@ -43,8 +52,15 @@ describe('rule examples in the docs', () => {
   it('every rule that checks one report by itself shows an example', () => {
     const without = RULES.filter((r) => !r.example).map((r) => r.code);
     assert.deepEqual(without, [
-      'input-size', 'input-unreadable', 'report-unrecognized', 'section-missing', 'table-missing', 'row-missing',
-      'format-mismatch', 'carry-over', 'copied-text',
+      'input-size',
+      'input-unreadable',
+      'report-unrecognized',
+      'section-missing',
+      'table-missing',
+      'row-missing',
+      'format-mismatch',
+      'carry-over',
+      'copied-text',
     ]);
   });
 

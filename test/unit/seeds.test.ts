@@ -25,7 +25,10 @@ describe('the five seed reports', () => {
     assert.equal(a.findings[0].message, '标题没有写明年度');
     const claim = a.findings[1];
     assert.equal(a.doc.lines[6].slice(claim.range.start.character, claim.range.end.character), '处理依申请公开件1起,已按时限按规范办结办理。');
-    assert.deepEqual(claim.related?.map((r) => r.message), ['表三「四、结转下年度继续办理」总计：1', '表三「（七）总计」总计：0']);
+    assert.deepEqual(
+      claim.related?.map((r) => r.message),
+      ['表三「四、结转下年度继续办理」总计：1', '表三「（七）总计」总计：0'],
+    );
     assert.equal(a.findings[0].fix, undefined, 'a year guessed from the prose is not written into the title');
     const t3 = a.report!.tables.T3!;
     assert.equal(t3.rows.get('R1')!.cells[0].value, 1);
@@ -54,7 +57,10 @@ describe('the five seed reports', () => {
     assert.equal(missing.message, '缺少第六部分「六、其他需要报告的事项」');
     // A heading alone does not supply the section: a suggestion, never a fix.
     assert.equal(missing.fix, undefined);
-    assert.deepEqual(missing.suggestions?.map((s) => [s.title, s.edits[0].newText]), [['插入标题「六、其他需要报告的事项」（内容仍需补写）', '\n六、其他需要报告的事项\n']]);
+    assert.deepEqual(
+      missing.suggestions?.map((s) => [s.title, s.edits[0].newText]),
+      [['插入标题「六、其他需要报告的事项」（内容仍需补写）', '\n六、其他需要报告的事项\n']],
+    );
   });
 
   it('004 二七区 2020 (encoding C): 4、 for 四、, mixed （1）/（二）, only 总计 filled', () => {
@@ -64,7 +70,9 @@ describe('the five seed reports', () => {
     assert.deepEqual(brief(numbering), ['section-numbering@5', 'section-numbering@9', 'section-numbering@13', 'section-numbering@354']);
     const four = numbering[3];
     assert.equal(four.message, '部分标题应使用汉字编号“四、”，此处写作“4、”');
-    assert.deepEqual(four.fix?.edits, [{ range: { start: { line: 353, character: 0 }, end: { line: 353, character: 3 } }, newText: '四、', subject: '第四部分标题编号' }]);
+    assert.deepEqual(four.fix?.edits, [
+      { range: { start: { line: 353, character: 0 }, end: { line: 353, character: 3 } }, newText: '四、', subject: '第四部分标题编号' },
+    ]);
     assert.equal(a.findings.filter((f) => f.code === 'cell-empty').length, 6 + 23 + 1);
     assert.deepEqual(codes(a.findings), ['cell-empty', 'section-numbering']);
   });

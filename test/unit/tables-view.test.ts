@@ -29,7 +29,10 @@ describe('tablesInSource (the table preview)', () => {
   it('a wrong 表三 cell: error, the culprit, its range, and the hover with the broken sums first', () => {
     const { text, line, character } = brokenSeed000();
     const tables = tablesInSource(analyzeText(text), 'zh-CN');
-    assert.deepEqual(tables.map((t) => t.id), ['T2', 'T3', 'T4']);
+    assert.deepEqual(
+      tables.map((t) => t.id),
+      ['T2', 'T3', 'T4'],
+    );
     const cell = cellOf(tables, 'T3.R3_1.NP');
     assert.equal(cell.text, '3');
     assert.equal(cell.severity, 'error');
@@ -65,7 +68,10 @@ describe('tablesInSource (the table preview)', () => {
     const blank = cellOf(tables, 'T3.R3_1.NP');
     assert.equal(blank.state, 'blank');
     assert.equal(blank.severity, 'warning', 'cell-empty names the row; a blank cell of that row shows it');
-    assert.ok(blank.messages.some((m) => /空白单元格/.test(m)), blank.messages.join('\n'));
+    assert.ok(
+      blank.messages.some((m) => /空白单元格/.test(m)),
+      blank.messages.join('\n'),
+    );
     if (blank.range) assert.equal(textAt(text, blank.range).trim(), '');
   });
 
@@ -75,7 +81,10 @@ describe('tablesInSource (the table preview)', () => {
     assert.ok(analysis.view, 'read through a view');
     const tables = tablesInSource(analysis, 'zh-CN');
     const culprit = tables.flatMap((t) => t.blocks.flatMap((b) => b.rows.flatMap((r) => r.cells))).filter((c) => c.culprit);
-    assert.deepEqual(culprit.map((c) => [c.target, c.text]), [['T3.R3_1.TOT', '190']]);
+    assert.deepEqual(
+      culprit.map((c) => [c.target, c.text]),
+      [['T3.R3_1.TOT', '190']],
+    );
     assert.equal(textAt(html, culprit[0].range!), '190');
     const finding = analysis.findings.find((f) => f.code === 'row-total')!;
     assert.deepEqual(culprit[0].range, finding.range, 'where the diagnostic is');

@@ -46,10 +46,23 @@ describe('xxgk-lint summary', () => {
       '',
     ]);
     const json = await run(['--format', 'json', 'test/fixtures/workspace/wenzhou/2024.txt']);
-    assert.deepEqual(JSON.parse(json.stdout), [{
-      file: 'test/fixtures/workspace/wenzhou/2024.txt', organ: '温州市投资促进局', year: 2024, format: '2021', status: 'checked',
-      errors: 0, warnings: 1, information: 1, received: 1, concluded: 0, carriedOut: 1, review: 0, litigation: 0,
-    }]);
+    assert.deepEqual(JSON.parse(json.stdout), [
+      {
+        file: 'test/fixtures/workspace/wenzhou/2024.txt',
+        organ: '温州市投资促进局',
+        year: 2024,
+        format: '2021',
+        status: 'checked',
+        errors: 0,
+        warnings: 1,
+        information: 1,
+        received: 1,
+        concluded: 0,
+        carriedOut: 1,
+        review: 0,
+        litigation: 0,
+      },
+    ]);
     const bom = await run(['-f', 'csv', '--bom', 'test/fixtures/seeds/000_4ec185c68d50ccd4.txt']);
     assert.ok(bom.stdout.startsWith('\ufeff文件,机关,'));
   });
@@ -60,7 +73,26 @@ describe('xxgk-lint summary', () => {
   });
 
   it('CSV quotes what needs quoting', () => {
-    const csv = toSummaryCsv([{ file: 'a,"b".txt', organ: null, year: null, format: null, status: 'checked', errors: 0, warnings: 0, information: 0, received: null, concluded: null, carriedOut: null, review: null, litigation: null }], 'en');
+    const csv = toSummaryCsv(
+      [
+        {
+          file: 'a,"b".txt',
+          organ: null,
+          year: null,
+          format: null,
+          status: 'checked',
+          errors: 0,
+          warnings: 0,
+          information: 0,
+          received: null,
+          concluded: null,
+          carriedOut: null,
+          review: null,
+          litigation: null,
+        },
+      ],
+      'en',
+    );
     assert.equal(csv.split('\r\n')[1], '"a,""b"".txt",,,,checked,0,0,0,,,,,');
   });
 

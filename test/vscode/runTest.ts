@@ -43,17 +43,25 @@ function makeWorkspace(): string {
   fs.copyFileSync(docx, path.join(dir, 'minutes.docx'));
   fs.writeFileSync(path.join(dir, '损坏的年报.docx'), 'PK\x03\x04 not a zip');
   fs.mkdirSync(path.join(dir, '.vscode'));
-  fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({
-    '[xxgk-report]': { 'editor.codeActionsOnSave': { 'source.fixAll.xxgk': 'explicit' } },
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, '.vscode', 'settings.json'),
+    JSON.stringify(
+      {
+        '[xxgk-report]': { 'editor.codeActionsOnSave': { 'source.fixAll.xxgk': 'explicit' } },
+      },
+      null,
+      2,
+    ),
+  );
   return dir;
 }
 
 async function main(): Promise<void> {
   const executable = vscodeExecutable();
   if (!executable) {
-    const why = 'no VS Code available. Set XXGK_VSCODE_PATH to a VS Code executable, or run '
-      + '`bash scripts/setup-editor-test-env.sh` to set up the local stand-in (test/vscode/shim/code).';
+    const why =
+      'no VS Code available. Set XXGK_VSCODE_PATH to a VS Code executable, or run ' +
+      '`bash scripts/setup-editor-test-env.sh` to set up the local stand-in (test/vscode/shim/code).';
     // In CI a skip would hide that the editor tests never ran.
     if (process.env.CI) throw new Error(why);
     console.log(`test:vscode SKIPPED: ${why}`);

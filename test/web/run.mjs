@@ -20,8 +20,17 @@ const SHIM = path.join(ROOT, 'test', 'vscode', 'shim', 'code');
 const ENV = path.join(process.env.EDITOR_TEST_ENV_DIR || path.join(ROOT, '.cache', 'editor-test-env'), 'env.json');
 const SEED_000 = path.join(ROOT, 'test', 'fixtures', 'seeds', '000_4ec185c68d50ccd4.txt');
 /** What the web extension needs at run time, as the .vsix ships it. */
-const SHIPPED = ['package.nls.json', 'package.nls.zh-cn.json', 'language-configuration.json', 'syntaxes', 'client/out/browser.js',
-  'server/out/web-server.js', 'client/l10n', 'client/media', 'docs/rules'];
+const SHIPPED = [
+  'package.nls.json',
+  'package.nls.zh-cn.json',
+  'language-configuration.json',
+  'syntaxes',
+  'client/out/browser.js',
+  'server/out/web-server.js',
+  'client/l10n',
+  'client/media',
+  'docs/rules',
+];
 
 if (!fs.existsSync(ENV)) {
   const why = `no editor test environment (${ENV}); run: bash scripts/setup-editor-test-env.sh`;

@@ -16,7 +16,10 @@ function diagnosticsOf(uri, timeoutMs) {
   const now = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'xxgk-lint');
   return new Promise((resolve, reject) => {
     if (now().length) return resolve(now());
-    const timer = setTimeout(() => { listener.dispose(); reject(new Error(`no diagnostics on ${uri} after ${timeoutMs} ms`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`no diagnostics on ${uri} after ${timeoutMs} ms`));
+    }, timeoutMs);
     const listener = vscode.languages.onDidChangeDiagnostics((e) => {
       if (!e.uris.some((u) => u.toString() === uri.toString()) || !now().length) return;
       clearTimeout(timer);
@@ -42,13 +45,18 @@ exports.run = async function run() {
   check(api && api.preview && api.summary, 'the extension is active, with its preview and summary');
 
   const diagnostics = await diagnosticsOf(uri, 60_000);
-  const shown = diagnostics.map((d) => `${d.code && d.code.value} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
+  const shown = diagnostics.map(
+    (d) => `${d.code && d.code.value} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
+  );
   check(diagnostics.length === 1, `exactly one finding (${shown.join(', ')})`);
   const [rowTotal] = diagnostics;
   check(rowTotal.code && rowTotal.code.value === 'row-total', 'its code is row-total');
   check(rowTotal.range.isEqual(new vscode.Range(38, 23, 38, 24)), `it lies on the changed cell (${shown[0]})`);
   check(rowTotal.severity === vscode.DiagnosticSeverity.Error, 'it is an error');
-  check(rowTotal.message.includes('自然人 is 3') && rowTotal.message.endsWith('it should be 0'), `its message names the cell and the value (${rowTotal.message})`);
+  check(
+    rowTotal.message.includes('自然人 is 3') && rowTotal.message.endsWith('it should be 0'),
+    `its message names the cell and the value (${rowTotal.message})`,
+  );
   check(String(rowTotal.code.target).endsWith('/docs/rules/row-total.md'), `it links to the shipped rule page (${rowTotal.code.target})`);
   check((rowTotal.relatedInformation || []).length === 2, 'it points at the two totals it breaks');
 

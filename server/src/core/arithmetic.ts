@@ -218,7 +218,13 @@ export function checkArithmetic(report: Report, blankAsZero: boolean, schema: re
     const inTable = relations.filter((r) => r.spec.table === table && !r.detailsBlank);
     const failing = inTable.filter((r) => !r.ok);
     if (failing.length === 0) continue;
-    const culprit = failing.length > 1 ? findCulprit(failing, inTable.filter((r) => r.ok)) : undefined;
+    const culprit =
+      failing.length > 1
+        ? findCulprit(
+            failing,
+            inTable.filter((r) => r.ok),
+          )
+        : undefined;
     if (culprit) {
       const main = [...failing].sort((a, b) => a.spec.relation.priority - b.spec.relation.priority)[0];
       issues.push({ code: main.spec.code, relation: main, culprit });

@@ -64,9 +64,10 @@ export function validateConfig(value: unknown, locale: Locale = 'en'): string[] 
   }
   if (c.ignore !== undefined) {
     if (!Array.isArray(c.ignore)) problem('ignoreNotArray');
-    else c.ignore.forEach((e, i) => {
-      if (typeof e !== 'object' || e === null || typeof (e as { code?: unknown }).code !== 'string') problem('ignoreCode', { index: i, number: i + 1 });
-    });
+    else
+      c.ignore.forEach((e, i) => {
+        if (typeof e !== 'object' || e === null || typeof (e as { code?: unknown }).code !== 'string') problem('ignoreCode', { index: i, number: i + 1 });
+      });
   }
   return problems;
 }

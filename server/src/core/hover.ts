@@ -33,11 +33,13 @@ const TABLE_MESSAGE: Record<TableId, EditorMessageId> = { T2: 'table2', T3: 'tab
 export function hoverAt(analysis: Analysis, position: Position, locale: Locale): HoverText | undefined {
   const report = analysis.report;
   if (!report) return undefined;
-  return titleHover(report, position, locale)
-    ?? headingHover(report, position, locale)
-    ?? captionHover(report, analysis.format ?? effectiveFormat(report), position, locale)
-    ?? cellOrLabelHover(analysis, report, position, locale)
-    ?? columnHeaderHover(report, position, locale);
+  return (
+    titleHover(report, position, locale) ??
+    headingHover(report, position, locale) ??
+    captionHover(report, analysis.format ?? effectiveFormat(report), position, locale) ??
+    cellOrLabelHover(analysis, report, position, locale) ??
+    columnHeaderHover(report, position, locale)
+  );
 }
 
 function titleHover(report: Report, p: Position, locale: Locale): HoverText | undefined {
@@ -112,7 +114,8 @@ function cellOrLabelHover(analysis: Analysis, report: Report, p: Position, local
   // A broken sum first: it is what the person came for; what the cell is and every sum follow.
   if (cell) for (const rel of relations.filter((r) => !r.ok)) lines.push(brokenLine(rel, format, locale), '');
   if (cell) lines.push(`**${md(`${table}${locale === 'zh-CN' ? '' : ' '}${cellName(cell, locale, format)}`)}**`, '');
-  else lines.push(`**${md(`${table}${locale === 'zh-CN' ? `「${rowName(row.table, row.key, format)}」` : ` “${rowName(row.table, row.key, format)}”`}`)}**`, '');
+  else
+    lines.push(`**${md(`${table}${locale === 'zh-CN' ? `「${rowName(row.table, row.key, format)}」` : ` “${rowName(row.table, row.key, format)}”`}`)}**`, '');
   lines.push(...rowFacts(row, format, locale));
   if (cell) lines.push(...cellFacts(cell, format, locale));
   if (cell && analysis.arithmetic?.tables.includes(row.table)) lines.push(...equationLines(relations, cell, format, locale));
@@ -165,7 +168,10 @@ function shortT3RowName(key: string, format: FormatVersion): string {
 function relationTitle(rel: Relation, format: FormatVersion, locale: Locale): string {
   const total = rel.total[0].ref;
   const column = rel.spec.eachColumn ? columnName(rel.spec.table, rel.instance, format) : '';
-  const group = columnsOf(total.table, format, total.row).find((c) => c.key === total.column)?.label.split('·')[0] ?? '';
+  const group =
+    columnsOf(total.table, format, total.row)
+      .find((c) => c.key === total.column)
+      ?.label.split('·')[0] ?? '';
   return formatText(rel.spec.relation.title[locale], { column, group }, locale);
 }
 
@@ -217,5 +223,8 @@ function columnHeaderHover(report: Report, p: Position, locale: Locale): HoverTe
   if (!header) return undefined;
   const column = T3_COLUMNS.find((c) => normalizeLabel(c.label) === normalizeLabel(header.text));
   if (!column?.doc) return undefined;
-  return { markdown: `**${md(`${editorText('table3', locale)}${locale === 'zh-CN' ? '' : ' '}${column.label}`)}**\n\n${md(column.doc[locale])}`, range: header.range };
+  return {
+    markdown: `**${md(`${editorText('table3', locale)}${locale === 'zh-CN' ? '' : ' '}${column.label}`)}**\n\n${md(column.doc[locale])}`,
+    range: header.range,
+  };
 }

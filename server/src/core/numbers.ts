@@ -18,7 +18,10 @@ export function parseCellValue(raw: string, type: ValueType): ParsedValue {
   // `0`, `17`, `2048`: what almost every cell holds, read without the general syntax.
   if (raw.length <= 15 && isAsciiDigits(raw)) return { state: 'number', value: Number(raw) };
   if (isBlank(raw)) return { state: 'blank' };
-  const text = raw.normalize('NFKC').replace(/[\s\u00a0\u3000]/g, '').replace(/，/g, ',');
+  const text = raw
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000]/g, '')
+    .replace(/，/g, ',');
   if (PLACEHOLDER.test(text)) return { state: 'placeholder', problem: 'placeholder' };
   const unit = WITH_UNIT.exec(text);
   const numeric = unit ? unit[1] : text;

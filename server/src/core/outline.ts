@@ -71,11 +71,19 @@ function table2Blocks(format: FormatVersion, table: Table): Block[] {
 
 function tableItem(format: FormatVersion, table: Table, locale: Locale): OutlineItem {
   const id: TableId = table.id;
-  const children = id === 'T2'
-    ? table2Blocks(format, table).map((b): OutlineItem => {
-      return { name: `第二十条第（${b.id}）项`, detail: ARTICLE_20_ITEMS[b.id]?.text, kind: 'block', range: b.range, selectionRange: b.caption, children: [] };
-    })
-    : [];
+  const children =
+    id === 'T2'
+      ? table2Blocks(format, table).map((b): OutlineItem => {
+          return {
+            name: `第二十条第（${b.id}）项`,
+            detail: ARTICLE_20_ITEMS[b.id]?.text,
+            kind: 'block',
+            range: b.range,
+            selectionRange: b.caption,
+            children: [],
+          };
+        })
+      : [];
   const range = children.reduce((r, c) => union(r, c.range), table.range);
   return {
     name: editorText(TABLE_NAMES[id], locale),
@@ -92,7 +100,14 @@ export function outline(analysis: Analysis, locale: Locale): OutlineItem[] {
   if (!report) return [];
   const items: OutlineItem[] = [];
   if (report.title) {
-    items.push({ name: report.title.text, detail: editorText('title', locale), kind: 'title', range: report.title.range, selectionRange: report.title.range, children: [] });
+    items.push({
+      name: report.title.text,
+      detail: editorText('title', locale),
+      kind: 'title',
+      range: report.title.range,
+      selectionRange: report.title.range,
+      children: [],
+    });
   }
   for (const section of report.sections) {
     const { heading } = section;
@@ -105,7 +120,13 @@ export function outline(analysis: Analysis, locale: Locale): OutlineItem[] {
       const text = doc.lines[sub.line].trim();
       const start = doc.lines[sub.line].indexOf(text);
       const selection = doc.range(sub.line, start, start + text.length);
-      children.push({ name: text.length > 40 ? `${text.slice(0, 40)}…` : text, kind: 'subheading', range: lineSpan(doc, sub.line, subEnd), selectionRange: selection, children: [] });
+      children.push({
+        name: text.length > 40 ? `${text.slice(0, 40)}…` : text,
+        kind: 'subheading',
+        range: lineSpan(doc, sub.line, subEnd),
+        selectionRange: selection,
+        children: [],
+      });
     });
     for (const table of Object.values(report.tables)) {
       const spec = { T2: 2, T3: 3, T4: 4 }[table.id];
@@ -115,7 +136,14 @@ export function outline(analysis: Analysis, locale: Locale): OutlineItem[] {
       range = union(range, item.range);
     }
     const spec = SECTIONS[heading.section - 1];
-    items.push({ name: `${spec.numeral}、${spec.title}`, detail: heading.title === spec.title ? undefined : heading.title, kind: 'section', range, selectionRange: heading.range, children });
+    items.push({
+      name: `${spec.numeral}、${spec.title}`,
+      detail: heading.title === spec.title ? undefined : heading.title,
+      kind: 'section',
+      range,
+      selectionRange: heading.range,
+      children,
+    });
   }
   return items;
 }

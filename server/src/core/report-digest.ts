@@ -197,8 +197,11 @@ export function digestReport(uri: string, analysis: Analysis, options: AnalyzeOp
   const format = analysis.format ?? effectiveFormat(report);
   const m = (id: Parameters<typeof metric>[1]) => metric(report, id, { blankAsZero, format })?.value ?? null;
   const one = report.sections.find((s) => s.heading.section === 1);
-  const sentences = proseSentences(report, analysis.doc, { sections: [1, 5], skipSignature: true })
-    .map((s) => ({ section: s.section, key: sentenceFingerprint(s.text), range: s.range }));
+  const sentences = proseSentences(report, analysis.doc, { sections: [1, 5], skipSignature: true }).map((s) => ({
+    section: s.section,
+    key: sentenceFingerprint(s.text),
+    range: s.range,
+  }));
   return compact({
     uri,
     organ: report.organ,
@@ -209,9 +212,10 @@ export function digestReport(uri: string, analysis: Analysis, options: AnalyzeOp
     anchor: one?.heading.range ?? report.title?.range ?? ZERO,
     status,
     t3: { R2: rowCells(report, 'T3', 'R2', T3_COLUMNS), R4: rowCells(report, 'T3', 'R4', T3_COLUMNS) },
-    t2: format === '2021'
-      ? { REG: rowCells(report, 'T2', 'REG', ['ISSUED', 'REPEALED', 'VALID']), NORM: rowCells(report, 'T2', 'NORM', ['ISSUED', 'REPEALED', 'VALID']) }
-      : {},
+    t2:
+      format === '2021'
+        ? { REG: rowCells(report, 'T2', 'REG', ['ISSUED', 'REPEALED', 'VALID']), NORM: rowCells(report, 'T2', 'NORM', ['ISSUED', 'REPEALED', 'VALID']) }
+        : {},
     sentences,
     figures: {
       received: m('received'),

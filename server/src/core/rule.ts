@@ -137,7 +137,10 @@ const compiled = new Map<string, (string | { param: string })[]>();
 export function format(template: string, params: Params, locale: Locale): string {
   let parts = compiled.get(template);
   if (!parts) {
-    parts = template.split(/(\{\w+\})/).filter(Boolean).map((p) => (/^\{\w+\}$/.test(p) ? { param: p.slice(1, -1) } : p));
+    parts = template
+      .split(/(\{\w+\})/)
+      .filter(Boolean)
+      .map((p) => (/^\{\w+\}$/.test(p) ? { param: p.slice(1, -1) } : p));
     compiled.set(template, parts);
   }
   let out = '';

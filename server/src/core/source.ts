@@ -46,7 +46,10 @@ export function outlineInSource(analysis: SourceAnalysis, locale: Locale): Outli
   const view = analysis.view;
   if (!view) return outline(analysis, locale);
   const place = (item: OutlineItem): OutlineItem => ({
-    ...item, range: view.toSource(item.range), selectionRange: view.toSource(item.selectionRange), children: item.children.map(place),
+    ...item,
+    range: view.toSource(item.range),
+    selectionRange: view.toSource(item.selectionRange),
+    children: item.children.map(place),
   });
   return outline({ ...analysis, doc: view.doc }, locale).map(place);
 }
@@ -110,7 +113,6 @@ export function locateFindings(analysis: Analysis, read: ReadDocument): Finding[
   });
 }
 
-
 /**
  * PDF and DOCX bytes → findings in the reader's view, each with its source location. `pdfReader` is
  * how PDFs are read: the CLI and the language server read them on a thread with a time limit.
@@ -139,7 +141,8 @@ export function cellEdits(read: ReadDocument, edits: TextEdit[]): { cells: CellE
   const refused: TextEdit[] = [];
   const map = new SourceMap(read);
   for (const edit of edits) {
-    const cell = read.grids.flatMap((g) => g.rows.flatMap((r) => r.cells))
+    const cell = read.grids
+      .flatMap((g) => g.rows.flatMap((r) => r.cells))
       .find((c) => comparePositions(c.range.start, edit.range.start) <= 0 && comparePositions(edit.range.end, c.range.end) <= 0);
     const location = cell && map.location(cell.range);
     if (!cell || location?.table === undefined || location.row === undefined || location.column === undefined) {
@@ -147,7 +150,11 @@ export function cellEdits(read: ReadDocument, edits: TextEdit[]): { cells: CellE
       continue;
     }
     const key = `${location.table}:${location.row}:${location.column}`;
-    const entry = cells.get(key) ?? { edit: { location: { table: location.table, row: location.row, column: location.column }, expected: cell.text, text: cell.text }, range: cell.range, edits: [] };
+    const entry = cells.get(key) ?? {
+      edit: { location: { table: location.table, row: location.row, column: location.column }, expected: cell.text, text: cell.text },
+      range: cell.range,
+      edits: [],
+    };
     entry.edits.push(edit);
     cells.set(key, entry);
   }
@@ -173,7 +180,11 @@ const MAX_FIX_PASSES = 5;
  * change safely, are refused with the reason; the file is then left as the last safe pass made it.
  * Each written cell is listed with its place in the file (table, row, column).
  */
-export function fixDocx(bytes: Uint8Array, options: AnalyzeOptions, kinds?: readonly FixKind[]): { bytes: Uint8Array; applied: AppliedEdit[]; refusal?: string } {
+export function fixDocx(
+  bytes: Uint8Array,
+  options: AnalyzeOptions,
+  kinds?: readonly FixKind[],
+): { bytes: Uint8Array; applied: AppliedEdit[]; refusal?: string } {
   const locale = options.locale ?? 'zh-CN';
   let current = bytes;
   const applied: AppliedEdit[] = [];
@@ -187,7 +198,10 @@ export function fixDocx(bytes: Uint8Array, options: AnalyzeOptions, kinds?: read
     if (all.length === 0) break;
     const { cells, refused } = cellEdits(read.document, all);
     if (refused.length) {
-      refusal = locale === 'zh-CN' ? `${refused.length}处修复不在表格单元格内，未写入 Word 文件` : `${refused.length} fix(es) outside table cells not written into the Word file`;
+      refusal =
+        locale === 'zh-CN'
+          ? `${refused.length}处修复不在表格单元格内，未写入 Word 文件`
+          : `${refused.length} fix(es) outside table cells not written into the Word file`;
     }
     if (cells.length === 0) break;
     const written = writeDocxCells(current, cells);
@@ -200,7 +214,16 @@ export function fixDocx(bytes: Uint8Array, options: AnalyzeOptions, kinds?: read
         const [cell] = cellEdits(read.document, [e]).cells;
         if (!cell) continue;
         const at = e.range.start;
-        applied.push({ original: at, fixed: at, location: cell.location, code: f.code, kind: f.fix!.kind, subject: e.subject, oldText: cell.expected.trim(), newText: cell.text });
+        applied.push({
+          original: at,
+          fixed: at,
+          location: cell.location,
+          code: f.code,
+          kind: f.fix!.kind,
+          subject: e.subject,
+          oldText: cell.expected.trim(),
+          newText: cell.text,
+        });
       }
     }
     current = written.bytes;

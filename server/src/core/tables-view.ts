@@ -103,7 +103,14 @@ export function tablesView(analysis: Analysis, locale: Locale): TableView[] {
       blocks: TABLE2[format].map((block) => ({
         caption: block.caption,
         header: [[{ text: '信息内容' }, ...block.columns.map((c) => ({ text: c.label }))]],
-        rows: block.rows.map((r) => rowOf('T2', r.key, r.label, block.columns.map((c) => cellOf('T2', r.key, c.key)))),
+        rows: block.rows.map((r) =>
+          rowOf(
+            'T2',
+            r.key,
+            r.label,
+            block.columns.map((c) => cellOf('T2', r.key, c.key)),
+          ),
+        ),
       })),
     });
   }
@@ -111,14 +118,30 @@ export function tablesView(analysis: Analysis, locale: Locale): TableView[] {
     views.push({
       id: 'T3',
       title: tableName('T3', locale),
-      blocks: [{
-        header: [
-          [{ text: '', rowSpan: 3 }, { text: '申请人情况', colSpan: 7 }],
-          [{ text: '自然人', rowSpan: 2 }, { text: '法人或其他组织', colSpan: 5 }, { text: '总计', rowSpan: 2 }],
-          T3_COLUMNS.slice(1, 6).map((c) => ({ text: c.label })),
-        ],
-        rows: rowsOf('T3', format).map((r) => rowOf('T3', r.key, label('T3', r.key), T3_COLUMNS.map((c) => cellOf('T3', r.key, c.key)))),
-      }],
+      blocks: [
+        {
+          header: [
+            [
+              { text: '', rowSpan: 3 },
+              { text: '申请人情况', colSpan: 7 },
+            ],
+            [
+              { text: '自然人', rowSpan: 2 },
+              { text: '法人或其他组织', colSpan: 5 },
+              { text: '总计', rowSpan: 2 },
+            ],
+            T3_COLUMNS.slice(1, 6).map((c) => ({ text: c.label })),
+          ],
+          rows: rowsOf('T3', format).map((r) =>
+            rowOf(
+              'T3',
+              r.key,
+              label('T3', r.key),
+              T3_COLUMNS.map((c) => cellOf('T3', r.key, c.key)),
+            ),
+          ),
+        },
+      ],
     });
   }
   if (report.tables.T4) {
@@ -126,14 +149,27 @@ export function tablesView(analysis: Analysis, locale: Locale): TableView[] {
     views.push({
       id: 'T4',
       title: tableName('T4', locale),
-      blocks: [{
-        header: [
-          [{ text: '', rowSpan: 3 }, { text: '行政复议', colSpan: 5 }, { text: '行政诉讼', colSpan: 10 }],
-          [...results.map((text) => ({ text, rowSpan: 2 })), { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
-          [...results, ...results].map((text) => ({ text })),
-        ],
-        rows: [rowOf('T4', 'R', '', T4_COLUMNS.map((c) => cellOf('T4', 'R', c.key)))],
-      }],
+      blocks: [
+        {
+          header: [
+            [
+              { text: '', rowSpan: 3 },
+              { text: '行政复议', colSpan: 5 },
+              { text: '行政诉讼', colSpan: 10 },
+            ],
+            [...results.map((text) => ({ text, rowSpan: 2 })), { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
+            [...results, ...results].map((text) => ({ text })),
+          ],
+          rows: [
+            rowOf(
+              'T4',
+              'R',
+              '',
+              T4_COLUMNS.map((c) => cellOf('T4', 'R', c.key)),
+            ),
+          ],
+        },
+      ],
     });
   }
   return views;

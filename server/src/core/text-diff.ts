@@ -70,7 +70,6 @@ function lineHunks(a: string[], b: string[]): [number, number, number, number][]
   return hunks.reverse();
 }
 
-
 export function diffEdits(before: string, after: string): TextEdit[] {
   if (before === after) return [];
   const a = splitLines(before);

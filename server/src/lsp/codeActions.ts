@@ -30,7 +30,11 @@ export interface ActionSource {
   canIgnore(uri: string): boolean;
 }
 
-export async function codeActions(params: CodeActionParams, documents: TextDocuments<TextDocument>, workspace: ActionSource): Promise<(CodeAction | Command)[]> {
+export async function codeActions(
+  params: CodeActionParams,
+  documents: TextDocuments<TextDocument>,
+  workspace: ActionSource,
+): Promise<(CodeAction | Command)[]> {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   const { analysis, options, version, text } = await workspace.check(doc);

@@ -1,6 +1,13 @@
 import {
-  CancellationToken, Connection, Diagnostic, DocumentDiagnosticParams, DocumentDiagnosticReport,
-  DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, TextDocuments,
+  CancellationToken,
+  Connection,
+  Diagnostic,
+  DocumentDiagnosticParams,
+  DocumentDiagnosticReport,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './convert';
@@ -83,10 +90,13 @@ export class DiagnosticsService {
 
   private schedule(uri: string, delay: number, cascade = true): void {
     clearTimeout(this.timers.get(uri));
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      void this.publish(uri, cascade);
-    }, delay));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.publish(uri, cascade);
+      }, delay),
+    );
   }
 
   /**

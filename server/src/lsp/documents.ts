@@ -77,7 +77,10 @@ export class Workspace {
     },
   );
 
-  constructor(private readonly connection: Connection, configFiles: ConfigFiles) {
+  constructor(
+    private readonly connection: Connection,
+    configFiles: ConfigFiles,
+  ) {
     this.configs = new ConfigStore(configFiles);
   }
 
@@ -147,7 +150,12 @@ export class Workspace {
     const analysis = analyzeOpenDocument(doc, text, options, this.views.get(doc.uri));
     const digest = digestReport(doc.uri, analysis.view ? { ...analysis, doc: analysis.view.doc } : analysis, options);
     const result: Checked = {
-      version: doc.version, text, generation, analysis, options, digest,
+      version: doc.version,
+      text,
+      generation,
+      analysis,
+      options,
+      digest,
       findings: mergeFindings<WorkspaceFinding>(analysis.findings, this.crossFile(digest, copiedTextThreshold)),
     };
     if (this.generation === generation) this.checked.set(doc.uri, result);

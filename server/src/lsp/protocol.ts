@@ -1,6 +1,4 @@
-import {
-  Connection, DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolInformation, SymbolKind, TextDocuments,
-} from 'vscode-languageserver';
+import { Connection, DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolInformation, SymbolKind, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalyzeOptions, analyzeDocument, Finding, unreadable } from '../core/analyze';
 import type { Locale } from '../core/model';
@@ -69,7 +67,10 @@ export interface AnalyzedDocuments {
 
 /** Hover, outline, folding, reading PDF and Word files and the table preview: the same on every host. */
 export function serveDocumentFeatures(
-  connection: Connection, documents: TextDocuments<TextDocument>, workspace: AnalyzedDocuments, hierarchicalSymbols: () => boolean,
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  workspace: AnalyzedDocuments,
+  hierarchicalSymbols: () => boolean,
   readPdfBytes: (bytes: Uint8Array) => ReturnType<typeof readPdf> = (bytes) => readPdf(bytes),
 ): void {
   connection.onHover(async (params) => {
@@ -90,8 +91,11 @@ export function serveDocumentFeatures(
   connection.onFoldingRanges(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    return foldingRanges(outlineInSource((await workspace.check(doc)).analysis, workspace.locale))
-      .map((f): FoldingRange => ({ startLine: f.startLine, endLine: f.endLine, kind: FoldingRangeKind.Region }));
+    return foldingRanges(outlineInSource((await workspace.check(doc)).analysis, workspace.locale)).map((f): FoldingRange => ({
+      startLine: f.startLine,
+      endLine: f.endLine,
+      kind: FoldingRangeKind.Region,
+    }));
   });
 
   /** A PDF or Word report's bytes (base64) from the client: read, kept for its view document, its text returned. */

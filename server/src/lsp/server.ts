@@ -1,7 +1,12 @@
 import * as path from 'node:path';
 import {
-  Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, InitializeParams, InitializeResult,
-  TextDocuments, TextDocumentSyncKind,
+  Connection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  InitializeParams,
+  InitializeResult,
+  TextDocuments,
+  TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../core/config';
@@ -110,7 +115,13 @@ export function startServer(connection: Connection, configFiles: ConfigFiles): v
 
   connection.languages.diagnostics.on((params, token) => diagnostics!.report(params, token));
 
-  serveDocumentFeatures(connection, documents, workspace, () => hierarchicalSymbols, (bytes) => pdfThread.read(bytes));
+  serveDocumentFeatures(
+    connection,
+    documents,
+    workspace,
+    () => hierarchicalSymbols,
+    (bytes) => pdfThread.read(bytes),
+  );
   connection.onCodeAction((params) => codeActions(params, documents, workspace));
 
   connection.onExecuteCommand(async (params) => {

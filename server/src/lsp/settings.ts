@@ -64,9 +64,7 @@ export class ConfigStore {
   placeFor(file: string, folders: string[]): string {
     const found = this.nearest(file);
     if (found) return found;
-    const folder = folders
-      .filter((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep))
-      .sort((a, b) => b.length - a.length)[0];
+    const folder = folders.filter((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep)).sort((a, b) => b.length - a.length)[0];
     return path.join(folder ?? path.dirname(file), CONFIG_FILE_NAME);
   }
 

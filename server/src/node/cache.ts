@@ -46,8 +46,6 @@ interface Entry {
   fresh?: StoredResult;
 }
 
-
-
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('base64');
 
 const digestOf = (key: string, result: Uint8Array) => createHash('sha256').update(key).update('\t').update(result).digest('base64');

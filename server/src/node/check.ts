@@ -85,7 +85,13 @@ export class FileChecker {
     try {
       bytes = fs.readFileSync(abs);
     } catch (e) {
-      return { file, year: null, formatVersion: null, findings: [], error: cliText('cannotRead', this.run.locale, { code: (e as NodeJS.ErrnoException).code ?? 'error' }) };
+      return {
+        file,
+        year: null,
+        formatVersion: null,
+        findings: [],
+        error: cliText('cannotRead', this.run.locale, { code: (e as NodeJS.ErrnoException).code ?? 'error' }),
+      };
     }
     const kind = sourceKindOf(abs);
     if (kind === 'pdf' || kind === 'docx') return this.checkBinary(file, abs, kind, bytes);
@@ -97,10 +103,12 @@ export class FileChecker {
     if (!decoded.ok) {
       const { locale, encoding } = this.run;
       return {
-        file, year: null, formatVersion: null, findings: [],
-        error: decoded.reason === 'binary'
-          ? cliText('binary', locale)
-          : cliText('undecodable', locale, { encoding: encoding ?? cliText('anyEncoding', locale) }),
+        file,
+        year: null,
+        formatVersion: null,
+        findings: [],
+        error:
+          decoded.reason === 'binary' ? cliText('binary', locale) : cliText('undecodable', locale, { encoding: encoding ?? cliText('anyEncoding', locale) }),
       };
     }
     const options = this.optionsFor(abs);

@@ -33,13 +33,19 @@ Folders are searched for *.txt, *.md, *.html, *.htm, *.docx and *.pdf files.
 };
 
 const OPTIONS: HelpOption[] = [
-  ['  -f, --format <text|json|sarif|html>', {
-    'zh-CN': '输出格式（默认：text）；html：可交回的审核意见',
-    en: 'output format (default: text); html: a review report to hand back',
-  }],
+  [
+    '  -f, --format <text|json|sarif|html>',
+    {
+      'zh-CN': '输出格式（默认：text）；html：可交回的审核意见',
+      en: 'output format (default: text); html: a review report to hand back',
+    },
+  ],
   ...FIX_HELP,
   ...INPUT_HELP,
-  [{ 'zh-CN': '      --max-file-size <字符数>', en: '      --max-file-size <chars>' }, { 'zh-CN': '超过此字符数的文件不检查（默认：2000000）', en: 'larger files are not checked (default: 2000000)' }],
+  [
+    { 'zh-CN': '      --max-file-size <字符数>', en: '      --max-file-size <chars>' },
+    { 'zh-CN': '超过此字符数的文件不检查（默认：2000000）', en: 'larger files are not checked (default: 2000000)' },
+  ],
   ...RUN_HELP,
   ['  -h, --help', HELP_HEADINGS.help],
   ['  -v, --version', { 'zh-CN': '显示版本号', en: 'show the version' }],
@@ -50,8 +56,7 @@ const EXIT_CODES: Localized = {
   en: 'Exit code: 0 no errors, 1 errors found, 2 usage or input problem (a file unreadable or not checked).',
 };
 
-const help = (locale: Locale) =>
-  `${USAGE[locale]}\n${HELP_HEADINGS.options[locale]}\n${helpOptions(OPTIONS, 39, locale)}\n\n${EXIT_CODES[locale]}\n`;
+const help = (locale: Locale) => `${USAGE[locale]}\n${HELP_HEADINGS.options[locale]}\n${helpOptions(OPTIONS, 39, locale)}\n\n${EXIT_CODES[locale]}\n`;
 
 /** The whole CLI; returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {

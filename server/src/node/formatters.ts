@@ -54,10 +54,19 @@ export function renderFile(r: FileResult, format: OutputFormat, locale: Locale =
   if (r.error) return { ...base, fragment: '' };
   // One line per file: readable by line-oriented tools, a third of the size of indented JSON.
   if (format === 'json') return { ...base, fragment: JSON.stringify(jsonEntry(r)) };
-  if (format === 'sarif') return { ...base, fragment: sarifResults(r).map((x) => indent(JSON.stringify(x, null, 2), 8)).join(',\n') };
+  if (format === 'sarif')
+    return {
+      ...base,
+      fragment: sarifResults(r)
+        .map((x) => indent(JSON.stringify(x, null, 2), 8))
+        .join(',\n'),
+    };
   // `path:line:col: 警告 row-total：message`: the rule code stays an identifier, like ESLint's rule ids.
   const colon = locale === 'zh-CN' ? '：' : ': ';
-  return { ...base, fragment: r.findings.map((f) => `${r.file}:${where(f, locale)}: ${SEVERITY_WORDS[f.severity][locale]} ${f.code}${colon}${f.message}`).join('\n') };
+  return {
+    ...base,
+    fragment: r.findings.map((f) => `${r.file}:${where(f, locale)}: ${SEVERITY_WORDS[f.severity][locale]} ${f.code}${colon}${f.message}`).join('\n'),
+  };
 }
 
 /**
@@ -114,22 +123,30 @@ function sarifResults(r: FileResult): sarif.Result[] {
     message: { text: f.message },
     locations: [{ physicalLocation: { artifactLocation: { uri }, region: region(f.range) } }],
     ...(f.location ? { properties: { sourceLocation: f.location } } : {}),
-    ...(f.related ? {
-      relatedLocations: f.related.map((rel, id) => ({
-        id,
-        message: { text: rel.message },
-        physicalLocation: { artifactLocation: { uri }, region: region(rel.range) },
-      })),
-    } : {}),
-    ...(f.fix ? {
-      fixes: [{
-        description: { text: f.fix.title },
-        artifactChanges: [{
-          artifactLocation: { uri },
-          replacements: f.fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
-        }],
-      }],
-    } : {}),
+    ...(f.related
+      ? {
+          relatedLocations: f.related.map((rel, id) => ({
+            id,
+            message: { text: rel.message },
+            physicalLocation: { artifactLocation: { uri }, region: region(rel.range) },
+          })),
+        }
+      : {}),
+    ...(f.fix
+      ? {
+          fixes: [
+            {
+              description: { text: f.fix.title },
+              artifactChanges: [
+                {
+                  artifactLocation: { uri },
+                  replacements: f.fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
+                },
+              ],
+            },
+          ],
+        }
+      : {}),
   }));
 }
 
@@ -151,22 +168,24 @@ export function* assemble(files: RenderedFile[], format: OutputFormat, locale: L
     const log: sarif.Log = {
       version: '2.1.0',
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-      runs: [{
-        tool: {
-          driver: {
-            name: 'xxgk-lint',
-            version,
-            rules: RULES.map((r) => ({
-              id: r.code,
-              shortDescription: { text: r.description[locale] },
-              fullDescription: { text: r.docs[locale] },
-              defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
-            })),
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'xxgk-lint',
+              version,
+              rules: RULES.map((r) => ({
+                id: r.code,
+                shortDescription: { text: r.description[locale] },
+                fullDescription: { text: r.docs[locale] },
+                defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+              })),
+            },
           },
+          columnKind: 'utf16CodeUnits',
+          results: [],
         },
-        columnKind: 'utf16CodeUnits',
-        results: [],
-      }],
+      ],
     };
     const fragments = checked.map((f) => f.fragment).filter(Boolean);
     const head = JSON.stringify(log, null, 2);

@@ -24,18 +24,27 @@ export const INPUT_OPTIONS = {
 
 /** The help lines of `INPUT_OPTIONS`. */
 export const INPUT_HELP: HelpOption[] = [
-  ['      --locale <zh-CN|en>', {
-    'zh-CN': '消息语言（默认：中文，除非 LC_ALL、LC_MESSAGES、LANG 或 LANGUAGE 指明其他语言）',
-    en: 'message language (default: Chinese unless LC_ALL, LC_MESSAGES, LANG or LANGUAGE name another)',
-  }],
-  [{ 'zh-CN': '      --encoding <编码>', en: '      --encoding <name>' }, {
-    'zh-CN': `指定编码：${choices(ENCODINGS)['zh-CN']}（默认：自动识别）`,
-    en: `force ${choices(ENCODINGS).en} (default: detect)`,
-  }],
-  [{ 'zh-CN': '  -c, --config <文件>', en: '  -c, --config <file>' }, {
-    'zh-CN': '使用此配置文件，不再查找最近的 .xxgk-lint.json',
-    en: 'use this config instead of the nearest .xxgk-lint.json',
-  }],
+  [
+    '      --locale <zh-CN|en>',
+    {
+      'zh-CN': '消息语言（默认：中文，除非 LC_ALL、LC_MESSAGES、LANG 或 LANGUAGE 指明其他语言）',
+      en: 'message language (default: Chinese unless LC_ALL, LC_MESSAGES, LANG or LANGUAGE name another)',
+    },
+  ],
+  [
+    { 'zh-CN': '      --encoding <编码>', en: '      --encoding <name>' },
+    {
+      'zh-CN': `指定编码：${choices(ENCODINGS)['zh-CN']}（默认：自动识别）`,
+      en: `force ${choices(ENCODINGS).en} (default: detect)`,
+    },
+  ],
+  [
+    { 'zh-CN': '  -c, --config <文件>', en: '  -c, --config <file>' },
+    {
+      'zh-CN': '使用此配置文件，不再查找最近的 .xxgk-lint.json',
+      en: 'use this config instead of the nearest .xxgk-lint.json',
+    },
+  ],
 ];
 
 /** A usage error in --locale or --encoding, if any (in `locale`). */

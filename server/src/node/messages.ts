@@ -77,10 +77,12 @@ export type HelpOption = [option: string | Localized, meaning: Localized];
 
 /** Option lines with the meanings from column `width` (counted in terminal columns). */
 export function helpOptions(options: HelpOption[], width: number, locale: Locale): string {
-  return options.map(([option, meaning]) => {
-    const written = typeof option === 'string' ? option : option[locale];
-    return `${written}${' '.repeat(Math.max(1, width - displayWidth(written)))}${meaning[locale]}`;
-  }).join('\n');
+  return options
+    .map(([option, meaning]) => {
+      const written = typeof option === 'string' ? option : option[locale];
+      return `${written}${' '.repeat(Math.max(1, width - displayWidth(written)))}${meaning[locale]}`;
+    })
+    .join('\n');
 }
 
 export const HELP_HEADINGS = {

@@ -15,12 +15,23 @@ const T = {
     title: '政府信息公开工作年度报告审核意见',
     generated: '生成工具',
     summary: '汇总',
-    file: '文件', organ: '机关', year: '年度', format: '格式', status: '状态',
-    errors: '错误', warnings: '警告', info: '提示',
-    checked: '已检查', unrecognized: '未识别', unchecked: '未检查', unreadable: '无法读取',
+    file: '文件',
+    organ: '机关',
+    year: '年度',
+    format: '格式',
+    status: '状态',
+    errors: '错误',
+    warnings: '警告',
+    info: '提示',
+    checked: '已检查',
+    unrecognized: '未识别',
+    unchecked: '未检查',
+    unreadable: '无法读取',
     findings: '问题与整改建议',
     none: '未发现问题。',
-    where: '位置', problem: '问题', advice: '整改建议',
+    where: '位置',
+    problem: '问题',
+    advice: '整改建议',
     tables: '表格',
     legend: '图例：红色为错误，黄色为警告，蓝色为提示；加粗边框为导致勾稽关系不成立的单元格；斜线为空白单元格。',
     severity: { error: '错误', warning: '警告', information: '提示', hint: '提示' } as Record<Severity, string>,
@@ -30,12 +41,23 @@ const T = {
     title: 'Review of government information disclosure annual reports',
     generated: 'Made with',
     summary: 'Summary',
-    file: 'File', organ: 'Organ', year: 'Year', format: 'Format', status: 'Status',
-    errors: 'Errors', warnings: 'Warnings', info: 'Info',
-    checked: 'checked', unrecognized: 'not recognized', unchecked: 'not checked', unreadable: 'unreadable',
+    file: 'File',
+    organ: 'Organ',
+    year: 'Year',
+    format: 'Format',
+    status: 'Status',
+    errors: 'Errors',
+    warnings: 'Warnings',
+    info: 'Info',
+    checked: 'checked',
+    unrecognized: 'not recognized',
+    unchecked: 'not checked',
+    unreadable: 'unreadable',
     findings: 'Findings and what to change',
     none: 'No problems found.',
-    where: 'Where', problem: 'Problem', advice: 'What to change',
+    where: 'Where',
+    problem: 'Problem',
+    advice: 'What to change',
     tables: 'Tables',
     legend: 'Legend: red errors, yellow warnings, blue information; a thick border marks the cell that breaks a sum; hatching marks a blank cell.',
     severity: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' } as Record<Severity, string>,
@@ -76,9 +98,11 @@ function summaryTable(results: FileResult[], locale: Locale): string {
   const head = [t.file, t.organ, t.year, t.format, t.status, t.errors, t.warnings, t.info].map((h) => `<th>${h}</th>`).join('');
   const rows = results.map((r, i) => {
     const status = statusOf(r);
-    return `<tr><td><a href="#r${i + 1}">${escape(r.file)}</a></td><td>${escape(r.digest?.organ ?? '')}</td><td>${r.year ?? ''}</td>`
-      + `<td>${r.formatVersion ? t.formatName(r.formatVersion) : ''}</td><td class="status-${status}">${t[status]}</td>`
-      + `<td class="n">${count(r.findings, 'error')}</td><td class="n">${count(r.findings, 'warning')}</td><td class="n">${count(r.findings, 'info')}</td></tr>`;
+    return (
+      `<tr><td><a href="#r${i + 1}">${escape(r.file)}</a></td><td>${escape(r.digest?.organ ?? '')}</td><td>${r.year ?? ''}</td>` +
+      `<td>${r.formatVersion ? t.formatName(r.formatVersion) : ''}</td><td class="status-${status}">${t[status]}</td>` +
+      `<td class="n">${count(r.findings, 'error')}</td><td class="n">${count(r.findings, 'warning')}</td><td class="n">${count(r.findings, 'info')}</td></tr>`
+    );
   });
   return `<table class="summary"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -93,8 +117,11 @@ function findingsTable(r: FileResult, locale: Locale): string {
   const t = T[locale];
   if (r.error) return `<p class="status-unreadable">${escape(r.error)}</p>`;
   if (r.findings.length === 0) return `<p>${t.none}</p>`;
-  const rows = r.findings.map((f) => `<tr class="${f.severity}"><td>${t.severity[f.severity]}</td><td>${escape(where(f, locale))}</td>`
-    + `<td>${escape(f.message)} <span class="muted">${f.code}</span></td><td>${advice(f)}</td></tr>`);
+  const rows = r.findings.map(
+    (f) =>
+      `<tr class="${f.severity}"><td>${t.severity[f.severity]}</td><td>${escape(where(f, locale))}</td>` +
+      `<td>${escape(f.message)} <span class="muted">${f.code}</span></td><td>${advice(f)}</td></tr>`,
+  );
   return `<table class="findings"><thead><tr><th></th><th>${t.where}</th><th>${t.problem}</th><th>${t.advice}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -107,7 +134,12 @@ function cellHtml(c: CellView): string {
 function blockHtml(block: BlockView): string {
   const width = 1 + (block.rows[0]?.cells.length ?? 0);
   const caption = block.caption ? `<tr><th colspan="${width}">${escape(block.caption)}</th></tr>` : '';
-  const header = block.header.map((row) => `<tr>${row.map((h) => `<th${h.colSpan ? ` colspan="${h.colSpan}"` : ''}${h.rowSpan ? ` rowspan="${h.rowSpan}"` : ''}>${escape(h.text)}</th>`).join('')}</tr>`).join('');
+  const header = block.header
+    .map(
+      (row) =>
+        `<tr>${row.map((h) => `<th${h.colSpan ? ` colspan="${h.colSpan}"` : ''}${h.rowSpan ? ` rowspan="${h.rowSpan}"` : ''}>${escape(h.text)}</th>`).join('')}</tr>`,
+    )
+    .join('');
   const rows = block.rows.map((row) => `<tr><td class="label">${escape(row.label)}</td>${row.cells.map(cellHtml).join('')}</tr>`).join('');
   return `${caption}${header}${rows}`;
 }
@@ -118,10 +150,15 @@ function tablesHtml(tables: TableView[]): string {
 
 export function renderReview(results: FileResult[], locale: Locale, version: string): string {
   const t = T[locale];
-  const reports = results.map((r, i) => `<h2 id="r${i + 1}">${i + 1}. ${escape(r.digest?.organ ?? r.file)}${r.year ? ` ${r.year}` : ''}</h2>`
-    + `<p class="muted">${escape(r.file)}</p><h3>${t.findings}</h3>${findingsTable(r, locale)}`
-    + (r.tables?.length ? `<p class="muted">${t.legend}</p>${tablesHtml(r.tables)}` : ''));
-  return `<!DOCTYPE html>\n<html lang="${locale}"><head><meta charset="utf-8"><title>${t.title}</title><style>${CSS}</style></head>`
-    + `<body><h1>${t.title}</h1><p class="muted">${t.generated} xxgk-lint ${escape(version)}</p>`
-    + `<h2>${t.summary}</h2>${summaryTable(results, locale)}${reports.join('\n')}</body></html>\n`;
+  const reports = results.map(
+    (r, i) =>
+      `<h2 id="r${i + 1}">${i + 1}. ${escape(r.digest?.organ ?? r.file)}${r.year ? ` ${r.year}` : ''}</h2>` +
+      `<p class="muted">${escape(r.file)}</p><h3>${t.findings}</h3>${findingsTable(r, locale)}` +
+      (r.tables?.length ? `<p class="muted">${t.legend}</p>${tablesHtml(r.tables)}` : ''),
+  );
+  return (
+    `<!DOCTYPE html>\n<html lang="${locale}"><head><meta charset="utf-8"><title>${t.title}</title><style>${CSS}</style></head>` +
+    `<body><h1>${t.title}</h1><p class="muted">${t.generated} xxgk-lint ${escape(version)}</p>` +
+    `<h2>${t.summary}</h2>${summaryTable(results, locale)}${reports.join('\n')}</body></html>\n`
+  );
 }

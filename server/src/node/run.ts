@@ -20,15 +20,21 @@ export const RUN_OPTIONS = {
 
 /** The help lines of `RUN_OPTIONS`. */
 export const RUN_HELP: HelpOption[] = [
-  [{ 'zh-CN': '  -j, --jobs <线程数>', en: '  -j, --jobs <n>' }, {
-    'zh-CN': '文件多时的线程数（默认：核数减一，每1000个文件至多一个）',
-    en: 'threads for many files (default: cores - 1, at most one per 1000 files)',
-  }],
+  [
+    { 'zh-CN': '  -j, --jobs <线程数>', en: '  -j, --jobs <n>' },
+    {
+      'zh-CN': '文件多时的线程数（默认：核数减一，每1000个文件至多一个）',
+      en: 'threads for many files (default: cores - 1, at most one per 1000 files)',
+    },
+  ],
   ['      --cache', { 'zh-CN': '复用上次 --cache 运行以来未改动的文件的结果', en: 'reuse the results of files unchanged since the last --cache run' }],
-  [{ 'zh-CN': '      --cache-location <路径>', en: '      --cache-location <path>' }, {
-    'zh-CN': '缓存文件，或存放缓存的文件夹（默认：./.xxgk-lint-cache）',
-    en: 'the cache file, or a folder for it (default: ./.xxgk-lint-cache)',
-  }],
+  [
+    { 'zh-CN': '      --cache-location <路径>', en: '      --cache-location <path>' },
+    {
+      'zh-CN': '缓存文件，或存放缓存的文件夹（默认：./.xxgk-lint-cache）',
+      en: 'the cache file, or a folder for it (default: ./.xxgk-lint-cache)',
+    },
+  ],
 ];
 
 const CACHE_REASONS: Record<CacheRefusal['reason'], CliMessageId> = {
@@ -50,10 +56,13 @@ export const FIX_OPTIONS = {
 export const FIX_HELP: HelpOption[] = [
   ['      --fix', { 'zh-CN': '把可确定的修复写入文件（原子写入），逐条列出', en: 'write the safe fixes into the files (atomically) and list each edit' }],
   ['      --fix-dry-run', { 'zh-CN': '列出 --fix 会做的修改，不写入文件', en: 'list the edits --fix would make, writing nothing' }],
-  [{ 'zh-CN': '      --fix-type <种类>', en: '      --fix-type <kinds>' }, {
-    'zh-CN': `只做这几种修复，以逗号分隔：${FIX_KINDS.join(',')}`,
-    en: `only these kinds of fix, comma-separated: ${FIX_KINDS.join(', ')}`,
-  }],
+  [
+    { 'zh-CN': '      --fix-type <种类>', en: '      --fix-type <kinds>' },
+    {
+      'zh-CN': `只做这几种修复，以逗号分隔：${FIX_KINDS.join(',')}`,
+      en: `only these kinds of fix, comma-separated: ${FIX_KINDS.join(', ')}`,
+    },
+  ],
 ];
 
 type FixValues = { fix?: boolean; 'fix-dry-run'?: boolean; 'fix-type'?: string };
@@ -62,7 +71,10 @@ type FixValues = { fix?: boolean; 'fix-dry-run'?: boolean; 'fix-type'?: string }
 export function fixRunOf(values: FixValues, locale: Locale): RunOptions['fix'] | { error: string } {
   const kinds = choices(FIX_KINDS);
   if (values.fix && values['fix-dry-run']) return { error: cliText('fixAndDryRun', locale) };
-  const listed = values['fix-type']?.split(',').map((k) => k.trim()).filter(Boolean);
+  const listed = values['fix-type']
+    ?.split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   if (listed && !values.fix && !values['fix-dry-run']) return { error: cliText('fixTypeAlone', locale) };
   const unknown = listed?.find((k) => !(FIX_KINDS as readonly string[]).includes(k));
   if (unknown !== undefined) return { error: cliText('unknownFixType', locale, { value: unknown, choices: kinds }) };
@@ -77,10 +89,12 @@ export function fixRunOf(values: FixValues, locale: Locale): RunOptions['fix'] |
  */
 export function fixLog(r: Pick<FileResult, 'file' | 'fixedEdits'>, locale: Locale, written: boolean): string {
   const shown = (s: string) => s.trim().replace(/\s*[\r\n]+\s*/g, ' ⏎ ') || cliText('emptyText', locale);
-  return (r.fixedEdits ?? []).map((e) => {
-    const at = written ? e.fixed : e.original;
-    return `${r.file}:${where({ range: { start: at, end: at }, location: e.location }, locale)} ${e.subject} ${shown(e.oldText)} → ${shown(e.newText)}\n`;
-  }).join('');
+  return (r.fixedEdits ?? [])
+    .map((e) => {
+      const at = written ? e.fixed : e.original;
+      return `${r.file}:${where({ range: { start: at, end: at }, location: e.location }, locale)} ${e.subject} ${shown(e.oldText)} → ${shown(e.newText)}\n`;
+    })
+    .join('');
 }
 
 type RunValues = { jobs?: string; cache?: boolean; 'cache-location'?: string };
@@ -109,9 +123,10 @@ export async function checkCommandFiles(files: string[], run: RunOptions, values
   try {
     cache?.save();
   } catch (e) {
-    const reason = e instanceof CacheLeftAlone
-      ? cliText(CACHE_REASONS[e.refusal.reason], run.locale, { code: e.refusal.code ?? '' })
-      : (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    const reason =
+      e instanceof CacheLeftAlone
+        ? cliText(CACHE_REASONS[e.refusal.reason], run.locale, { code: e.refusal.code ?? '' })
+        : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
     io.stderr(`${command}: ${cliText('cacheNotWritten', run.locale, { file: cache!.file, reason })}\n`);
   }
   return results;
@@ -125,7 +140,11 @@ async function checkFiles(files: string[], run: RunOptions, jobs?: number, cache
   if (!cache) return checkAll(files, run, jobs);
   const checker = new FileChecker(run);
   const hits = run.fix ? [] : files.map((f) => checker.fromCache(f, cache));
-  const fresh = await checkAll(files.filter((_, i) => !hits[i]), { ...run, cacheKeys: true }, jobs);
+  const fresh = await checkAll(
+    files.filter((_, i) => !hits[i]),
+    { ...run, cacheKeys: true },
+    jobs,
+  );
   for (const r of fresh) cache.set(path.resolve(run.cwd, r.file), r);
   let next = 0;
   return files.map((_, i) => hits[i] ?? fresh[next++]);

@@ -36,10 +36,13 @@ const SUMMARY_OPTIONS: HelpOption[] = [
   ['  -f, --format <text|csv|json>', { 'zh-CN': '输出格式（默认：text）', en: 'output format (default: text)' }],
   ['      --bom', { 'zh-CN': 'CSV 输出以 UTF-8 BOM 开头（便于 Excel 打开）', en: 'start CSV output with a UTF-8 BOM (for Excel)' }],
   ...INPUT_HELP,
-  [{ 'zh-CN': '      --copied-text-threshold <比例>', en: '      --copied-text-threshold <x>' }, {
-    'zh-CN': 'copied-text 的阈值：与上年相同的句子所占比例，大于0且不大于1（默认：0.5）',
-    en: 'share of copied sentences (0–1] for copied-text (default: 0.5)',
-  }],
+  [
+    { 'zh-CN': '      --copied-text-threshold <比例>', en: '      --copied-text-threshold <x>' },
+    {
+      'zh-CN': 'copied-text 的阈值：与上年相同的句子所占比例，大于0且不大于1（默认：0.5）',
+      en: 'share of copied sentences (0–1] for copied-text (default: 0.5)',
+    },
+  ],
   ...RUN_HELP,
   ['  -h, --help', HELP_HEADINGS.help],
 ];

@@ -1,6 +1,4 @@
-import {
-  Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocuments, TextDocumentSyncKind,
-} from 'vscode-languageserver';
+import { Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CODE_ACTION_KINDS, codeActions } from '../lsp/codeActions';
 import { setRuleDocs } from '../lsp/convert';

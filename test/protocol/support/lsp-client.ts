@@ -3,9 +3,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  ClientCapabilities, CodeAction, CodeActionParams, createProtocolConnection, Diagnostic, DocumentDiagnosticReport,
-  InitializeResult, ProtocolConnection, PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter,
-  TextDocumentContentChangeEvent, TextEdit, WorkspaceEdit,
+  ClientCapabilities,
+  CodeAction,
+  CodeActionParams,
+  createProtocolConnection,
+  Diagnostic,
+  DocumentDiagnosticReport,
+  InitializeResult,
+  ProtocolConnection,
+  PublishDiagnosticsParams,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocumentContentChangeEvent,
+  TextEdit,
+  WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ROOT } from '../../support/fixtures';
@@ -39,13 +50,20 @@ export class TestClient {
   private readonly waiters: Waiter<PublishDiagnosticsParams>[] = [];
   private stderr = '';
 
-  private constructor(readonly child: ChildProcess, readonly conn: ProtocolConnection, readonly settings: Record<string, unknown> | undefined, public initializeResult?: InitializeResult) {}
+  private constructor(
+    readonly child: ChildProcess,
+    readonly conn: ProtocolConnection,
+    readonly settings: Record<string, unknown> | undefined,
+    public initializeResult?: InitializeResult,
+  ) {}
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, conn, options.settings);
-    child.stderr!.on('data', (d: Buffer) => { client.stderr += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => {
+      client.stderr += d.toString();
+    });
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       client.published.push(p);
       for (const w of [...client.waiters]) {
@@ -55,7 +73,9 @@ export class TestClient {
         }
       }
     });
-    conn.onNotification('window/showMessage', (p: { message: string }) => { client.messages.push(p.message); });
+    conn.onNotification('window/showMessage', (p: { message: string }) => {
+      client.messages.push(p.message);
+    });
     conn.onNotification('window/logMessage', () => undefined);
     conn.onRequest('window/showMessageRequest', () => null);
     conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => client.settings ?? {}));
@@ -89,22 +109,25 @@ export class TestClient {
         ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
     };
-    client.initializeResult = await conn.sendRequest('initialize', {
+    client.initializeResult = (await conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: folder ? pathToFileURL(folder).href : null,
       workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }] : null,
       capabilities,
       locale: options.locale,
-    }) as InitializeResult;
+    })) as InitializeResult;
     await conn.sendNotification('initialized', {});
     return client;
   }
 
   /** The next publishDiagnostics for `uri` that matches; register before sending what triggers it. */
   nextDiagnostics(uri: string, match: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
-    return this.guard(new Promise((resolve) => {
-      this.waiters.push({ match: (p) => p.uri === uri && match(p), resolve });
-    }), `publishDiagnostics for ${uri}`);
+    return this.guard(
+      new Promise((resolve) => {
+        this.waiters.push({ match: (p) => p.uri === uri && match(p), resolve });
+      }),
+      `publishDiagnostics for ${uri}`,
+    );
   }
 
   async open(uri: string, text: string, languageId = 'xxgk-report'): Promise<void> {
@@ -132,7 +155,10 @@ export class TestClient {
   async applyEdits(uri: string, edits: TextEdit[]): Promise<number> {
     // Later edits first, so earlier positions stay valid.
     const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
-    return this.change(uri, sorted.map((e) => ({ range: e.range, text: e.newText })));
+    return this.change(
+      uri,
+      sorted.map((e) => ({ range: e.range, text: e.newText })),
+    );
   }
 
   text(uri: string): string {
@@ -148,7 +174,10 @@ export class TestClient {
   }
 
   codeActions(uri: string, range: CodeActionParams['range'], only?: string[], diagnostics: Diagnostic[] = []): Promise<CodeAction[]> {
-    return this.guard(this.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } }), 'textDocument/codeAction');
+    return this.guard(
+      this.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } }),
+      'textDocument/codeAction',
+    );
   }
 
   request<T>(method: string, params: unknown): Promise<T> {

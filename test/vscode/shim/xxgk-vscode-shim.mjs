@@ -45,30 +45,82 @@ const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 
 // ------------------------------------------------------------------ arguments
 const IGNORED_FLAGS = new Set([
-  'no-sandbox', 'disable-gpu-sandbox', 'disable-updates', 'skip-welcome', 'skip-release-notes',
-  'disable-workspace-trust', 'disable-gpu', 'disable-chromium-sandbox', 'new-window', 'reuse-window',
-  'wait', 'verbose', 'disable-telemetry', 'disable-crash-reporter', 'disable-dev-shm-usage',
-  'disable-lcd-text', 'disable-keytar', 'use-inmemory-secretstorage', 'sync', 'force-disable-user-env',
-  'crash-reporter-directory', 'logsPath', 'log', 'inspect-extensions', 'inspect-brk-extensions',
-  'enable-proposed-api', 'password-store', 'force-renderer-accessibility', 'preserve-env',
+  'no-sandbox',
+  'disable-gpu-sandbox',
+  'disable-updates',
+  'skip-welcome',
+  'skip-release-notes',
+  'disable-workspace-trust',
+  'disable-gpu',
+  'disable-chromium-sandbox',
+  'new-window',
+  'reuse-window',
+  'wait',
+  'verbose',
+  'disable-telemetry',
+  'disable-crash-reporter',
+  'disable-dev-shm-usage',
+  'disable-lcd-text',
+  'disable-keytar',
+  'use-inmemory-secretstorage',
+  'sync',
+  'force-disable-user-env',
+  'crash-reporter-directory',
+  'logsPath',
+  'log',
+  'inspect-extensions',
+  'inspect-brk-extensions',
+  'enable-proposed-api',
+  'password-store',
+  'force-renderer-accessibility',
+  'preserve-env',
 ]);
-const VALUE_FLAGS = new Set(['crash-reporter-directory', 'logsPath', 'log', 'sync', 'password-store',
-  'extensionDevelopmentPath', 'extensionTestsPath', 'locale', 'user-data-dir', 'extensions-dir',
-  'disable-extension', 'enable-proposed-api', 'inspect-extensions', 'inspect-brk-extensions',
-  'install-extension', 'uninstall-extension']);
+const VALUE_FLAGS = new Set([
+  'crash-reporter-directory',
+  'logsPath',
+  'log',
+  'sync',
+  'password-store',
+  'extensionDevelopmentPath',
+  'extensionTestsPath',
+  'locale',
+  'user-data-dir',
+  'extensions-dir',
+  'disable-extension',
+  'enable-proposed-api',
+  'inspect-extensions',
+  'inspect-brk-extensions',
+  'install-extension',
+  'uninstall-extension',
+]);
 // Extension-management CLI (what resolveCliArgsFromVSCodeExecutablePath's `bin/code` is used for): passed to
 // the VS Code server's own CLI with the same --extensions-dir.
-const CLI_FLAGS = new Set(['install-extension', 'uninstall-extension', 'list-extensions', 'show-versions',
-  'force', 'pre-release', 'category']);
+const CLI_FLAGS = new Set(['install-extension', 'uninstall-extension', 'list-extensions', 'show-versions', 'force', 'pre-release', 'category']);
 
 function parseArgs(argv) {
-  const o = { devPaths: [], testsPath: undefined, locale: undefined, userDataDir: undefined,
-    extensionsDir: undefined, disableExtensions: false, disableExtension: [], positional: [],
-    version: false, ignored: [], cli: [] };
+  const o = {
+    devPaths: [],
+    testsPath: undefined,
+    locale: undefined,
+    userDataDir: undefined,
+    extensionsDir: undefined,
+    disableExtensions: false,
+    disableExtension: [],
+    positional: [],
+    version: false,
+    ignored: [],
+    cli: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (!a.startsWith('-')) { o.positional.push(a); continue; }
-    if (a === '-v' || a === '--version') { o.version = true; continue; }
+    if (!a.startsWith('-')) {
+      o.positional.push(a);
+      continue;
+    }
+    if (a === '-v' || a === '--version') {
+      o.version = true;
+      continue;
+    }
     const m = /^--?([^=]+)(?:=(.*))?$/s.exec(a);
     let [, name, value] = m;
     if (value === undefined && VALUE_FLAGS.has(name) && i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
@@ -80,13 +132,27 @@ function parseArgs(argv) {
       continue;
     }
     switch (name) {
-      case 'extensionDevelopmentPath': o.devPaths.push(path.resolve(value)); break;
-      case 'extensionTestsPath': o.testsPath = path.resolve(value); break;
-      case 'locale': o.locale = String(value).toLowerCase(); break;
-      case 'user-data-dir': o.userDataDir = path.resolve(value); break;
-      case 'extensions-dir': o.extensionsDir = path.resolve(value); break;
-      case 'disable-extensions': o.disableExtensions = true; break;
-      case 'disable-extension': o.disableExtension.push(value); break;
+      case 'extensionDevelopmentPath':
+        o.devPaths.push(path.resolve(value));
+        break;
+      case 'extensionTestsPath':
+        o.testsPath = path.resolve(value);
+        break;
+      case 'locale':
+        o.locale = String(value).toLowerCase();
+        break;
+      case 'user-data-dir':
+        o.userDataDir = path.resolve(value);
+        break;
+      case 'extensions-dir':
+        o.extensionsDir = path.resolve(value);
+        break;
+      case 'disable-extensions':
+        o.disableExtensions = true;
+        break;
+      case 'disable-extension':
+        o.disableExtension.push(value);
+        break;
       default:
         if (!IGNORED_FLAGS.has(name)) info(`ignoring unknown argument ${a}`);
         o.ignored.push(a);
@@ -98,7 +164,9 @@ function parseArgs(argv) {
 function loadEnv() {
   const envFile = path.join(process.env.EDITOR_TEST_ENV_DIR || path.join(repoRoot, '.cache', 'editor-test-env'), 'env.json');
   let env;
-  try { env = JSON.parse(fs.readFileSync(envFile, 'utf8')); } catch (e) {
+  try {
+    env = JSON.parse(fs.readFileSync(envFile, 'utf8'));
+  } catch (e) {
     fail(`cannot read ${envFile} (${e.code || e.message}); run: bash scripts/setup-editor-test-env.sh`);
   }
   for (const k of ['node24', 'serverMain', 'chromium', 'playwrightCore']) {
@@ -125,9 +193,21 @@ if (args.version) {
 if (args.cli.length) {
   const ud = args.userDataDir ?? fail('--user-data-dir is needed with extension-management options');
   const ed = args.extensionsDir ?? fail('--extensions-dir is needed with extension-management options');
-  const r = spawnSync(env.node24, [env.serverMain, ...args.cli, '--extensions-dir', ed, '--user-data-dir', ud,
-    '--server-data-dir', path.join(ud, 'server-data'), '--accept-server-license-terms'],
-  { stdio: 'inherit', env: { EXTENSIONS_GALLERY: '{}', ...process.env } });
+  const r = spawnSync(
+    env.node24,
+    [
+      env.serverMain,
+      ...args.cli,
+      '--extensions-dir',
+      ed,
+      '--user-data-dir',
+      ud,
+      '--server-data-dir',
+      path.join(ud, 'server-data'),
+      '--accept-server-license-terms',
+    ],
+    { stdio: 'inherit', env: { EXTENSIONS_GALLERY: '{}', ...process.env } },
+  );
   process.exit(r.status ?? 1);
 }
 if (!args.testsPath) info('no --extensionTestsPath given: the window stays open until the timeout');
@@ -138,8 +218,7 @@ const tmpDir = path.join(scratch, 'tmp');
 const userDataDir = args.userDataDir ?? path.join(scratch, 'user-data');
 // The server has no --disable-extensions; like desktop (installed extensions off, built-in ones on) we
 // then give it an empty extensions folder.
-const extensionsDir = args.disableExtensions ? path.join(scratch, 'no-extensions')
-  : args.extensionsDir ?? path.join(scratch, 'extensions');
+const extensionsDir = args.disableExtensions ? path.join(scratch, 'no-extensions') : (args.extensionsDir ?? path.join(scratch, 'extensions'));
 const serverDataDir = path.join(userDataDir, 'server-data');
 for (const d of [tmpDir, userDataDir, extensionsDir, serverDataDir]) fs.mkdirSync(d, { recursive: true });
 const serverLogFile = path.join(scratch, 'server.log');
@@ -160,7 +239,10 @@ const overall = setTimeout(() => {
 // Last resort, whatever path leads to exit: the server's whole process group goes with us.
 process.on('exit', () => killServer('SIGKILL'));
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => { info(`got ${sig}, stopping`); finish(sig === 'SIGINT' ? 130 : 143); });
+  process.on(sig, () => {
+    info(`got ${sig}, stopping`);
+    finish(sig === 'SIGINT' ? 130 : 143);
+  });
 }
 
 main().catch((e) => {
@@ -191,13 +273,22 @@ function writeUserSettings(file) {
 function startServer() {
   const serverArgs = [
     env.serverMain,
-    '--host', '127.0.0.1', '--port', '0',
-    '--without-connection-token', '--accept-server-license-terms',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '0',
+    '--without-connection-token',
+    '--accept-server-license-terms',
     '--enable-smoke-test-driver',
-    '--server-data-dir', serverDataDir,
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
-    '--disable-telemetry', '--telemetry-level', 'off',
+    '--server-data-dir',
+    serverDataDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    '--disable-telemetry',
+    '--telemetry-level',
+    'off',
     '--disable-workspace-trust',
     '--disable-update-check',
     '--disable-getting-started-override',
@@ -226,7 +317,10 @@ function startServer() {
       if (buf !== null) {
         buf += chunk.toString();
         const m = /Extension host agent listening on (\d+)/.exec(buf);
-        if (m) { buf = null; resolve(Number(m[1])); }
+        if (m) {
+          buf = null;
+          resolve(Number(m[1]));
+        }
       }
     };
     server.stdout.on('data', onData);
@@ -234,7 +328,10 @@ function startServer() {
     server.on('error', reject);
     server.on('exit', (code, signal) => {
       if (buf !== null) reject(new Error(`VS Code server exited early (${code ?? signal}); log:\n${tail(serverLogFile)}`));
-      else if (!finished) { info(`VS Code server exited unexpectedly (${code ?? signal})`); finish(1); }
+      else if (!finished) {
+        info(`VS Code server exited unexpectedly (${code ?? signal})`);
+        finish(1);
+      }
     });
   });
 }
@@ -288,10 +385,21 @@ async function openWorkbench(port) {
   browser = await chromium.launch({
     executablePath: env.chromium,
     headless: true,
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, // ours: finish() closes everything
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false, // ours: finish() closes everything
     env: { ...process.env, TMPDIR: tmpDir },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--lang=${browserLocale}`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      `--lang=${browserLocale}`,
+    ],
   });
   const context = await browser.newContext({ locale: browserLocale, viewport: { width: 1280, height: 800 } });
   if (initScript) await context.addInitScript({ content: initScript });
@@ -307,7 +415,10 @@ async function openWorkbench(port) {
     exitFromTests = true;
     setImmediate(() => finish(c));
   });
-  page.on('crash', () => { info('browser page crashed'); finish(1); });
+  page.on('crash', () => {
+    info('browser page crashed');
+    finish(1);
+  });
   if (verbose) {
     page.on('console', (m) => process.stderr.write(`[browser ${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => process.stderr.write(`[browser pageerror] ${e.message}\n`));
@@ -317,31 +428,56 @@ async function openWorkbench(port) {
 }
 
 // Workbench chatter that says nothing about the tests (shown with XXGK_SHIM_VERBOSE=1).
-const NOISE = [/^Resolving connection token/, /^Resolved connection token/, /^Creating a socket \(/,
-  /^\[reconnection-grace-time\]/, /^Updating additional builtin extensions cache/, /^\[Service Worker\] registration/,
-  /^\[AgentHost:remote\] Initializing/, /^\[AccountPolicyGate\]/, /getaddrinfo ENOTFOUND/,
-  /^Ignoring fetching additional builtin extensions from gallery/, /^No extension gallery service configured/];
+const NOISE = [
+  /^Resolving connection token/,
+  /^Resolved connection token/,
+  /^Creating a socket \(/,
+  /^\[reconnection-grace-time\]/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\] registration/,
+  /^\[AgentHost:remote\] Initializing/,
+  /^\[AccountPolicyGate\]/,
+  /getaddrinfo ENOTFOUND/,
+  /^Ignoring fetching additional builtin extensions from gallery/,
+  /^No extension gallery service configured/,
+];
 
 function tail(file, lines = 40) {
-  try { return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return ''; }
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
 }
 
 async function finish(code) {
   if (finished) return;
   finished = true;
   clearTimeout(overall);
-  if (code !== 0 && code < 128 && !exitFromTests && !verbose) { // the editor itself failed: show why
+  if (code !== 0 && code < 128 && !exitFromTests && !verbose) {
+    // the editor itself failed: show why
     const t = tail(serverLogFile, 25);
     if (t.trim()) process.stderr.write(`${TAG} last lines of the VS Code server log:\n${t}\n`);
   }
-  const hardExit = setTimeout(() => { killServer('SIGKILL'); process.exit(code); }, 10_000);
+  const hardExit = setTimeout(() => {
+    killServer('SIGKILL');
+    process.exit(code);
+  }, 10_000);
   hardExit.unref();
   killServer('SIGTERM');
-  try { await browser?.close(); } catch { /* ignore */ }
+  try {
+    await browser?.close();
+  } catch {
+    /* ignore */
+  }
   await waitGroupGone(300); // the server ignores SIGTERM for seconds; the tests are over, so do not wait
   killServer('SIGKILL');
   if (verbose) info(`stopped after ${elapsed()}`);
-  try { fs.closeSync(serverLog); } catch { /* ignore */ }
+  try {
+    fs.closeSync(serverLog);
+  } catch {
+    /* ignore */
+  }
   if (keep) info(`kept scratch folder ${scratch}`);
   else fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
   process.exit(code);
@@ -349,14 +485,22 @@ async function finish(code) {
 
 function killServer(sig) {
   if (!server?.pid) return;
-  try { process.kill(-server.pid, sig); } catch { /* group already gone */ }
+  try {
+    process.kill(-server.pid, sig);
+  } catch {
+    /* group already gone */
+  }
 }
 
 async function waitGroupGone(ms) {
   if (!server?.pid) return;
   const end = Date.now() + ms;
   while (Date.now() < end) {
-    try { process.kill(-server.pid, 0); } catch { return; }
+    try {
+      process.kill(-server.pid, 0);
+    } catch {
+      return;
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }

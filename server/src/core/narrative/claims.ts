@@ -10,10 +10,23 @@ import { clauses, Sentence } from './sentences';
  */
 
 export type CountTopic =
-  | 'received' | 'handled' | 'concluded' | 'carriedIn' | 'carriedOut'
-  | 'disclosed' | 'partial' | 'withheld' | 'unable' | 'notProcessed' | 'otherHandling'
-  | 'review' | 'litigation' | 'litigationDirect' | 'litigationAfterReview'
-  | 'reg' | 'norm';
+  | 'received'
+  | 'handled'
+  | 'concluded'
+  | 'carriedIn'
+  | 'carriedOut'
+  | 'disclosed'
+  | 'partial'
+  | 'withheld'
+  | 'unable'
+  | 'notProcessed'
+  | 'otherHandling'
+  | 'review'
+  | 'litigation'
+  | 'litigationDirect'
+  | 'litigationAfterReview'
+  | 'reg'
+  | 'norm';
 
 export type DocumentVerb = 'made' | 'repealed' | 'valid' | 'published';
 
@@ -157,11 +170,20 @@ function legalContext(sentence: Sentence): boolean {
 
 /** After the number: `1件结转下年度`, `1件政府信息公开申请尚在办理`, `4件已办结`. */
 const AFTER_SUBJECT = '^[\\s\\u00a0]*(?:[^，,。；;\\d]{0,12}?申请)?[\\s\\u00a0]*';
-const AFTER_CARRIED_OUT = new RegExp(`${AFTER_SUBJECT}(?:(?:已|均|仍|尚|需|将)?(?:结转|转入|转至)(?:至|到)?下|(?:正在|尚在|仍在)办理|(?:尚)?未办结|(?:仍)?在办理中)`);
+const AFTER_CARRIED_OUT = new RegExp(
+  `${AFTER_SUBJECT}(?:(?:已|均|仍|尚|需|将)?(?:结转|转入|转至)(?:至|到)?下|(?:正在|尚在|仍在)办理|(?:尚)?未办结|(?:仍)?在办理中)`,
+);
 const AFTER_CONCLUDED = new RegExp(`${AFTER_SUBJECT}(?:已|均已|已经)(?:办结|答复|办理完毕)`);
 
 /** Count claims of one clause. */
-function countClaims(scope: () => Scope, clauseStart: number, clause: string, other: () => boolean, numbers: NumberMention[], options: ClaimOptions): CountClaim[] {
+function countClaims(
+  scope: () => Scope,
+  clauseStart: number,
+  clause: string,
+  other: () => boolean,
+  numbers: NumberMention[],
+  options: ClaimOptions,
+): CountClaim[] {
   const out: CountClaim[] = [];
   let windowStart = 0;
   const counts = numbers.filter((n) => isCount(n, clause));
@@ -178,7 +200,13 @@ function countClaims(scope: () => Scope, clauseStart: number, clause: string, ot
   return out;
 }
 
-function readCount(scope: () => Scope, other: () => boolean, before: string, after: string, options: ClaimOptions): Omit<CountClaim, 'kind' | 'value' | 'start' | 'end'> | undefined {
+function readCount(
+  scope: () => Scope,
+  other: () => boolean,
+  before: string,
+  after: string,
+  options: ClaimOptions,
+): Omit<CountClaim, 'kind' | 'value' | 'start' | 'end'> | undefined {
   if (COMPARISON.test(before) || SUBPERIOD.test(before) || SCOPE.test(before) || mentionsOtherYear(before, options.year)) return undefined;
   if (/其中/.test(before) && APPLICANTS.test(before)) return undefined;
   if (/^[\s\u00a0]*(?:以上|以下|左右|次数)/.test(after)) return undefined;
@@ -242,7 +270,8 @@ function noneClaims(scope: () => Scope, clauseStart: number, clause: string, oth
   return out;
 }
 
-const ALL_DONE = /(?:均|全部|全都|都|一律|已经?)[^，,。；;]{0,10}?(?:办结|办理完毕|办理完成|处理完毕|完成办理|(?:作出|予以)?答复)|(?:办结|答复)率(?:为|达|达到)?[\s\u00a0]*100[\s\u00a0]*[%％]/;
+const ALL_DONE =
+  /(?:均|全部|全都|都|一律|已经?)[^，,。；;]{0,10}?(?:办结|办理完毕|办理完成|处理完毕|完成办理|(?:作出|予以)?答复)|(?:办结|答复)率(?:为|达|达到)?[\s\u00a0]*100[\s\u00a0]*[%％]/;
 
 function allDoneClaims(scope: () => Scope, clauseStart: number, clause: string, numbers: NumberMention[], options: ClaimOptions): AllDoneClaim[] {
   const m = ALL_DONE.exec(clause);
@@ -251,7 +280,8 @@ function allDoneClaims(scope: () => Scope, clauseStart: number, clause: string, 
   if (!app || carried) return [];
   // 办理人大代表建议15件，均已按时办结: what is concluded is named before, in the sentence.
   if (firstOther >= 0 && firstOther < clauseStart + m.index + m[0].length) return [];
-  if (COMMITMENT.test(clause.slice(0, m.index + m[0].length)) || SUBPERIOD.test(clause) || OTHER_TIME.test(clause) || mentionsOtherYear(clause, options.year)) return [];
+  if (COMMITMENT.test(clause.slice(0, m.index + m[0].length)) || SUBPERIOD.test(clause) || OTHER_TIME.test(clause) || mentionsOtherYear(clause, options.year))
+    return [];
   // 已办结4件: a count, checked as such.
   if (numbers.some((n) => isCount(n, clause) && n.start >= m.index)) return [];
   return [{ kind: 'allDone', start: clauseStart + m.index, end: clauseStart + m.index + m[0].length }];

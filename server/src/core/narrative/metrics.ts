@@ -9,9 +9,20 @@ import type { Localized } from '../rule';
  */
 
 export type MetricId =
-  | 'received' | 'carriedIn' | 'concluded' | 'carriedOut'
-  | 'disclosed' | 'partial' | 'withheld' | 'unable' | 'notProcessed' | 'otherHandling'
-  | 'review' | 'litigationDirect' | 'litigationAfterReview' | 'litigation';
+  | 'received'
+  | 'carriedIn'
+  | 'concluded'
+  | 'carriedOut'
+  | 'disclosed'
+  | 'partial'
+  | 'withheld'
+  | 'unable'
+  | 'notProcessed'
+  | 'otherHandling'
+  | 'review'
+  | 'litigationDirect'
+  | 'litigationAfterReview'
+  | 'litigation';
 
 export interface MetricPart {
   cell: Cell;
@@ -36,14 +47,22 @@ export interface MetricOptions {
 }
 
 const T3_GROUP_ROWS: Record<string, Record<FormatVersion, string[]>> = {
-  withheld: { '2019': ['R3_3_1', 'R3_3_2', 'R3_3_3', 'R3_3_4', 'R3_3_5', 'R3_3_6', 'R3_3_7', 'R3_3_8'], '2021': ['R3_3_1', 'R3_3_2', 'R3_3_3', 'R3_3_4', 'R3_3_5', 'R3_3_6', 'R3_3_7', 'R3_3_8'] },
+  withheld: {
+    '2019': ['R3_3_1', 'R3_3_2', 'R3_3_3', 'R3_3_4', 'R3_3_5', 'R3_3_6', 'R3_3_7', 'R3_3_8'],
+    '2021': ['R3_3_1', 'R3_3_2', 'R3_3_3', 'R3_3_4', 'R3_3_5', 'R3_3_6', 'R3_3_7', 'R3_3_8'],
+  },
   unable: { '2019': ['R3_4_1', 'R3_4_2', 'R3_4_3'], '2021': ['R3_4_1', 'R3_4_2', 'R3_4_3'] },
   notProcessed: { '2019': ['R3_5_1', 'R3_5_2', 'R3_5_3', 'R3_5_4', 'R3_5_5'], '2021': ['R3_5_1', 'R3_5_2', 'R3_5_3', 'R3_5_4', 'R3_5_5'] },
   otherHandling: { '2019': ['R3_6'], '2021': ['R3_6_1', 'R3_6_2', 'R3_6_3'] },
 };
 
 const T3_SINGLE: Partial<Record<MetricId, string>> = {
-  received: 'R1', carriedIn: 'R2', concluded: 'R3_7', carriedOut: 'R4', disclosed: 'R3_1', partial: 'R3_2',
+  received: 'R1',
+  carriedIn: 'R2',
+  concluded: 'R3_7',
+  carriedOut: 'R4',
+  disclosed: 'R3_1',
+  partial: 'R3_2',
 };
 
 const GROUP_NAMES: Record<string, Localized> = {
@@ -59,7 +78,6 @@ export function cellOf(report: Report, table: TableId, row: string, column: stri
   return r.cells.find((c) => c.column === column);
 }
 
-
 const T3_PARTS = ['NP', 'CE', 'RI', 'PW', 'LS', 'OT'];
 
 /** A 表三 row's 总计: the 总计 cell, or the sum of the six applicant cells when 总计 is blank. */
@@ -73,7 +91,12 @@ function t3RowTotal(report: Report, row: string, options: MetricOptions): Metric
   const parts = T3_PARTS.map((c) => countedValue(cellOf(report, 'T3', row, c), options.blankAsZero));
   if (parts.some((p) => p === undefined)) return undefined;
   if (parts.every((p) => p!.blank) && !options.blankAsZero) return undefined;
-  return single(tot, parts.reduce((s, p) => s + p!.value, 0), true, name);
+  return single(
+    tot,
+    parts.reduce((s, p) => s + p!.value, 0),
+    true,
+    name,
+  );
 }
 
 function single(cell: Cell, value: number, blank: boolean, name: Localized): MetricValue {
@@ -98,7 +121,12 @@ function t4Total(report: Report, group: 'RV' | 'LD' | 'LR', options: MetricOptio
   if (tot.state === 'invalid') return undefined;
   const parts = ['KEEP', 'CORR', 'OTH', 'PEND'].map((k) => countedValue(cellOf(report, 'T4', 'R', `${group}_${k}`), options.blankAsZero));
   if (parts.some((p) => p === undefined) || !options.blankAsZero) return undefined;
-  return single(tot, parts.reduce((s, p) => s + p!.value, 0), true, name);
+  return single(
+    tot,
+    parts.reduce((s, p) => s + p!.value, 0),
+    true,
+    name,
+  );
 }
 
 /** The value of a figure in the report's tables; undefined when the table does not give it. */
@@ -106,7 +134,11 @@ export function metric(report: Report, id: MetricId, options: MetricOptions): Me
   const single = T3_SINGLE[id];
   if (single) return t3RowTotal(report, single, options);
   const group = T3_GROUP_ROWS[id];
-  if (group) return sum(group[options.format].map((r) => t3RowTotal(report, r, options)), GROUP_NAMES[id]);
+  if (group)
+    return sum(
+      group[options.format].map((r) => t3RowTotal(report, r, options)),
+      GROUP_NAMES[id],
+    );
   if (id === 'review') return t4Total(report, 'RV', options);
   if (id === 'litigationDirect') return t4Total(report, 'LD', options);
   if (id === 'litigationAfterReview') return t4Total(report, 'LR', options);
@@ -137,4 +169,3 @@ export function table2Metric(report: Report, row: 'REG' | 'NORM', column: string
   if (!cell || !v) return undefined;
   return single(cell, v.value, v.blank, cellNames(cell, options.format, { inTable: true }));
 }
-

@@ -41,10 +41,11 @@ function mention(text: string, start: number, end: number, value: number, chines
   const unitEnd = unitMatch ? end + unitMatch[0].length : end;
   const afterUnit = text.slice(unitEnd, unitEnd + 4);
   const percent = /^[\s\u00a0]*[%％]/.test(rest) || /^[\s\u00a0]*个?百分点/.test(rest);
-  const approximate = Boolean(unitMatch?.[1]) || /(?:约|近|逾|超过|不足|将近|大约|上百|几)$/.test(before)
-    || /^(?:以上|以下|左右|上下|余)/.test(afterUnit);
-  const notACount = /^[\s\u00a0]*(?:年|月|日|号|时|点|分|周|岁|万|亿|元|届|期|栋|层|楼|路|室|:|：|-|－|—|\/|[.．]\d)/.test(rest)
-    || /(?:第|前|后|编号|号码|电话|邮编|[a-zA-Z])$/.test(before) || /^[a-zA-Z]/.test(rest);
+  const approximate = Boolean(unitMatch?.[1]) || /(?:约|近|逾|超过|不足|将近|大约|上百|几)$/.test(before) || /^(?:以上|以下|左右|上下|余)/.test(afterUnit);
+  const notACount =
+    /^[\s\u00a0]*(?:年|月|日|号|时|点|分|周|岁|万|亿|元|届|期|栋|层|楼|路|室|:|：|-|－|—|\/|[.．]\d)/.test(rest) ||
+    /(?:第|前|后|编号|号码|电话|邮编|[a-zA-Z])$/.test(before) ||
+    /^[a-zA-Z]/.test(rest);
   return { value, start, end, unit, unitEnd, approximate, percent, chinese, notACount };
 }
 

@@ -1,7 +1,5 @@
 import type { FormatEvidence, FormatVersion, Report, Section, Table } from '../model';
-import {
-  effectiveFormat, FORMAT_MARKERS, otherFormat, TABLE2, TABLE3, T3_COLUMNS, T3_ROWS,
-} from '../schema/formats';
+import { effectiveFormat, FORMAT_MARKERS, otherFormat, TABLE2, TABLE3, T3_COLUMNS, T3_ROWS } from '../schema/formats';
 import type { ViewGrid } from '../read/document';
 import { LineIndex, normalizeLabel } from '../text';
 import { readMeta } from './meta';
@@ -120,9 +118,7 @@ export function parseReport(text: string, grids?: ViewGrid[]): ParsedDocument {
   const t3 = section(3) ? parseLabelledTable('T3', r3.tokens, TABLE3_TARGETS, T3_GROUPS, r3.padsLead) : undefined;
   const evidence = [...markerEvidence(r2.tokens), ...table3Evidence(t3)];
   const format = scoreFormat(evidence);
-  const t2 = section(2)
-    ? parseLabelledTable('T2', r2.tokens, TABLE2_TARGETS[effectiveFormat({ format, year: meta.year })], [], r2.padsLead)
-    : undefined;
+  const t2 = section(2) ? parseLabelledTable('T2', r2.tokens, TABLE2_TARGETS[effectiveFormat({ format, year: meta.year })], [], r2.padsLead) : undefined;
   const t4 = section(4) ? parseTable4(r4.tokens, r4.padsLead) : undefined;
 
   const tables: Report['tables'] = {};

@@ -98,9 +98,7 @@ function matchLabel(tokens: Token[], i: number, targets: RowTarget[], isOpen: (t
         const raw = /[0-9０-９][0-9０-９,，]*$/.exec(t.text);
         // Only digits written side by side can be split by position; spaced ones are not glued.
         const contiguous = raw !== null && raw[0].replace(/[,，]/g, '').length === digits.length && t.range.start.line === t.range.end.line;
-        const digitsRange = contiguous
-          ? { start: { line: t.range.start.line, character: t.range.start.character + raw.index }, end: t.range.end }
-          : t.range;
+        const digitsRange = contiguous ? { start: { line: t.range.start.line, character: t.range.start.character + raw.index }, end: t.range.end } : t.range;
         return { target, kind: 'exact', end: i, range: t.range, text: t.text, glued: { digits, range: digitsRange, contiguous } };
       }
     }
@@ -294,8 +292,14 @@ function placeByColumns(table: TableId, built: { row: Row; match: LabelMatch; fo
     const k = b.match.target.columns.length;
     const values = b.found.values.filter((v) => !v.blank);
     if (!b.row.unparsed || !aligned(b.found) || values.length === 0 || values.length >= k) continue;
-    const complete = built.filter((o) => o.match.target.columns === b.match.target.columns && !o.row.unparsed && aligned(o.found)
-      && o.found.values.length === k && o.found.values.every((v) => !v.blank));
+    const complete = built.filter(
+      (o) =>
+        o.match.target.columns === b.match.target.columns &&
+        !o.row.unparsed &&
+        aligned(o.found) &&
+        o.found.values.length === k &&
+        o.found.values.every((v) => !v.blank),
+    );
     if (complete.length === 0) continue;
     const centers = b.match.target.columns.map((_, c) => {
       const xs = complete.map((o) => (o.found.values[c].columns!.from + o.found.values[c].columns!.to) / 2);
@@ -329,9 +333,7 @@ function gluedCells(table: TableId, target: RowTarget, numbers: number[], range:
   let offset = range.start.character;
   return target.columns.map((c, i) => {
     const raw = String(numbers[i]);
-    const r = oneLine
-      ? { start: { line: range.start.line, character: offset }, end: { line: range.start.line, character: offset + raw.length } }
-      : range;
+    const r = oneLine ? { start: { line: range.start.line, character: offset }, end: { line: range.start.line, character: offset + raw.length } } : range;
     offset += raw.length;
     return { table, row: target.key, column: c.key, raw, state: 'number' as const, value: numbers[i], range: r, present: true };
   });

@@ -201,7 +201,10 @@ const EMPTY_CELL: SourceCell = { pieces: [], origin: {} };
 export class SourceMap {
   private readonly view: LineIndex;
 
-  constructor(private readonly document: ReadDocument, view?: LineIndex) {
+  constructor(
+    private readonly document: ReadDocument,
+    view?: LineIndex,
+  ) {
     this.view = view ?? new LineIndex(document.text);
   }
 

@@ -46,9 +46,7 @@ export interface DocxCell {
   nested: boolean;
 }
 
-export type DocxBlock =
-  | { kind: 'paragraph'; index: number; paragraph: DocxParagraph }
-  | { kind: 'table'; index: number; rows: DocxCell[][] };
+export type DocxBlock = { kind: 'paragraph'; index: number; paragraph: DocxParagraph } | { kind: 'table'; index: number; rows: DocxCell[][] };
 
 /** Content controls and custom XML wrap paragraphs, rows and cells without changing what prints. */
 function contentOf(wrapper: XmlElement): XmlElement | undefined {

@@ -108,7 +108,7 @@ export class Numbering {
     let numId: string | undefined;
     let ilvl: number | undefined;
     const seen = new Set<string>();
-    for (let id = styleId; id !== undefined && !seen.has(id) && seen.size < 32; ) {
+    for (let id = styleId; id !== undefined && !seen.has(id) && seen.size < 32;) {
       seen.add(id);
       const style = this.styles.get(id);
       if (!style) break;
@@ -286,8 +286,19 @@ function chineseCounting(n: number, set: string, units: { ten: string; hundred: 
 function roman(n: number): string {
   if (n <= 0 || n >= 4000) return String(n);
   const table: [number, string][] = [
-    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
   ];
   let out = '';
   for (const [value, glyph] of table) {

@@ -43,10 +43,7 @@ export interface XmlElement {
 
 export type XmlNode = XmlElement | string;
 
-export const W_NAMESPACES = new Set([
-  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
-  'http://purl.oclc.org/ooxml/wordprocessingml/main',
-]);
+export const W_NAMESPACES = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
 
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
@@ -92,7 +89,10 @@ export function parseXml(xml: string, keep: (localName: string, namespace: strin
   let root: XmlElement | undefined;
   let rootClosed = false;
   const stack: Open[] = [];
-  const namespaces = new Map([['xml', XML_NAMESPACE], ['xmlns', XMLNS_NAMESPACE]]);
+  const namespaces = new Map([
+    ['xml', XML_NAMESPACE],
+    ['xmlns', XMLNS_NAMESPACE],
+  ]);
   /** Text since the last markup, entities decoded. */
   let text = '';
   // The start tag being read.
@@ -137,8 +137,17 @@ export function parseXml(xml: string, keep: (localName: string, namespace: strin
       }
       const end = endIndex + 1;
       element = {
-        name: tagName, prefix, localName, namespace, attributes,
-        children: NO_CHILDREN, parent: outer?.element, start: tagStart, contentStart: end, contentEnd: end, end,
+        name: tagName,
+        prefix,
+        localName,
+        namespace,
+        attributes,
+        children: NO_CHILDREN,
+        parent: outer?.element,
+        start: tagStart,
+        contentStart: end,
+        contentEnd: end,
+        end,
       };
       if (outer) {
         if (outer.element!.children === NO_CHILDREN) outer.element!.children = [];
@@ -151,59 +160,62 @@ export function parseXml(xml: string, keep: (localName: string, namespace: strin
     } else stack.push({ name: tagName, element, namespaces: scope });
   };
 
-  const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: true }, {
-    ontext: (start, endIndex) => {
-      text += withoutReference(xml.slice(start, endIndex));
+  const tokenizer = new Tokenizer(
+    { xmlMode: true, decodeEntities: true },
+    {
+      ontext: (start, endIndex) => {
+        text += withoutReference(xml.slice(start, endIndex));
+      },
+      ontextentity: (codepoint) => {
+        text += String.fromCodePoint(codepoint);
+      },
+      oncdata: (start, endIndex, endOffset) => {
+        flushText();
+        text = xml.slice(start, endIndex - endOffset);
+        flushText();
+      },
+      onopentagname: (start, endIndex) => {
+        flushText();
+        tagStart = start - 1;
+        tagName = xml.slice(start, endIndex);
+      },
+      onattribname: (start, endIndex) => {
+        attributeName = xml.slice(start, endIndex);
+        attributeValue = '';
+      },
+      onattribdata: (start, endIndex) => {
+        attributeValue += withoutReference(xml.slice(start, endIndex));
+      },
+      onattribentity: (codepoint) => {
+        attributeValue += String.fromCodePoint(codepoint);
+      },
+      onattribend: (quote) => {
+        // QuoteType.NoValue and Unquoted: XML wants every value in quotes.
+        if (quote < 2) throw new XmlError(`attribute without a quoted value: ${attributeName}`);
+        rawAttributes.push([attributeName, attributeValue]);
+      },
+      onopentagend: (endIndex) => openTag(endIndex, false),
+      onselfclosingtag: (endIndex) => openTag(endIndex, true),
+      onclosetag: (start, endIndex) => {
+        flushText();
+        const name = xml.slice(start, endIndex);
+        const open = stack.pop();
+        if (!open || open.name !== name) throw new XmlError(`unexpected end tag: ${name}`);
+        if (open.element) {
+          open.element.contentEnd = xml.lastIndexOf('<', start);
+          open.element.end = xml.indexOf('>', endIndex) + 1;
+        }
+        if (!stack.length) rootClosed = true;
+      },
+      ondeclaration: (start) => {
+        // Entity declarations could expand without bound; Word never writes a DOCTYPE.
+        if (/^doctype/i.test(xml.slice(start, start + 7))) throw new XmlError('DOCTYPE');
+      },
+      oncomment: flushText,
+      onprocessinginstruction: flushText,
+      onend: () => undefined,
     },
-    ontextentity: (codepoint) => {
-      text += String.fromCodePoint(codepoint);
-    },
-    oncdata: (start, endIndex, endOffset) => {
-      flushText();
-      text = xml.slice(start, endIndex - endOffset);
-      flushText();
-    },
-    onopentagname: (start, endIndex) => {
-      flushText();
-      tagStart = start - 1;
-      tagName = xml.slice(start, endIndex);
-    },
-    onattribname: (start, endIndex) => {
-      attributeName = xml.slice(start, endIndex);
-      attributeValue = '';
-    },
-    onattribdata: (start, endIndex) => {
-      attributeValue += withoutReference(xml.slice(start, endIndex));
-    },
-    onattribentity: (codepoint) => {
-      attributeValue += String.fromCodePoint(codepoint);
-    },
-    onattribend: (quote) => {
-      // QuoteType.NoValue and Unquoted: XML wants every value in quotes.
-      if (quote < 2) throw new XmlError(`attribute without a quoted value: ${attributeName}`);
-      rawAttributes.push([attributeName, attributeValue]);
-    },
-    onopentagend: (endIndex) => openTag(endIndex, false),
-    onselfclosingtag: (endIndex) => openTag(endIndex, true),
-    onclosetag: (start, endIndex) => {
-      flushText();
-      const name = xml.slice(start, endIndex);
-      const open = stack.pop();
-      if (!open || open.name !== name) throw new XmlError(`unexpected end tag: ${name}`);
-      if (open.element) {
-        open.element.contentEnd = xml.lastIndexOf('<', start);
-        open.element.end = xml.indexOf('>', endIndex) + 1;
-      }
-      if (!stack.length) rootClosed = true;
-    },
-    ondeclaration: (start) => {
-      // Entity declarations could expand without bound; Word never writes a DOCTYPE.
-      if (/^doctype/i.test(xml.slice(start, start + 7))) throw new XmlError('DOCTYPE');
-    },
-    oncomment: flushText,
-    onprocessinginstruction: flushText,
-    onend: () => undefined,
-  });
+  );
   try {
     tokenizer.write(xml);
     tokenizer.end();

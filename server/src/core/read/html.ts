@@ -16,13 +16,50 @@ type TextNode = DefaultTreeAdapterMap['textNode'];
 const SKIPPED = new Set(['head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'select', 'button', 'input', 'textarea']);
 /** Elements that end the line before and after them. */
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
-  'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'ul', 'caption', 'html',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'ul',
+  'caption',
+  'html',
 ]);
 
 /** A report's own headings and title: what tells the article from the chrome around it. */
-export const SIGNAL = /^[\s\u3000]*(?:[一二三四五六]|[1-6１-６])[\s\u3000]*[、.．,，][\s\u3000]*(?:总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/;
+export const SIGNAL =
+  /^[\s\u3000]*(?:[一二三四五六]|[1-6１-６])[\s\u3000]*[、.．,，][\s\u3000]*(?:总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/;
 export const TITLE = /政府信息公开(?:工作)?年度?报告/;
 
 function isElement(node: Node): node is Element {
@@ -77,7 +114,10 @@ function textPieces(node: TextNode, source: string): Piece[] {
         flush();
         // A character reference stands for one character (two for an astral one).
         const width = value.codePointAt(v)! > 0xffff ? 2 : 1;
-        pieces.push({ text: value.slice(v, v + width), origin: { source: { start: loc.startOffset + r, end: loc.startOffset + r + m[0].length }, exact: false } });
+        pieces.push({
+          text: value.slice(v, v + width),
+          origin: { source: { start: loc.startOffset + r, end: loc.startOffset + r + m[0].length }, exact: false },
+        });
         r += m[0].length;
         v += width;
         runStart = r;
@@ -346,11 +386,14 @@ function walkUntil(node: Node, stop: Node, w: Walk): boolean {
  */
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 4096).trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml') && head.includes('<html')) return true;
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || (head.startsWith('<?xml') && head.includes('<html'))) return true;
   const tables = text.match(/<table[\s>]/gi)?.length ?? 0;
   const cells = text.match(/<t[dh][\s>]/gi)?.length ?? 0;
   if (tables === 0 || cells < 20) return false;
-  const outside = text.replace(/<table[\s>][\s\S]*?<\/table>/gi, '').split(/\r\n|\n|\r/).filter((l) => l.trim() !== '');
+  const outside = text
+    .replace(/<table[\s>][\s\S]*?<\/table>/gi, '')
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '');
   return outside.filter((l) => l.trimStart().startsWith('<')).length * 2 >= outside.length;
 }
 

@@ -174,7 +174,7 @@ function gridOf(page: number, g: { horizontal: Rule[]; vertical: Rule[] }): Grid
     }
   }
   // A merged cell is a rectangle: grow each group to its bounding box until none changes.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const bounds = new Map<number, [number, number, number, number]>();
     for (let r = 0; r < rows; r++) {
@@ -329,11 +329,16 @@ function streamTable(page: number, rows: Run[][][]): GridTable | undefined {
     for (const s of segments) {
       const b = boxOf(s);
       const overlapping = columns.map((c, k) => (b[0] < c[1] && b[2] > c[0] ? k : -1)).filter((k) => k >= 0);
-      const first = overlapping[0] ?? nearest(columns.map((c) => (c[0] + c[1]) / 2), (b[0] + b[2]) / 2);
+      const first =
+        overlapping[0] ??
+        nearest(
+          columns.map((c) => (c[0] + c[1]) / 2),
+          (b[0] + b[2]) / 2,
+        );
       taken.set(first, [...(taken.get(first) ?? []), ...s]);
       spans.set(first, Math.max(spans.get(first) ?? first, overlapping[overlapping.length - 1] ?? first));
     }
-    for (let k = 0; k < most; ) {
+    for (let k = 0; k < most;) {
       const end = spans.get(k) ?? k;
       const runs = taken.get(k) ?? [];
       const box: Box = [xs[k], top, xs[end + 1], bottom];
@@ -360,7 +365,10 @@ export function layoutPage(geometry: PageGeometry): PageItem[] {
     else if (!table) free.push(run);
   }
   for (const [cell, runs] of byCell) cell.parts = [{ page: geometry.page, box: boxOf(runs), text: cellText(runs) }];
-  const stream = streamTables(geometry.page, linesOf(free).map((runs) => toLine(geometry.page, runs)));
+  const stream = streamTables(
+    geometry.page,
+    linesOf(free).map((runs) => toLine(geometry.page, runs)),
+  );
   const items: PageItem[] = [
     ...[...tables, ...stream.tables].map((table): PageItem => ({ kind: 'table', table })),
     ...stream.rest.flatMap(splitAtGutters).map((line): PageItem => ({ kind: 'line', line })),

@@ -172,9 +172,30 @@ function unifiedIdeographs(text: string): string {
 
 /** Radicals with no Unicode decomposition (or a traditional one) and the simplified ideograph they stand for. */
 const SIMPLIFIED_RADICALS: Record<string, string> = {
-  '⺠': '民', '⻔': '门', '⻓': '长', '⻚': '页', '⻋': '车', '⻢': '马', '⻅': '见', '⻉': '贝', '⻜': '飞', '⻬': '齐',
-  '⻰': '龙', '⻳': '龟', '⻄': '西', '⻘': '青', '⻨': '麦', '⻩': '黄', '⻥': '鱼', '⻦': '鸟', '⻛': '风', '⻣': '骨',
-  '⻤': '鬼', '⻁': '虎', '⻆': '角', '⼾': '户',
+  '⺠': '民',
+  '⻔': '门',
+  '⻓': '长',
+  '⻚': '页',
+  '⻋': '车',
+  '⻢': '马',
+  '⻅': '见',
+  '⻉': '贝',
+  '⻜': '飞',
+  '⻬': '齐',
+  '⻰': '龙',
+  '⻳': '龟',
+  '⻄': '西',
+  '⻘': '青',
+  '⻨': '麦',
+  '⻩': '黄',
+  '⻥': '鱼',
+  '⻦': '鸟',
+  '⻛': '风',
+  '⻣': '骨',
+  '⻤': '鬼',
+  '⻁': '虎',
+  '⻆': '角',
+  '⼾': '户',
 };
 
 /** The page's glyph runs (from its text content) and ruling lines (from its drawing operators). */
@@ -225,7 +246,7 @@ async function pageGeometry(lib: PdfJs, page: PdfPage, n: number, inTime: () => 
 function subpaths(data: Float32Array, ctm: Matrix): ([number, number][] | null)[] {
   const out: ([number, number][] | null)[] = [];
   let current: [number, number][] | null = null;
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const op = data[i++];
     if (op === DRAW.moveTo) {
       current = [apply(ctm, data[i], data[i + 1])];
@@ -273,7 +294,9 @@ function filledRules(data: Float32Array, ctm: Matrix): Rule[] {
     const xs = points.map((p) => p[0]);
     const ys = points.map((p) => p[1]);
     const [left, right, top, bottom] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    const rectangle = points.every(([x, y]) => (Math.abs(x - left) < ALIGNED || Math.abs(x - right) < ALIGNED) && (Math.abs(y - top) < ALIGNED || Math.abs(y - bottom) < ALIGNED));
+    const rectangle = points.every(
+      ([x, y]) => (Math.abs(x - left) < ALIGNED || Math.abs(x - right) < ALIGNED) && (Math.abs(y - top) < ALIGNED || Math.abs(y - bottom) < ALIGNED),
+    );
     if (!rectangle) continue;
     const [w, h] = [right - left, bottom - top];
     if (h <= THIN_FILL && w > h) rules.push({ x0: left, x1: right, y0: (top + bottom) / 2, y1: (top + bottom) / 2 });
@@ -353,10 +376,7 @@ function appendTable(first: GridTable, second: GridTable): void {
     const moved = { ...cell, r0: cell.r0 + offset, r1: cell.r1 + offset };
     // A merged cell cut by the page break: the same columns, a part spanning rows, and the second part
     // blank or the rest of the first's text (not a label of its own).
-    const above =
-      cell.r0 === header
-        ? first.cells.find((c) => c.r1 - 1 === lastRow && near(c.left, cell.left) && near(c.right, cell.right))
-        : undefined;
+    const above = cell.r0 === header ? first.cells.find((c) => c.r1 - 1 === lastRow && near(c.left, cell.left) && near(c.right, cell.right)) : undefined;
     const rest = above && (above.parts.length === 0 || cell.parts.length === 0 || !HEADING.test(cell.parts[0].text));
     if (above && rest && (above.r1 - above.r0 > 1 || cell.r1 - cell.r0 > 1)) {
       above.r1 = moved.r1;
@@ -416,7 +436,8 @@ function sourceRows(table: GridTable): SourceCell[][] {
 
 const round = (b: Box): Box => b.map((v) => Math.round(v * 10) / 10) as Box;
 
-const HEADING = /^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条])/;
+const HEADING =
+  /^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条])/;
 
 /** A centered line under a centered line (a wrapped title). */
 const centered = (a: TextLine, b: TextLine) => Math.abs(a.box[0] + a.box[2] - b.box[0] - b.box[2]) < a.size;
@@ -487,4 +508,3 @@ function mode(values: number[]): number {
   for (const [v, c] of counts) if (c > most || (c === most && v < best)) [best, most] = [v, c];
   return best;
 }
-

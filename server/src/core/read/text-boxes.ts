@@ -112,7 +112,12 @@ function withHtmlTables(doc: LineIndex, regions: Region[]): Region[] {
     for (let step = 1 << 30; step > 0; step >>= 1) if (line + step < doc.starts.length && doc.starts[line + step] <= offset) line += step;
     return line;
   };
-  const tables: Region[] = htmlTablesIn(doc.text).map((t) => ({ kind: 'html', first: lineOf(t.start), last: lineOf(Math.max(t.start, t.end - 1)), rows: t.rows }));
+  const tables: Region[] = htmlTablesIn(doc.text).map((t) => ({
+    kind: 'html',
+    first: lineOf(t.start),
+    last: lineOf(Math.max(t.start, t.end - 1)),
+    rows: t.rows,
+  }));
   const apart = (r: Region) => !tables.some((t) => r.first <= t.last && t.first <= r.last);
   return [...regions.filter(apart), ...tables].sort((a, b) => a.first - b.first);
 }

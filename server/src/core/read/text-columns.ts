@@ -58,10 +58,14 @@ interface Label {
   block: string;
 }
 
-const T3_LABELS: Label[] = T3_ROWS.flatMap((r) => [r.label, ...(r.aliases ?? [])].map((l) => ({ norm: normalizeLabel(l), columns: T3_COLUMNS.length, block: 'T3' })));
+const T3_LABELS: Label[] = T3_ROWS.flatMap((r) =>
+  [r.label, ...(r.aliases ?? [])].map((l) => ({ norm: normalizeLabel(l), columns: T3_COLUMNS.length, block: 'T3' })),
+);
 const T2_LABELS: Label[] = (['2019', '2021'] as const).flatMap((format) =>
   TABLE2[format].flatMap((block) =>
-    block.rows.flatMap((r) => [r.label, ...(r.aliases ?? [])].map((l) => ({ norm: normalizeLabel(l), columns: block.columns.length, block: `T2.${format}.${block.key}` }))),
+    block.rows.flatMap((r) =>
+      [r.label, ...(r.aliases ?? [])].map((l) => ({ norm: normalizeLabel(l), columns: block.columns.length, block: `T2.${format}.${block.key}` })),
+    ),
   ),
 );
 
@@ -216,7 +220,7 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
     const hi = Math.min(i + 1 < valueLines.length ? valueLines[i + 1].line : to, v.line + MAX_LABEL_LINES + 1);
     const window: Word[] = [];
     for (let l = lo; l < hi; l++) {
-      for (const w of l === v.line ? v.labels : words.get(l) ?? []) if (!used.has(w)) window.push(w);
+      for (const w of l === v.line ? v.labels : (words.get(l) ?? [])) if (!used.has(w)) window.push(w);
     }
     // Without -layout a row's numbers follow its label: the label takes a word of their line or of the line above.
     const found = findLabel(window, labels, layout ? undefined : labelEnd(v, words));
@@ -226,15 +230,17 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
   });
 
   const blockOf = (label: Label | undefined) => label?.block ?? `section ${section}`;
-  const columns = columnSpans(drafts.map((d) => ({ value: d.value, block: blockOf(d.label), k: countOf(d.label, section) })), layout);
+  const columns = columnSpans(
+    drafts.map((d) => ({ value: d.value, block: blockOf(d.label), k: countOf(d.label, section) })),
+    layout,
+  );
   const rows: RowDraft[] = [];
   const valueRows = new Map<number, RowDraft>();
   // In a labelled table, numbers with no label of their own are a cell's text wrapped away from its
   // row (a wide total on the line above or below) or a row's numbers broken over lines: the rows
   // beside them cannot be completed by columns or sums. A lone character beside them is not a label
   // of theirs but one of a group label set vertically (结 / 果).
-  const isStray = (d: (typeof drafts)[number] | undefined) =>
-    !!d && labels.length > 0 && !d.label && d.value.labels.every((w) => [...w.text].length === 1);
+  const isStray = (d: (typeof drafts)[number] | undefined) => !!d && labels.length > 0 && !d.label && d.value.labels.every((w) => [...w.text].length === 1);
   /** The rows nearest (in lines) to stray numbers: the one, or the two, they were wrapped away from. */
   const nearestRows = (j: number): number[] => {
     const distance = (i: number) => (drafts[i] && !isStray(drafts[i]) ? Math.abs(drafts[i].value.line - drafts[j].value.line) : Infinity);
@@ -386,11 +392,14 @@ function columnSpans(drafts: { value: ValueLine; block: string; k?: number }[], 
     if (!spans.every((s, c) => c === 0 || s.from > spans[c - 1].to)) continue;
     // pdftotext rounds positions to characters: a number may stand a character or two beside its
     // column, never past the middle of the gap to the next one.
-    result.set(key, spans.map((s, c) => {
-      const before = c > 0 ? Math.floor((s.from - spans[c - 1].to - 1) / 2) : MAX_DRIFT;
-      const after = c + 1 < k ? Math.floor((spans[c + 1].from - s.to - 1) / 2) : MAX_DRIFT;
-      return { from: s.from - Math.min(MAX_DRIFT, before), to: s.to + Math.min(MAX_DRIFT, after) };
-    }));
+    result.set(
+      key,
+      spans.map((s, c) => {
+        const before = c > 0 ? Math.floor((s.from - spans[c - 1].to - 1) / 2) : MAX_DRIFT;
+        const after = c + 1 < k ? Math.floor((spans[c + 1].from - s.to - 1) / 2) : MAX_DRIFT;
+        return { from: s.from - Math.min(MAX_DRIFT, before), to: s.to + Math.min(MAX_DRIFT, after) };
+      }),
+    );
   }
   return result;
 }
@@ -486,7 +495,10 @@ const MAX_DIGITS = 6;
 
 type Sums = 'T3' | 'T4' | 'none';
 
-type Item = { kind: 'label'; start: number; end: number; columns: number; sums: Sums } | { kind: 'group' | 'text' | 'digits'; start: number; end: number } | { kind: 'blank'; at: number };
+type Item =
+  | { kind: 'label'; start: number; end: number; columns: number; sums: Sums }
+  | { kind: 'group' | 'text' | 'digits'; start: number; end: number }
+  | { kind: 'blank'; at: number };
 
 function readRunTogether(doc: LineIndex): Block[] | undefined {
   const text = doc.text;
@@ -546,7 +558,13 @@ function items(doc: LineIndex, from: number, to: number): Item[] {
       while (e < to && /\d/.test(text[e])) e++;
       out.push({ kind: 'digits', start: p, end: e });
     } else {
-      while (e < to && !/\s/.test(text[e]) && !GLUED_LABELS.some((l) => wrappedAt(text, e, to, l.text) > 0) && !GROUP_LABELS.some((g) => wrappedAt(text, e, to, g) > 0)) e++;
+      while (
+        e < to &&
+        !/\s/.test(text[e]) &&
+        !GLUED_LABELS.some((l) => wrappedAt(text, e, to, l.text) > 0) &&
+        !GROUP_LABELS.some((g) => wrappedAt(text, e, to, g) > 0)
+      )
+        e++;
       out.push({ kind: 'text', start: p, end: e });
     }
     p = e;
@@ -682,7 +700,10 @@ function resolveByColumns(doc: LineIndex, t3: { key: string; row: SourceCell[]; 
     if (r.readings.length) continue;
     // A row read as written without a full reading (short of cells) leaves the columns unknown.
     if (r.cells.length !== T3_COLUMNS.length) return;
-    known.set(r.key, r.cells.map((c) => (c.pieces.length ? Number(cellTextOf(c)) : 0)));
+    known.set(
+      r.key,
+      r.cells.map((c) => (c.pieces.length ? Number(cellTextOf(c)) : 0)),
+    );
   }
   const fits: Cut[][][] = [];
   const chosen: Cut[][] = [];

@@ -50,7 +50,11 @@ export function inlinePieces(doc: LineIndex, line: number, from = 0, to = doc.li
   return pieces;
 }
 
-export const cellText = (cell: { pieces: Piece[] }): string => cell.pieces.map((p) => p.text).join('').trim();
+export const cellText = (cell: { pieces: Piece[] }): string =>
+  cell.pieces
+    .map((p) => p.text)
+    .join('')
+    .trim();
 
 /** A blank cell's origin: the stretch of the text between its borders. */
 function spot(doc: LineIndex, line: number, from: number, to: number): Origin {
@@ -198,7 +202,6 @@ function readRow(doc: LineIndex, at: number): { cells: RawCell[]; end: number } 
     }
     // A row's first cell holds a few paragraphs at most before its first `|`.
     if (bars === 0 && textLines > 3) return undefined;
-
   }
   return undefined;
 }
@@ -227,7 +230,13 @@ export function spanned(rows: RawCell[][]): SourceCell[][] {
       if (isLabel(t)) valuesFrom = Math.max(valuesFrom, c + 1);
     });
   }
-  interface Placed { cell: SourceCell; row: number; col: number; width: number; text: string }
+  interface Placed {
+    cell: SourceCell;
+    row: number;
+    col: number;
+    width: number;
+    text: string;
+  }
   const owners: (Placed | undefined)[][] = rows.map(() => []);
   const out: SourceCell[][] = rows.map(() => []);
   rows.forEach((row, r) => {
@@ -276,7 +285,8 @@ function paragraphAt(doc: LineIndex, line: number): Block | undefined {
 const OTHER_TABLES = /^[ \t]*(?:[┌├└│╔║┏┃╭]|\+[-=:+]*[-=][-=:+]*\+[ \t]*$|-{2,}(?: +-{2,})+[ \t]*$)/m;
 
 /** A report's section headings (by their words, whatever their number), and its title. */
-const SIGNAL = /^[\s\u3000#*>]*(?:[一二三四五六]|[1-6１-６])[\s\u3000]*[、.．,，][\s\u3000]*(总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/;
+const SIGNAL =
+  /^[\s\u3000#*>]*(?:[一二三四五六]|[1-6１-６])[\s\u3000]*[、.．,，][\s\u3000]*(总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)/;
 const SECTION_WORDS = ['总体情况', '主动公开', '收到和处理', '政府信息公开行政复议', '存在的主要问题', '其他需要报告'];
 const TITLE = /政府信息公开(?:工作)?年度?报告/;
 

@@ -7,7 +7,8 @@ export const balance = defineRule({
   fixKind: 'sums',
   description: { 'zh-CN': '表三每列：一＋二＝（七）总计＋四', en: 'Table 3, every column: 一 + 二 = （七）总计 + 四' },
   docs: {
-    'zh-CN': '表三表头写明的勾稽关系：“第一项加第二项之和，等于第三项加第四项之和”，每一列都须成立。只有一个单元格能解释所有不符时才自动修复；否则只给出写明假设的建议，如假设一、二和（七）总计正确，则将“四、结转下年度继续办理”改为一＋二－（七）总计。',
+    'zh-CN':
+      '表三表头写明的勾稽关系：“第一项加第二项之和，等于第三项加第四项之和”，每一列都须成立。只有一个单元格能解释所有不符时才自动修复；否则只给出写明假设的建议，如假设一、二和（七）总计正确，则将“四、结转下年度继续办理”改为一＋二－（七）总计。',
     en: 'The relation printed in the header of table 3: “第一项加第二项之和，等于第三项加第四项之和” must hold in every column. Only when one cell explains every broken sum is it fixed automatically; otherwise the suggestions say what they assume, e.g. trusting 一, 二 and （七）总计 sets 四、结转下年度继续办理 to 一 + 二 − （七）总计.',
   },
   example: {

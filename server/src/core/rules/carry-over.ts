@@ -15,7 +15,7 @@ const messages = {
   blankNote: { 'zh-CN': '（空白按0计）', en: ' (blank counted as 0)' },
   valid: {
     'zh-CN': '表二「{row}」现行有效件数为{value}，而上年（{prevYear}年）现行有效{prevValue}＋本年制发{issued}－本年废止{repealed}＝{expected}',
-    en: 'Table 2 “{row}” 现行有效件数 is {value}, while last year\'s ({prevYear}) {prevValue} + {issued} made − {repealed} repealed = {expected}',
+    en: "Table 2 “{row}” 现行有效件数 is {value}, while last year's ({prevYear}) {prevValue} + {issued} made − {repealed} repealed = {expected}",
   },
   validRelated: { 'zh-CN': '{what}：{value}', en: '{what}: {value}' },
 };
@@ -29,10 +29,11 @@ type CarryOverId = keyof typeof messages;
 export const carryOver = defineRule({
   code: 'carry-over',
   defaultSeverity: 'warning',
-  description: { 'zh-CN': '上年结转与上一年度报告的结转下年度一致（同一文件夹）', en: 'Carried over from last year matches last year\'s report (same folder)' },
+  description: { 'zh-CN': '上年结转与上一年度报告的结转下年度一致（同一文件夹）', en: "Carried over from last year matches last year's report (same folder)" },
   docs: {
-    'zh-CN': '同一文件夹（含子文件夹）中有同一机关上一年度的报告时（按标题中的机关名称匹配），表三“二、上年结转政府信息公开申请数量”的每一列应等于上一年度报告“四、结转下年度继续办理”的同一列。2021年格式的两份报告之间，还提示表二“现行有效件数”是否等于上年现行有效件数＋本年制发件数－本年废止件数（修改文件等情况可使其不成立，提示级别）。只在语言服务器和命令行一次检查多个文件时运行。',
-    en: 'When the same body\'s report for the year before is in the same folder tree (matched by the body named in the title), each column of 表三 二、上年结转 must equal that report\'s 四、结转下年度继续办理. Between two 2021-format reports it also notes when 表二 现行有效件数 differs from last year\'s plus 本年制发 minus 本年废止 (amendments can explain it, information only). Runs only when the language server or the CLI sees several files.',
+    'zh-CN':
+      '同一文件夹（含子文件夹）中有同一机关上一年度的报告时（按标题中的机关名称匹配），表三“二、上年结转政府信息公开申请数量”的每一列应等于上一年度报告“四、结转下年度继续办理”的同一列。2021年格式的两份报告之间，还提示表二“现行有效件数”是否等于上年现行有效件数＋本年制发件数－本年废止件数（修改文件等情况可使其不成立，提示级别）。只在语言服务器和命令行一次检查多个文件时运行。',
+    en: "When the same body's report for the year before is in the same folder tree (matched by the body named in the title), each column of 表三 二、上年结转 must equal that report's 四、结转下年度继续办理. Between two 2021-format reports it also notes when 表二 现行有效件数 differs from last year's plus 本年制发 minus 本年废止 (amendments can explain it, information only). Runs only when the language server or the CLI sees several files.",
   },
   messages,
   check: () => [],
@@ -80,7 +81,15 @@ export const carryOver = defineRule({
         const lastYear = { 'zh-CN': `${prev.year}年报告${what('VALID')}`, en: `${what('VALID')} in the ${prev.year} report` };
         drafts.push({
           messageId: 'valid',
-          params: { row: rowName('T2', row, '2021'), value: valid.value, prevValue: prevValid.value, prevYear: prev.year!, issued: issued.value, repealed: repealed.value, expected },
+          params: {
+            row: rowName('T2', row, '2021'),
+            value: valid.value,
+            prevValue: prevValid.value,
+            prevYear: prev.year!,
+            issued: issued.value,
+            repealed: repealed.value,
+            expected,
+          },
           range: c!.VALID.range,
           severity: 'information',
           related: [
@@ -93,5 +102,5 @@ export const carryOver = defineRule({
       }
     }
     return drafts;
-},
+  },
 });

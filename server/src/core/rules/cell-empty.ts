@@ -17,7 +17,8 @@ export const cellEmpty = defineRule({
   fixKind: 'blanks',
   description: { 'zh-CN': '数字单元格不留空白', en: 'Number cells are not left blank' },
   docs: {
-    'zh-CN': '表格中的数字单元格不应空白（常见于只填“总计”列的报告）。每行报告一次，列出空白的列。空白在算术检查中按0计算。修复：在不破坏本行所涉勾稽关系时，把空白填为0。',
+    'zh-CN':
+      '表格中的数字单元格不应空白（常见于只填“总计”列的报告）。每行报告一次，列出空白的列。空白在算术检查中按0计算。修复：在不破坏本行所涉勾稽关系时，把空白填为0。',
     en: 'Number cells should not be blank (common where only the 总计 column was filled). One finding per row, naming the blank columns; in the arithmetic checks a blank counts as 0. Fix: fill the blanks with 0 when that keeps every sum the row takes part in true.',
   },
   example: {

@@ -33,8 +33,9 @@ export const cellInvalid = defineRule({
   fixKind: 'cells',
   description: { 'zh-CN': '数字单元格只写数字', en: 'Number cells hold plain numbers' },
   docs: {
-    'zh-CN': '数字单元格中不应出现占位符（/、—、无）、单位（元、万元、件）、负数或小数（金额列和2019年格式“本年增/减”列除外）。占位符在算术检查中按0计算，无法读出的内容不参与算术检查。修复：不影响勾稽关系时，占位符改为0；与列单位相同的单位删去。',
-    en: 'Number cells hold no placeholders (/, —, 无), units (元, 万元, 件), negative numbers or decimals (except amount columns and the 2019 本年增/减 column). A placeholder counts as 0 in the sums; unreadable text takes no part in them. Fix: a placeholder becomes 0 where that keeps the sums true; a unit equal to the column\'s unit is removed.',
+    'zh-CN':
+      '数字单元格中不应出现占位符（/、—、无）、单位（元、万元、件）、负数或小数（金额列和2019年格式“本年增/减”列除外）。占位符在算术检查中按0计算，无法读出的内容不参与算术检查。修复：不影响勾稽关系时，占位符改为0；与列单位相同的单位删去。',
+    en: "Number cells hold no placeholders (/, —, 无), units (元, 万元, 件), negative numbers or decimals (except amount columns and the 2019 本年增/减 column). A placeholder counts as 0 in the sums; unreadable text takes no part in them. Fix: a placeholder becomes 0 where that keeps the sums true; a unit equal to the column's unit is removed.",
   },
   example: {
     valid: '| 行政处罚 | 0 |',

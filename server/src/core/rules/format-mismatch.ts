@@ -24,7 +24,8 @@ export const formatMismatch = defineRule({
   defaultSeverity: 'error',
   description: { 'zh-CN': '表格格式与报告年度相符，不混用新旧格式', en: 'The table format fits the report year and is not mixed' },
   docs: {
-    'zh-CN': '2019、2020年度报告使用2019年格式（国办公开办函〔2019〕60号），2021年度起使用2021年格式（国办公开办函〔2021〕30号）。格式按表二的列名、行名和表三“（六）其他处理”的结构判断。报告年度早于2019年时，适用旧条例的格式，不检查表格。',
+    'zh-CN':
+      '2019、2020年度报告使用2019年格式（国办公开办函〔2019〕60号），2021年度起使用2021年格式（国办公开办函〔2021〕30号）。格式按表二的列名、行名和表三“（六）其他处理”的结构判断。报告年度早于2019年时，适用旧条例的格式，不检查表格。',
     en: 'Reports for 2019 and 2020 use the 2019 format (国办公开办函〔2019〕60号); from 2021 on, the 2021 format (国办公开办函〔2021〕30号). The format is read from the column and row labels of table 2 and the shape of （六）其他处理 in table 3. Reports for years before 2019 follow the old regulations and their tables are not checked.',
   },
   messages,

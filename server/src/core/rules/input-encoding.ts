@@ -5,7 +5,8 @@ export const inputEncoding = defineRule({
   defaultSeverity: 'warning',
   description: { 'zh-CN': '文本能正确解码', en: 'The text decodes cleanly' },
   docs: {
-    'zh-CN': '文件含有替换字符（�）或 NUL 等控制字符时，多半是用错了编码打开（如把 GB18030/GBK 文件当作 UTF-8），或根本不是文本文件。此时的检查结果不可靠。请以正确的编码重新打开。',
+    'zh-CN':
+      '文件含有替换字符（�）或 NUL 等控制字符时，多半是用错了编码打开（如把 GB18030/GBK 文件当作 UTF-8），或根本不是文本文件。此时的检查结果不可靠。请以正确的编码重新打开。',
     en: 'Replacement characters (�) or NUL and other control characters mean the file was most likely opened in the wrong encoding (GB18030/GBK read as UTF-8) or is not text at all; findings on it are unreliable. Reopen it with the right encoding.',
   },
   example: {
@@ -22,7 +23,12 @@ export const inputEncoding = defineRule({
   check(ctx) {
     const text = ctx.doc.text;
     const garbled = text.match(/\ufffd/g)?.length ?? 0;
-    const firstLine = (i: number) => ctx.doc.range(ctx.doc.lines.findIndex((l) => l.includes(text[i])), 0, 0);
+    const firstLine = (i: number) =>
+      ctx.doc.range(
+        ctx.doc.lines.findIndex((l) => l.includes(text[i])),
+        0,
+        0,
+      );
     if (/[\u0000-\u0008\u000e-\u001a]/.test(text)) {
       const i = text.search(/[\u0000-\u0008\u000e-\u001a]/);
       return [{ messageId: 'binary', range: firstLine(i), target: 'input' }];

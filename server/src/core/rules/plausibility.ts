@@ -18,7 +18,8 @@ export const plausibility = defineRule({
   defaultSeverity: 'information',
   description: { 'zh-CN': '表二数值的合理性提示（非错误）', en: 'Plausibility hints for table 2 (not errors)' },
   docs: {
-    'zh-CN': '表二没有官方勾稽关系，这里只给出提示：2019年格式（五）（六）项中上一年项目数量、本年增/减、处理决定数量三列数值相同且不为0，常是复制填充；2019年格式本年新公开数量或本年新制作数量大于对外公开总数量；2021年格式现行有效件数小于本年制发件数（同年制发又废止时可能成立）。',
+    'zh-CN':
+      '表二没有官方勾稽关系，这里只给出提示：2019年格式（五）（六）项中上一年项目数量、本年增/减、处理决定数量三列数值相同且不为0，常是复制填充；2019年格式本年新公开数量或本年新制作数量大于对外公开总数量；2021年格式现行有效件数小于本年制发件数（同年制发又废止时可能成立）。',
     en: 'Table 2 has no official arithmetic; these are hints only: in the 2019 format, three equal non-zero values across 上一年项目数量 / 本年增/减 / 处理决定数量, a sign of copy-fill; 2019 本年新公开数量 or 本年新制作数量 above 对外公开总数量; 2021 现行有效件数 below 本年制发件数 (can be right when documents were made and repealed in the same year).',
   },
   example: {
@@ -34,7 +35,12 @@ export const plausibility = defineRule({
     const name = (c: Cell) => cellNames(c, ctx.format);
     const exceeds = (small?: Cell, large?: Cell) => {
       if (!small || !large || small.value! <= large.value!) return;
-      drafts.push({ messageId: 'exceeds', params: { small: name(small), large: name(large), a: small.value!, b: large.value! }, range: small.range, target: cellTarget(small) });
+      drafts.push({
+        messageId: 'exceeds',
+        params: { small: name(small), large: name(large), a: small.value!, b: large.value! },
+        range: small.range,
+        target: cellTarget(small),
+      });
     };
     if (report.format === '2019') {
       for (const row of ['LIC', 'OTHER_SVC', 'PUN', 'ENF']) {

@@ -21,8 +21,9 @@ export const publicationDate = defineRule({
   defaultSeverity: 'information',
   description: { 'zh-CN': '落款日期在法定期限内', en: 'The signature date is within the legal deadline' },
   docs: {
-    'zh-CN': '《条例》第四十九条：县级以上人民政府部门应在每年1月31日前公布上一年度报告，县级以上地方人民政府的报告在3月31日前公布。落款日期早于报告年度结束（报告写于年度之内），或晚于次年1月31日（机关名称以“人民政府”结尾时为3月31日），给出提示。报告年度只能从正文推断时不检查。',
-    en: 'Art. 49 of the Regulations: government departments publish last year\'s report by 31 January, local people\'s governments by 31 March. Reported when the signature date is before the report year ended, or after 31 January of the next year (31 March when the body is a 人民政府). Not checked when the year can only be guessed from the text.',
+    'zh-CN':
+      '《条例》第四十九条：县级以上人民政府部门应在每年1月31日前公布上一年度报告，县级以上地方人民政府的报告在3月31日前公布。落款日期早于报告年度结束（报告写于年度之内），或晚于次年1月31日（机关名称以“人民政府”结尾时为3月31日），给出提示。报告年度只能从正文推断时不检查。',
+    en: "Art. 49 of the Regulations: government departments publish last year's report by 31 January, local people's governments by 31 March. Reported when the signature date is before the report year ended, or after 31 January of the next year (31 March when the body is a 人民政府). Not checked when the year can only be guessed from the text.",
   },
   example: {
     valid: '2023年1月20日',

@@ -7,7 +7,8 @@ export const reportUnrecognized = defineRule({
   defaultSeverity: 'error',
   description: { 'zh-CN': '文件须能识别为年度报告', en: 'The file is recognized as an annual report' },
   docs: {
-    'zh-CN': '空文件，或找不到任何一个部分标题（如「一、总体情况」「三、收到和处理政府信息公开申请情况」）的文件，无法检查。此时不报“0个问题”，而是报告这一错误，说明没有识别到什么。常见原因：粘贴时丢了标题，标题写法与官方相差太远，或文件根本不是年度报告。',
+    'zh-CN':
+      '空文件，或找不到任何一个部分标题（如「一、总体情况」「三、收到和处理政府信息公开申请情况」）的文件，无法检查。此时不报“0个问题”，而是报告这一错误，说明没有识别到什么。常见原因：粘贴时丢了标题，标题写法与官方相差太远，或文件根本不是年度报告。',
     en: 'An empty file, or one in which no section heading (such as 一、总体情况 or 三、收到和处理政府信息公开申请情况) is found, cannot be checked. Instead of “0 problems” it gets this error, saying what was not found. Usual causes: the headings were lost in a copy, are worded too far from the official titles, or the file is not an annual report.',
   },
   messages: {

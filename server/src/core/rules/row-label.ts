@@ -23,7 +23,8 @@ export const rowLabel = defineRule({
   fixKind: 'labels',
   description: { 'zh-CN': '行名与官方格式一致', en: 'Row labels use the official wording' },
   docs: {
-    'zh-CN': '行名与官方措辞不同（错字、漏字，如“2.其他法律行政止公开”）时，按相似度识别出对应行并提示；2021年格式的表格把“行政规范性文件”写成2019年格式的“规范性文件”（或反之）也在此提示，不算混用格式。全半角、空格、引号以及序号后的“、”与“.”的差异不算错误。修复：改为官方行名。',
+    'zh-CN':
+      '行名与官方措辞不同（错字、漏字，如“2.其他法律行政止公开”）时，按相似度识别出对应行并提示；2021年格式的表格把“行政规范性文件”写成2019年格式的“规范性文件”（或反之）也在此提示，不算混用格式。全半角、空格、引号以及序号后的“、”与“.”的差异不算错误。修复：改为官方行名。',
     en: 'A row label that differs from the official wording (a typo or a dropped character, e.g. 2.其他法律行政止公开) is matched to its row by similarity and reported; a 2021 table that writes the 2019 wording 规范性文件 for 行政规范性文件 (or the reverse) is reported here too, not as mixed formats. Width, spaces, quote style and 、 or . after a row number do not count. Fix: use the official label.',
   },
   example: {
@@ -41,8 +42,12 @@ export const rowLabel = defineRule({
         const spec = rowSpec(table.id, format, row.key) ?? other;
         if (!spec) continue;
         // The other format's wording of the same row (规范性文件 in a 2021 table): a wording slip, not another template.
-        const otherWording = row.labelMatch === 'alias' && other !== undefined && other !== spec
-          && normalizeLabel(row.label) === normalizeLabel(other.label) && normalizeLabel(other.label) !== normalizeLabel(spec.label);
+        const otherWording =
+          row.labelMatch === 'alias' &&
+          other !== undefined &&
+          other !== spec &&
+          normalizeLabel(row.label) === normalizeLabel(other.label) &&
+          normalizeLabel(other.label) !== normalizeLabel(spec.label);
         if (row.labelMatch !== 'fuzzy' && !otherWording) continue;
         const official = styled(spec.label, row.label);
         const params = { table: tableNames(table.id), written: row.label, official };

@@ -27,8 +27,16 @@ export const rowMissing = defineRule({
       const official = rowsOf(id, format);
       official.forEach((spec, i) => {
         if (table.rows.has(spec.key)) return;
-        const neighbour = official.slice(i + 1).map((r) => table.rows.get(r.key)).find(Boolean)
-          ?? official.slice(0, i).reverse().map((r) => table.rows.get(r.key)).find(Boolean);
+        const neighbour =
+          official
+            .slice(i + 1)
+            .map((r) => table.rows.get(r.key))
+            .find(Boolean) ??
+          official
+            .slice(0, i)
+            .reverse()
+            .map((r) => table.rows.get(r.key))
+            .find(Boolean);
         drafts.push({
           messageId: 'missing',
           params: { table: tableNames(id), row: rowName(id, spec.key, format) },

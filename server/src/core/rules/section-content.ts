@@ -9,8 +9,14 @@ import type { LineIndex } from '../text';
 
 const messages = {
   empty5: { 'zh-CN': '第五部分没有内容', en: 'Section 五 is empty' },
-  none5: { 'zh-CN': '第五部分只写了“{text}”，应说明存在的主要问题及改进情况', en: 'Section 五 only says “{text}”; it should state the main problems and the improvements' },
-  short5: { 'zh-CN': '第五部分过短（{count}个字），难以说明存在的问题及改进情况', en: 'Section 五 is very short ({count} characters) to state problems and improvements' },
+  none5: {
+    'zh-CN': '第五部分只写了“{text}”，应说明存在的主要问题及改进情况',
+    en: 'Section 五 only says “{text}”; it should state the main problems and the improvements',
+  },
+  short5: {
+    'zh-CN': '第五部分过短（{count}个字），难以说明存在的问题及改进情况',
+    en: 'Section 五 is very short ({count} characters) to state problems and improvements',
+  },
   empty6: { 'zh-CN': '第六部分没有内容（没有其他事项时应写明“无”）', en: 'Section 六 is empty (write “无” when there is nothing else to report)' },
   noneWithFees: {
     'zh-CN': '第六部分只写了“{text}”，但{name}为{value}；请说明收费情况',
@@ -66,7 +72,8 @@ export const sectionContent = defineRule({
   defaultSeverity: 'warning',
   description: { 'zh-CN': '五、六部分有实际内容', en: 'Sections 五 and 六 say something' },
   docs: {
-    'zh-CN': '“五、存在的主要问题及改进情况”不应空白、只写“无”或过短（少于20个字）。“六、其他需要报告的事项”不应空白；只写“无”而表二第二十条第（八）项显示有收费时提示说明。2021年度起的报告，第六部分应说明信息处理费收取情况（国办函〔2020〕109号，提示级别；报告其他部分已说明的不提示）。',
+    'zh-CN':
+      '“五、存在的主要问题及改进情况”不应空白、只写“无”或过短（少于20个字）。“六、其他需要报告的事项”不应空白；只写“无”而表二第二十条第（八）项显示有收费时提示说明。2021年度起的报告，第六部分应说明信息处理费收取情况（国办函〔2020〕109号，提示级别；报告其他部分已说明的不提示）。',
     en: 'Section 五 (problems and improvements) should not be empty, just “无”, or too short (fewer than 20 characters). Section 六 (other matters) should not be empty; just “无” while 表二 item (八) shows fees is reported. From the 2021 report year on, section 六 should state whether information-processing fees (信息处理费, 国办函〔2020〕109号) were charged (information; not reported when another part of the report says it).',
   },
   example: {

@@ -15,7 +15,8 @@ export const sectionMissing = defineRule({
   defaultSeverity: 'error',
   description: { 'zh-CN': '六个法定部分缺一不可', en: 'All six required sections are present' },
   docs: {
-    'zh-CN': '年度报告须包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项（《条例》第五十条及国家统一格式）。标题按关键词识别，编号写错的部分由 section-numbering 报告，不算缺失。建议（不自动修复）：在应有的位置插入该部分标题；插入的只是标题，该部分的内容仍需补写，故 --fix 与全部修复不会应用它。',
+    'zh-CN':
+      '年度报告须包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项（《条例》第五十条及国家统一格式）。标题按关键词识别，编号写错的部分由 section-numbering 报告，不算缺失。建议（不自动修复）：在应有的位置插入该部分标题；插入的只是标题，该部分的内容仍需补写，故 --fix 与全部修复不会应用它。',
     en: 'A report has six sections (Art. 50 of the Regulations and the national format). Headings are recognised by keyword; a misnumbered heading is reported by section-numbering, not as missing. Suggestion (never applied by --fix or fix-all): insert the heading where the section belongs; it brings the heading only, the text of the section is still to be written.',
   },
   messages,

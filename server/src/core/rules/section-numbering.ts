@@ -8,9 +8,15 @@ const isArabic = (s: string) => /^[0-9０-９]+$/.test(s);
 
 const messages = {
   wrongNumber: { 'zh-CN': '「{title}」是第{expected}部分，编号却写作“{actual}”', en: '“{title}” is section {expected} but is numbered “{actual}”' },
-  arabic: { 'zh-CN': '部分标题应使用汉字编号“{expected}、”，此处写作“{actual}”', en: 'Section headings are numbered with Chinese numerals (“{expected}、”), not “{actual}”' },
+  arabic: {
+    'zh-CN': '部分标题应使用汉字编号“{expected}、”，此处写作“{actual}”',
+    en: 'Section headings are numbered with Chinese numerals (“{expected}、”), not “{actual}”',
+  },
   unnumbered: { 'zh-CN': '「{title}」缺少编号“{expected}、”', en: '“{title}” lacks its number “{expected}、”' },
-  mixedSub: { 'zh-CN': '小标题编号混用：此处为（{actual}），同一部分其他小标题用汉字编号，应为（{expected}）', en: 'Sub-heading numbering is mixed: （{actual}） here while the others use Chinese numerals; expected （{expected}）' },
+  mixedSub: {
+    'zh-CN': '小标题编号混用：此处为（{actual}），同一部分其他小标题用汉字编号，应为（{expected}）',
+    en: 'Sub-heading numbering is mixed: （{actual}） here while the others use Chinese numerals; expected （{expected}）',
+  },
   topLevelSub: {
     'zh-CN': '总体情况中的小标题用了部分的编号“{actual}”，与六个部分的编号混为两套，宜改为“（{numeral}）”',
     en: 'A sub-heading of 总体情况 is numbered like a section (“{actual}”), a second numbering system beside the six sections; use “（{numeral}）”',
@@ -26,7 +32,8 @@ export const sectionNumbering = defineRule({
   fixKind: 'headings',
   description: { 'zh-CN': '部分标题用一、二、三……依次编号', en: 'Section headings are numbered 一、 to 六、' },
   docs: {
-    'zh-CN': '六个部分的标题应依次编号为“一、”至“六、”。报告阿拉伯数字编号（如“4、”代替“四、”）、编号与内容不符（整段编号错位）、缺少编号，以及同一部分中小标题混用（1）与（二）两套编号。修复：把编号改为应有的写法。',
+    'zh-CN':
+      '六个部分的标题应依次编号为“一、”至“六、”。报告阿拉伯数字编号（如“4、”代替“四、”）、编号与内容不符（整段编号错位）、缺少编号，以及同一部分中小标题混用（1）与（二）两套编号。修复：把编号改为应有的写法。',
     en: 'The six section headings are numbered 一、 to 六、. Reports Arabic numbers (4、 for 四、), numbers that do not match the section (a shifted block), missing numbers, and sub-headings of one section that mix （1） and （二）. Fix: rewrite the number.',
   },
   example: {
@@ -52,7 +59,11 @@ export const sectionNumbering = defineRule({
         messageId,
         params,
         range: heading.numberText ? heading.numberRange : heading.range,
-        fix: { messageId: 'fix', params: { expected: `${expected}、` }, edits: [{ range: heading.prefixRange, newText: `${expected}、`, subject: headingNumberSubject(expected, heading.section) }] },
+        fix: {
+          messageId: 'fix',
+          params: { expected: `${expected}、` },
+          edits: [{ range: heading.prefixRange, newText: `${expected}、`, subject: headingNumberSubject(expected, heading.section) }],
+        },
         target: `section.${heading.section}`,
       });
     }

@@ -16,8 +16,10 @@ export const sectionOrder = defineRule({
     en: 'The national format fixes the order of the six sections. Reported when a section comes after one with a higher number.',
   },
   example: {
-    valid: '## 五、存在的主要问题及改进情况\n\n（一）存在的主要问题\n公开内容的深度和广度有待加强。\n（二）改进措施\n进一步完善信息公开工作制度。\n\n## 六、其他需要报告的事项\n\n本年度未收取政府信息处理费，无其他需要报告的事项。',
-    flagged: '## 六、其他需要报告的事项\n\n本年度未收取政府信息处理费，无其他需要报告的事项。\n\n## 五、存在的主要问题及改进情况\n\n（一）存在的主要问题\n公开内容的深度和广度有待加强。\n（二）改进措施\n进一步完善信息公开工作制度。',
+    valid:
+      '## 五、存在的主要问题及改进情况\n\n（一）存在的主要问题\n公开内容的深度和广度有待加强。\n（二）改进措施\n进一步完善信息公开工作制度。\n\n## 六、其他需要报告的事项\n\n本年度未收取政府信息处理费，无其他需要报告的事项。',
+    flagged:
+      '## 六、其他需要报告的事项\n\n本年度未收取政府信息处理费，无其他需要报告的事项。\n\n## 五、存在的主要问题及改进情况\n\n（一）存在的主要问题\n公开内容的深度和广度有待加强。\n（二）改进措施\n进一步完善信息公开工作制度。',
   },
   messages,
   check(ctx) {

@@ -15,7 +15,8 @@ export const tableMissing = defineRule({
   defaultSeverity: 'error',
   description: { 'zh-CN': '第二、三、四部分须有各自的统计表', en: 'Sections 二, 三 and 四 carry their tables' },
   docs: {
-    'zh-CN': '第二部分（表二）、第三部分（表三）、第四部分（表四）的主体是国家统一格式的统计表。该部分存在但其中找不到表格（没有任何数字）时报告。有数字却读不出行时报告 table-unparsed。',
+    'zh-CN':
+      '第二部分（表二）、第三部分（表三）、第四部分（表四）的主体是国家统一格式的统计表。该部分存在但其中找不到表格（没有任何数字）时报告。有数字却读不出行时报告 table-unparsed。',
     en: 'Sections 二, 三 and 四 consist mainly of the fixed tables. Reported when the section is there but holds no table at all (no numbers). When there are numbers but no rows can be read, table-unparsed is reported instead.',
   },
   messages,

@@ -3,7 +3,10 @@ import type { Row } from '../model';
 import { defineRule, Draft } from '../rule';
 
 const messages = {
-  row: { 'zh-CN': '{table}「{row}」的单元格无法可靠拆分（读到：{text}），本行不做算术检查', en: 'Cannot tell the cells of {table} “{row}” apart (read: {text}); no arithmetic is checked on this row' },
+  row: {
+    'zh-CN': '{table}「{row}」的单元格无法可靠拆分（读到：{text}），本行不做算术检查',
+    en: 'Cannot tell the cells of {table} “{row}” apart (read: {text}); no arithmetic is checked on this row',
+  },
   rows: {
     'zh-CN': '{table}有{count}行的单元格无法可靠拆分（如 PDF 导出看不出空白单元格的位置），这些行不做算术检查',
     en: 'Cannot tell the cells apart in {count} rows of {table} (a PDF export, for one, does not show where blank cells are); no arithmetic is checked on them',
@@ -19,7 +22,8 @@ export const tableUnparsed = defineRule({
   defaultSeverity: 'warning',
   description: { 'zh-CN': '无法可靠地拆分单元格时如实说明', en: 'Says so when cells cannot be told apart' },
   docs: {
-    'zh-CN': '从网页复制时单元格边界可能丢失（如“7000007”），PDF 导出的空白单元格也看不出位置。解析器无法唯一确定各列数值时，只给出这条提示，并且不对该行做任何算术检查，绝不臆造勾稽错误。',
+    'zh-CN':
+      '从网页复制时单元格边界可能丢失（如“7000007”），PDF 导出的空白单元格也看不出位置。解析器无法唯一确定各列数值时，只给出这条提示，并且不对该行做任何算术检查，绝不臆造勾稽错误。',
     en: 'Copies from web pages can lose cell borders (7000007), and PDF exports do not show where blank cells are. When the parser cannot tell the cells of a row apart uniquely, it says so here and runs no arithmetic on that row, rather than invent an error.',
   },
   example: {

@@ -115,7 +115,8 @@ export const textTableMismatch = defineRule({
   defaultSeverity: 'warning',
   description: { 'zh-CN': '正文所述数字与表格一致', en: 'Figures stated in the text agree with the tables' },
   docs: {
-    'zh-CN': '正文（多在“一、总体情况”）复述的数字应与表格一致：收到申请N件对表三“一、本年新收”（或一＋二），上年结转、办结/答复（（七）总计）、结转下年度、予以公开等办理结果，行政复议对表四复议总计，行政诉讼对直接起诉与复议后起诉总计之和，制发/废止/现行有效的规章、规范性文件对表二。也检查不带数字的矛盾：称“未收到申请”而表三本年新收大于0；称“均已办结”而结转下年度大于0；称“未发生行政复议/行政诉讼”而表四总计大于0。汉字数字（一件、两件、十二件）同样识别。为避免误报，涉及建议提案、咨询、上年或其他年度、部分时段、个别渠道、全市（区）范围或同比变化的句子不作比较。诊断标在句子上，相关信息指向表格单元格。',
+    'zh-CN':
+      '正文（多在“一、总体情况”）复述的数字应与表格一致：收到申请N件对表三“一、本年新收”（或一＋二），上年结转、办结/答复（（七）总计）、结转下年度、予以公开等办理结果，行政复议对表四复议总计，行政诉讼对直接起诉与复议后起诉总计之和，制发/废止/现行有效的规章、规范性文件对表二。也检查不带数字的矛盾：称“未收到申请”而表三本年新收大于0；称“均已办结”而结转下年度大于0；称“未发生行政复议/行政诉讼”而表四总计大于0。汉字数字（一件、两件、十二件）同样识别。为避免误报，涉及建议提案、咨询、上年或其他年度、部分时段、个别渠道、全市（区）范围或同比变化的句子不作比较。诊断标在句子上，相关信息指向表格单元格。',
     en: 'Figures restated in the prose (mostly in 一、总体情况) should match the tables: applications received against 表三 一、本年新收 (or 一 + 二), carried over from last year, concluded/answered against （七）总计, carried over to next year, result groups such as 予以公开, administrative reviews against the 表四 review total, lawsuits against direct plus after-review totals, and 规章/规范性文件 made, repealed or in force against 表二. Contradictions without numbers too: “未收到申请” while 本年新收 > 0, “均已办结” while 结转下年度 > 0, “no review/lawsuit” while 表四 shows some. Chinese numerals (一件, 两件, 十二件) count. To avoid false alarms, sentences about proposals, enquiries, other years, part of the year, one channel, the whole city or year-on-year changes are not compared. The diagnostic is on the sentence, with the table cell as related information.',
   },
   example: {
@@ -130,14 +131,17 @@ export const textTableMismatch = defineRule({
     const drafts: Draft<MessageId>[] = [];
     const related = (values: MetricValue[]) => {
       const seen = new Set<Cell>();
-      return values.flatMap((v) => v.parts).filter((p) => !seen.has(p.cell) && seen.add(p.cell))
+      return values
+        .flatMap((v) => v.parts)
+        .filter((p) => !seen.has(p.cell) && seen.add(p.cell))
         .map((p) => ({ range: p.cell.range, messageId: 'cell' as const, params: { name: p.name, value: p.value } }));
     };
     for (const sentence of proseSentences(report, doc, { skipSignature: true })) {
       // One finding per sentence for each thing it gets wrong, however often it repeats it.
       const reported = new Set<string>();
       for (const claim of readClaims(sentence, { year: report.year })) {
-        const key = claim.kind === 'count' ? `${claim.topics.join('+')}:${claim.verb ?? ''}:${claim.value}` : claim.kind === 'none' ? `none:${claim.subject}` : 'allDone';
+        const key =
+          claim.kind === 'count' ? `${claim.topics.join('+')}:${claim.verb ?? ''}:${claim.value}` : claim.kind === 'none' ? `none:${claim.subject}` : 'allDone';
         if (reported.has(key)) continue;
         reported.add(key);
         if (claim.kind === 'count') {
@@ -155,7 +159,13 @@ export const textTableMismatch = defineRule({
           const v = metric(report, id, options);
           if (!v || v.value === 0) continue;
           const messageId = claim.subject === 'applications' ? 'noneApplications' : claim.subject === 'review' ? 'noneReview' : 'noneLitigation';
-          drafts.push({ messageId, params: { name: v.name, value: v.value }, range: sentence.range, related: related([v]), target: `text.none.${claim.subject}` });
+          drafts.push({
+            messageId,
+            params: { name: v.name, value: v.value },
+            range: sentence.range,
+            related: related([v]),
+            target: `text.none.${claim.subject}`,
+          });
         } else {
           const out = metric(report, 'carriedOut', options);
           if (!out || out.value === 0) continue;

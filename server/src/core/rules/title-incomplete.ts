@@ -21,7 +21,8 @@ export const titleIncomplete = defineRule({
   fixKind: 'headings',
   description: { 'zh-CN': '标题写明机关名称和年度', en: 'The title names the issuing body and the year' },
   docs: {
-    'zh-CN': '标题通常写作“<机关名称><年份>年政府信息公开工作年度报告”。缺少年度、机关名称或“工作”二字时提示。年度可从统计期限或落款日期确定时，修复为在标题中插入年度。',
+    'zh-CN':
+      '标题通常写作“<机关名称><年份>年政府信息公开工作年度报告”。缺少年度、机关名称或“工作”二字时提示。年度可从统计期限或落款日期确定时，修复为在标题中插入年度。',
     en: 'The title is conventionally “<body><year>年政府信息公开工作年度报告”. Reported when the year, the issuing body or the word 工作 is missing. When the year is known from the statistics period or the signature date, the fix inserts it.',
   },
   example: {
@@ -45,7 +46,9 @@ export const titleIncomplete = defineRule({
       drafts.push({
         messageId: 'noYear',
         range: title.range,
-        fix: reliable ? { messageId: 'fixYear', params: { year: report.year! }, edits: [{ range: { start: pos, end: pos }, newText: `${report.year}年`, subject: TITLE }] } : undefined,
+        fix: reliable
+          ? { messageId: 'fixYear', params: { year: report.year! }, edits: [{ range: { start: pos, end: pos }, newText: `${report.year}年`, subject: TITLE }] }
+          : undefined,
         target: 'title.year',
       });
     }
@@ -54,7 +57,12 @@ export const titleIncomplete = defineRule({
     if (missingWork >= 0) {
       const start = { line: title.range.start.line, character: title.range.start.character + missingWork };
       const range = { start, end: { line: start.line, character: start.character + '政府信息公开年度报告'.length } };
-      drafts.push({ messageId: 'noWork', range, fix: { messageId: 'fixWork', edits: [{ range, newText: '政府信息公开工作年度报告', subject: TITLE }] }, target: 'title.wording' });
+      drafts.push({
+        messageId: 'noWork',
+        range,
+        fix: { messageId: 'fixWork', edits: [{ range, newText: '政府信息公开工作年度报告', subject: TITLE }] },
+        target: 'title.wording',
+      });
     }
     return drafts;
   },

@@ -28,8 +28,9 @@ export const yearDrift = defineRule({
   fixKind: 'years',
   description: { 'zh-CN': '正文所称报告期与报告年度一致', en: 'The reporting period named in the text is the report year' },
   docs: {
-    'zh-CN': '报告年度取自标题（无标题年度时取统计期限或落款日期）。正文把另一个年度当作报告期时提示，多是套用往年报告未改年份：句首的“2024年，我局……”、“现将2024年……报告如下”、“2024年度政府信息公开工作年度报告”以及统计期限“2024年1月1日至2024年12月31日”。日期（2019年5月15日）、文件名（《2020年政务公开工作要点》）、计划（“2025年，我局将……”）和同比比较不算。报告年度只能从正文推断时不检查。年度取自标题时，修复为改成标题的年度。',
-    en: 'The report year comes from the title (else the statistics period or the signature date). Reported when the text names another year as the reporting period, usually a leftover from last year\'s report: an opening “2024年，我局…”, “现将2024年…报告如下”, “2024年度政府信息公开工作年度报告”, and a statistics period “2024年1月1日至2024年12月31日”. Dates, document names, plans (“2025年，我局将…”) and comparisons do not count. Not checked when the year can only be guessed from the text. When the year comes from the title, the fix writes the title\'s year.',
+    'zh-CN':
+      '报告年度取自标题（无标题年度时取统计期限或落款日期）。正文把另一个年度当作报告期时提示，多是套用往年报告未改年份：句首的“2024年，我局……”、“现将2024年……报告如下”、“2024年度政府信息公开工作年度报告”以及统计期限“2024年1月1日至2024年12月31日”。日期（2019年5月15日）、文件名（《2020年政务公开工作要点》）、计划（“2025年，我局将……”）和同比比较不算。报告年度只能从正文推断时不检查。年度取自标题时，修复为改成标题的年度。',
+    en: "The report year comes from the title (else the statistics period or the signature date). Reported when the text names another year as the reporting period, usually a leftover from last year's report: an opening “2024年，我局…”, “现将2024年…报告如下”, “2024年度政府信息公开工作年度报告”, and a statistics period “2024年1月1日至2024年12月31日”. Dates, document names, plans (“2025年，我局将…”) and comparisons do not count. Not checked when the year can only be guessed from the text. When the year comes from the title, the fix writes the title's year.",
   },
   example: {
     valid: '本机关依法主动公开政府信息，',
@@ -53,7 +54,10 @@ export const yearDrift = defineRule({
           params: { found: p.year, year, source: SOURCES[source] },
           range,
           related: anchor ? [{ range: anchor, messageId: 'reportYear', params: { year } }] : undefined,
-          fix: source === 'title' && p.digits ? { messageId: 'fix', params: { year }, edits: [{ range, newText: String(year), subject: PERIOD_YEAR }] } : undefined,
+          fix:
+            source === 'title' && p.digits
+              ? { messageId: 'fix', params: { year }, edits: [{ range, newText: String(year), subject: PERIOD_YEAR }] }
+              : undefined,
           target: `year.${p.year}`,
         });
       }

@@ -163,28 +163,76 @@ export const T3_ROWS: RowSpec[] = [
   { key: 'R1', label: '一、本年新收政府信息公开申请数量', doc: zh('本年度新收到的申请件数', 'applications received this year') },
   { key: 'R2', label: '二、上年结转政府信息公开申请数量', doc: zh('上一年度未办结、转入本年度的申请', 'applications carried over from last year') },
   { key: 'R3_1', label: '（一）予以公开', doc: zh('全部公开的申请', 'disclosed in full') },
-  { key: 'R3_2', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', aliases: ['（二）部分公开'], doc: zh('部分公开（区分处理的只计此项）', 'disclosed in part (counted only here)') },
+  {
+    key: 'R3_2',
+    label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+    aliases: ['（二）部分公开'],
+    doc: zh('部分公开（区分处理的只计此项）', 'disclosed in part (counted only here)'),
+  },
   { key: 'R3_3_1', label: '1.属于国家秘密', basis: '第十四条', doc: zh('不予公开：属于国家秘密', 'withheld: state secret') },
   { key: 'R3_3_2', label: '2.其他法律行政法规禁止公开', basis: '第十四条', doc: zh('不予公开：法律行政法规禁止公开', 'withheld: prohibited by law') },
-  { key: 'R3_3_3', label: '3.危及“三安全一稳定”', basis: '第十四条', doc: zh('不予公开：危及国家安全、公共安全、经济安全和社会稳定', 'withheld: endangers the "three securities and one stability"') },
+  {
+    key: 'R3_3_3',
+    label: '3.危及“三安全一稳定”',
+    basis: '第十四条',
+    doc: zh('不予公开：危及国家安全、公共安全、经济安全和社会稳定', 'withheld: endangers the "three securities and one stability"'),
+  },
   { key: 'R3_3_4', label: '4.保护第三方合法权益', basis: '第十五条', doc: zh('不予公开：涉及第三方合法权益', 'withheld: third-party rights') },
   { key: 'R3_3_5', label: '5.属于三类内部事务信息', basis: '第十六条', doc: zh('不予公开：内部事务信息', 'withheld: internal affairs') },
   { key: 'R3_3_6', label: '6.属于四类过程性信息', basis: '第十六条', doc: zh('不予公开：过程性信息', 'withheld: process information') },
   { key: 'R3_3_7', label: '7.属于行政执法案卷', basis: '第十六条', doc: zh('不予公开：行政执法案卷', 'withheld: enforcement files') },
-  { key: 'R3_3_8', label: '8.属于行政查询事项', basis: '第三十六条第（七）项', doc: zh('不予公开：属于行政查询事项', 'withheld: administrative enquiry matter') },
-  { key: 'R3_4_1', label: '1.本机关不掌握相关政府信息', basis: '第三十六条第（四）（五）项', doc: zh('无法提供：本机关不掌握', 'cannot provide: not held by this organ') },
+  {
+    key: 'R3_3_8',
+    label: '8.属于行政查询事项',
+    basis: '第三十六条第（七）项',
+    doc: zh('不予公开：属于行政查询事项', 'withheld: administrative enquiry matter'),
+  },
+  {
+    key: 'R3_4_1',
+    label: '1.本机关不掌握相关政府信息',
+    basis: '第三十六条第（四）（五）项',
+    doc: zh('无法提供：本机关不掌握', 'cannot provide: not held by this organ'),
+  },
   { key: 'R3_4_2', label: '2.没有现成信息需要另行制作', basis: '第三十八条', doc: zh('无法提供：需另行制作', 'cannot provide: would have to be created') },
-  { key: 'R3_4_3', label: '3.补正后申请内容仍不明确', basis: '第三十条', doc: zh('无法提供：补正后仍不明确', 'cannot provide: still unclear after correction') },
+  {
+    key: 'R3_4_3',
+    label: '3.补正后申请内容仍不明确',
+    basis: '第三十条',
+    doc: zh('无法提供：补正后仍不明确', 'cannot provide: still unclear after correction'),
+  },
   { key: 'R3_5_1', label: '1.信访举报投诉类申请', basis: '第三十九条第一款', doc: zh('不予处理：信访举报投诉类', 'not processed: petitions and complaints') },
   { key: 'R3_5_2', label: '2.重复申请', basis: '第三十六条第（六）项', doc: zh('不予处理：重复申请', 'not processed: repeated application') },
   { key: 'R3_5_3', label: '3.要求提供公开出版物', basis: '第三十九条第二款', doc: zh('不予处理：要求提供公开出版物', 'not processed: asks for publications') },
-  { key: 'R3_5_4', label: '4.无正当理由大量反复申请', basis: '第三十五条', doc: zh('不予处理：无正当理由大量反复申请', 'not processed: mass repeated applications') },
-  { key: 'R3_5_5', label: '5.要求行政机关确认或重新出具已获取信息', doc: zh('不予处理：要求确认或重新出具已获取信息', 'not processed: asks to confirm or re-issue information already obtained') },
+  {
+    key: 'R3_5_4',
+    label: '4.无正当理由大量反复申请',
+    basis: '第三十五条',
+    doc: zh('不予处理：无正当理由大量反复申请', 'not processed: mass repeated applications'),
+  },
+  {
+    key: 'R3_5_5',
+    label: '5.要求行政机关确认或重新出具已获取信息',
+    doc: zh('不予处理：要求确认或重新出具已获取信息', 'not processed: asks to confirm or re-issue information already obtained'),
+  },
   { key: 'R3_6', label: '（六）其他处理', formats: ['2019'], doc: zh('其他处理（2019 年格式为单独一行）', 'other handling (one row in the 2019 format)') },
-  { key: 'R3_6_1', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', aliases: ['1.申请人无正当理由逾期不补正'], formats: ['2021'], basis: '第三十条', doc: zh('其他处理：申请人逾期不补正', 'other: applicant did not correct in time') },
-  { key: 'R3_6_2', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', aliases: ['2.申请人逾期未按收费通知要求缴纳费用'], formats: ['2021'], basis: '第四十二条', doc: zh('其他处理：申请人逾期未缴费', 'other: applicant did not pay the fee in time') },
+  {
+    key: 'R3_6_1',
+    label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    aliases: ['1.申请人无正当理由逾期不补正'],
+    formats: ['2021'],
+    basis: '第三十条',
+    doc: zh('其他处理：申请人逾期不补正', 'other: applicant did not correct in time'),
+  },
+  {
+    key: 'R3_6_2',
+    label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    aliases: ['2.申请人逾期未按收费通知要求缴纳费用'],
+    formats: ['2021'],
+    basis: '第四十二条',
+    doc: zh('其他处理：申请人逾期未缴费', 'other: applicant did not pay the fee in time'),
+  },
   { key: 'R3_6_3', label: '3.其他', formats: ['2021'], doc: zh('其他处理：其他', 'other: other') },
-  { key: 'R3_7', label: '（七）总计', doc: zh('本年度办理结果合计：（一）至（六）各行之和', 'total of this year\'s results: rows (一) to (六)') },
+  { key: 'R3_7', label: '（七）总计', doc: zh('本年度办理结果合计：（一）至（六）各行之和', "total of this year's results: rows (一) to (六)") },
   { key: 'R4', label: '四、结转下年度继续办理', doc: zh('本年度未办结、转入下年度的申请', 'carried over to next year') },
 ];
 
@@ -211,11 +259,7 @@ const t4Group = (prefix: string, group: string): ColumnSpec[] =>
     ['TOT', '总计'],
   ].map(([k, l]) => ({ key: `${prefix}_${k}`, label: `${group}·${l}`, type: 'count' as const }));
 
-export const T4_COLUMNS: ColumnSpec[] = [
-  ...t4Group('RV', '行政复议'),
-  ...t4Group('LD', '未经复议直接起诉'),
-  ...t4Group('LR', '复议后起诉'),
-];
+export const T4_COLUMNS: ColumnSpec[] = [...t4Group('RV', '行政复议'), ...t4Group('LD', '未经复议直接起诉'), ...t4Group('LR', '复议后起诉')];
 
 export const T4_ROW_KEY = 'R';
 
