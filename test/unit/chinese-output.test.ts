@@ -298,6 +298,7 @@ const SAMPLES: Params = {
   prevFile: 'kunming/2020.txt',
   prevValue: 4,
   row: '规章',
+  rows: { 'zh-CN': '「一、本年新收政府信息公开申请数量」「（一）予以公开」', en: '“一、本年新收政府信息公开申请数量”, “（一）予以公开”' },
   issued: 2,
   repealed: 1,
   expected: 5,

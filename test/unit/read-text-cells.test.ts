@@ -8,8 +8,8 @@ import { readFixture } from '../support/fixtures';
 
 /**
  * lynx's dump of Word-made pages: every cell paragraph centred on a line of its own, blank lines
- * between, long paragraphs wrapped. Read by the cells reader; rows whose blank cells vanished stay
- * unread, with a warning that names the table.
+ * between, long paragraphs wrapped. Read by the cells reader; rows whose blank cells vanished are
+ * placed by the table's sums where only one placement fits.
  */
 
 const corpus = (report: string, file: string) => readFixture('corpus', report, file);
@@ -63,15 +63,21 @@ describe('cells reader: lynx dumps of Word-made pages', () => {
     );
   });
 
-  it('leaves rows whose blank cells vanished unread, naming the table, and guesses no blank', () => {
+  it('places the numbers of rows whose blank cells vanished where only one placement keeps the sums, and says where the blanks are unknown', () => {
+    const findings = analyzeText(corpus('seed-004', 'lynx.txt')).findings;
     const found = shown(corpus('seed-004', 'lynx.txt'));
     assert.deepEqual(
       found.filter((k) => k.startsWith('table-unparsed')),
-      ['table-unparsed T2.unparsed', 'table-unparsed T3.unparsed', 'table-unparsed T4.R'],
-    );
-    assert.deepEqual(
-      found.filter((k) => k.startsWith('cell-empty')),
       [],
+    );
+    // Only the 总计 column is filled (all 0): every row has blanks, which columns the text does not show.
+    const blanks = findings.filter((f) => f.code === 'cell-empty');
+    assert.equal(blanks.length, 6 + 23 + 1);
+    assert.equal(blanks.find((f) => f.target === 'T2.REG')?.message, '表二「规章」有2个空白单元格（原文未标出空白的位置，无法确定是哪几列）');
+    assert.ok(blanks.every((f) => !f.fix));
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'cells-inferred').map((f) => `${f.severity} ${f.target} ${f.related?.length}`),
+      ['information T2.inferred 6', 'information T3.inferred 23', 'information T4.inferred 1'],
     );
     assert.deepEqual(
       found.filter((k) => k.startsWith('section-numbering')),
@@ -81,6 +87,19 @@ describe('cells reader: lynx dumps of Word-made pages', () => {
         'section-numbering section.1.subheading.5',
         'section-numbering section.4',
       ],
+    );
+  });
+
+  it('reads a row broken at its blank cells over several lines, and finds each blank column where one placement fits', () => {
+    const findings = analyzeText(corpus('gen-2021-big', 'lynx.txt')).findings;
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'table-unparsed' || f.severity === 'error').map((f) => f.target),
+      [],
+    );
+    // 3. 危及“三安全一稳定”: 8 7 … 15 over two lines; the sums put 8 and 7 under 自然人 and 商业企业.
+    assert.equal(
+      findings.find((f) => f.code === 'cell-empty' && f.target === 'T3.R3_3_3')?.message,
+      '表三「（三）不予公开3.危及“三安全一稳定”」有4个空白单元格：科研机构、社会公益组织、法律服务机构、其他',
     );
   });
 });

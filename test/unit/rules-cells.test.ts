@@ -583,10 +583,11 @@ ruleTester(
         errors: [{ at: 'T3.R2.NP', exact: false, target: 'T3.R2', message: /（读到：1 0 0 0 0 0 1 1( □)?），本行不做算术检查$/ }],
       },
       {
-        name: 'PDF text loses where the blank cells were, and no complete row shows the columns',
+        name: 'PDF text loses where the blank cells were, and the sums allow more than one placement',
         model: (() => {
+          // Every row: 自然人 = 总计, the rest blank. Under 商业企业 instead, every sum would hold too.
           const m = set(B19, {});
-          for (const k of Object.keys(m.t3)) m.t3[k] = m.t3[k].map((v, c) => (c === 6 ? v : null));
+          for (const k of Object.keys(m.t3)) m.t3[k] = m.t3[k].map((_, c, row) => (c === 6 || c === 0 ? row[6] : null));
           return m;
         })(),
         encodings: ['pdf'],

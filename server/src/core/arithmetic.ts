@@ -1,4 +1,4 @@
-import type { Cell, Report } from './model';
+import type { Cell, Report, Table } from './model';
 import { countedValue } from './numbers';
 import { CellRef, InvariantSpec, invariantsOf, RELATIONS, RelationSpec } from './schema/invariants';
 
@@ -77,9 +77,8 @@ function resolve(report: Report, ref: KeyedRef, blankAsZero: boolean): Operand |
 }
 
 /** Rows of a column relation; a `oneOf` part takes the first alternative the table has. */
-function expandRows(report: Report, spec: InvariantSpec, side: InvariantSpec['parts']): string[] | undefined {
-  const rows = report.tables[spec.table]?.rows;
-  if (!rows) return undefined;
+function expandRows(table: Table, side: InvariantSpec['parts']): string[] | undefined {
+  const rows = table.rows;
   const out: string[] = [];
   for (const part of side) {
     if (typeof part === 'string') {
@@ -93,7 +92,7 @@ function expandRows(report: Report, spec: InvariantSpec, side: InvariantSpec['pa
   return out;
 }
 
-type Instance = { instance: string; total: KeyedRef[]; parts: KeyedRef[] };
+export type Instance = { instance: string; total: KeyedRef[]; parts: KeyedRef[] };
 
 const ROW_INSTANCES = new Map<InvariantSpec, Instance[]>();
 
@@ -110,14 +109,18 @@ function rowInstances(spec: InvariantSpec): Instance[] {
 
 function instances(report: Report, spec: InvariantSpec): Instance[] {
   const table = report.tables[spec.table];
-  if (!table) return [];
+  return table ? tableInstances(table, spec) : [];
+}
+
+/** The cells each sum of a relation adds up in one table: per row, or per column over the rows it has. */
+export function tableInstances(table: Table, spec: InvariantSpec): Instance[] {
   const result: Instance[] = [];
   if (spec.eachRow) {
     for (const inst of rowInstances(spec)) if (table.rows.has(inst.instance)) result.push(inst);
   }
   if (!spec.eachColumn) return result;
-  const totalRows = expandRows(report, spec, spec.total);
-  const partRows = expandRows(report, spec, spec.parts);
+  const totalRows = expandRows(table, spec.total);
+  const partRows = expandRows(table, spec.parts);
   if (!totalRows || !partRows) return result;
   for (const column of spec.eachColumn) {
     const refs = (rows: string[]) => rows.map((row) => refOf(spec.table, row, column));
@@ -146,7 +149,7 @@ function sum(operands: Operand[]): number {
 /** The sums of a relation list and the tables they run in (the same for every report). */
 const COMPILED = new WeakMap<readonly RelationSpec[], { sums: InvariantSpec[]; tables: InvariantSpec['table'][] }>();
 
-function compiled(relations: readonly RelationSpec[]) {
+export function compiled(relations: readonly RelationSpec[]) {
   let c = COMPILED.get(relations);
   if (!c) COMPILED.set(relations, (c = { sums: invariantsOf(relations), tables: [...new Set(relations.map((r) => r.table))] }));
   return c;

@@ -47,6 +47,11 @@ export interface Row {
   cells: Cell[];
   /** Set when the cells of this row could not be told apart; then `cells` is empty. */
   unparsed?: { reason: string; range: Range };
+  /**
+   * Set when the text did not write the row's blank cells and its numbers were placed by the
+   * table's sums; `blanksKnown` when only one placement fits, so the blank columns are certain.
+   */
+  inferred?: { blanksKnown: boolean };
 }
 
 export interface Table {

@@ -1,8 +1,9 @@
 import type { Cell, Range, Row, Table, TableId } from '../model';
-import { parseCellValue } from '../numbers';
 import type { ColumnSpec } from '../schema/formats';
 import { T4_COLUMNS, T4_HEADER_WORDS, T4_ROW_KEY } from '../schema/formats';
 import { normalizeLabel } from '../text';
+import { makeCell, phantomCell } from './cells';
+import { placeShortRows, ShortRow } from './infer-cells';
 import { CellToken, isValueToken, Token } from './tokens';
 
 /** A row the matcher looks for: its labels (normalized) and the columns that follow the label. */
@@ -36,6 +37,20 @@ export function targetLabels(official: string, aliases: string[] = []): string[]
 function cells(tokens: Token[], from: number): CellToken | undefined {
   const t = tokens[from];
   return t && t.kind === 'cell' ? t : undefined;
+}
+
+/** Whether the next label names one of the group's own sub-rows (（六）其他处理 → 1. 申请人…). */
+function subRowFollows(
+  tokens: Token[],
+  from: number,
+  group: RowTarget,
+  targets: RowTarget[],
+  isOpen: (t: RowTarget) => boolean,
+  groupLabels: string[],
+): boolean {
+  const at = tokens.findIndex((t, j) => j >= from && t.kind === 'cell');
+  if (at < 0 || isValueToken(tokens[at] as CellToken)) return false;
+  return matchLabel(tokens, at, targets, isOpen, groupLabels)?.target.key.startsWith(`${group.key}_`) === true;
 }
 
 function nextCell(tokens: Token[], from: number): CellToken | undefined {
@@ -134,33 +149,39 @@ interface Collected {
   /** Why collection stopped: a break, a text cell, or the end of the region. */
   stop: 'break' | 'text' | 'end';
   next: number;
+  /** The row went on over lines that hold only numbers. */
+  joined?: boolean;
 }
 
-/** The value cells after a label, up to the end of its row. */
-function collectValues(tokens: Token[], from: number): Collected {
+/**
+ * The value cells after a label, up to the end of its row. A row of `columns` cells that has fewer
+ * so far goes on over following lines that hold only numbers, as long as they fit: text browsers
+ * break a row at its blank cells, and pdftotext without -layout breaks it anywhere.
+ */
+function collectValues(tokens: Token[], from: number, columns = 0): Collected {
   const values: CellToken[] = [];
+  let joined = false;
   let j = from;
   for (; j < tokens.length; j++) {
     const t = tokens[j];
     if (t.kind === 'break') {
-      if (values.length > 0) return { values, stop: 'break', next: j };
+      if (values.length > 0) {
+        const more = numbersLine(tokens, j);
+        if (more && values.every((v) => !v.blank) && values.length + more.count <= columns) {
+          j = more.start - 1;
+          joined = true;
+          continue;
+        }
+        return { values, stop: 'break', next: j, joined };
+      }
       const after = nextCell(tokens, j + 1);
-      if (!after || !isValueToken(after)) return { values, stop: 'break', next: j };
+      if (!after || !isValueToken(after)) return { values, stop: 'break', next: j, joined };
       continue;
     }
-    if (!isValueToken(t)) return { values, stop: 'text', next: j };
+    if (!isValueToken(t)) return { values, stop: 'text', next: j, joined };
     values.push(t);
   }
-  return { values, stop: 'end', next: j };
-}
-
-function makeCell(table: TableId, row: string, column: ColumnSpec, token: CellToken): Cell {
-  const parsed = parseCellValue(token.text, column.type);
-  return { table, row, column: column.key, raw: token.text, range: token.range, present: true, ...parsed };
-}
-
-function phantomCell(table: TableId, row: string, column: ColumnSpec, at: Range): Cell {
-  return { table, row, column: column.key, raw: '', state: 'blank', range: { start: at.end, end: at.end }, present: false };
+  return { values, stop: 'end', next: j, joined };
 }
 
 /**
@@ -225,6 +246,19 @@ function emptyTable(id: TableId, tokens: Token[]): Table {
   return { id, range, rows: new Map(), captions: new Map(), headers: [], valueCount };
 }
 
+/** The next line after the breaks at `from`, when it holds only numbers: where it starts and how many. */
+function numbersLine(tokens: Token[], from: number): { start: number; count: number } | undefined {
+  let start = from;
+  while (start < tokens.length && tokens[start].kind === 'break') start++;
+  let count = 0;
+  for (let j = start; j < tokens.length && tokens[j].kind === 'cell' && tokens[j].line === tokens[start].line; j++) {
+    const t = tokens[j] as CellToken;
+    if (t.blank || !isValueToken(t)) return undefined;
+    count++;
+  }
+  return count > 0 ? { start, count } : undefined;
+}
+
 function buildRow(table: TableId, match: Pick<LabelMatch, 'target' | 'range' | 'text' | 'kind' | 'glued'>, found: Collected, padsLead: boolean): Row {
   const { target } = match;
   const k = target.columns.length;
@@ -286,7 +320,7 @@ function valueWindows(vals: CellToken[], k: number): number[] {
  * is read by where its numbers stand: under the columns that the table's complete rows of the same
  * block occupy. Only when every number falls clearly under a different column, in order.
  */
-function placeByColumns(table: TableId, built: { row: Row; match: LabelMatch; found: Collected }[]): void {
+function placeByColumns(table: TableId, built: { row: Row; match: Pick<LabelMatch, 'target'>; found: Collected }[]): void {
   const aligned = (f: Collected) => f.values.length > 0 && f.values.every((v) => v.columns);
   for (const b of built) {
     const k = b.match.target.columns.length;
@@ -343,7 +377,7 @@ function gluedCells(table: TableId, target: RowTarget, numbers: number[], range:
 export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTarget[], groupLabels: string[], padsLead = false): Table {
   const table = emptyTable(id, tokens);
   const strays: { token: CellToken; found: Collected }[] = [];
-  const built: { row: Row; match: LabelMatch; found: Collected }[] = [];
+  const built: { row: Row; match: Pick<LabelMatch, 'target' | 'range' | 'text' | 'kind' | 'glued'>; found: Collected }[] = [];
   /** A label names each row once: only rows not found yet are looked for. */
   const isOpen = (target: RowTarget) => !table.rows.has(target.key);
   for (let i = 0; i < tokens.length; i++) {
@@ -362,8 +396,13 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
       else table.headers.push({ text: t.norm, range: t.range });
       continue;
     }
-    const found = collectValues(tokens, match.end + 1);
-    if (found.values.length === 0 && found.stop === 'text' && match.target.mayBeGroup && !match.glued) {
+    const found = collectValues(tokens, match.end + 1, match.target.columns.length);
+    if (
+      found.values.length === 0 &&
+      match.target.mayBeGroup &&
+      !match.glued &&
+      (found.stop === 'text' || subRowFollows(tokens, found.next, match.target, targets, isOpen, groupLabels))
+    ) {
       continue; // a group label such as （六）其他处理 above its 2021 sub-rows
     }
     const row = buildRow(id, match, found, padsLead);
@@ -385,11 +424,40 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
       }
     }
     if (best && score >= 0.5) {
-      table.rows.set(best.key, buildRow(id, { target: best, range: token.range, text: token.text, kind: 'exact' }, found, padsLead));
-      table.rows.get(best.key)!.labelMatch = 'fuzzy';
+      const match = { target: best, range: token.range, text: token.text, kind: 'exact' as const };
+      const row = buildRow(id, match, found, padsLead);
+      row.labelMatch = 'fuzzy';
+      table.rows.set(best.key, row);
+      built.push({ row, match, found });
     }
   }
+  placeShortRows(table, shortRows(built), strayNumbers(table, built));
   return table;
+}
+
+/** Whether the table's text holds numbers that no row took: then a short row may have lost them, not blanks. */
+function strayNumbers(table: Table, built: { found: Collected }[]): boolean {
+  let taken = 0;
+  for (const { found } of built) for (const v of found.values) if (!v.blank) taken++;
+  return table.valueCount > taken;
+}
+
+/**
+ * Rows whose columns the table's sums must settle: those left unread because the text wrote fewer
+ * cells than the row has columns, and those put together from several lines.
+ */
+function shortRows(built: { row: Row; match: Pick<LabelMatch, 'target' | 'glued'>; found: Collected }[]): ShortRow[] {
+  const out: ShortRow[] = [];
+  for (const { row, match, found } of built) {
+    const values = found.values.filter((v) => !v.blank);
+    const columns = match.target.columns;
+    // One number with a digit per column may be cells run together (buildRow found no single split).
+    const mayBeGlued = values.length === 1 && /^\d+$/.test(values[0].norm) && values[0].norm.length >= columns.length;
+    const short = row.unparsed && !match.glued && !mayBeGlued && values.length > 0 && values.length < columns.length;
+    const joined = !row.unparsed && found.joined === true && values.length === columns.length;
+    if (short || joined) out.push({ row, columns, values });
+  }
+  return out;
 }
 
 /** Table 四: a header of fixed words, then one unlabelled row of 15 numbers. */
@@ -410,10 +478,12 @@ export function parseTable4(tokens: Token[], padsLead = false): Table {
   if (rowEnd > 0 && tokens.slice(lastHeader + 1, rowEnd).every((t) => t.kind === 'cell' && t.blank)) start = rowEnd + 1;
   while (start < tokens.length && tokens[start].kind === 'break') start++;
   if (!cells(tokens, start)) return table;
-  const found = collectValues(tokens, start);
+  const found = collectValues(tokens, start, T4_COLUMNS.length);
   if (found.values.length === 0) return table;
   const target: RowTarget = { key: T4_ROW_KEY, official: '', labels: [], columns: T4_COLUMNS };
   const range = { start: found.values[0].range.start, end: found.values[0].range.start };
-  table.rows.set(T4_ROW_KEY, buildRow('T4', { target, range, text: '', kind: 'exact' }, found, padsLead));
+  const row = buildRow('T4', { target, range, text: '', kind: 'exact' }, found, padsLead);
+  table.rows.set(T4_ROW_KEY, row);
+  placeShortRows(table, shortRows([{ row, match: { target }, found }]), strayNumbers(table, [{ found }]));
   return table;
 }

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { balance } from './balance';
 import { cellEmpty } from './cell-empty';
+import { cellsInferred } from './cells-inferred';
 import { cellInvalid } from './cell-invalid';
 import { columnTotal } from './column-total';
 import { formatMismatch } from './format-mismatch';
@@ -47,6 +48,7 @@ export const RULES: Rule[] = [
   balance,
   reviewTotal,
   tableUnparsed,
+  cellsInferred,
   plausibility,
   titleIncomplete,
   textTableMismatch,

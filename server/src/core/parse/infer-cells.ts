@@ -1,0 +1,305 @@
+import { compiled, tableInstances } from '../arithmetic';
+import type { Cell, Row, Table } from '../model';
+import { countedValue } from '../numbers';
+import type { ColumnSpec } from '../schema/formats';
+import { RELATIONS, RelationSpec } from '../schema/invariants';
+import { makeCell, phantomCell } from './cells';
+import type { CellToken } from './tokens';
+
+/**
+ * Rows whose blank cells the text did not write (a text browser or an HTML→text converter drops
+ * them): `（一）予以公开 0 0 5 0 5` holds five numbers for seven columns. Every order-keeping way of
+ * putting the numbers under the columns is a reading; a reading is kept only when every sum of the
+ * table holds with it. A row is read when all kept readings give it the same numbers (blank counts
+ * as 0); its blank cells are known when exactly one reading is kept. A row left ambiguous stays
+ * unparsed. A row put together from several lines has one reading, trusted only when the sums
+ * hold: pdftotext without -layout runs a table down its columns, and such rows mix numbers of
+ * several rows. When no reading of the table holds (a fault, or a mixed-up text), or the table
+ * holds numbers that no row took, every row of either kind is left unparsed.
+ */
+
+export interface ShortRow {
+  row: Row;
+  columns: ColumnSpec[];
+  /** The row's non-blank cells as read, in order: fewer than its columns, or all of them on several lines. */
+  values: CellToken[];
+}
+
+interface Reading {
+  cells: Cell[];
+  numbers: number[];
+  blank: boolean[];
+}
+
+interface Term {
+  variable: number;
+  column: number;
+  sign: 1 | -1;
+  part: boolean;
+}
+
+interface Constraint {
+  terms: Term[];
+  residual: number;
+  partsBlank: boolean;
+  /** A total beside all-blank parts is not a broken sum (it is reported as blank cells). */
+  detailsExcuse: boolean;
+  last: number;
+}
+
+/** Beyond this many partial states the table is left as it was read. */
+const MAX_STATES = 50000;
+/** Rows with more readings than this are not tried (a 15-column row with half its cells, say). */
+const MAX_READINGS = 7000;
+
+export function placeShortRows(table: Table, short: ShortRow[], strayNumbers: boolean, relations: readonly RelationSpec[] = RELATIONS): void {
+  if (strayNumbers) {
+    // Numbers that no row took may be what a short row lacks, and a joined row may hold some of another's.
+    for (const s of short) if (!s.row.unparsed) unread(s);
+    return;
+  }
+  const variables = short.map((s) => ({ short: s, readings: readingsOf(table, s) })).filter((v) => v.readings !== undefined) as {
+    short: ShortRow;
+    readings: Reading[];
+  }[];
+  if (variables.length === 0) return;
+  const index = new Map(variables.map((v, i) => [v.short.row.key, i]));
+  const constraints = constraintsOf(table, relations, index, variables);
+  if (!constraints) return;
+
+  const single = constraints.filter((c) => new Set(c.terms.map((t) => t.variable)).size === 1);
+  const shared = constraints.filter((c) => !single.includes(c));
+  const candidates = variables.map((v, i) => v.readings.filter((r) => single.every((c) => c.terms[0].variable !== i || holds(c, [{ i, r }]))));
+  narrow(candidates, shared);
+  const order = solvingOrder(variables.length, shared);
+  const solved = solve(
+    order.map((i) => candidates[i]),
+    shared.map((c) => ({
+      ...c,
+      terms: c.terms.map((t) => ({ ...t, variable: order.indexOf(t.variable) })),
+      last: Math.max(...c.terms.map((t) => order.indexOf(t.variable))),
+    })),
+  );
+  const used = solved && order.map((_, i) => solved[order.indexOf(i)]);
+  if (!used) {
+    for (const { short: s } of variables) if (!s.row.unparsed) unread(s);
+    return;
+  }
+
+  used.forEach((kept, i) => {
+    if (variables[i].short.values.length === variables[i].short.columns.length) return;
+    const first = kept[0];
+    if (!kept.every((r) => r.numbers.every((n, c) => n === first.numbers[c]))) return;
+    const row = variables[i].short.row;
+    row.cells = first.cells;
+    row.unparsed = undefined;
+    row.inferred = { blanksKnown: kept.length === 1 };
+  });
+}
+
+function unread(s: ShortRow): void {
+  const first = s.values[0].range;
+  const last = s.values[s.values.length - 1].range;
+  s.row.unparsed = { reason: s.values.map((v) => v.text).join(' '), range: { start: first.start, end: last.end } };
+  s.row.cells = [];
+}
+
+function readingsOf(table: Table, s: ShortRow): Reading[] | undefined {
+  const k = s.columns.length;
+  const n = s.values.length;
+  if (n === 0 || n > k || binomial(k, n) > MAX_READINGS) return undefined;
+  // A number with a leading zero is cells glued together, not one cell.
+  if (s.values.some((v) => /^0\d/.test(v.norm))) return undefined;
+  const at = s.values[n - 1].range;
+  const placed = s.values.map((v) => s.columns.map((col) => makeCell(table.id, s.row.key, col, v)));
+  const empty = s.columns.map((col) => phantomCell(table.id, s.row.key, col, at));
+  if (placed.some((cells) => cells.some((c) => countedValue(c, true) === undefined))) return undefined;
+  const readings: Reading[] = [];
+  const positions: number[] = [];
+  const walk = (from: number): void => {
+    if (positions.length === n) {
+      const cells = s.columns.map((_, c) => {
+        const j = positions.indexOf(c);
+        return j >= 0 ? placed[j][c] : empty[c];
+      });
+      const counted = cells.map((c) => countedValue(c, true)!);
+      readings.push({ cells, numbers: counted.map((x) => x.value), blank: counted.map((x) => x.blank) });
+      return;
+    }
+    for (let c = from; c <= k - (n - positions.length); c++) {
+      positions.push(c);
+      walk(c + 1);
+      positions.pop();
+    }
+  };
+  walk(0);
+  return readings;
+}
+
+function binomial(k: number, n: number): number {
+  let r = 1;
+  for (let i = 1; i <= n; i++) r = (r * (k - n + i)) / i;
+  return r;
+}
+
+/** The table's sums over the short rows; those touching a row that cannot be read are left out. */
+function constraintsOf(
+  table: Table,
+  relations: readonly RelationSpec[],
+  index: Map<string, number>,
+  variables: { short: ShortRow }[],
+): Constraint[] | undefined {
+  const out: Constraint[] = [];
+  for (const spec of compiled(relations).sums) {
+    if (spec.table !== table.id) continue;
+    next: for (const inst of tableInstances(table, spec)) {
+      const c: Constraint = { terms: [], residual: 0, partsBlank: true, detailsExcuse: spec.relation.partsDetailTotal, last: -1 };
+      for (const [refs, sign, part] of [
+        [inst.total, 1, false],
+        [inst.parts, -1, true],
+      ] as const) {
+        for (const ref of refs) {
+          const variable = index.get(ref.row);
+          if (variable !== undefined) {
+            const column = variables[variable].short.columns.findIndex((col) => col.key === ref.column);
+            if (column < 0) continue next;
+            c.terms.push({ variable, column, sign, part });
+            c.last = Math.max(c.last, variable);
+            continue;
+          }
+          const row = table.rows.get(ref.row);
+          if (!row || row.unparsed) continue next;
+          const counted = countedValue(
+            row.cells.find((cell) => cell.column === ref.column),
+            true,
+          );
+          if (!counted) continue next;
+          c.residual += sign * counted.value;
+          if (part) c.partsBlank &&= counted.blank;
+        }
+      }
+      if (c.terms.length > 0) out.push(c);
+    }
+  }
+  return out;
+}
+
+function holds(c: Constraint, chosen: { i: number; r: Reading }[]): boolean {
+  let residual = c.residual;
+  let partsBlank = c.partsBlank;
+  for (const t of c.terms) {
+    const r = chosen.find((x) => x.i === t.variable)!.r;
+    residual += t.sign * r.numbers[t.column];
+    if (t.part) partsBlank &&= r.blank[t.column];
+  }
+  return ok(c, residual, partsBlank);
+}
+
+function ok(c: Constraint, residual: number, partsBlank: boolean): boolean {
+  return Math.abs(residual) < 1e-9 || (c.detailsExcuse && partsBlank);
+}
+
+/** Rows in an order that closes small sums first, so fewer partial states stay open. */
+function solvingOrder(count: number, shared: Constraint[]): number[] {
+  const order: number[] = [];
+  const bySize = [...shared].sort((a, b) => new Set(a.terms.map((t) => t.variable)).size - new Set(b.terms.map((t) => t.variable)).size);
+  for (const c of bySize) for (const t of c.terms) if (!order.includes(t.variable)) order.push(t.variable);
+  for (let i = 0; i < count; i++) if (!order.includes(i)) order.push(i);
+  return order;
+}
+
+/** Beyond this many possible partial sums, a sum is not used to narrow the readings. */
+const MAX_SUMS = 5000;
+
+/**
+ * Drops each reading that no choice of the other rows can complete to a true sum: per sum, the
+ * totals the other rows can reach are added up as sets. Repeated until nothing changes.
+ */
+function narrow(candidates: Reading[][], shared: Constraint[]): void {
+  const strict = shared.filter((c) => !(c.detailsExcuse && c.partsBlank));
+  for (let changed = true, rounds = 0; changed && rounds < 10; rounds++) {
+    changed = false;
+    for (const c of strict) {
+      const vars = [...new Set(c.terms.map((t) => t.variable))];
+      const share = (i: number, r: Reading) => c.terms.reduce((acc, t) => (t.variable === i ? acc + t.sign * r.numbers[t.column] : acc), 0);
+      const shares = vars.map((i) => new Set(candidates[i].map((r) => share(i, r))));
+      const add = (a: Set<number> | undefined, b: Set<number>): Set<number> | undefined => {
+        if (!a) return undefined;
+        const out = new Set<number>();
+        for (const x of a) for (const y of b) out.add(x + y);
+        return out.size > MAX_SUMS ? undefined : out;
+      };
+      const before: (Set<number> | undefined)[] = [new Set([c.residual])];
+      for (let k = 0; k < vars.length; k++) before.push(add(before[k], shares[k]));
+      const after: (Set<number> | undefined)[] = [];
+      after[vars.length] = new Set([0]);
+      for (let k = vars.length - 1; k >= 0; k--) after[k] = add(after[k + 1], shares[k]);
+      vars.forEach((i, k) => {
+        const left = before[k];
+        const right = after[k + 1];
+        if (!left || !right) return;
+        const others = add(left, right);
+        if (!others) return;
+        const kept = candidates[i].filter((r) => others.has(-share(i, r)));
+        if (kept.length < candidates[i].length) {
+          candidates[i] = kept;
+          changed = true;
+        }
+      });
+    }
+  }
+}
+
+interface State {
+  residual: number[];
+  partsBlank: boolean[];
+  /** How this state is reached: the previous state's key and this row's reading. */
+  from: { key: string; reading: Reading }[];
+}
+
+/**
+ * The readings of each row that take part in at least one reading of the whole table in which
+ * every shared sum holds; undefined when there is none, or too many partial states to tell.
+ */
+function solve(candidates: Reading[][], shared: Constraint[]): Reading[][] | undefined {
+  const layers: Map<string, State>[] = [new Map([['', { residual: shared.map((c) => c.residual), partsBlank: shared.map((c) => c.partsBlank), from: [] }]])];
+  const termsOf = candidates.map((_, i) => shared.flatMap((c, j) => c.terms.filter((t) => t.variable === i).map((t) => ({ j, t }))));
+  const closing = candidates.map((_, i) => shared.flatMap((c, j) => (c.last === i ? [j] : [])));
+  for (let i = 0; i < candidates.length; i++) {
+    const next = new Map<string, State>();
+    for (const [key, state] of layers[i]) {
+      for (const reading of candidates[i]) {
+        const residual = [...state.residual];
+        const partsBlank = [...state.partsBlank];
+        for (const { j, t } of termsOf[i]) {
+          residual[j] += t.sign * reading.numbers[t.column];
+          if (t.part) partsBlank[j] &&= reading.blank[t.column];
+        }
+        if (!closing[i].every((j) => ok(shared[j], residual[j], partsBlank[j]))) continue;
+        for (const j of closing[i]) {
+          residual[j] = 0;
+          partsBlank[j] = true;
+        }
+        const nextKey = residual.join(',') + '|' + partsBlank.map((b) => (b ? 1 : 0)).join('');
+        const known = next.get(nextKey);
+        if (known) known.from.push({ key, reading });
+        else next.set(nextKey, { residual, partsBlank, from: [{ key, reading }] });
+      }
+    }
+    if (next.size === 0 || next.size > MAX_STATES) return undefined;
+    layers.push(next);
+  }
+  const used: Set<Reading>[] = candidates.map(() => new Set());
+  let alive = new Set(layers[candidates.length].keys());
+  for (let i = candidates.length; i > 0; i--) {
+    const before = new Set<string>();
+    for (const key of alive) {
+      for (const edge of layers[i].get(key)!.from) {
+        before.add(edge.key);
+        used[i - 1].add(edge.reading);
+      }
+    }
+    alive = before;
+  }
+  return used.map((set, i) => candidates[i].filter((r) => set.has(r)));
+}

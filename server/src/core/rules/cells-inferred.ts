@@ -1,0 +1,54 @@
+import { rowTitle, tableNames } from '../labels';
+import type { Locale } from '../model';
+import { defineRule, Draft } from '../rule';
+
+const messages = {
+  rows: {
+    'zh-CN': '{table}有{count}行没有写出空白单元格，各数所在的列是推定的（凡符合本表勾稽关系的摆法，数值都相同）：{rows}',
+    en: '{count} row(s) of {table} do not write their blank cells; the column of each number was worked out (every placement that keeps the table’s sums gives the same numbers): {rows}',
+  },
+  row: { 'zh-CN': '「{row}」按勾稽关系定列', en: '“{row}” placed by the sums' },
+};
+
+type MessageId = keyof typeof messages;
+
+export const cellsInferred = defineRule({
+  code: 'cells-inferred',
+  defaultSeverity: 'information',
+  description: { 'zh-CN': '说明哪些行的列位置是按勾稽关系推定的', en: 'Says which rows had their columns worked out from the sums' },
+  docs: {
+    'zh-CN':
+      '文本浏览器和一些网页转文本工具会把空白单元格整个丢掉，一行只剩下有数字的格子，看不出哪个数属于哪一列。这时检查器试遍所有保持先后顺序的摆法，只保留让本表全部勾稽关系（本行总计、（七）总计、“一＋二＝（七）总计＋四”、表四各组总计）都成立的摆法；只有当这些摆法给出的数字完全一致时才采用，并用这条提示说明。不能唯一确定的行仍按 table-unparsed 报告，不做算术检查；若空白的具体位置仍不确定，cell-empty 只报告空白的个数。',
+    en: 'Text browsers and some HTML-to-text converters drop blank cells altogether, leaving only the cells that hold numbers, so it is not visible which number belongs to which column. The checker then tries every order-keeping placement and keeps those under which every sum of the table holds (row totals, （七）总计, 一 + 二 = （七）总计 + 四, the group totals of table 四); it uses them only when they all give the same numbers, and says so with this note. A row that cannot be placed uniquely is still reported by table-unparsed and not checked; when where the blanks stand is still open, cell-empty gives only their count.',
+  },
+  example: {
+    valid: '| 一、本年新收政府信息公开申请数量 | 7 | 3 | 0 | 0 | 0 | 1 | 11 |',
+    flagged: '| 一、本年新收政府信息公开申请数量 | 7 | 3 | 1 | 11 |',
+  },
+  messages,
+  check(ctx) {
+    const drafts: Draft<MessageId>[] = [];
+    for (const table of Object.values(ctx.report.tables)) {
+      const rows = [...table.rows.values()].filter((r) => r.inferred);
+      if (rows.length === 0) continue;
+      const titles = rows.map((r) => rowTitle(table.id, r.key, ctx.format));
+      const name = (t: (typeof titles)[number], locale: Locale) => (typeof t === 'string' ? t : t[locale]);
+      const list = (locale: Locale) => {
+        const named = titles.slice(0, LISTED).map((t) => (locale === 'zh-CN' ? `「${name(t, locale)}」` : `“${name(t, locale)}”`));
+        const more = titles.length > LISTED ? (locale === 'zh-CN' ? '等' : ', …') : '';
+        return named.join(locale === 'zh-CN' ? '' : ', ') + more;
+      };
+      drafts.push({
+        messageId: 'rows',
+        params: { table: tableNames(table.id), count: rows.length, rows: { 'zh-CN': list('zh-CN'), en: list('en') } },
+        range: rows[0].labelRange,
+        related: rows.map((r, i) => ({ range: r.labelRange, messageId: 'row', params: { row: titles[i] } })),
+        target: `${table.id}.inferred`,
+      });
+    }
+    return drafts;
+  },
+});
+
+/** Rows named in the message; the rest are in its related locations. */
+const LISTED = 3;
