@@ -193,6 +193,8 @@
   window.addEventListener('message', (event) => {
     const m = event.data;
     if (m && m.type === 'model') {
+      // A file that could not be read may be readable once saved again.
+      problem = '';
       model = m.model;
       vscode.setState({ model });
       render();

@@ -50,7 +50,11 @@ export async function activate(context: vscode.ExtensionContext, clientFactory: 
     summary,
     reportFiles,
     vscode.commands.registerCommand('xxgk.checkAsReport', (uri?: vscode.Uri) => checkAsReport(context, uri)),
-    vscode.workspace.registerTextDocumentContentProvider(VIEW_SCHEME, { provideTextDocumentContent: (uri) => views.get(uri.toString()) ?? '' }),
+    viewChanged,
+    vscode.workspace.registerTextDocumentContentProvider(VIEW_SCHEME, {
+      provideTextDocumentContent: (uri) => views.get(uri.toString()) ?? '',
+      onDidChange: viewChanged.event,
+    }),
     vscode.commands.registerCommand('xxgk.showSummary', () => summary.show()),
     vscode.commands.registerCommand('xxgk.showPreview', (uri?: vscode.Uri) => preview.show(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.workspace.onDidOpenTextDocument((doc) => onOpen(context, doc)),
@@ -134,6 +138,8 @@ async function detectReport(doc: vscode.TextDocument): Promise<void> {
 /** PDF and Word reports are shown as the text the reader recognized, in read-only documents of this scheme. */
 const VIEW_SCHEME = 'xxgk-view';
 const views = new Map<string, string>();
+/** Fires when a file was read again and its recognized text differs: VS Code then asks for the new text. */
+const viewChanged = new vscode.EventEmitter<vscode.Uri>();
 
 /** The file of the active tab, when it is not a text editor (a PDF or a Word file opened as binary). */
 function activeFile(): vscode.Uri | undefined {
@@ -155,7 +161,9 @@ async function readReportView(context: vscode.ExtensionContext, file: vscode.Uri
     data: toBase64(bytes),
   });
   if (result.problem !== undefined) return { problem: result.problem };
+  const before = views.get(view.toString());
   views.set(view.toString(), result.text ?? '');
+  if (before !== undefined && before !== result.text) viewChanged.fire(view);
   const doc = await vscode.workspace.openTextDocument(view);
   return { doc: await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID) };
 }

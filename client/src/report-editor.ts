@@ -11,6 +11,52 @@ export const OTHER_FILE_EDITOR = 'xxgk.otherFile';
 /** A PDF or Word file read into its recognized text (a read-only document the server checks), or why it could not be. */
 export type ReadReport = { doc: vscode.TextDocument } | { problem: string };
 
+/** How long a file must stay unchanged on disk before it is read again: Word writes a save in several steps. */
+const SETTLE_MS = 300;
+
+/**
+ * A PDF or Word file open in the report editor: read once for all its editors, and read again
+ * when the file changes on disk (saved again from Word), which its editors are told of.
+ */
+class ReportFile implements vscode.CustomDocument {
+  private readonly changedEmitter = new vscode.EventEmitter<void>();
+  /** Fires once the file has changed on disk and settled; `read()` then reads it afresh. */
+  readonly onDidChangeOnDisk = this.changedEmitter.event;
+  private readonly watcher: vscode.FileSystemWatcher;
+  private reading: Promise<ReadReport> | undefined;
+  private settle: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    readonly uri: vscode.Uri,
+    private readonly reader: (file: vscode.Uri) => Promise<ReadReport>,
+  ) {
+    // The file's folder, not its name, as the pattern: a name may hold characters that a glob reads as syntax.
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), '*'));
+    const changed = (at: vscode.Uri) => {
+      if (at.toString() !== uri.toString()) return;
+      clearTimeout(this.settle);
+      this.settle = setTimeout(() => {
+        this.reading = undefined;
+        this.changedEmitter.fire();
+      }, SETTLE_MS);
+    };
+    this.watcher.onDidChange(changed);
+    this.watcher.onDidCreate(changed);
+  }
+
+  /** The file as last read (one read shared by all its editors). */
+  read(): Promise<ReadReport> {
+    this.reading ??= this.reader(this.uri);
+    return this.reading;
+  }
+
+  dispose(): void {
+    clearTimeout(this.settle);
+    this.watcher.dispose();
+    this.changedEmitter.dispose();
+  }
+}
+
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
 type FromWebview = { type: 'ready' } | { type: 'openText' } | { type: 'reveal'; range: Range } | ({ type: 'rendered'; problem?: string } & Rendered);
 
@@ -33,11 +79,11 @@ export class ReportFileEditor implements vscode.CustomReadonlyEditorProvider, vs
     this.registrations = [REPORT_FILE_EDITOR, OTHER_FILE_EDITOR].map((viewType) => vscode.window.registerCustomEditorProvider(viewType, this, options));
   }
 
-  openCustomDocument(uri: vscode.Uri): vscode.CustomDocument {
-    return { uri, dispose: () => undefined };
+  openCustomDocument(uri: vscode.Uri): ReportFile {
+    return new ReportFile(uri, this.read);
   }
 
-  async resolveCustomEditor(file: vscode.CustomDocument, panel: vscode.WebviewPanel): Promise<void> {
+  async resolveCustomEditor(file: ReportFile, panel: vscode.WebviewPanel): Promise<void> {
     const media = vscode.Uri.joinPath(this.context.extensionUri, 'client', 'media');
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     panel.webview.html = webviewHtml(panel.webview, media, 'tables.js', {
@@ -88,15 +134,33 @@ export class ReportFileEditor implements vscode.CustomReadonlyEditorProvider, vs
       undefined,
       subscriptions,
     );
+    // The recognized text changes when the file is read again: redraw, whether or not the findings change.
+    vscode.workspace.onDidChangeTextDocument(
+      (e) => {
+        if (doc && e.document.uri.toString() === doc.uri.toString()) void update();
+      },
+      undefined,
+      subscriptions,
+    );
+    /** Counts the reads, so that a slow read never draws over a newer one. */
+    let reads = 0;
+    const load = async () => {
+      const current = ++reads;
+      const result = await file.read();
+      if (current !== reads) return;
+      if ('problem' in result) {
+        doc = undefined;
+        post({ type: 'problem', message: result.problem });
+      } else {
+        doc = result.doc;
+        await update();
+      }
+    };
+    file.onDidChangeOnDisk(() => void load(), undefined, subscriptions);
     panel.onDidDispose(() => {
       for (const s of subscriptions) s.dispose();
     });
-    const result = await this.read(file.uri);
-    if ('problem' in result) post({ type: 'problem', message: result.problem });
-    else {
-      doc = result.doc;
-      await update();
-    }
+    await load();
   }
 
   dispose(): void {

@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import { analyze, analyzeDocument } from '../../server/src/core/analyze';
 import { readDocx } from '../../server/src/core/read/docx';
 import { writeDocxCells } from '../../server/src/core/read/docx-write';
+import { inflateEntry, listZip } from '../../server/src/core/read/docx-zip';
+import { Tokenizer } from 'htmlparser2';
 import { readPdf } from '../../server/src/core/read/pdf';
 import { digestReport } from '../../server/src/core/report-digest';
 import { declaredCharset, decode } from '../../server/src/shared/decode';
@@ -117,7 +119,46 @@ interface DocxFigure {
   bestReadCheckMs: number;
   bestTextCheckMs: number;
   bestRatio: number;
+  /**
+   * What the libraries alone take on the same file, fastest run: inflating document.xml (fflate),
+   * decoding it and tokenizing it (htmlparser2) with nothing done per token; against the text's
+   * fastest check. No reader built on these libraries gets below it.
+   */
+  libraryFloorMs: number;
+  libraryFloorRatio: number;
   writeCellMs: number;
+}
+
+/** Inflate, decode and tokenize a .docx's document.xml, doing nothing with the tokens (the libraries' floor). */
+function libraryFloor(bytes: Uint8Array): void {
+  const entry = listZip(bytes);
+  if ('error' in entry) throw new Error(entry.error);
+  const inflated = inflateEntry(bytes, entry.get('word/document.xml')!, Infinity);
+  if (!inflated.ok) throw new Error(inflated.problem);
+  const xml = new TextDecoder('utf-8', { fatal: true }).decode(inflated.data);
+  const none = () => undefined;
+  const tokenizer = new Tokenizer(
+    { xmlMode: true, decodeEntities: true },
+    {
+      ontext: none,
+      ontextentity: none,
+      oncdata: none,
+      onopentagname: none,
+      onattribname: none,
+      onattribdata: none,
+      onattribentity: none,
+      onattribend: none,
+      onopentagend: none,
+      onselfclosingtag: none,
+      onclosetag: none,
+      ondeclaration: none,
+      oncomment: none,
+      onprocessinginstruction: none,
+      onend: none,
+    },
+  );
+  tokenizer.write(xml);
+  tokenizer.end();
 }
 
 /** Median and fastest of runs of `fn` for about `budgetMs`. */
@@ -154,6 +195,7 @@ function docxFigures(): DocxFigure[] {
       if (r.ok) analyzeDocument(r.document);
     }, 1500);
     const textCheck = timeRuns(() => analyze(text), 1500);
+    const floor = timeRuns(() => libraryFloor(bytes), 1500);
     return {
       name,
       docxBytes: bytes.length,
@@ -165,6 +207,8 @@ function docxFigures(): DocxFigure[] {
       bestReadCheckMs: round(readCheck.best),
       bestTextCheckMs: round(textCheck.best),
       bestRatio: round(readCheck.best / textCheck.best),
+      libraryFloorMs: round(floor.best),
+      libraryFloorRatio: round(floor.best / textCheck.best),
       writeCellMs: round(time(() => writeDocxCells(bytes, [edit]), 1500)),
     };
   });

@@ -59,6 +59,7 @@ const IDENTIFIERS = new Set([
   'LC_MESSAGES',
   'LANG',
   'LANGUAGE',
+  'XXGK_LINT_PDF_TIME_LIMIT',
   'xxgk-lint.json',
   'xxgk-lint-cache',
   ...FIX_KINDS, // --fix-type values

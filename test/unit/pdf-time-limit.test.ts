@@ -7,7 +7,8 @@ import { after, describe, it } from 'node:test';
 import { analyzeBytes } from '../../server/src/core/source';
 import { readPdf } from '../../server/src/core/read/pdf';
 import { PdfThread, pdfTimeLimit, DEFAULT_PDF_TIME_LIMIT } from '../../server/src/shared/pdf-thread';
-import { FIXTURES, ROOT } from '../support/fixtures';
+import { run as runCli, workspace } from '../support/cli';
+import { FIXTURES, readSeed, ROOT } from '../support/fixtures';
 
 /**
  * A valid PDF that is slow to read by construction: `pages` pages sharing one content stream of
@@ -114,5 +115,43 @@ describe('PDF time limit in the CLI', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('--pdf-time-limit <ms> sets the limit, over XXGK_LINT_PDF_TIME_LIMIT; a file that ran out of time is not cached', () => {
+    const dir = workspace({ 'slow.pdf': Buffer.from(slowPdf(20000, 20)), 'ok.txt': readSeed('s000') });
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'xxgk-lint.js'), '--pdf-time-limit', '200', '--cache', 'slow.pdf', 'ok.txt'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'zh_CN.UTF-8', XXGK_LINT_PDF_TIME_LIMIT: '600000' },
+      timeout: 60_000,
+    });
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout.split('\n')[0], 'slow.pdf:1:1: 错误 input-unreadable：读取这份 PDF 超过了时间限制，已停止，未检查（文件可能异常复杂或已损坏）');
+    const cache = readFileSync(path.join(dir, '.xxgk-lint-cache'), 'utf8');
+    assert.match(cache, /ok\.txt/);
+    assert.doesNotMatch(cache, /slow\.pdf/);
+  });
+
+  it('a --pdf-time-limit that is not a whole number of milliseconds is a usage error (exit 2), in Chinese and English; both commands take it', async () => {
+    const dir = workspace({ 'ok.txt': readSeed('s000') });
+    for (const value of ['0', '-5', '1.5', 'soon', '', '3000000000']) {
+      for (const argv of [
+        [`--pdf-time-limit=${value}`, 'ok.txt'],
+        ['summary', `--pdf-time-limit=${value}`, 'ok.txt'],
+      ]) {
+        const zh = await runCli(argv, dir);
+        assert.equal(zh.code, 2, argv.join(' '));
+        assert.match(zh.stderr, /^xxgk-lint( summary)?: --pdf-time-limit 应为1至2147483647之间的整数（单位：毫秒，如60000即一分钟）\n$/, argv.join(' '));
+      }
+    }
+    const en = await runCli(['--pdf-time-limit', 'soon', 'ok.txt'], dir, { LANG: 'en_US.UTF-8' });
+    assert.equal(en.stderr, 'xxgk-lint: --pdf-time-limit takes a whole number of milliseconds from 1 to 2147483647 (60000 is one minute)\n');
+    assert.equal((await runCli(['--pdf-time-limit', '60000', 'ok.txt'], dir)).code, 0);
+    assert.equal((await runCli(['summary', '--pdf-time-limit', '60000', 'ok.txt'], dir)).code, 0);
+    assert.match(
+      (await runCli(['--help'], dir)).stdout,
+      /\n {6}--pdf-time-limit <毫秒> +读取每个 PDF 的时间上限，超过则不检查（默认：30000，或 XXGK_LINT_PDF_TIME_LIMIT）\n/,
+    );
+    assert.match((await runCli(['summary', '--help'], dir, { LANG: 'en_US.UTF-8' })).stdout, /\n {6}--pdf-time-limit <ms> +time limit for reading each PDF/);
   });
 });

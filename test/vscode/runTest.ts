@@ -42,6 +42,9 @@ function makeWorkspace(): string {
   fs.copyFileSync(docx, path.join(dir, '某局2021年度报告.docx'));
   fs.copyFileSync(docx, path.join(dir, 'minutes.docx'));
   fs.writeFileSync(path.join(dir, '损坏的年报.docx'), 'PK\x03\x04 not a zip');
+  // One that is saved again while open (with seed 000's report, which has no findings, kept under a name no one reads).
+  fs.copyFileSync(docx, path.join(dir, '再次保存的年度报告.docx'));
+  fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'docx', 'seed-000.docx'), path.join(dir, 'saved-again.bin'));
   fs.mkdirSync(path.join(dir, '.vscode'));
   fs.writeFileSync(
     path.join(dir, '.vscode', 'settings.json'),

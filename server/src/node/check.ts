@@ -28,6 +28,8 @@ export interface RunOptions {
   /** A config given on the command line, used instead of searching. */
   config?: LoadedConfig;
   maxFileSize?: number;
+  /** --pdf-time-limit (ms); without it, XXGK_LINT_PDF_TIME_LIMIT or the default. */
+  pdfTimeLimit?: number;
   /** Give each result its `cacheKey` (for --cache). */
   cacheKeys?: boolean;
 }
@@ -38,9 +40,11 @@ export class FileChecker {
   private readonly searchCache = new Map<string, string | null>();
 
   /** PDFs are read on a thread of their own, with a time limit. */
-  private readonly pdf = new PdfThread();
+  private readonly pdf: PdfThread;
 
-  constructor(private readonly run: RunOptions) {}
+  constructor(private readonly run: RunOptions) {
+    this.pdf = new PdfThread(run.pdfTimeLimit);
+  }
 
   private optionsFor(abs: string): AnalyzeOptions {
     let loaded = this.run.config;
@@ -150,7 +154,15 @@ export class FileChecker {
         }
       }
     }
-    const result = this.result(file, await analyzeBytes(checked, kind, options, (b) => this.pdf.read(b)), options, checked, fixedEdits);
+    let outOfTime = false;
+    const readPdf = async (b: Uint8Array) => {
+      const read = await this.pdf.read(b);
+      outOfTime = !read.ok && read.problem === 'too-slow';
+      return read;
+    };
+    const result = this.result(file, await analyzeBytes(checked, kind, options, readPdf), options, checked, fixedEdits);
+    // Running out of time says nothing lasting about the file (a longer limit, a quieter machine): not cached.
+    if (outOfTime) delete result.cacheKey;
     return fixRefused ? { ...result, fixRefused } : result;
   }
 

@@ -8,7 +8,7 @@ import { INPUT_HELP, inputOptionError, INPUT_OPTIONS, Io, localeOption, readInpu
 import { cliLocale } from './locale';
 import { choices, cliText, HELP_HEADINGS, HelpOption, helpOptions, parseArgsError } from './messages';
 import { renderReview } from './review';
-import { checkCommandFiles, FIX_HELP, FIX_OPTIONS, fixLog, fixRunOf, RUN_HELP, RUN_OPTIONS, runOptionError } from './run';
+import { checkCommandFiles, FIX_HELP, FIX_OPTIONS, fixLog, fixRunOf, pdfTimeLimitOf, RUN_HELP, RUN_OPTIONS, runOptionError } from './run';
 import { addWorkspaceFindings, runSummary } from './summary';
 
 export { fixAll as fixText } from '../core/fix';
@@ -113,6 +113,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     locale,
     encoding: values.encoding as EncodingName | undefined,
     maxFileSize,
+    pdfTimeLimit: pdfTimeLimitOf(values),
   };
   const inputs = await readInputs(positionals, values.config, io, 'xxgk-lint', locale);
   if (typeof inputs === 'string') return usage(inputs);

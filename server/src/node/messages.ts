@@ -14,6 +14,10 @@ export const CLI_MESSAGES = {
   unknownEncoding: { 'zh-CN': '未知的编码「{value}」（可用 {choices}）', en: 'unknown encoding "{value}" ({choices})' },
   maxFileSize: { 'zh-CN': '--max-file-size 应为正数', en: '--max-file-size takes a positive number' },
   jobs: { 'zh-CN': '--jobs 应为不小于1的整数', en: '--jobs takes a whole number from 1' },
+  pdfTimeLimit: {
+    'zh-CN': '--pdf-time-limit 应为1至2147483647之间的整数（单位：毫秒，如60000即一分钟）',
+    en: '--pdf-time-limit takes a whole number of milliseconds from 1 to 2147483647 (60000 is one minute)',
+  },
   threshold: { 'zh-CN': '--copied-text-threshold 应为大于0且不大于1的数', en: '--copied-text-threshold takes a number in (0, 1]' },
   noInput: { 'zh-CN': '没有给出要检查的文件（见 --help）', en: 'no input files (see --help)' },
   fixAndDryRun: { 'zh-CN': '--fix 与 --fix-dry-run 不能同时使用', en: '--fix and --fix-dry-run cannot be used together' },

@@ -10,12 +10,14 @@ import { FileResult, where } from './formatters';
 import type { Io } from './inputs';
 import { choices, CliMessageId, cliText, HelpOption } from './messages';
 import { checkInThreads } from './pool';
+import { DEFAULT_PDF_TIME_LIMIT } from '../shared/pdf-thread';
 
 /** The options of every command that checks files: threads and the result cache (for `parseArgs`). */
 export const RUN_OPTIONS = {
   jobs: { type: 'string', short: 'j' },
   cache: { type: 'boolean', default: false },
   'cache-location': { type: 'string' },
+  'pdf-time-limit': { type: 'string' },
 } as const;
 
 /** The help lines of `RUN_OPTIONS`. */
@@ -33,6 +35,13 @@ export const RUN_HELP: HelpOption[] = [
     {
       'zh-CN': '缓存文件，或存放缓存的文件夹（默认：./.xxgk-lint-cache）',
       en: 'the cache file, or a folder for it (default: ./.xxgk-lint-cache)',
+    },
+  ],
+  [
+    { 'zh-CN': '      --pdf-time-limit <毫秒>', en: '      --pdf-time-limit <ms>' },
+    {
+      'zh-CN': `读取每个 PDF 的时间上限，超过则不检查（默认：${DEFAULT_PDF_TIME_LIMIT}，或 XXGK_LINT_PDF_TIME_LIMIT）`,
+      en: `time limit for reading each PDF; past it the file is not checked (default: ${DEFAULT_PDF_TIME_LIMIT}, or XXGK_LINT_PDF_TIME_LIMIT)`,
     },
   ],
 ];
@@ -97,14 +106,27 @@ export function fixLog(r: Pick<FileResult, 'file' | 'fixedEdits'>, locale: Local
     .join('');
 }
 
-type RunValues = { jobs?: string; cache?: boolean; 'cache-location'?: string };
+type RunValues = { jobs?: string; cache?: boolean; 'cache-location'?: string; 'pdf-time-limit'?: string };
 
 const jobsOf = (values: RunValues) => (values.jobs === undefined ? undefined : Number(values.jobs));
 
-/** A usage error in --jobs, if any. */
+/** The longest wait a Node timer keeps (2^31 − 1 ms, about 24 days): a longer one would fire at once. */
+const MAX_PDF_TIME_LIMIT = 2 ** 31 - 1;
+
+/** --pdf-time-limit in milliseconds (undefined: the environment's or the default); NaN when it is not a whole number in range. */
+export function pdfTimeLimitOf(values: RunValues): number | undefined {
+  const given = values['pdf-time-limit'];
+  if (given === undefined) return undefined;
+  const ms = /^\s*\d+\s*$/.test(given) ? Number(given) : NaN;
+  return ms >= 1 && ms <= MAX_PDF_TIME_LIMIT ? ms : NaN;
+}
+
+/** A usage error in --jobs or --pdf-time-limit, if any. */
 export function runOptionError(values: RunValues, locale: Locale): string | undefined {
   const jobs = jobsOf(values);
-  return jobs === undefined || (Number.isInteger(jobs) && jobs >= 1) ? undefined : cliText('jobs', locale);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) return cliText('jobs', locale);
+  if (Number.isNaN(pdfTimeLimitOf(values))) return cliText('pdfTimeLimit', locale);
+  return undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ import { toSummaryCsv, toSummaryText } from '../shared/summary-table';
 import { INPUT_HELP, inputOptionError, INPUT_OPTIONS, Io, localeOption, readInputs } from './inputs';
 import { cliLocale } from './locale';
 import { choices, cliText, HELP_HEADINGS, HelpOption, helpOptions, parseArgsError } from './messages';
-import { checkCommandFiles, RUN_HELP, RUN_OPTIONS, runOptionError } from './run';
+import { checkCommandFiles, pdfTimeLimitOf, RUN_HELP, RUN_OPTIONS, runOptionError } from './run';
 
 /**
  * `xxgk-lint summary <folder|file|glob>...`: one row per report (organ, year, format, findings,
@@ -139,7 +139,7 @@ export async function runSummary(args: string[], io: Io): Promise<number> {
   if (typeof inputs === 'string') return usage(inputs);
   const { files, missing, config: forced } = inputs;
 
-  const run: RunOptions = { cwd: io.cwd, format: 'json', fix: false, locale, encoding, config: forced };
+  const run: RunOptions = { cwd: io.cwd, format: 'json', fix: false, locale, encoding, config: forced, pdfTimeLimit: pdfTimeLimitOf(values) };
   const results = await checkCommandFiles(files, run, values, io, 'xxgk-lint summary');
   if (typeof results === 'string') return usage(results);
   const digests: ReportDigest[] = [];

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { XxgkApi } from '../../../client/src/extension';
@@ -427,6 +428,31 @@ const tests: [string, () => Promise<void>][] = [
       const problem = renderedWhere(reportFiles.onDidRender, (r) => r.file === broken.toString(), 'the report editor of the broken file');
       await vscode.commands.executeCommand('vscode.open', broken);
       assert.equal((await problem).problem, '不是 Word（.docx）文件，无法读取，未检查');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    },
+  ],
+  [
+    'the report editor follows its file on disk: saved again from Word, the tables and the recognized text’s findings are the new file’s',
+    async () => {
+      const reportFiles = api().reportFiles;
+      const file = fileUri('再次保存的年度报告.docx');
+      const drawn = renderedWhere(reportFiles.onDidRender, (r) => r.file === file.toString() && r.tables.length > 0, 'the report editor of the Word file');
+      await vscode.commands.executeCommand('vscode.open', file);
+      assert.equal(Object.keys((await drawn).marked).length, 37);
+      await vscode.commands.executeCommand('xxgk.checkAsReport', file);
+      const view = vscode.window.activeTextEditor!.document;
+      assert.equal(view.uri.query, file.toString());
+      await diagnosticsWhere(view.uri, (ds) => ds.length === 22, '22 findings before the file changes');
+      // Word writes the file anew, outside VS Code: here, seed 000's report, whose cells are all filled.
+      const redrawn = renderedWhere(
+        reportFiles.onDidRender,
+        (r) => r.file === file.toString() && r.tables.length > 0 && Object.keys(r.marked).length === 0,
+        'the report editor drawn again from the new file, no cell marked',
+      );
+      fs.copyFileSync(path.join(WORKSPACE, 'saved-again.bin'), file.fsPath);
+      assert.deepEqual((await redrawn).tables, ['T2', 'T3', 'T4']);
+      await diagnosticsWhere(view.uri, (ds) => ds.length === 0, 'no findings on the recognized text of the new file');
+      assert.match(view.getText(), /招商合作局2020年政府信息公开工作年度报告/);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     },
   ],

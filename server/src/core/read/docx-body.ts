@@ -133,7 +133,7 @@ export class BodyWalker {
       else if (isW(el, 'ruby')) {
         const base = wChild(el, 'rubyBase');
         if (base) this.inline(base, out, inField, tracked);
-      } else out.boxes.push(...textBoxes(el));
+      } else if (!isW(el, 'rPr')) out.boxes.push(...textBoxes(el));
     }
   }
 

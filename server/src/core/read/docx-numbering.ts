@@ -36,6 +36,8 @@ const MAX_LEVELS = 9;
 
 export class Numbering {
   private readonly styles = new Map<string, StyleInfo>();
+  /** What each style's `basedOn` chain gives, followed once per style. */
+  private readonly chains = new Map<string, { numId?: string; ilvl?: number }>();
   private defaultParagraphStyle?: string;
   private readonly abstracts = new Map<string, { levels: Map<number, Level>; styleLink?: string }>();
   private readonly nums = new Map<string, { abstract: string; overrides: Map<number, { start?: number; level?: Level }> }>();
@@ -105,10 +107,17 @@ export class Numbering {
 
   /** numId and level a style gives, through its `basedOn` chain (the nearest definition wins). */
   private styleChain(styleId: string | undefined): { numId?: string; ilvl?: number } {
+    if (styleId === undefined) return {};
+    let chain = this.chains.get(styleId);
+    if (!chain) this.chains.set(styleId, (chain = this.followStyle(styleId)));
+    return chain;
+  }
+
+  private followStyle(styleId: string): { numId?: string; ilvl?: number } {
     let numId: string | undefined;
     let ilvl: number | undefined;
     const seen = new Set<string>();
-    for (let id = styleId; id !== undefined && !seen.has(id) && seen.size < 32;) {
+    for (let id: string | undefined = styleId; id !== undefined && !seen.has(id) && seen.size < 32;) {
       seen.add(id);
       const style = this.styles.get(id);
       if (!style) break;

@@ -1,6 +1,6 @@
 import type { ReadProblemKind } from './document';
 import { parseXml, plainAttribute, W_NAMESPACES, XmlElement } from './docx-xml';
-import { inflateEntry, isOle2, listZip, ole2StreamNames, ZipEntry } from './docx-zip';
+import { inflateEntries, InflateResult, isOle2, listZip, ole2StreamNames, ZipEntry } from './docx-zip';
 
 /**
  * Opens a .docx: the ZIP, the main document part (found through the package relationships), its
@@ -104,6 +104,9 @@ const keepInDocument = (localName: string, namespace: string) =>
   W_NAMESPACES.has(namespace) ? DOCUMENT_ELEMENTS.has(localName) : TEXT_BOX_PATH.has(localName);
 const keepWordprocessing = (_: string, namespace: string) => W_NAMESPACES.has(namespace);
 
+/** Where Word, WPS and LibreOffice put the parts the reader needs. */
+const USUAL_PARTS = new Set(['_rels/.rels', 'word/document.xml', 'word/_rels/document.xml.rels', 'word/styles.xml', 'word/numbering.xml']);
+
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_STYLES = /\/styles$/;
 const REL_NUMBERING = /\/numbering$/;
@@ -121,8 +124,12 @@ export function openDocx(bytes: Uint8Array): OpenResult {
     const local = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
     return { ok: false, problem: local ? 'corrupt' : 'not-docx', detail: local ? byName.error : undefined };
   }
+  // The parts a Word document usually has, inflated in one pass; a part named otherwise is inflated when asked for.
+  const usual = [...USUAL_PARTS].flatMap((name) => byName.get(name) ?? []);
+  const inflatedUsual = inflateEntries(bytes, usual, MAX_PART_SIZE);
+  const inflate = (entry: ZipEntry): InflateResult => inflatedUsual.get(entry.name) ?? inflateEntries(bytes, [entry], MAX_PART_SIZE).get(entry.name)!;
   const parse = (entry: ZipEntry, keep?: (localName: string, namespace: string) => boolean): DocxPart | { problem: ReadProblemKind; detail: string } => {
-    const inflated = inflateEntry(bytes, entry, MAX_PART_SIZE);
+    const inflated = inflate(entry);
     if (!inflated.ok) return { problem: inflated.problem, detail: inflated.detail };
     const decoded = decodeXml(inflated.data);
     if (!decoded) return { problem: 'corrupt', detail: `${entry.name}: encoding` };

@@ -52,12 +52,31 @@ const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
 const NO_CHILDREN: XmlNode[] = [];
 const NO_ATTRIBUTES: Record<string, XmlAttribute> = {};
 
+/**
+ * The prefixes in scope, and the names already resolved in that scope: a report's document.xml
+ * repeats a few dozen names thousands of times, and the root's declarations hold for all of them.
+ */
+interface Scope {
+  prefixes: Map<string, string>;
+  elements: Map<string, ResolvedName>;
+  attributes: Map<string, ResolvedName>;
+}
+
+interface ResolvedName {
+  prefix: string;
+  local: string;
+  /** Undefined when the prefix is not declared. */
+  uri: string | undefined;
+  /** Whether `keep` takes an element of this name (decided once per scope). */
+  kept?: boolean;
+}
+
 /** An open element: built, or only counted (not kept, or inside one that is not). */
 interface Open {
   name: string;
   element: XmlElement | undefined;
-  /** The prefixes in scope (a new map only where the element declares one). */
-  namespaces: Map<string, string>;
+  /** A new scope only where the element declares a prefix. */
+  scope: Scope;
 }
 
 class XmlError extends Error {}
@@ -66,6 +85,36 @@ class XmlError extends Error {}
 function splitName(name: string): [string, string] {
   const colon = name.indexOf(':');
   return colon < 0 ? ['', name] : [name.slice(0, colon), name.slice(colon + 1)];
+}
+
+/** A known namespace as the one string object that `W_NAMESPACES` holds, so that lookups compare it by identity. */
+function canonicalUri(uri: string): string {
+  for (const known of W_NAMESPACES) if (known === uri) return known;
+  return uri;
+}
+
+const newScope = (prefixes: Map<string, string>): Scope => ({ prefixes, elements: new Map(), attributes: new Map() });
+
+/** An element's name: an unprefixed one takes the default namespace. */
+function resolveElement(scope: Scope, name: string): ResolvedName {
+  let resolved = scope.elements.get(name);
+  if (!resolved) {
+    const [prefix, local] = splitName(name);
+    resolved = { prefix, local, uri: scope.prefixes.get(prefix) ?? (prefix ? undefined : '') };
+    scope.elements.set(name, resolved);
+  }
+  return resolved;
+}
+
+/** An attribute's name: an unprefixed one has no namespace. */
+function resolveAttribute(scope: Scope, name: string): ResolvedName {
+  let resolved = scope.attributes.get(name);
+  if (!resolved) {
+    const [prefix, local] = splitName(name);
+    resolved = { prefix, local, uri: name === 'xmlns' ? XMLNS_NAMESPACE : prefix ? scope.prefixes.get(prefix) : '' };
+    scope.attributes.set(name, resolved);
+  }
+  return resolved;
 }
 
 /** XML's attribute-value normalization: a tab, CR, LF or CRLF is read as one space. */
@@ -89,18 +138,34 @@ export function parseXml(xml: string, keep: (localName: string, namespace: strin
   let root: XmlElement | undefined;
   let rootClosed = false;
   const stack: Open[] = [];
-  const namespaces = new Map([
-    ['xml', XML_NAMESPACE],
-    ['xmlns', XMLNS_NAMESPACE],
-  ]);
+  const rootScope = newScope(
+    new Map([
+      ['xml', XML_NAMESPACE],
+      ['xmlns', XMLNS_NAMESPACE],
+    ]),
+  );
   /** Text since the last markup, entities decoded. */
   let text = '';
   // The start tag being read.
   let tagStart = 0;
   let tagName = '';
-  let rawAttributes: [string, string][] = [];
-  let attributeName = '';
-  let attributeValue = '';
+  /**
+   * Its attributes as offsets (name start and end, value start and end, four numbers each), sliced
+   * only for an element that is built or a namespace declaration: most attributes of a report's
+   * markup are formatting, never looked at. A value with a reference in it is kept decoded instead.
+   */
+  const attributeBounds: number[] = [];
+  const decodedValues: (string | undefined)[] = [];
+  let attributeCount = 0;
+  /** Without a `&` anywhere, no text or value needs checking for undefined entities. */
+  const hasReferences = xml.includes('&');
+  const attributeName = (i: number) => xml.slice(attributeBounds[4 * i], attributeBounds[4 * i + 1]);
+  const attributeValue = (i: number) => decodedValues[i] ?? xml.slice(attributeBounds[4 * i + 2], attributeBounds[4 * i + 3]);
+  const isNamespaceDeclaration = (i: number) => {
+    const start = attributeBounds[4 * i];
+    const length = attributeBounds[4 * i + 1] - start;
+    return xml.startsWith('xmlns', start) && (length === 5 || xml.charCodeAt(start + 5) === 0x3a);
+  };
 
   const flushText = () => {
     if (!text) return;
@@ -114,33 +179,34 @@ export function parseXml(xml: string, keep: (localName: string, namespace: strin
   const openTag = (endIndex: number, selfClosing: boolean) => {
     if (rootClosed || (!stack.length && root)) throw new XmlError('more than one root element');
     const outer = stack[stack.length - 1];
-    let scope = outer ? outer.namespaces : namespaces;
-    for (const [name, value] of rawAttributes) {
-      if (name === 'xmlns' || name.startsWith('xmlns:')) {
-        if (scope === (outer ? outer.namespaces : namespaces)) scope = new Map(scope);
-        scope.set(name === 'xmlns' ? '' : name.slice(6), normalizeAttribute(value));
+    let scope = outer ? outer.scope : rootScope;
+    for (let i = 0; i < attributeCount; i++) {
+      if (isNamespaceDeclaration(i)) {
+        const name = attributeName(i);
+        if (scope === (outer ? outer.scope : rootScope)) scope = newScope(new Map(scope.prefixes));
+        scope.prefixes.set(name === 'xmlns' ? '' : name.slice(6), canonicalUri(normalizeAttribute(attributeValue(i))));
       }
     }
-    const [prefix, localName] = splitName(tagName);
-    const namespace = scope.get(prefix) ?? (prefix ? undefined : '');
-    if (namespace === undefined) throw new XmlError(`undeclared prefix: ${prefix}`);
-    const kept = !outer || (outer.element !== undefined && keep(localName, namespace));
+    const resolved = resolveElement(scope, tagName);
+    if (resolved.uri === undefined) throw new XmlError(`undeclared prefix: ${resolved.prefix}`);
+    const kept = !outer || (outer.element !== undefined && (resolved.kept ??= keep(resolved.local, resolved.uri)));
     let element: XmlElement | undefined;
     if (kept) {
       let attributes = NO_ATTRIBUTES;
-      for (const [name, value] of rawAttributes) {
-        const [aPrefix, local] = splitName(name);
-        const uri = name === 'xmlns' ? XMLNS_NAMESPACE : aPrefix ? scope.get(aPrefix) : '';
-        if (uri === undefined) throw new XmlError(`undeclared prefix: ${aPrefix}`);
+      for (let i = 0; i < attributeCount; i++) {
+        const name = attributeName(i);
+        const value = attributeValue(i);
+        const a = resolveAttribute(scope, name);
+        if (a.uri === undefined) throw new XmlError(`undeclared prefix: ${a.prefix}`);
         if (attributes === NO_ATTRIBUTES) attributes = {};
-        attributes[name] = { name, prefix: aPrefix, local, uri, value: normalizeAttribute(value) };
+        attributes[name] = { name, prefix: a.prefix, local: a.local, uri: a.uri, value: normalizeAttribute(value) };
       }
       const end = endIndex + 1;
       element = {
         name: tagName,
-        prefix,
-        localName,
-        namespace,
+        prefix: resolved.prefix,
+        localName: resolved.local,
+        namespace: resolved.uri,
         attributes,
         children: NO_CHILDREN,
         parent: outer?.element,
@@ -154,17 +220,17 @@ export function parseXml(xml: string, keep: (localName: string, namespace: strin
         outer.element!.children.push(element);
       } else root = element;
     }
-    rawAttributes = [];
+    attributeCount = 0;
     if (selfClosing) {
       if (!stack.length) rootClosed = true;
-    } else stack.push({ name: tagName, element, namespaces: scope });
+    } else stack.push({ name: tagName, element, scope });
   };
 
   const tokenizer = new Tokenizer(
     { xmlMode: true, decodeEntities: true },
     {
       ontext: (start, endIndex) => {
-        text += withoutReference(xml.slice(start, endIndex));
+        text += hasReferences ? withoutReference(xml.slice(start, endIndex)) : xml.slice(start, endIndex);
       },
       ontextentity: (codepoint) => {
         text += String.fromCodePoint(codepoint);
@@ -180,27 +246,37 @@ export function parseXml(xml: string, keep: (localName: string, namespace: strin
         tagName = xml.slice(start, endIndex);
       },
       onattribname: (start, endIndex) => {
-        attributeName = xml.slice(start, endIndex);
-        attributeValue = '';
+        const at = 4 * attributeCount;
+        attributeBounds[at] = start;
+        attributeBounds[at + 1] = endIndex;
+        attributeBounds[at + 2] = attributeBounds[at + 3] = endIndex;
+        decodedValues[attributeCount] = undefined;
       },
       onattribdata: (start, endIndex) => {
-        attributeValue += withoutReference(xml.slice(start, endIndex));
+        const at = 4 * attributeCount;
+        if (hasReferences) withoutReference(xml.slice(start, endIndex));
+        if (decodedValues[attributeCount] === undefined && attributeBounds[at + 2] === attributeBounds[at + 3]) {
+          attributeBounds[at + 2] = start;
+          attributeBounds[at + 3] = endIndex;
+        } else decodedValues[attributeCount] = attributeValue(attributeCount) + xml.slice(start, endIndex);
       },
       onattribentity: (codepoint) => {
-        attributeValue += String.fromCodePoint(codepoint);
+        decodedValues[attributeCount] = attributeValue(attributeCount) + String.fromCodePoint(codepoint);
       },
       onattribend: (quote) => {
         // QuoteType.NoValue and Unquoted: XML wants every value in quotes.
-        if (quote < 2) throw new XmlError(`attribute without a quoted value: ${attributeName}`);
-        rawAttributes.push([attributeName, attributeValue]);
+        if (quote < 2) throw new XmlError(`attribute without a quoted value: ${attributeName(attributeCount)}`);
+        attributeCount++;
       },
       onopentagend: (endIndex) => openTag(endIndex, false),
       onselfclosingtag: (endIndex) => openTag(endIndex, true),
       onclosetag: (start, endIndex) => {
         flushText();
-        const name = xml.slice(start, endIndex);
         const open = stack.pop();
-        if (!open || open.name !== name) throw new XmlError(`unexpected end tag: ${name}`);
+        // Compared in place: slicing every end tag's name costs more than the comparison.
+        if (!open || endIndex - start !== open.name.length || !xml.startsWith(open.name, start)) {
+          throw new XmlError(`unexpected end tag: ${xml.slice(start, endIndex)}`);
+        }
         if (open.element) {
           open.element.contentEnd = xml.lastIndexOf('<', start);
           open.element.end = xml.indexOf('>', endIndex) + 1;

@@ -1,4 +1,4 @@
-import { Unzip, UnzipFileInfo, UnzipInflate, unzipSync } from 'fflate';
+import { AsyncFlateStreamHandler, Unzip, UnzipDecoder, UnzipFileInfo, UnzipInflate, unzipSync } from 'fflate';
 
 /**
  * The ZIP container of a .docx, read with fflate: the central directory lists the entries (with
@@ -34,42 +34,87 @@ export function listZip(bytes: Uint8Array): Map<string, ZipEntry> | { error: str
 
 export type InflateResult = { ok: true; data: Uint8Array } | { ok: false; problem: 'too-large' | 'corrupt' | 'encrypted'; detail: string };
 
+/** fflate's inflater for ZIP entries, which stops when its entry is terminated (fflate's own goes on). */
+class StoppableInflate implements UnzipDecoder {
+  static readonly compression = UnzipInflate.compression;
+  private readonly inflate = new UnzipInflate();
+  private stopped = false;
+  ondata: AsyncFlateStreamHandler = () => undefined;
+
+  constructor() {
+    this.inflate.ondata = (error, chunk, final) => this.ondata(error, chunk, final);
+  }
+
+  push(chunk: Uint8Array, final: boolean): void {
+    if (!this.stopped) this.inflate.push(chunk, final);
+  }
+
+  terminate = (): void => {
+    this.stopped = true;
+  };
+}
+
 /** The ZIP is fed in small chunks, so one chunk inflates to at most about a thousand times as much. */
 const CHUNK = 4096;
 
 /** An entry's bytes; refused before inflating when it declares more than `limit` bytes. */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, limit: number): InflateResult {
-  const { name, originalSize: size } = entry;
-  if (entry.compression === AES_ENCRYPTED) return { ok: false, problem: 'encrypted', detail: name };
-  if (size > limit) return { ok: false, problem: 'too-large', detail: `${name} ${megabytes(size)} > ${megabytes(limit)}` };
-  if (entry.compression !== 0 && entry.compression !== 8) return { ok: false, problem: 'corrupt', detail: `${name}: compression ${entry.compression}` };
-  const out = new Uint8Array(size);
-  let length = 0;
-  let state = 'reading' as 'reading' | 'done' | 'failed';
-  let found = false;
+  return inflateEntries(bytes, [entry], limit).get(entry.name)!;
+}
+
+/**
+ * Several entries' bytes, by name, in one pass over the ZIP: streaming has to walk through the
+ * entries before the one it wants (those written with a data descriptor byte by byte), so a pass
+ * per part cost more than inflating them. Each is refused before inflating when it declares more
+ * than `limit` bytes, and stops inflating once more comes out than it declared.
+ */
+export function inflateEntries(bytes: Uint8Array, entries: ZipEntry[], limit: number): Map<string, InflateResult> {
+  const results = new Map<string, InflateResult>();
+  const wanted = new Map<string, { out: Uint8Array; length: number; state: 'waiting' | 'reading' | 'done' | 'failed' }>();
+  for (const entry of entries) {
+    const { name, originalSize: size } = entry;
+    if (results.has(name) || wanted.has(name)) continue;
+    if (entry.compression === AES_ENCRYPTED) results.set(name, { ok: false, problem: 'encrypted', detail: name });
+    else if (size > limit) results.set(name, { ok: false, problem: 'too-large', detail: `${name} ${megabytes(size)} > ${megabytes(limit)}` });
+    else if (entry.compression !== 0 && entry.compression !== 8) {
+      results.set(name, { ok: false, problem: 'corrupt', detail: `${name}: compression ${entry.compression}` });
+    } else wanted.set(name, { out: new Uint8Array(size), length: 0, state: 'waiting' });
+  }
+  let pending = wanted.size;
   const unzip = new Unzip((file) => {
-    if (file.name !== name || found) return;
-    found = true;
+    const target = wanted.get(file.name);
+    // The first entry of that name, as `listZip` keeps it.
+    if (!target || target.state !== 'waiting') return;
+    target.state = 'reading';
     file.ondata = (error, chunk, final) => {
-      if (state !== 'reading') return;
-      if (error || length + chunk.length > size) {
-        state = 'failed';
+      if (target.state !== 'reading') return;
+      if (error || target.length + chunk.length > target.out.length) {
+        target.state = 'failed';
+        pending--;
+        // Not another byte of a bomb is inflated while the pass reads the other entries.
+        file.terminate();
         return;
       }
-      out.set(chunk, length);
-      length += chunk.length;
-      if (final) state = 'done';
+      target.out.set(chunk, target.length);
+      target.length += chunk.length;
+      if (final) {
+        target.state = 'done';
+        pending--;
+      }
     };
     file.start();
   });
-  unzip.register(UnzipInflate);
+  unzip.register(StoppableInflate);
   try {
-    for (let o = 0; o < bytes.length && state === 'reading'; o += CHUNK) unzip.push(bytes.subarray(o, o + CHUNK), o + CHUNK >= bytes.length);
+    for (let o = 0; o < bytes.length && pending > 0; o += CHUNK) unzip.push(bytes.subarray(o, o + CHUNK), o + CHUNK >= bytes.length);
   } catch {
-    return { ok: false, problem: 'corrupt', detail: name };
+    // What was not read by now is corrupt.
   }
-  if (state !== 'done' || length !== size) return { ok: false, problem: 'corrupt', detail: name };
-  return { ok: true, data: out };
+  for (const [name, target] of wanted) {
+    const ok = target.state === 'done' && target.length === target.out.length;
+    results.set(name, ok ? { ok: true, data: target.out } : { ok: false, problem: 'corrupt', detail: name });
+  }
+  return results;
 }
 
 function megabytes(size: number): string {

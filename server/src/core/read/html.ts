@@ -74,10 +74,11 @@ function attr(el: Element, name: string): string | undefined {
   return el.attrs.find((a) => a.name === name)?.value;
 }
 
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
 function hidden(el: Element): boolean {
-  if (el.attrs.some((a) => a.name === 'hidden')) return true;
-  const style = attr(el, 'style');
-  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+  for (const a of el.attrs) if (a.name === 'hidden' || (a.name === 'style' && HIDDEN_STYLE.test(a.value))) return true;
+  return false;
 }
 
 function children(node: Node): Node[] {
@@ -285,36 +286,47 @@ function blankOrigin(td: Element): Origin {
   return { source: { start: loc.startTag.endOffset, end } };
 }
 
-/** An element's text, cut at `limit` characters (enough to tell a heading or a title), memoized. */
-function shortText(node: Node, memo: Map<Node, string>, limit = 2000): string {
-  const known = memo.get(node);
-  if (known !== undefined) return known;
+/** Whether an element's text is read at all (what a reader of the page sees). */
+const shown = (node: Node) => !isElement(node) || !(SKIPPED.has(node.tagName) || hidden(node));
+
+/** The first `limit` characters of an element's text (enough to tell a heading or a title). */
+function leadingText(node: Node, limit = 2000): string {
   let text = '';
-  if (isText(node)) text = node.value;
-  else if (!isElement(node) || !(SKIPPED.has(node.tagName) || hidden(node))) {
-    for (const child of children(node)) {
-      text += shortText(child, memo, limit);
-      if (text.length > limit) break;
-    }
-  }
-  if (text.length > limit) text = text.slice(0, limit);
-  memo.set(node, text);
-  return text;
+  const visit = (n: Node): boolean => {
+    if (isText(n)) text += n.value;
+    else if (shown(n)) for (const child of children(n)) if (visit(child)) return true;
+    return text.length >= limit;
+  };
+  visit(node);
+  return text.length > limit ? text.slice(0, limit) : text;
 }
+
+/** A heading is shorter than this: telling one needs no more of an element's text. */
+const HEADING_LENGTH = 120;
 
 /** The element that holds the report: the innermost one holding all its headings and tables. */
 function article(body: Element): Element {
-  const memo = new Map<Node, string>();
   const signals: Element[] = [];
-  const visit = (node: Node) => {
-    if (!isElement(node) || SKIPPED.has(node.tagName) || hidden(node)) return;
-    const text = shortText(node, memo);
-    if (text.length < 120 && SIGNAL.test(text) && !children(node).some((c) => isElement(c) && SIGNAL.test(shortText(c, memo)))) {
-      signals.push(node);
+  /**
+   * One pass, children before their parent: each element's text up to a heading's length (a child's
+   * text is part of its parent's), and the headings: elements whose short text reads as one while
+   * none of their child elements' does.
+   */
+  const scan = (node: Node): string => {
+    if (isText(node)) return node.value.length > HEADING_LENGTH ? node.value.slice(0, HEADING_LENGTH) : node.value;
+    if (!shown(node)) return '';
+    let text = '';
+    let childSignal = false;
+    for (const child of children(node)) {
+      const inner = scan(child);
+      if (isElement(child) && SIGNAL.test(inner)) childSignal = true;
+      if (text.length < HEADING_LENGTH) text += inner;
     }
-    for (const child of children(node)) visit(child);
+    if (text.length > HEADING_LENGTH) text = text.slice(0, HEADING_LENGTH);
+    if (isElement(node) && text.length < HEADING_LENGTH && !childSignal && SIGNAL.test(text)) signals.push(node);
+    return text;
   };
-  visit(body);
+  scan(body);
   if (signals.length < 2) return body;
   const ancestors = (el: Element): Element[] => {
     const chain: Element[] = [];
@@ -330,7 +342,7 @@ function article(body: Element): Element {
   }
   // Climb until the title is inside too: it often stands in its own box above the text.
   for (let k = common.length - 1; k >= 0; k--) {
-    if (TITLE.test(shortText(common[k], memo))) return common[k];
+    if (TITLE.test(leadingText(common[k]))) return common[k];
   }
   return common[common.length - 1] ?? body;
 }
@@ -355,7 +367,7 @@ export function readHtml(html: string): ReadDocument {
     const before: Walk = { source: html, blocks: [], line: [] };
     walkUntil(body, root, before);
     const title = [...before.blocks].reverse().find((b) => b.kind === 'paragraph' && TITLE.test(b.pieces.map((p) => p.text).join('')));
-    if (title && !TITLE.test(shortText(root, new Map(), 400))) w.blocks.push(title);
+    if (title && !TITLE.test(leadingText(root, 400))) w.blocks.push(title);
   }
   walk(root, w);
   endLine(w);

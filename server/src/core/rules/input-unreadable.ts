@@ -8,8 +8,8 @@ export const inputUnreadable = defineRule({
   description: { 'zh-CN': 'PDF、Word 文件能够读取', en: 'PDF and Word files can be read' },
   docs: {
     'zh-CN':
-      '加密、损坏、扫描（没有文字层）或读取超时的 PDF，以及不是 .docx 的文件（如旧版 .doc）无法读取，因此没有检查。这一错误说明原因，绝不报“0个问题”。扫描件请先做文字识别，.doc 请另存为 .docx。',
-    en: 'An encrypted, corrupt or scanned (no text layer) PDF, one that takes too long to read, or a file that is not a .docx (such as a legacy .doc), cannot be read and so was not checked. This error says why, never “0 problems”. Run OCR on a scan; save a .doc as .docx.',
+      '加密、损坏、扫描（没有文字层）或读取超时（默认30秒，命令行 --pdf-time-limit 或环境变量 XXGK_LINT_PDF_TIME_LIMIT 以毫秒计可改）的 PDF，以及不是 .docx 的文件（如旧版 .doc）无法读取，因此没有检查。这一错误说明原因，绝不报“0个问题”。扫描件请先做文字识别，.doc 请另存为 .docx。',
+    en: 'An encrypted, corrupt or scanned (no text layer) PDF, one that takes too long to read (30 s by default; --pdf-time-limit or XXGK_LINT_PDF_TIME_LIMIT, in milliseconds, changes it), or a file that is not a .docx (such as a legacy .doc), cannot be read and so was not checked. This error says why, never “0 problems”. Run OCR on a scan; save a .doc as .docx.',
   },
   messages: {
     encrypted: { 'zh-CN': '文件已加密，无法读取，未检查', en: 'The file is encrypted and cannot be read; not checked' },
