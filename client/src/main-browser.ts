@@ -9,9 +9,14 @@ import { activate as activateWith, LANGUAGE_ID, XxgkApi } from './extension';
 
 export { deactivate } from './extension';
 
-// The worker globals the extension host has (the project compiles without the DOM library).
-type ServerWorker = ConstructorParameters<typeof LanguageClient>[3];
-declare const Worker: new (url: string) => ServerWorker;
+// The worker globals the extension host has (the project compiles without the DOM library, so the
+// client's `ServerOptions`, `Worker | …`, is not checked here: mind the argument order below).
+interface ServerWorker {
+  postMessage(message: unknown): void;
+  addEventListener(type: string, listener: (event: unknown) => void): void;
+  terminate(): void;
+}
+declare const Worker: new (url: string, options?: { name?: string }) => ServerWorker;
 declare const Blob: new (parts: Uint8Array[], options: { type: string }) => object;
 declare const URL: { createObjectURL(blob: object): string };
 
@@ -32,15 +37,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<XxgkAp
   return activateWith(
     context,
     (ctx, clientOptions) =>
-      new LanguageClient(
-        'xxgk',
-        vscode.l10n.t('XXGK Report language server'),
-        {
-          ...clientOptions,
-          documentSelector: [{ language: LANGUAGE_ID }, { language: 'html' }],
-          initializationOptions: { extensionUri: ctx.extensionUri.toString() },
-        },
-        new Worker(script),
-      ),
+      // vscode-languageclient 10+: (id, name, serverOptions, clientOptions); the worker is the server.
+      new LanguageClient('xxgk', vscode.l10n.t('XXGK Report language server'), new Worker(script, { name: 'xxgk-lint server' }), {
+        ...clientOptions,
+        documentSelector: [{ language: LANGUAGE_ID }, { language: 'html' }],
+        initializationOptions: { extensionUri: ctx.extensionUri.toString() },
+      }),
   );
 }
