@@ -203,6 +203,14 @@ describe('the web worker language server (files through the client)', () => {
     assert.equal(found.relatedInformation?.[0].location.uri, pathToFileURL(path.join(ws, 'wenzhou', '2023.txt')).href);
   });
 
+  it('a file outside the workspace folder takes the nearest config above it', async () => {
+    const loose = pathToFileURL(path.join(outer, 'loose.xxgk.txt')).href;
+    const published = client.next(loose, () => true, 'the loose file’s diagnostics');
+    await client.open(loose, brokenText);
+    assert.deepEqual(codes(await published), [], 'row-total is off in the config above the workspace folder');
+    await client.conn.sendNotification('textDocument/didClose', { textDocument: { uri: loose } });
+  });
+
   it('the workspace summary lists the folder’s reports (not notes.txt), with paths relative to the folder', async () => {
     const result = (await client.conn.sendRequest('workspace/executeCommand', { command: 'xxgk.workspaceSummary', arguments: [] })) as {
       rows: { path: string; file: string }[];

@@ -90,6 +90,26 @@ exports.run = async function run() {
   const [, edits] = fix.edit.entries()[0];
   check(edits.length === 1 && edits[0].newText === '0' && edits[0].range.isEqual(rowTotal.range), 'the quick fix writes 0 into the changed cell');
 
+  // The table preview (a webview): the tables drawn, the changed cell marked.
+  const drawn = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error('the table preview did not draw the marked cell within 30000 ms'));
+    }, 30_000);
+    const listener = api.preview.onDidRender((r) => {
+      if (r.uri !== uri.toString() || !r.marked['T3.R3_1.NP']) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(r);
+    });
+  });
+  await vscode.commands.executeCommand('xxgk.showPreview', uri);
+  const drawnTables = await drawn;
+  check(
+    drawnTables.tables.join() === 'T2,T3,T4' && JSON.stringify(drawnTables.marked) === '{"T3.R3_1.NP":"error"}',
+    `the table preview draws 表二–表四 with only the changed cell marked (${JSON.stringify(drawnTables.marked)})`,
+  );
+
   // Settings (xxgk.rules), pulled by the server per document, and re-pulled when they change.
   const settings = vscode.workspace.getConfiguration('xxgk', uri);
   await settings.update('rules', { 'row-total': 'warning' }, vscode.ConfigurationTarget.Workspace);

@@ -21,6 +21,11 @@ function sourceOfView(uri: string): string {
   return query < 0 ? uri : decodeURIComponent(uri.slice(query + 1));
 }
 
+/** A file of some file system (vscode-remote, vscode-vfs, file…), not an untitled document or a PDF's view. */
+export function isFile(uri: string): boolean {
+  return !/^(untitled|xxgk-view):/.test(uri);
+}
+
 /**
  * The web worker server's documents (the counterpart of lsp/documents.ts's Workspace): each open
  * document checked with the `xxgk.*` settings and its nearest `.xxgk-lint.json`, and against the
@@ -70,9 +75,9 @@ export class WebDocuments {
     return this.folders.filter((f) => isInside(uri, f)).sort((a, b) => b.length - a.length)[0];
   }
 
-  /** A finding can be ignored in a `.xxgk-lint.json` when its document is a file of a workspace folder. */
+  /** A finding can be ignored in a `.xxgk-lint.json` when its document is a file. */
   canIgnore(uri: string): boolean {
-    return this.folderOf(uri) !== undefined;
+    return isFile(uri);
   }
 
   organOf(uri: string): string | undefined {
@@ -108,15 +113,17 @@ export class WebDocuments {
         settings = this.pushedSettings;
       }
     }
-    // A document that is no file of a folder (untitled, a PDF's view) takes the first folder's config, as on the desktop.
+    // A file outside the folders looks from its own folder up; a document that is no file (untitled,
+    // a PDF's view) takes the first folder's config, as on the desktop.
     const folder = this.folderOf(uri);
-    const file = folder ? uri : this.folders[0] && `${this.folders[0].replace(/\/$/, '')}/(untitled)`;
-    const found = file ? await this.configs.lookup(file, folder ?? this.folders[0], this.locale) : undefined;
+    const own = isFile(uri) ? uri : undefined;
+    const file = own ?? (this.folders[0] && `${this.folders[0]}/(untitled)`);
+    const found = file ? await this.configs.lookup(file, own ? folder : this.folders[0], this.locale) : undefined;
     if (found?.error && !this.reportedConfigErrors.has(found.uri)) {
       this.reportedConfigErrors.add(found.uri);
       void this.connection.window.showWarningMessage(editorText('configInvalid', this.locale, { file: found.uri, problem: found.error }));
     }
-    const relative = found && folder ? relativeTo(found.dir, uri) : '';
+    const relative = found && own ? relativeTo(found.dir, uri) : '';
     return {
       settings,
       options: mergeOptions(settings, found?.config, relative, this.locale),

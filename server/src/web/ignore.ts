@@ -9,12 +9,12 @@ import { dirOf, displayPath, relativeTo } from './uri';
 /**
  * "Ignore this finding" in the web worker (lsp/ignore.ts on the desktop): adds {file, code, target}
  * to the nearest .xxgk-lint.json through the editor (workspace/applyEdit), or has the client write a
- * new one into the workspace folder. Never touches the report. Returns true when the config changed.
+ * new one into the workspace folder (a loose file's own folder). Never touches the report. Returns true when the config changed.
  */
 export async function ignoreFinding(args: IgnoreArgs, connection: Connection, workspace: WebDocuments, applyEdit: boolean): Promise<boolean> {
   const uri = args?.uri;
-  const folder = typeof uri === 'string' ? workspace.folderOf(uri) : undefined;
-  if (!folder || typeof args.code !== 'string') return false;
+  if (typeof uri !== 'string' || !workspace.canIgnore(uri) || typeof args.code !== 'string') return false;
+  const folder = workspace.folderOf(uri);
   let configUri = '';
   const fail = (problem: string) => {
     void connection.window.showErrorMessage(editorText('ignoreFailed', workspace.locale, { file: displayPath(configUri), problem }));

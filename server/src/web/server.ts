@@ -18,7 +18,7 @@ import { localeOf, serveDocumentFeatures, SUMMARY_COMMAND } from '../lsp/protoco
 import { WebDocuments } from './documents';
 import { ignoreFinding } from './ignore';
 import { readPdfHere } from './peers';
-import { relativeTo } from './uri';
+import { displayPath, relativeTo } from './uri';
 
 /**
  * The language server in a web worker (vscode.dev, github.dev, code-server's web worker host): the
@@ -109,7 +109,7 @@ export function startWebServer(connection: Connection): void {
       const locale = workspace.locale;
       const shown = rows.map((r) => {
         const folder = workspace.folderOf(r.file);
-        return { ...r, file: folder ? relativeTo(folder, r.file) : r.file };
+        return { ...r, file: folder ? relativeTo(folder, r.file) : displayPath(r.file) };
       });
       return {
         rows: rows.map((r, i) => ({ ...r, path: shown[i].file, statusName: STATUS[r.status][locale] })),
