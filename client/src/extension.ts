@@ -15,6 +15,8 @@ export const LANGUAGE_ID = 'xxgk-report';
 export const REPORT_TITLE = /政府信息公开(?:工作)?年度报告/;
 /** Blank lines (PDF exports often start with some) skipped before the title line. */
 const TITLE_SEARCH_LINES = 5;
+/** Where `xxgk.detectByFirstLine` looks: files and untitled documents (the web entry adds its workspace's schemes). */
+export const DETECTION_SCHEMES = new Set(['file', 'untitled']);
 
 /** Makes the language client: a Node process on the desktop (main-node.ts), a web worker in the browser (main-browser.ts). */
 export type ClientFactory = (context: vscode.ExtensionContext, options: LanguageClientOptions) => BaseLanguageClient;
@@ -122,7 +124,7 @@ function titleLine(doc: vscode.TextDocument): string {
 
 /** `xxgk.detectByFirstLine`: a plain-text file or untitled document with a report title becomes a report. */
 async function detectReport(doc: vscode.TextDocument): Promise<void> {
-  if (doc.languageId !== 'plaintext' || (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled')) return;
+  if (doc.languageId !== 'plaintext' || !DETECTION_SCHEMES.has(doc.uri.scheme)) return;
   const key = doc.uri.toString();
   if (detected.has(key)) return;
   if (!vscode.workspace.getConfiguration('xxgk', doc.uri).get<boolean>('detectByFirstLine', true)) return;

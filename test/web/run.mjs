@@ -62,6 +62,13 @@ if (!row.includes('(一)予以公开')) throw new Error(`seed 000 line 39 is not
 const cell = row.indexOf('| 0 |', row.indexOf('(一)予以公开')) + 2;
 lines[38] = `${row.slice(0, cell)}3${row.slice(cell + 1)}`;
 fs.writeFileSync(path.join(workspace, 'broken.xxgk.txt'), lines.join('\n'));
+// Two years of one body (2024 carries over less than 2023 left: carry-over), seed 004 as PDF and Word.
+const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+fs.mkdirSync(path.join(workspace, 'wenzhou'));
+fs.copyFileSync(path.join(FIXTURES, 'workspace', 'wenzhou', '2023.txt'), path.join(workspace, 'wenzhou', '2023.txt'));
+fs.copyFileSync(path.join(FIXTURES, 'workspace', 'wenzhou', '2024.txt'), path.join(workspace, 'wenzhou', '2024.xxgk.txt'));
+fs.copyFileSync(path.join(FIXTURES, 'pdf', '004-chromium.pdf'), path.join(workspace, '004.pdf'));
+fs.copyFileSync(path.join(FIXTURES, 'docx', 'seed-004.docx'), path.join(workspace, '004.docx'));
 
 // The tests run in the extension host of the extension whose folder holds them: so inside the copy.
 const suite = path.join(extension, 'test', 'suite.cjs');
