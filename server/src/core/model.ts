@@ -49,9 +49,10 @@ export interface Row {
   unparsed?: { reason: string; range: Range };
   /**
    * Set when the text did not write the row's blank cells and its numbers were placed by the
-   * table's sums; `blanksKnown` when only one placement fits, so the blank columns are certain.
+   * table's sums; `blanksKnown` when only one placement fits, so the blank columns are certain;
+   * `faulty` when no placement keeps every sum and the one breaking the fewest was taken.
    */
-  inferred?: { blanksKnown: boolean };
+  inferred?: { blanksKnown: boolean; faulty: boolean };
 }
 
 export interface Table {

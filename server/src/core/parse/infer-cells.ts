@@ -47,6 +47,8 @@ interface Constraint {
   last: number;
 }
 
+/** A table whose best reading breaks more sums than this is left as it was read. */
+const MAX_BROKEN = 3;
 /** Beyond this many partial states the table is left as it was read. */
 const MAX_STATES = 50000;
 /** Rows with more readings than this are not tried (a 15-column row with half its cells, say). */
@@ -69,19 +71,31 @@ export function placeShortRows(table: Table, short: ShortRow[], strayNumbers: bo
 
   const single = constraints.filter((c) => new Set(c.terms.map((t) => t.variable)).size === 1);
   const shared = constraints.filter((c) => !single.includes(c));
-  const candidates = variables.map((v, i) => v.readings.filter((r) => single.every((c) => c.terms[0].variable !== i || holds(c, [{ i, r }]))));
-  narrow(candidates, shared);
   const order = solvingOrder(variables.length, shared);
-  const solved = solve(
-    order.map((i) => candidates[i]),
-    shared.map((c) => ({
-      ...c,
-      terms: c.terms.map((t) => ({ ...t, variable: order.indexOf(t.variable) })),
-      last: Math.max(...c.terms.map((t) => order.indexOf(t.variable))),
-    })),
+  const ordered = shared.map((c) => ({
+    ...c,
+    terms: c.terms.map((t) => ({ ...t, variable: order.indexOf(t.variable) })),
+    last: Math.max(...c.terms.map((t) => order.indexOf(t.variable))),
+  }));
+  const own = variables.map((v, i) =>
+    v.readings.map((reading) => ({ reading, broken: single.filter((c) => c.terms[0].variable === i && !holds(c, [{ i, r: reading }])).length })),
   );
-  const used = solved && order.map((_, i) => solved[order.indexOf(i)]);
-  if (!used) {
+  // First the readings that keep every sum; with a fault there is none, and the readings that
+  // break the fewest sums are taken instead, as long as they agree.
+  const strict = own.map((list) => list.filter((x) => x.broken === 0).map((x) => x.reading));
+  narrow(strict, shared);
+  const solved =
+    solve(
+      order.map((i) => strict[i].map((reading) => ({ reading, broken: 0 }))),
+      ordered,
+      0,
+    ) ??
+    tolerant(
+      order.map((i) => own[i]),
+      ordered,
+    );
+  const used = solved && order.map((_, i) => solved.used[order.indexOf(i)]);
+  if (!used || used.some((kept) => kept.length === 0)) {
     for (const { short: s } of variables) if (!s.row.unparsed) unread(s);
     return;
   }
@@ -93,7 +107,7 @@ export function placeShortRows(table: Table, short: ShortRow[], strayNumbers: bo
     const row = variables[i].short.row;
     row.cells = first.cells;
     row.unparsed = undefined;
-    row.inferred = { blanksKnown: kept.length === 1 };
+    row.inferred = { blanksKnown: kept.length === 1, faulty: solved.broken > 0 };
   });
 }
 
@@ -250,56 +264,111 @@ function narrow(candidates: Reading[][], shared: Constraint[]): void {
   }
 }
 
-interface State {
-  residual: number[];
-  partsBlank: boolean[];
-  /** How this state is reached: the previous state's key and this row's reading. */
-  from: { key: string; reading: Reading }[];
+/** The least broken sums first: a small budget lets the lower bound cut most partial readings. */
+function tolerant(candidates: { reading: Reading; broken: number }[][], shared: Constraint[]): ReturnType<typeof solve> {
+  for (let budget = 1; budget <= MAX_BROKEN; budget++) {
+    const solved = solve(candidates, shared, budget);
+    if (solved) return solved;
+  }
+  return undefined;
 }
 
 /**
- * The readings of each row that take part in at least one reading of the whole table in which
- * every shared sum holds; undefined when there is none, or too many partial states to tell.
+ * Per row index i and sum j, the amounts the rows from i on can still add to the sum (undefined
+ * when too many to list): a sum whose missing amount is not among them will break.
  */
-function solve(candidates: Reading[][], shared: Constraint[]): Reading[][] | undefined {
-  const layers: Map<string, State>[] = [new Map([['', { residual: shared.map((c) => c.residual), partsBlank: shared.map((c) => c.partsBlank), from: [] }]])];
+function reachable(candidates: { reading: Reading }[][], shared: Constraint[], termsOf: { j: number; t: Term }[][]): (Set<number> | undefined)[][] {
+  const out: (Set<number> | undefined)[][] = [];
+  out[candidates.length] = shared.map(() => new Set([0]));
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    out[i] = shared.map((_, j) => {
+      const later = out[i + 1][j];
+      const terms = termsOf[i].filter((x) => x.j === j);
+      if (!later || terms.length === 0) return later;
+      const shares = new Set(candidates[i].map(({ reading }) => terms.reduce((acc, { t }) => acc + t.sign * reading.numbers[t.column], 0)));
+      const sums = new Set<number>();
+      for (const a of later) for (const b of shares) sums.add(a + b);
+      return sums.size > MAX_SUMS ? undefined : sums;
+    });
+  }
+  return out;
+}
+
+/** How many sums still open will break whatever the rows ahead read (a lower bound). */
+function certainlyBroken(shared: Constraint[], ahead: (Set<number> | undefined)[], residual: number[], partsBlank: boolean[]): number {
+  let n = 0;
+  for (let j = 0; j < shared.length; j++) {
+    const sums = ahead[j];
+    if (sums && !(shared[j].detailsExcuse && partsBlank[j]) && !sums.has(-residual[j])) n++;
+  }
+  return n;
+}
+
+interface State {
+  residual: number[];
+  partsBlank: boolean[];
+  /** The fewest broken sums on a way to this state. */
+  cost: number;
+  /** How this state is reached: the previous state's key, this row's reading, the sums it broke. */
+  from: { key: string; reading: Reading; broken: number }[];
+}
+
+/**
+ * The readings of each row that take part in a reading of the whole table breaking the fewest
+ * sums, at most `budget` (own sums of a row are counted in `broken`); undefined when there is
+ * none, or too many partial states to tell.
+ */
+function solve(candidates: { reading: Reading; broken: number }[][], shared: Constraint[], budget: number): { used: Reading[][]; broken: number } | undefined {
+  const start: State = { residual: shared.map((c) => c.residual), partsBlank: shared.map((c) => c.partsBlank), cost: 0, from: [] };
+  const layers: Map<string, State>[] = [new Map([['', start]])];
   const termsOf = candidates.map((_, i) => shared.flatMap((c, j) => c.terms.filter((t) => t.variable === i).map((t) => ({ j, t }))));
   const closing = candidates.map((_, i) => shared.flatMap((c, j) => (c.last === i ? [j] : [])));
+  const ahead = reachable(candidates, shared, termsOf);
   for (let i = 0; i < candidates.length; i++) {
     const next = new Map<string, State>();
     for (const [key, state] of layers[i]) {
-      for (const reading of candidates[i]) {
+      for (const { reading, broken: own } of candidates[i]) {
         const residual = [...state.residual];
         const partsBlank = [...state.partsBlank];
         for (const { j, t } of termsOf[i]) {
           residual[j] += t.sign * reading.numbers[t.column];
           if (t.part) partsBlank[j] &&= reading.blank[t.column];
         }
-        if (!closing[i].every((j) => ok(shared[j], residual[j], partsBlank[j]))) continue;
+        let broken = own;
         for (const j of closing[i]) {
+          if (!ok(shared[j], residual[j], partsBlank[j])) broken++;
           residual[j] = 0;
           partsBlank[j] = true;
         }
+        const cost = state.cost + broken;
+        if (cost > budget) continue;
+        if (cost + certainlyBroken(shared, ahead[i + 1], residual, partsBlank) > budget) continue;
         const nextKey = residual.join(',') + '|' + partsBlank.map((b) => (b ? 1 : 0)).join('');
         const known = next.get(nextKey);
-        if (known) known.from.push({ key, reading });
-        else next.set(nextKey, { residual, partsBlank, from: [{ key, reading }] });
+        if (known) {
+          known.from.push({ key, reading, broken });
+          known.cost = Math.min(known.cost, cost);
+        } else next.set(nextKey, { residual, partsBlank, cost, from: [{ key, reading, broken }] });
       }
     }
     if (next.size === 0 || next.size > MAX_STATES) return undefined;
     layers.push(next);
   }
+  // Back from the end along the ways whose cost is the least: `rest` is what a state still adds.
+  const best = Math.min(...[...layers[candidates.length].values()].map((st) => st.cost));
   const used: Set<Reading>[] = candidates.map(() => new Set());
-  let alive = new Set(layers[candidates.length].keys());
+  let rest = new Map([...layers[candidates.length]].filter(([, st]) => st.cost === best).map(([key]) => [key, 0]));
   for (let i = candidates.length; i > 0; i--) {
-    const before = new Set<string>();
-    for (const key of alive) {
+    const before = new Map<string, number>();
+    for (const [key, after] of rest) {
       for (const edge of layers[i].get(key)!.from) {
-        before.add(edge.key);
+        const prev = layers[i - 1].get(edge.key)!;
+        if (prev.cost + edge.broken + after !== best) continue;
+        before.set(edge.key, edge.broken + after);
         used[i - 1].add(edge.reading);
       }
     }
-    alive = before;
+    rest = before;
   }
-  return used.map((set, i) => candidates[i].filter((r) => set.has(r)));
+  return { used: used.map((set, i) => candidates[i].map((c) => c.reading).filter((r) => set.has(r))), broken: best };
 }

@@ -7,6 +7,11 @@ const messages = {
     'zh-CN': '{table}有{count}行没有写出空白单元格，各数所在的列是推定的（凡符合本表勾稽关系的摆法，数值都相同）：{rows}',
     en: '{count} row(s) of {table} do not write their blank cells; the column of each number was worked out (every placement that keeps the table’s sums gives the same numbers): {rows}',
   },
+  faulty: {
+    'zh-CN':
+      '{table}有{count}行没有写出空白单元格，且没有一种摆法能让本表勾稽关系全部成立；已按破坏勾稽关系最少的摆法推定各数所在的列（此类摆法数值都相同），所报勾稽错误以此为前提：{rows}',
+    en: '{count} row(s) of {table} do not write their blank cells, and no placement keeps every sum of the table; the columns were worked out from the placements that break the fewest sums (all give the same numbers), and the sum findings assume them: {rows}',
+  },
   row: { 'zh-CN': '「{row}」按勾稽关系定列', en: '“{row}” placed by the sums' },
 };
 
@@ -18,8 +23,8 @@ export const cellsInferred = defineRule({
   description: { 'zh-CN': '说明哪些行的列位置是按勾稽关系推定的', en: 'Says which rows had their columns worked out from the sums' },
   docs: {
     'zh-CN':
-      '文本浏览器和一些网页转文本工具会把空白单元格整个丢掉，一行只剩下有数字的格子，看不出哪个数属于哪一列。这时检查器试遍所有保持先后顺序的摆法，只保留让本表全部勾稽关系（本行总计、（七）总计、“一＋二＝（七）总计＋四”、表四各组总计）都成立的摆法；只有当这些摆法给出的数字完全一致时才采用，并用这条提示说明。不能唯一确定的行仍按 table-unparsed 报告，不做算术检查；若空白的具体位置仍不确定，cell-empty 只报告空白的个数。',
-    en: 'Text browsers and some HTML-to-text converters drop blank cells altogether, leaving only the cells that hold numbers, so it is not visible which number belongs to which column. The checker then tries every order-keeping placement and keeps those under which every sum of the table holds (row totals, （七）总计, 一 + 二 = （七）总计 + 四, the group totals of table 四); it uses them only when they all give the same numbers, and says so with this note. A row that cannot be placed uniquely is still reported by table-unparsed and not checked; when where the blanks stand is still open, cell-empty gives only their count.',
+      '文本浏览器和一些网页转文本工具会把空白单元格整个丢掉，一行只剩下有数字的格子，看不出哪个数属于哪一列。这时检查器试遍所有保持先后顺序的摆法，只保留让本表全部勾稽关系（本行总计、（七）总计、“一＋二＝（七）总计＋四”、表四各组总计）都成立的摆法；只有当这些摆法给出的数字完全一致时才采用，并用这条提示说明。报告本身有勾稽错误时没有一种摆法能让全部关系成立，这时改用破坏关系最多三处、且最少的摆法（同样须数字一致），并注明所报勾稽错误以此为前提；这些错误的修复只作为建议，不自动应用。不能唯一确定的行仍按 table-unparsed 报告，不做算术检查；若空白的具体位置仍不确定，cell-empty 只报告空白的个数。',
+    en: 'Text browsers and some HTML-to-text converters drop blank cells altogether, leaving only the cells that hold numbers, so it is not visible which number belongs to which column. The checker then tries every order-keeping placement and keeps those under which every sum of the table holds (row totals, （七）总计, 一 + 二 = （七）总计 + 四, the group totals of table 四); it uses them only when they all give the same numbers, and says so with this note. When the report itself has a sum error, no placement keeps every sum; the placements breaking the fewest (at most three) are used instead, again only when they agree, and the note says the sum findings assume them; their fixes are offered as suggestions only, never applied in bulk. A row that cannot be placed uniquely is still reported by table-unparsed and not checked; when where the blanks stand is still open, cell-empty gives only their count.',
   },
   example: {
     valid: '| 一、本年新收政府信息公开申请数量 | 7 | 3 | 0 | 0 | 0 | 1 | 11 |',
@@ -39,7 +44,7 @@ export const cellsInferred = defineRule({
         return named.join(locale === 'zh-CN' ? '' : ', ') + more;
       };
       drafts.push({
-        messageId: 'rows',
+        messageId: rows.some((r) => r.inferred!.faulty) ? 'faulty' : 'rows',
         params: { table: tableNames(table.id), count: rows.length, rows: { 'zh-CN': list('zh-CN'), en: list('en') } },
         range: rows[0].labelRange,
         related: rows.map((r, i) => ({ range: r.labelRange, messageId: 'row', params: { row: titles[i] } })),

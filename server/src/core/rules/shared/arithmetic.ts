@@ -114,13 +114,17 @@ function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersio
       relations: relationNames(culprit.relations),
       blank: blank ? BLANK_NOTE : '',
     };
+    const fix = edit && { messageId: 'fixCell' as const, params, edits: [edit] };
+    // Columns placed on the assumption that the fewest sums are broken make the culprit a guess.
+    const assumed = culprit.relations.some((r) => [...r.total, ...r.parts].some((o) => ctx.report.tables[o.ref.table]?.rows.get(o.ref.row)?.inferred?.faulty));
     return {
       messageId: 'culprit',
       params,
       range: culprit.operand.cell.range,
       severity,
       related: explaining(culprit.relations, culprit.operand, format),
-      fix: edit ? { messageId: 'fixCell', params, edits: [edit] } : undefined,
+      fix: assumed ? undefined : fix,
+      suggestions: assumed && fix ? [fix] : undefined,
       target: cellTarget(culprit.operand.ref),
     };
   }
