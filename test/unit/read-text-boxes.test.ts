@@ -302,6 +302,34 @@ describe('boxes reader: small texts', () => {
     ]);
   });
 
+  it('pandoc plain: a blank cell holding a no-break space or an ideographic space is blank in its place; a label wrapped over lines is one cell', () => {
+    const text = [
+      '  ------------ ---- ---- ----',
+      '  （一）予以   3    \u00a0    3',
+      '  公开',
+      '',
+      '  （二）部分   \u3000   1    1',
+      '  公开',
+      '  ------------ ---- ---- ----',
+    ].join('\n');
+    assert.deepEqual(shape(text), [
+      [
+        [
+          ['（一）予以+公开', 1, 1],
+          ['3', 1, 1],
+          ['', 1, 1, '"\u00a0"'],
+          ['3', 1, 1],
+        ],
+        [
+          ['（二）部分+公开', 1, 1],
+          ['', 1, 1, '"\u3000"'],
+          ['1', 1, 1],
+          ['1', 1, 1],
+        ],
+      ],
+    ]);
+  });
+
   it('pandoc tables with a header: simple (ends at a blank line) and multiline (between full rules)', () => {
     const simple = [
       '一、总体情况',
@@ -457,6 +485,26 @@ describe('boxes reader: the corpus', () => {
       const blocks = boxesReader.read(new LineIndex(text))!;
       assert.equal(blocks.filter((b) => b.kind === 'table').length, 3, id);
       assert.deepEqual(keys(analyzeDocument(buildView('text', blocks)).findings), canonicalKeys(id), id);
+    }
+  });
+
+  it('pandoc plain, 表三 with a cell blanked by a no-break space, an ideographic space or a space: that cell is reported blank, nothing else', () => {
+    const lines = corpusText('gen-2019-plain/pandoc-plain.txt').split('\n');
+    const row = lines.findIndex((l) => l.includes('1.属于国家秘密'));
+    // The row's first value, 0 under 自然人.
+    const at = lines[row].search(/ 0 /) + 1;
+    assert.deepEqual(keys(analyzeText(lines.join('\n')).findings), []);
+    for (const blank of ['\u00a0', '\u3000', ' ']) {
+      const text = [...lines.slice(0, row), lines[row].slice(0, at) + blank + lines[row].slice(at + 1), ...lines.slice(row + 1)].join('\n');
+      assert.deepEqual(keys(analyzeText(text).findings), ['cell-empty T3.R3_3_1'], JSON.stringify(blank));
+    }
+  });
+
+  it("pandoc plain writes [TABLE] for a table it cannot draw (cells of several paragraphs): 表三 is not in the text, and is reported missing, the rest as the canonical text's", () => {
+    for (const id of ['gen-2019-wrapped', 'gen-2021-word', 'seed-003']) {
+      const text = corpusText(`${id}/pandoc-plain.txt`);
+      assert.equal(text.match(/^\[TABLE\]$/gm)?.length, 1, id);
+      assert.deepEqual(keys(analyzeText(text).findings), [...canonicalKeys(id), 'table-missing T3'].sort(), id);
     }
   });
 

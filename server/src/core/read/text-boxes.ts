@@ -17,31 +17,57 @@ import { linePiece, ShapeReader } from './text-pieces';
  * `**`, `[…]{…}`, `:::`) left out of the pieces and its raw HTML tables read as HTML.
  */
 
-const BOX_WALLS = /[\u2500-\u257f]/;
 const BOX_TOP = /^\s*[┌╔┏╭]/;
 const BOX_LINE = /^\s*[┌┐└┘├┤┬┴┼│╔╗╚╝╠╣╦╩╬║┏┓┗┛┣┫┳┻╋┃╭╮╯╰]/;
 const BOX_BOTTOM = /^\s*[└╚┗╰]/;
 const ASCII_TOP = /^\s*\+[-=:+]*[-=][-=:+]*\+\s*$/;
 const ASCII_LINE = /^\s*[|+]/;
-const RULE_SEGMENT = /^[-=:+]*[-=][-=:+]*$/;
 const DASH_COLUMNS = /^\s*-{2,}(?: +-{2,})+\s*$/;
 const FULL_RULE = /^\s*-{3,}\s*$/;
 
 /** How wide a converter laid out a character: terminals give CJK two columns, links gives every character one. */
-type Measure = (text: string) => number[];
+interface Measure {
+  /** The column where each character of `text` starts (one entry more: where the line ends). */
+  starts(text: string): Int32Array;
+  /** Where the line ends. */
+  width(text: string): number;
+}
 
-/** The column where each character of `text` starts (one entry more: where the line ends). */
-const byDisplay: Measure = (text) => {
-  const starts: number[] = [];
-  let x = 0;
-  for (let i = 0; i < text.length; i++) {
-    starts.push(x);
-    x += displayWidth(text, i, i + 1);
+/** Display width by UTF-16 unit, as `displayWidth` gives it for one unit (built on first use). */
+let unitWidths: Uint8Array | undefined;
+function unitWidth(code: number): number {
+  if (!unitWidths) {
+    unitWidths = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) unitWidths[c] = displayWidth(String.fromCharCode(c));
   }
-  starts.push(x);
-  return starts;
+  return unitWidths[code];
+}
+
+const byDisplay: Measure = {
+  starts(text) {
+    const starts = new Int32Array(text.length + 1);
+    let x = 0;
+    for (let i = 0; i < text.length; i++) {
+      starts[i] = x;
+      x += unitWidth(text.charCodeAt(i));
+    }
+    starts[text.length] = x;
+    return starts;
+  },
+  width(text) {
+    let x = 0;
+    for (let i = 0; i < text.length; i++) x += unitWidth(text.charCodeAt(i));
+    return x;
+  },
 };
-const byCharacter: Measure = (text) => Array.from({ length: text.length + 1 }, (_, i) => i);
+const byCharacter: Measure = {
+  starts(text) {
+    const starts = new Int32Array(text.length + 1);
+    for (let i = 0; i <= text.length; i++) starts[i] = i;
+    return starts;
+  },
+  width: (text) => text.length,
+};
 
 interface Region {
   kind: 'box' | 'ascii' | 'dashes' | 'html';
@@ -247,8 +273,7 @@ function chooseMeasure(doc: LineIndex, region: Region): Measure {
   for (const measure of [byDisplay, byCharacter]) {
     const ends = new Map<number, number>();
     for (let y = region.first; y <= region.last; y++) {
-      const text = doc.lines[y].trimEnd();
-      const end = measure(text)[text.length];
+      const end = measure.width(doc.lines[y].trimEnd());
       ends.set(end, (ends.get(end) ?? 0) + 1);
     }
     const score = Math.max(...ends.values());
@@ -264,32 +289,53 @@ function chooseMeasure(doc: LineIndex, region: Region): Measure {
  * Which characters of a table line are borders, and the stretches of bare dashes among them: a rule
  * under a merged cell, or a cell holding "--" (told apart by the lines around, see `settleDashes`).
  */
-function wallsOf(text: string, kind: Region['kind']): { walls: boolean[]; dashes: [number, number][] } {
-  if (kind === 'box') return { walls: Array.from(text, (ch) => BOX_WALLS.test(ch)), dashes: [] };
-  const walls = Array.from(text, (ch) => ch === '|');
+function wallsOf(text: string, kind: Region['kind']): { walls: Uint8Array; dashes: [number, number][] } {
+  const walls = new Uint8Array(text.length);
+  if (kind === 'box') {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x2500 && c <= 0x257f) walls[i] = 1;
+    }
+    return { walls, dashes: [] };
+  }
   const dashes: [number, number][] = [];
   // Rules are runs of - = : + between pipes (or the whole line); a lone "-" in a cell is text.
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && text[i] !== '|') continue;
-    const segment = text.slice(start, i);
-    if (RULE_SEGMENT.test(segment)) {
-      for (let k = start; k < i; k++) walls[k] = true;
-      if (/^-+$/.test(segment) && start > 0 && i < text.length) dashes.push([start, i]);
+    if (i < text.length) walls[i] = 1;
+    const rule = ruleSegment(text, start, i);
+    if (rule) {
+      walls.fill(1, start, i);
+      if (rule === 'dashes' && start > 0 && i < text.length) dashes.push([start, i]);
     }
     start = i + 1;
   }
   return { walls, dashes };
 }
 
+/** text[from, to) as a rule between pipes (only - = : +, with a - or =): 'dashes' when only -, else 'rule'. */
+function ruleSegment(text: string, from: number, to: number): 'rule' | 'dashes' | undefined {
+  let line = false;
+  let onlyDashes = true;
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === '-' || c === '=') line = true;
+    else if (c !== ':' && c !== '+') return undefined;
+    if (c !== '-') onlyDashes = false;
+  }
+  return line ? (onlyDashes ? 'dashes' : 'rule') : undefined;
+}
+
 /**
  * Bare dashes between pipes are a rule when they part cells of text above and below, and a cell's
  * text ("--", none) when a rule stands right above or below them (no row is zero lines high).
  */
-function settleDashes(lines: { starts: number[]; walls: boolean[]; dashes: [number, number][] }[], width: number): void {
+function settleDashes(lines: { starts: Int32Array; walls: Uint8Array; dashes: [number, number][] }[], width: number): void {
+  if (lines.every((line) => line.dashes.length === 0)) return;
   const ruled = lines.map(({ starts, walls }) => {
     const columns = new Uint8Array(width);
-    walls.forEach((wall, i) => wall && columns.fill(1, starts[i], starts[i + 1]));
+    for (let i = 0; i < walls.length; i++) if (walls[i]) columns.fill(1, starts[i], starts[i + 1]);
     return columns;
   });
   lines.forEach((line, y) => {
@@ -298,7 +344,7 @@ function settleDashes(lines: { starts: number[]; walls: boolean[]; dashes: [numb
         for (let x = line.starts[from]; other && x < line.starts[to]; x++) if (!other[x]) return false;
         return other !== undefined;
       };
-      if (ruledAll(ruled[y - 1]) || ruledAll(ruled[y + 1])) line.walls.fill(false, from, to);
+      if (ruledAll(ruled[y - 1]) || ruledAll(ruled[y + 1])) line.walls.fill(0, from, to);
     }
   });
 }
@@ -316,38 +362,18 @@ function readBoxed(doc: LineIndex, region: Region, measure: Measure, markdown: b
   for (let y = region.first; y <= region.last; y++) longest = Math.max(longest, doc.lines[y].length);
   if (longest * height > MAX_MAP) return undefined;
   // Per line: for each map column, the character there (-1: a wall or outside the frame).
-  const owners: Int32Array[] = [];
   let width = 0;
   const lineInfo = [];
   for (let y = 0; y < height; y++) {
     const text = doc.lines[region.first + y];
-    const starts = measure(text);
+    const starts = measure.starts(text);
     lineInfo.push({ starts, ...wallsOf(text, region.kind) });
     width = Math.max(width, starts[text.length]);
   }
   if (width * height > MAX_MAP) return undefined;
   settleDashes(lineInfo, width);
-  for (const { starts, walls } of lineInfo) {
-    const owner = new Int32Array(width).fill(-1);
-    const firstWall = walls.indexOf(true);
-    const lastWall = walls.lastIndexOf(true);
-    for (let i = firstWall + 1; i < lastWall; i++) {
-      if (walls[i]) continue;
-      for (let x = starts[i]; x < starts[i + 1]; x++) owner[x] = i;
-    }
-    if (firstWall < 0) owner.fill(-1);
-    owners.push(owner);
-  }
-  const seen = owners.map(() => new Uint8Array(width));
-  const stretches: Stretch[] = [];
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (owners[y][x] < 0 || seen[y][x]) continue;
-      const stretch = fill(owners, seen, x, y, region.first);
-      if (!stretch) return undefined;
-      stretches.push(stretch);
-    }
-  }
+  const stretches = enclosed(lineInfo, region.first);
+  if (!stretches) return undefined;
   if (stretches.length === 0) return undefined;
   const columnStarts = [...new Set(stretches.map((s) => s.left))].sort((a, b) => a - b);
   const rowStarts = [...new Set(stretches.map((s) => s.top))].sort((a, b) => a - b);
@@ -362,43 +388,79 @@ function readBoxed(doc: LineIndex, region: Region, measure: Measure, markdown: b
   return rows.map((row) => row.sort((a, b) => a.column - b.column).map((c) => c.cell));
 }
 
-/** The stretch around (x, y): flood fill over the map; undefined unless it is a rectangle. */
-function fill(owners: Int32Array[], seen: Uint8Array[], x0: number, y0: number, firstLine: number): Stretch | undefined {
-  const width = owners[0].length;
-  const stack = [y0 * width + x0];
-  seen[y0][x0] = 1;
-  let left = x0;
-  let right = x0;
-  let top = y0;
-  let bottom = y0;
-  let count = 0;
-  while (stack.length) {
-    const at = stack.pop()!;
-    const y = Math.floor(at / width);
-    const x = at % width;
-    count++;
-    left = Math.min(left, x);
-    right = Math.max(right, x);
-    top = Math.min(top, y);
-    bottom = Math.max(bottom, y);
-    const visit = (nx: number, ny: number) => {
-      if (ny < 0 || ny >= owners.length || nx < 0 || nx >= width) return;
-      if (owners[ny][nx] < 0 || seen[ny][nx]) return;
-      seen[ny][nx] = 1;
-      stack.push(ny * width + nx);
-    };
-    visit(x - 1, y);
-    visit(x + 1, y);
-    visit(x, y - 1);
-    visit(x, y + 1);
+/** Characters [from, to) of a line between two walls, at map columns [left, right). */
+interface Run {
+  /** Its place in the list of all runs. */
+  id: number;
+  y: number;
+  from: number;
+  to: number;
+  left: number;
+  right: number;
+}
+
+/**
+ * The stretches the walls enclose, in reading order: runs of characters between walls, joined
+ * where they overlap a run on the next line. Undefined when one is not a rectangle.
+ */
+function enclosed(lines: { starts: Int32Array; walls: Uint8Array }[], firstLine: number): Stretch[] | undefined {
+  const runs: Run[] = [];
+  const byLine: Run[][] = lines.map(({ starts, walls }, y) => {
+    const own: Run[] = [];
+    const firstWall = walls.indexOf(1);
+    const lastWall = walls.lastIndexOf(1);
+    for (let i = firstWall + 1; i < lastWall; i++) {
+      if (walls[i]) continue;
+      let j = i + 1;
+      while (j < lastWall && !walls[j]) j++;
+      const run = { id: runs.length, y, from: i, to: j, left: starts[i], right: starts[j] };
+      own.push(run);
+      runs.push(run);
+      i = j;
+    }
+    return own;
+  });
+  const parent = runs.map((_, k) => k);
+  const root = (k: number): number => {
+    while (parent[k] !== k) k = parent[k] = parent[parent[k]];
+    return k;
+  };
+  for (let y = 0; y + 1 < byLine.length; y++) {
+    const above = byLine[y];
+    const below = byLine[y + 1];
+    for (let a = 0, b = 0; a < above.length && b < below.length;) {
+      if (above[a].left < below[b].right && below[b].left < above[a].right) parent[root(above[a].id)] = root(below[b].id);
+      if (above[a].right <= below[b].right) a++;
+      else b++;
+    }
   }
-  if (count !== (right - left + 1) * (bottom - top + 1)) return undefined;
-  const spans = [];
-  for (let y = top; y <= bottom; y++) {
-    const owner = owners[y];
-    spans.push({ line: firstLine + y, from: owner[left], to: owner[right] + 1 });
+  const groups = new Map<number, Run[]>();
+  runs.forEach((r, k) => {
+    const g = root(k);
+    const list = groups.get(g);
+    if (list) list.push(r);
+    else groups.set(g, [r]);
+  });
+  const stretches: Stretch[] = [];
+  for (const group of groups.values()) {
+    let left = Infinity;
+    let right = -Infinity;
+    let top = Infinity;
+    let bottom = -Infinity;
+    let area = 0;
+    for (const r of group) {
+      left = Math.min(left, r.left);
+      right = Math.max(right, r.right - 1);
+      top = Math.min(top, r.y);
+      bottom = Math.max(bottom, r.y);
+      area += r.right - r.left;
+    }
+    if (area !== (right - left + 1) * (bottom - top + 1)) return undefined;
+    // A rectangle: one run a line, in line order.
+    group.sort((p, q) => p.y - q.y);
+    stretches.push({ left, right, top, bottom, spans: group.map((r) => ({ line: firstLine + r.y, from: r.from, to: r.to })) });
   }
-  return { left, right, top, bottom, spans };
+  return stretches.sort((p, q) => p.top - q.top || p.left - q.left);
 }
 
 /** A stretch's text: one piece (or more, around Markdown marks) per line that has any. */
@@ -435,7 +497,7 @@ function joinWrapped(pieces: Piece[]): Piece[] {
 function readDashed(doc: LineIndex, region: Region, markdown: boolean): SourceCell[][] {
   const rule = doc.lines[region.columns!];
   const columns: number[] = [];
-  const ruleStarts = byDisplay(rule);
+  const ruleStarts = byDisplay.starts(rule);
   for (let i = 0; i < rule.length; i++) if (rule[i] === '-' && (i === 0 || rule[i - 1] === ' ')) columns.push(ruleStarts[i]);
   // The header (lines above the dash runs, after a full rule) is one row.
   const header: number[] = [];
@@ -460,7 +522,7 @@ function readDashed(doc: LineIndex, region: Region, markdown: boolean): SourceCe
     const marks = cells.map(() => (markdown ? {} : undefined));
     for (const y of lines) {
       const text = doc.lines[y];
-      const starts = byDisplay(text);
+      const starts = byDisplay.starts(text);
       let column = 0;
       let from = 0;
       const close = (to: number) => {

@@ -633,42 +633,105 @@ type Cut = { start: number; end: number };
  * column sums to choose from.
  */
 function cutCells(doc: LineIndex, values: Item[], k: number, sums: Sums): { cells: SourceCell[]; readings: Cut[][] } {
+  const readings = readingsOf(doc.text, values, k, sums);
+  if (readings?.length === 1) return { cells: readings[0].map((c) => cutCell(doc, c)), readings: [] };
+  const asWritten = values.map((v) => cutCell(doc, 'at' in v ? { start: v.at, end: v.at } : v));
+  return { cells: asWritten, readings: readings ?? [] };
+}
+
+/**
+ * Every way to cut `values` into k cells (a blank line one cell, a run of digits one or more numbers
+ * of up to MAX_DIGITS digits, none with a leading zero) under which the row's sums hold, in the
+ * order of their cuts; undefined when there are more than MAX_READINGS. Table 三's total is the
+ * last cell, so it is chosen first and bounds the others; table 四 checks each group as it closes;
+ * and no branch is followed that leaves too few or too many digits for the cells still to cut.
+ */
+function readingsOf(text: string, values: Item[], k: number, sums: Sums): Cut[][] | undefined {
+  if (!values.every((v) => v.kind === 'digits' || v.kind === 'blank')) return [];
   const readings: Cut[][] = [];
-  const parts: Cut[] = [];
-  const holds = (cells: Cut[]): boolean => {
-    const v = cells.map((c) => (c.start === c.end ? 0 : Number(doc.text.slice(c.start, c.end))));
-    const sum = (a: number, b: number) => v.slice(a, b).reduce((x, y) => x + y, 0);
-    if (sums === 'T3') return sum(0, 6) === v[6];
-    if (sums === 'T4') return [0, 5, 10].every((g) => sum(g, g + 4) === v[g + 4]);
-    return true;
+  const last = values[values.length - 1];
+  if (sums === 'T3' && last) {
+    const before = values.slice(0, -1);
+    if (last.kind === 'blank') cutInto(text, before, k - 1, { kind: 'bounded', total: 0, tail: { start: last.at, end: last.at } }, readings);
+    else if (last.kind === 'digits') {
+      for (let from = last.end - 1; from >= last.start && last.end - from <= MAX_DIGITS; from--) {
+        if (last.end - from > 1 && text[from] === '0') continue;
+        const rest: Item[] = from > last.start ? [...before, { kind: 'digits', start: last.start, end: from }] : before;
+        cutInto(text, rest, k - 1, { kind: 'bounded', total: Number(text.slice(from, last.end)), tail: { start: from, end: last.end } }, readings);
+        if (readings.length > MAX_READINGS) return undefined;
+      }
+    }
+  } else cutInto(text, values, k, { kind: sums === 'T4' ? 'groups' : 'none' }, readings);
+  if (readings.length > MAX_READINGS) return undefined;
+  // The order a plain walk, shortest cell first, finds them in.
+  const order = (a: Cut[], b: Cut[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i].end !== b[i].end) return a[i].end - b[i].end;
+    return 0;
   };
-  const walk = (i: number, pos: number): void => {
-    if (readings.length > MAX_READINGS || parts.length > k) return;
+  return readings.sort(order);
+}
+
+/** What the cells of a reading must satisfy: sum to a known total (then followed by it), close groups of 4 + total, or nothing. */
+type Check = { kind: 'bounded'; total: number; tail: Cut } | { kind: 'groups' } | { kind: 'none' };
+
+/** Adds to `readings` the cuts of `values` into k cells that pass `check`, stopping past MAX_READINGS. */
+function cutInto(text: string, values: Item[], k: number, check: Check, readings: Cut[][]): void {
+  // The fewest and the most cells the values from each item on can make.
+  const fewest = new Array<number>(values.length + 1).fill(0);
+  const most = new Array<number>(values.length + 1).fill(0);
+  for (let i = values.length - 1; i >= 0; i--) {
+    const v = values[i];
+    const digits = v.kind === 'digits' ? v.end - v.start : 0;
+    fewest[i] = fewest[i + 1] + (v.kind === 'blank' ? 1 : Math.ceil(digits / MAX_DIGITS));
+    most[i] = most[i + 1] + (v.kind === 'blank' ? 1 : digits);
+  }
+  const parts: Cut[] = [];
+  const numbers: number[] = [];
+  const total = check.kind === 'bounded' ? check.total : Infinity;
+  /** A group of table 四 just closed whose total is not the sum of its four results. */
+  const groupFails = () => {
+    const n = parts.length;
+    if (check.kind !== 'groups' || n % 5 !== 0 || n > 15) return false;
+    return numbers[n - 5] + numbers[n - 4] + numbers[n - 3] + numbers[n - 2] !== numbers[n - 1];
+  };
+  const walk = (i: number, pos: number, sum: number): void => {
+    if (readings.length > MAX_READINGS) return;
+    const need = k - parts.length;
     if (i === values.length) {
-      if (parts.length === k && holds(parts)) readings.push([...parts]);
+      if (need === 0 && (check.kind !== 'bounded' || sum === total)) readings.push(check.kind === 'bounded' ? [...parts, check.tail] : [...parts]);
       return;
     }
     const item = values[i];
     if (item.kind === 'blank') {
+      if (need < fewest[i] || need > most[i]) return;
       parts.push({ start: item.at, end: item.at });
-      walk(i + 1, 0);
+      numbers.push(0);
+      if (!groupFails()) walk(i + 1, 0, sum);
       parts.pop();
+      numbers.pop();
       return;
     }
     if (item.kind !== 'digits') return;
     const start = pos || item.start;
+    const left = item.end - start;
+    if (need < fewest[i + 1] + Math.ceil(left / MAX_DIGITS) || need > most[i + 1] + left) return;
+    let value = 0;
     for (let end = start + 1; end <= item.end && end - start <= MAX_DIGITS; end++) {
-      if (end - start > 1 && doc.text[start] === '0') break;
+      if (end - start > 1 && text[start] === '0') break;
+      value = value * 10 + (text.charCodeAt(end - 1) - 48);
+      // A longer number is larger still.
+      if (sum + value > total) break;
       parts.push({ start, end });
-      if (end === item.end) walk(i + 1, 0);
-      else walk(i, end);
+      numbers.push(value);
+      if (!groupFails()) {
+        if (end === item.end) walk(i + 1, 0, sum + value);
+        else walk(i, end, sum + value);
+      }
       parts.pop();
+      numbers.pop();
     }
   };
-  walk(0, 0);
-  if (readings.length === 1) return { cells: readings[0].map((c) => cutCell(doc, c)), readings: [] };
-  const asWritten = values.map((v) => cutCell(doc, 'at' in v ? { start: v.at, end: v.at } : v));
-  return { cells: asWritten, readings: readings.length <= MAX_READINGS ? readings : [] };
+  walk(0, 0, 0);
 }
 
 function cutCell(doc: LineIndex, c: Cut): SourceCell {
