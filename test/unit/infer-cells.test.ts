@@ -92,6 +92,30 @@ describe('placing the numbers of rows that lost their blank cells', () => {
     assert.ok(findings.some((f) => f.code === 'table-unparsed' && f.target === 'T3.unparsed'));
   });
 
+  it('a table whose numbers do not all fall to rows is not understood: no blank, no missing row, no sum is asserted', () => {
+    // pdftotext without -layout: labels wrapped among each other, numbers in column order.
+    const findings = analyzeText(corpus('gen-2021-big', 'libreoffice-pdf.pdftotext.txt')).findings;
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error'),
+      [],
+    );
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'cell-empty'),
+      [],
+    );
+    const missing = findings.filter((f) => f.code === 'row-missing');
+    assert.deepEqual(
+      missing.map((f) => `${f.severity} ${f.target}`),
+      ['warning T3.R3_5_3', 'warning T3.R3_6_2'],
+    );
+    assert.equal(
+      missing[0].message,
+      '表三中没有找到「（五）不予处理3.要求提供公开出版物」行；本表有76个数字未能归入任何一行，表格可能在转换中被打乱，请对照原文',
+    );
+    const unread = findings.find((f) => f.code === 'table-unparsed' && f.target === 'T3.unparsed')!;
+    assert.ok(unread.related?.some((r) => /^「.+」没有读到数字$/.test(r.message)));
+  });
+
   it('a table of 表二 with no sums: only rows whose numbers are all 0 are placed', () => {
     const text = corpus('seed-004', 'lynx.txt');
     assert.deepEqual(row(text, 'T2', 'REG').inferred, { blanksKnown: false, faulty: false });

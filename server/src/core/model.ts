@@ -66,6 +66,8 @@ export interface Table {
   headers: { text: string; range: Range }[];
   /** How many non-blank number cells the region holds, whether or not a row was found for them. */
   valueCount: number;
+  /** How many of those numbers no row took: while there are any, the table is not fully understood. */
+  strayValues: number;
 }
 
 export interface Heading {

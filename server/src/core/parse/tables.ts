@@ -243,7 +243,7 @@ function emptyTable(id: TableId, tokens: Token[]): Table {
     ? { start: cellsOnly[0].range.start, end: cellsOnly[cellsOnly.length - 1].range.end }
     : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const valueCount = cellsOnly.filter((t) => !t.blank && isValueToken(t)).length;
-  return { id, range, rows: new Map(), captions: new Map(), headers: [], valueCount };
+  return { id, range, rows: new Map(), captions: new Map(), headers: [], valueCount, strayValues: 0 };
 }
 
 /** The next line after the breaks at `from`, when it holds only numbers: where it starts and how many. */
@@ -431,15 +431,26 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
       built.push({ row, match, found });
     }
   }
-  placeShortRows(table, shortRows(built), strayNumbers(table, built));
+  settle(table, built);
   return table;
 }
 
-/** Whether the table's text holds numbers that no row took: then a short row may have lost them, not blanks. */
-function strayNumbers(table: Table, built: { found: Collected }[]): boolean {
+/**
+ * Counts the numbers no row took, then places the short rows. While some numbers are astray, a row
+ * that holds none is not known to be blank: its numbers may be among them.
+ */
+function settle(table: Table, built: { row: Row; match: Pick<LabelMatch, 'target' | 'glued'>; found: Collected }[]): void {
   let taken = 0;
   for (const { found } of built) for (const v of found.values) if (!v.blank) taken++;
-  return table.valueCount > taken;
+  table.strayValues = Math.max(0, table.valueCount - taken);
+  if (table.strayValues > 0) {
+    for (const { row, found } of built) {
+      if (row.unparsed || found.values.length > 0) continue;
+      row.unparsed = { reason: '', range: row.labelRange };
+      row.cells = [];
+    }
+  }
+  placeShortRows(table, shortRows(built), table.strayValues > 0);
 }
 
 /**
@@ -484,6 +495,6 @@ export function parseTable4(tokens: Token[], padsLead = false): Table {
   const range = { start: found.values[0].range.start, end: found.values[0].range.start };
   const row = buildRow('T4', { target, range, text: '', kind: 'exact' }, found, padsLead);
   table.rows.set(T4_ROW_KEY, row);
-  placeShortRows(table, shortRows([{ row, match: { target }, found }]), strayNumbers(table, [{ found }]));
+  settle(table, [{ row, match: { target }, found }]);
   return table;
 }

@@ -4,6 +4,10 @@ import { rowsOf } from '../schema/formats';
 
 const messages = {
   missing: { 'zh-CN': '{table}缺少「{row}」行', en: '{table} lacks the row “{row}”' },
+  notFound: {
+    'zh-CN': '{table}中没有找到「{row}」行；本表有{count}个数字未能归入任何一行，表格可能在转换中被打乱，请对照原文',
+    en: 'The row “{row}” was not found in {table}; {count} number(s) of the table fit no row, so the table may have been scrambled in conversion: check the original',
+  },
 };
 
 type MessageId = keyof typeof messages;
@@ -13,8 +17,9 @@ export const rowMissing = defineRule({
   defaultSeverity: 'error',
   description: { 'zh-CN': '表格不缺少官方格式中的行', en: 'No official row is missing from a table' },
   docs: {
-    'zh-CN': '表二、表三存在时，须包含其所用格式（2019或2021年格式）中的每一行。行按官方行名识别（忽略全半角、空格和引号差异）。',
-    en: 'When table 2 or 3 is present it carries every row of its format (2019 or 2021). Rows are found by their official labels, ignoring width, spaces and quote style.',
+    'zh-CN':
+      '表二、表三存在时，须包含其所用格式（2019或2021年格式）中的每一行。行按官方行名识别（忽略全半角、空格和引号差异）。表中有数字未能归入任何一行时（表格在转换中被打乱），找不到的行只作警告，请对照原文。',
+    en: 'When table 2 or 3 is present it carries every row of its format (2019 or 2021). Rows are found by their official labels, ignoring width, spaces and quote style. When some numbers of the table fit no row (the table was scrambled in conversion), a row not found is only a warning: check the original.',
   },
   messages,
   check(ctx) {
@@ -37,9 +42,12 @@ export const rowMissing = defineRule({
             .reverse()
             .map((r) => table.rows.get(r.key))
             .find(Boolean);
+        // A table with numbers no row took is not understood: its rows may be there, unrecognised.
+        const unsure = table.strayValues > 0;
         drafts.push({
-          messageId: 'missing',
-          params: { table: tableNames(id), row: rowName(id, spec.key, format) },
+          messageId: unsure ? 'notFound' : 'missing',
+          severity: unsure ? 'warning' : undefined,
+          params: { table: tableNames(id), row: rowName(id, spec.key, format), count: table.strayValues },
           range: neighbour ? neighbour.labelRange : table.range,
           target: `${id}.${spec.key}`,
         });

@@ -11,7 +11,12 @@ const messages = {
     'zh-CN': '{table}有{count}行的单元格无法可靠拆分（如 PDF 导出看不出空白单元格的位置），这些行不做算术检查',
     en: 'Cannot tell the cells apart in {count} rows of {table} (a PDF export, for one, does not show where blank cells are); no arithmetic is checked on them',
   },
+  rowNone: {
+    'zh-CN': '{table}「{row}」没有读到数字，而本表有{count}个数字未能归入任何一行，本行不做算术检查',
+    en: 'No number was read for {table} “{row}”, while {count} number(s) of the table fit no row; no arithmetic is checked on this row',
+  },
   rowRead: { 'zh-CN': '「{row}」读到：{text}', en: '“{row}” read: {text}' },
+  rowReadNone: { 'zh-CN': '「{row}」没有读到数字', en: '“{row}”: no number read' },
   table: { 'zh-CN': '{table}中有数字，但无法识别出任何一行', en: '{table} holds numbers, but no row could be recognised' },
 };
 
@@ -48,13 +53,19 @@ export const tableUnparsed = defineRule({
           messageId: 'rows',
           params: { table: name, count: unparsed.length },
           range: unparsed[0].unparsed!.range,
-          related: unparsed.map((row) => ({ range: row.unparsed!.range, messageId: 'rowRead', params: params(row) })),
+          related: unparsed.map((row) => ({ range: row.unparsed!.range, messageId: row.unparsed!.reason ? 'rowRead' : 'rowReadNone', params: params(row) })),
           target: `${table.id}.unparsed`,
         });
         continue;
       }
       for (const row of unparsed) {
-        drafts.push({ messageId: 'row', params: params(row), range: row.unparsed!.range, target: `${table.id}.${row.key}` });
+        const none = row.unparsed!.reason === '';
+        drafts.push({
+          messageId: none ? 'rowNone' : 'row',
+          params: none ? { ...params(row), count: table.strayValues } : params(row),
+          range: row.unparsed!.range,
+          target: `${table.id}.${row.key}`,
+        });
       }
     }
     return drafts;
