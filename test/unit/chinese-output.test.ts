@@ -60,6 +60,7 @@ const IDENTIFIERS = new Set([
   'LANG',
   'LANGUAGE',
   'XXGK_LINT_PDF_TIME_LIMIT',
+  'TABLE', // the line pandoc writes in place of a table, quoted from the file
   'xxgk-lint.json',
   'xxgk-lint-cache',
   ...FIX_KINDS, // --fix-type values

@@ -504,7 +504,11 @@ describe('boxes reader: the corpus', () => {
     for (const id of ['gen-2019-wrapped', 'gen-2021-word', 'seed-003']) {
       const text = corpusText(`${id}/pandoc-plain.txt`);
       assert.equal(text.match(/^\[TABLE\]$/gm)?.length, 1, id);
-      assert.deepEqual(keys(analyzeText(text).findings), [...canonicalKeys(id), 'table-missing T3'].sort(), id);
+      const findings = analyzeText(text).findings;
+      assert.deepEqual(keys(findings), [...canonicalKeys(id), 'table-missing T3'].sort(), id);
+      const missing = findings.find((f) => f.code === 'table-missing')!;
+      assert.equal(missing.message, '第三部分中的表三在转换时被换成了「[TABLE]」，表格没有保留下来，请用原网页或原文档检查');
+      assert.equal(text.split(/\r?\n/)[missing.range.start.line], '[TABLE]');
     }
   });
 
