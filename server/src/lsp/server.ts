@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../core/config';
-import { STATUS, SUMMARY_COLUMNS, toSummaryCsv, toSummaryText } from '../shared/summary-table';
+import { summaryResponse } from '../shared/summary-table';
 import { CODE_ACTION_KINDS, codeActions, IGNORE_COMMAND, IgnoreArgs } from './codeActions';
 import { DiagnosticsService } from './diagnostics';
 import { EditCapabilities, ignoreFinding } from './ignore';
@@ -128,13 +128,7 @@ export function startServer(connection: Connection, configFiles: ConfigFiles): v
     if (params.command === SUMMARY_COMMAND) {
       const rows = await workspace.summary();
       const locale = workspace.locale;
-      const shown = rows.map((r) => ({ ...r, file: shortPath(r.file, workspace.folders) }));
-      return {
-        rows: rows.map((r, i) => ({ ...r, path: shown[i].file, statusName: STATUS[r.status][locale] })),
-        columns: SUMMARY_COLUMNS.map((c) => ({ key: c.key, numeric: c.numeric, title: c.title[locale] })),
-        text: toSummaryText(shown, locale),
-        csv: toSummaryCsv(shown, locale, true),
-      };
+      return summaryResponse(rows, (file) => shortPath(file, workspace.folders), locale);
     }
     if (params.command !== IGNORE_COMMAND) return null;
     const changed = await ignoreFinding(params.arguments?.[0] as IgnoreArgs, connection, workspace, editCaps);

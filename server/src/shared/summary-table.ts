@@ -71,3 +71,14 @@ export function toSummaryCsv(rows: SummaryRow[], locale: Locale, bom = false): s
   ];
   return `${bom ? '\ufeff' : ''}${lines.join('\r\n')}\r\n`;
 }
+
+/** What the editor's summary command answers: the rows with their shown paths, the columns, text and CSV. */
+export function summaryResponse(rows: SummaryRow[], shownPath: (file: string) => string, locale: Locale) {
+  const shown = rows.map((r) => ({ ...r, file: shownPath(r.file) }));
+  return {
+    rows: rows.map((r, i) => ({ ...r, path: shown[i].file, statusName: STATUS[r.status][locale] })),
+    columns: SUMMARY_COLUMNS.map((c) => ({ key: c.key, numeric: c.numeric, title: c.title[locale] })),
+    text: toSummaryText(shown, locale),
+    csv: toSummaryCsv(shown, locale, true),
+  };
+}

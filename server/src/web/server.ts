@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../core/config';
-import { STATUS, SUMMARY_COLUMNS, toSummaryCsv, toSummaryText } from '../shared/summary-table';
+import { summaryResponse } from '../shared/summary-table';
 import { CODE_ACTION_KINDS, codeActions, IGNORE_COMMAND, IgnoreArgs } from '../lsp/codeActions';
 import { setRuleDocs } from '../lsp/convert';
 import { DiagnosticsService } from '../lsp/diagnostics';
@@ -107,16 +107,14 @@ export function startWebServer(connection: Connection): void {
     if (params.command === SUMMARY_COMMAND) {
       const rows = await workspace.summary();
       const locale = workspace.locale;
-      const shown = rows.map((r) => {
-        const folder = workspace.folderOf(r.file);
-        return { ...r, file: folder ? relativeTo(folder, r.file) : displayPath(r.file) };
-      });
-      return {
-        rows: rows.map((r, i) => ({ ...r, path: shown[i].file, statusName: STATUS[r.status][locale] })),
-        columns: SUMMARY_COLUMNS.map((c) => ({ key: c.key, numeric: c.numeric, title: c.title[locale] })),
-        text: toSummaryText(shown, locale),
-        csv: toSummaryCsv(shown, locale, true),
-      };
+      return summaryResponse(
+        rows,
+        (file) => {
+          const folder = workspace.folderOf(file);
+          return folder ? relativeTo(folder, file) : displayPath(file);
+        },
+        locale,
+      );
     }
     if (params.command !== IGNORE_COMMAND) return null;
     const changed = await ignoreFinding(params.arguments?.[0] as IgnoreArgs, connection, workspace, applyEdit);
