@@ -74,10 +74,9 @@ fs.copyFileSync(path.join(FIXTURES, 'docx', 'seed-004.docx'), path.join(workspac
 const suite = path.join(extension, 'test', 'suite.cjs');
 fs.cpSync(path.join(ROOT, 'test', 'web', 'suite.cjs'), suite);
 
-const shim = spawn(SHIM, [`--extensionDevelopmentPath=${extension}`, `--extensionTestsPath=${suite}`, workspace], {
-  stdio: 'inherit',
-  env: { ...process.env, TMPDIR: scratch },
-});
+// The shim makes its own scratch folder under $TMPDIR: nesting it in ours would make Chromium's socket
+// path too long (over 107 bytes) when $TMPDIR is itself deep, as in CI.
+const shim = spawn(SHIM, [`--extensionDevelopmentPath=${extension}`, `--extensionTestsPath=${suite}`, workspace], { stdio: 'inherit' });
 const stop = (signal) => shim.kill(signal);
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));

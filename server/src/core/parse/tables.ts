@@ -100,7 +100,7 @@ function targetIndex(targets: RowTarget[]): TargetIndex {
 function matchLabel(tokens: Token[], i: number, targets: RowTarget[], isOpen: (t: RowTarget) => boolean, groupLabels: string[]): LabelMatch | undefined {
   const t = tokens[i] as CellToken;
   const index = targetIndex(targets);
-  const group = groupLabels.find((g) => t.norm.length > g.length && t.norm.startsWith(g));
+  const group = groupLabels.find((g) => t.norm.length > g.length && t.norm.startsWith(g)) ?? verticalGroupTail(t.norm, groupLabels, index);
   const norm = group ? t.norm.slice(group.length) : t.norm;
   const exact = index.exact.get(norm)?.find((e) => isOpen(e.target));
   if (exact) return { target: exact.target, kind: exact.idx === 0 ? 'exact' : 'alias', end: i, range: t.range, text: t.text };
@@ -142,6 +142,20 @@ function matchLabel(tokens: Token[], i: number, targets: RowTarget[], isOpen: (t
     range: { start: t.range.start, end: last.range.end },
     text: t.text,
   };
+}
+
+/**
+ * The end of a group label written one character a line (三、本年度办理结果 down the first column)
+ * that shares its last line with the first row: `果（一）予以公开`.
+ */
+function verticalGroupTail(norm: string, groupLabels: string[], index: TargetIndex): string | undefined {
+  for (const g of groupLabels) {
+    for (let k = 1; k < g.length && k < norm.length; k++) {
+      const tail = g.slice(-k);
+      if (norm.startsWith(tail) && index.exact.has(norm.slice(k))) return tail;
+    }
+  }
+  return undefined;
 }
 
 interface Collected {

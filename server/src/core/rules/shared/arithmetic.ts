@@ -102,8 +102,16 @@ function explaining(relations: Relation[], cell: Operand, format?: FormatVersion
 function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersion): Draft<ArithmeticMessageId> {
   const rel = issue.relation;
   const culprit = issue.culprit;
-  const blank = [...(culprit?.relations ?? [rel])].some((r) => r.blankOperands);
-  const severity = blank ? 'warning' : undefined;
+  const relations = culprit?.relations ?? [rel];
+  const blank = relations.some((r) => r.blankOperands);
+  // A row whose blank columns are not known may hold a blank among the operands.
+  const maybeBlank = relations.some((r) =>
+    [...r.total, ...r.parts].some((o) => {
+      const row = ctx.report.tables[o.ref.table]?.rows.get(o.ref.row);
+      return row?.inferred && !row.inferred.blanksKnown;
+    }),
+  );
+  const severity = blank || maybeBlank ? 'warning' : undefined;
   if (culprit) {
     // Two or more broken sums agree on this one cell, and no sum that holds contains it: a safe fix.
     const edit = cellFixEdit(ctx.doc, culprit.operand.cell, String(culprit.expected), format);
