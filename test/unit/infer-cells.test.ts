@@ -71,6 +71,15 @@ describe('placing the numbers of rows that lost their blank cells', () => {
     );
   });
 
+  it('a sum finding that may take in a blank whose column is not known is a warning, as with blanks', () => {
+    // （七）总计 商业企业 mistyped 23 (22); the rows placed by the sums leave some blank columns open.
+    const sum = analyzeText(corpus('gen-2021-blanks-grand-total', 'lynx.txt')).findings.filter((f) => ARITHMETIC_CODES.includes(f.code));
+    assert.deepEqual(
+      sum.map((f) => `${f.severity} ${f.code} ${f.target}`),
+      ['warning row-total T3.R3_7.CE'],
+    );
+  });
+
   it('no placement breaks few enough sums: the rows stay unread, no sum is reported on a guess', () => {
     // Two cells mistyped in two placed rows: every placement breaks four sums or more.
     const text = lynx.replace('“三安全一稳定” 8 7', '“三安全一稳定” 9 7').replace('本机关不掌握相关政府信息 9 4 0 0 17', '本机关不掌握相关政府信息 9 5 0 0 17');

@@ -90,6 +90,17 @@ describe('cells reader: lynx dumps of Word-made pages', () => {
     );
   });
 
+  it('a group label written down the first column, one character a line, ends on the first row: that row keeps its own label', () => {
+    const text = corpus('seed-003', 'lynx.txt');
+    assert.match(text, /^ +果 （一）予以公开 0 0 0 0 0 0 0$/m);
+    const findings = analyzeText(text).findings;
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'row-label' || f.code === 'row-missing').map((f) => f.target),
+      [],
+    );
+    assert.equal(analyzeText(text).report?.tables.T3?.rows.get('R3_1')?.labelMatch, 'exact');
+  });
+
   it('reads a row broken at its blank cells over several lines, and finds each blank column where one placement fits', () => {
     const findings = analyzeText(corpus('gen-2021-big', 'lynx.txt')).findings;
     assert.deepEqual(
