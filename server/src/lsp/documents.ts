@@ -6,10 +6,11 @@ import type { AnalyzeOptions, Finding } from '../core/analyze';
 import type { ReadDocument } from '../core/read/document';
 import type { SourceAnalysis } from '../core/source';
 import { digestReport, ReportDigest } from '../core/report-digest';
-import { mergeFindings, SummaryRow, summaryRows, WorkspaceFinding, workspaceFindings } from '../core/workspace';
+import { mergeFindings, SummaryRow, WorkspaceFinding, workspaceFindings } from '../core/workspace';
 import { editorText } from '../core/editor-messages';
 import type { Locale } from '../core/model';
-import { isReport, PeerIndex } from './peers';
+import { folderSummary } from '../shared/open-reports';
+import { PeerIndex } from './peers';
 import { analyzeOpenDocument } from './protocol';
 import { DEFAULT_SETTINGS, EditorSettings, mergeOptions, readSettings } from './editor-settings';
 import { ConfigFiles, ConfigStore } from './settings';
@@ -30,13 +31,6 @@ export interface Checked {
   /** The analysis's findings and the cross-file ones (carry-over, copied-text). */
   findings: WorkspaceFinding[];
   digest: ReportDigest;
-}
-
-/** The file a PDF or Word view (`xxgk-view:…?file:///…`) shows; any other URI is itself. */
-export function sourceOfView(uri: string): string {
-  if (!uri.startsWith('xxgk-view:')) return uri;
-  const query = uri.indexOf('?');
-  return query < 0 ? uri : decodeURIComponent(uri.slice(query + 1));
 }
 
 export function filePath(uri: string): string | undefined {
@@ -175,12 +169,7 @@ export class Workspace {
    * findings counted: the summary a reviewer hands on.
    */
   async summary(): Promise<SummaryRow[]> {
-    // A PDF or Word view stands for its file (the view's query); web pages without a report are left out.
-    const open = [...this.checked.values()].filter((c) => isReport(c.analysis)).map((c) => ({ ...c.digest, uri: sourceOfView(c.digest.uri) }));
-    const openUris = new Set(open.map((d) => d.uri));
-    const onDisk = (await Promise.all(this.folders.map((f) => this.peers.allIn(f)))).flat().filter((d) => !openUris.has(d.uri));
-    const digests = [...open, ...onDisk].sort((a, b) => a.uri.localeCompare(b.uri));
-    return summaryRows(digests, workspaceFindings(digests, { locale: this.locale }));
+    return folderSummary(this.checked.values(), this.folders, (f) => this.peers.allIn(f), this.locale);
   }
 
   /** Carry-over and copied-text against the other reports: open ones as edited, the rest as on disk. */

@@ -1,3 +1,4 @@
+import { isReport } from '../shared/open-reports';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,9 +15,6 @@ const MAX_FILES = 500;
 const RESCAN_MS = 5000;
 /** What the CLI reads from a folder (but Office's `~$` lock files). */
 const REPORT_FILES = ['**/*.txt', '**/*.md', '**/*.html', '**/*.htm', '**/*.docx', '**/*.pdf'];
-/** A report not understood still counts when it says it is one near its start. */
-const REPORT_TITLE = /政府信息公开(?:工作)?年度?报告/;
-const TITLE_SEARCH_CHARS = 2000;
 
 interface Entry {
   mtimeMs: number;
@@ -127,10 +125,4 @@ async function readReport(file: string, options: AnalyzeOptions): Promise<Source
     analysis = analyzeText(decoded.text, options, kind);
   }
   return isReport(analysis) ? analysis : undefined;
-}
-
-/** Understood as a report, or says it is one near its start. */
-export function isReport(analysis: SourceAnalysis): boolean {
-  if (!analysis.findings.some((f) => f.code === 'report-unrecognized')) return true;
-  return REPORT_TITLE.test((analysis.view?.doc ?? analysis.doc).text.slice(0, TITLE_SEARCH_CHARS));
 }

@@ -5,21 +5,15 @@ import { editorText } from '../core/editor-messages';
 import type { Locale } from '../core/model';
 import type { ReadDocument } from '../core/read/document';
 import { digestReport, ReportDigest } from '../core/report-digest';
-import { mergeFindings, SummaryRow, summaryRows, WorkspaceFinding, workspaceFindings } from '../core/workspace';
+import { mergeFindings, SummaryRow, WorkspaceFinding, workspaceFindings } from '../core/workspace';
 import type { Checked, DocOptions } from '../lsp/documents';
 import { DEFAULT_SETTINGS, EditorSettings, mergeOptions, readSettings } from '../lsp/editor-settings';
 import { analyzeOpenDocument } from '../lsp/protocol';
 import { WebConfigs } from './config';
 import { ClientFiles } from './files';
-import { isReport, WebPeerIndex } from './peers';
+import { folderSummary } from '../shared/open-reports';
+import { WebPeerIndex } from './peers';
 import { isInside, relativeTo } from './uri';
-
-/** The file a PDF or Word view (`xxgk-view:…?<file URI>`) shows; any other URI is itself (as lsp/documents.ts, which needs Node). */
-function sourceOfView(uri: string): string {
-  if (!uri.startsWith('xxgk-view:')) return uri;
-  const query = uri.indexOf('?');
-  return query < 0 ? uri : decodeURIComponent(uri.slice(query + 1));
-}
 
 /** A file of some file system (vscode-remote, vscode-vfs, file…), not an untitled document or a PDF's view. */
 export function isFile(uri: string): boolean {
@@ -154,11 +148,7 @@ export class WebDocuments {
 
   /** One row per report of the workspace folders (open documents as edited), with the cross-file findings counted. */
   async summary(): Promise<SummaryRow[]> {
-    const open = [...this.checked.values()].filter((c) => isReport(c.analysis)).map((c) => ({ ...c.digest, uri: sourceOfView(c.digest.uri) }));
-    const openUris = new Set(open.map((d) => d.uri));
-    const inFolders = (await Promise.all(this.folders.map((f) => this.peers.allIn(f)))).flat().filter((d) => !openUris.has(d.uri));
-    const digests = [...open, ...inFolders].sort((a, b) => a.uri.localeCompare(b.uri));
-    return summaryRows(digests, workspaceFindings(digests, { locale: this.locale }));
+    return folderSummary(this.checked.values(), this.folders, (f) => this.peers.allIn(f), this.locale);
   }
 
   /** Carry-over and copied-text against the other reports: open ones as edited, the rest as read from the folder. */

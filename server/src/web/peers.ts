@@ -1,3 +1,4 @@
+import { isReport } from '../shared/open-reports';
 import type { AnalyzeOptions } from '../core/analyze';
 import type { ReadResult as PdfResult } from '../core/read/document';
 import { readPdf } from '../core/read/pdf';
@@ -12,9 +13,6 @@ const RESCAN_MS = 15_000;
 /** What the CLI reads from a folder (but Office's `~$` lock files). */
 const REPORT_FILES = '**/*.{txt,md,html,htm,docx,pdf}';
 const EXCLUDED = '{**/node_modules/**,**/.git/**,**/~$*}';
-/** A report not understood still counts when it says it is one near its start. */
-const REPORT_TITLE = /政府信息公开(?:工作)?年度?报告/;
-const TITLE_SEARCH_CHARS = 2000;
 /** How long reading one PDF may take here (the Node server's PDF thread has the same default). */
 export const PDF_TIME_LIMIT_MS = 30_000;
 
@@ -121,10 +119,4 @@ export class WebPeerIndex {
     }
     return isReport(analysis) ? analysis : undefined;
   }
-}
-
-/** Understood as a report, or says it is one near its start (as lsp/peers.ts). */
-export function isReport(analysis: SourceAnalysis): boolean {
-  if (!analysis.findings.some((f) => f.code === 'report-unrecognized')) return true;
-  return REPORT_TITLE.test((analysis.view?.doc ?? analysis.doc).text.slice(0, TITLE_SEARCH_CHARS));
 }
