@@ -11,7 +11,8 @@ import type { CellToken } from './tokens';
  * them): `（一）予以公开 0 0 5 0 5` holds five numbers for seven columns. Every order-keeping way of
  * putting the numbers under the columns is a reading; a reading is kept only when every sum of the
  * table holds with it. A row is read when all kept readings give it the same numbers (blank counts
- * as 0); its blank cells are known when exactly one reading is kept. A row left ambiguous stays
+ * as 0); its blank cells are known when exactly one reading is kept. The search runs row by row
+ * over partial sums, cutting each partial reading that the rows ahead can no longer complete. A row left ambiguous stays
  * unparsed. A row put together from several lines has one reading, trusted only when the sums
  * hold: pdftotext without -layout runs a table down its columns, and such rows mix numbers of
  * several rows. When no reading of the table holds (a fault, or a mixed-up text), or the table
@@ -67,7 +68,6 @@ export function placeShortRows(table: Table, short: ShortRow[], strayNumbers: bo
   if (variables.length === 0) return;
   const index = new Map(variables.map((v, i) => [v.short.row.key, i]));
   const constraints = constraintsOf(table, relations, index, variables);
-  if (!constraints) return;
 
   const single = constraints.filter((c) => new Set(c.terms.map((t) => t.variable)).size === 1);
   const shared = constraints.filter((c) => !single.includes(c));
@@ -78,15 +78,13 @@ export function placeShortRows(table: Table, short: ShortRow[], strayNumbers: bo
     last: Math.max(...c.terms.map((t) => order.indexOf(t.variable))),
   }));
   const own = variables.map((v, i) =>
-    v.readings.map((reading) => ({ reading, broken: single.filter((c) => c.terms[0].variable === i && !holds(c, [{ i, r: reading }])).length })),
+    v.readings.map((reading) => ({ reading, broken: single.filter((c) => c.terms[0].variable === i && !holds(c, reading)).length })),
   );
   // First the readings that keep every sum; with a fault there is none, and the readings that
   // break the fewest sums are taken instead, as long as they agree.
-  const strict = own.map((list) => list.filter((x) => x.broken === 0).map((x) => x.reading));
-  narrow(strict, shared);
   const solved =
     solve(
-      order.map((i) => strict[i].map((reading) => ({ reading, broken: 0 }))),
+      order.map((i) => own[i].filter((x) => x.broken === 0)),
       ordered,
       0,
     ) ??
@@ -95,7 +93,7 @@ export function placeShortRows(table: Table, short: ShortRow[], strayNumbers: bo
       ordered,
     );
   const used = solved && order.map((_, i) => solved.used[order.indexOf(i)]);
-  if (!used || used.some((kept) => kept.length === 0)) {
+  if (!used) {
     for (const { short: s } of variables) if (!s.row.unparsed) unread(s);
     return;
   }
@@ -157,12 +155,7 @@ function binomial(k: number, n: number): number {
 }
 
 /** The table's sums over the short rows; those touching a row that cannot be read are left out. */
-function constraintsOf(
-  table: Table,
-  relations: readonly RelationSpec[],
-  index: Map<string, number>,
-  variables: { short: ShortRow }[],
-): Constraint[] | undefined {
+function constraintsOf(table: Table, relations: readonly RelationSpec[], index: Map<string, number>, variables: { short: ShortRow }[]): Constraint[] {
   const out: Constraint[] = [];
   for (const spec of compiled(relations).sums) {
     if (spec.table !== table.id) continue;
@@ -198,11 +191,11 @@ function constraintsOf(
   return out;
 }
 
-function holds(c: Constraint, chosen: { i: number; r: Reading }[]): boolean {
+/** Whether a sum over one row alone holds with this reading of it. */
+function holds(c: Constraint, r: Reading): boolean {
   let residual = c.residual;
   let partsBlank = c.partsBlank;
   for (const t of c.terms) {
-    const r = chosen.find((x) => x.i === t.variable)!.r;
     residual += t.sign * r.numbers[t.column];
     if (t.part) partsBlank &&= r.blank[t.column];
   }
@@ -222,46 +215,15 @@ function solvingOrder(count: number, shared: Constraint[]): number[] {
   return order;
 }
 
-/** Beyond this many possible partial sums, a sum is not used to narrow the readings. */
+/** Beyond this many possible partial sums, a sum is not used to cut partial readings. */
 const MAX_SUMS = 5000;
 
-/**
- * Drops each reading that no choice of the other rows can complete to a true sum: per sum, the
- * totals the other rows can reach are added up as sets. Repeated until nothing changes.
- */
-function narrow(candidates: Reading[][], shared: Constraint[]): void {
-  const strict = shared.filter((c) => !(c.detailsExcuse && c.partsBlank));
-  for (let changed = true, rounds = 0; changed && rounds < 10; rounds++) {
-    changed = false;
-    for (const c of strict) {
-      const vars = [...new Set(c.terms.map((t) => t.variable))];
-      const share = (i: number, r: Reading) => c.terms.reduce((acc, t) => (t.variable === i ? acc + t.sign * r.numbers[t.column] : acc), 0);
-      const shares = vars.map((i) => new Set(candidates[i].map((r) => share(i, r))));
-      const add = (a: Set<number> | undefined, b: Set<number>): Set<number> | undefined => {
-        if (!a) return undefined;
-        const out = new Set<number>();
-        for (const x of a) for (const y of b) out.add(x + y);
-        return out.size > MAX_SUMS ? undefined : out;
-      };
-      const before: (Set<number> | undefined)[] = [new Set([c.residual])];
-      for (let k = 0; k < vars.length; k++) before.push(add(before[k], shares[k]));
-      const after: (Set<number> | undefined)[] = [];
-      after[vars.length] = new Set([0]);
-      for (let k = vars.length - 1; k >= 0; k--) after[k] = add(after[k + 1], shares[k]);
-      vars.forEach((i, k) => {
-        const left = before[k];
-        const right = after[k + 1];
-        if (!left || !right) return;
-        const others = add(left, right);
-        if (!others) return;
-        const kept = candidates[i].filter((r) => others.has(-share(i, r)));
-        if (kept.length < candidates[i].length) {
-          candidates[i] = kept;
-          changed = true;
-        }
-      });
-    }
-  }
+/** Every sum of a number from each set; undefined when unknown or too many to list. */
+function add(a: Set<number> | undefined, b: Set<number>): Set<number> | undefined {
+  if (!a) return undefined;
+  const out = new Set<number>();
+  for (const x of a) for (const y of b) out.add(x + y);
+  return out.size > MAX_SUMS ? undefined : out;
 }
 
 /** The least broken sums first: a small budget lets the lower bound cut most partial readings. */
@@ -286,9 +248,7 @@ function reachable(candidates: { reading: Reading }[][], shared: Constraint[], t
       const terms = termsOf[i].filter((x) => x.j === j);
       if (!later || terms.length === 0) return later;
       const shares = new Set(candidates[i].map(({ reading }) => terms.reduce((acc, { t }) => acc + t.sign * reading.numbers[t.column], 0)));
-      const sums = new Set<number>();
-      for (const a of later) for (const b of shares) sums.add(a + b);
-      return sums.size > MAX_SUMS ? undefined : sums;
+      return add(later, shares);
     });
   }
   return out;

@@ -43,8 +43,17 @@ const TABLE3_TARGETS: RowTarget[] = T3_ROWS.map((r) => ({
   official: r.label,
   labels: targetLabels(r.label, r.aliases),
   columns: T3_COLUMNS,
-  mayBeGroup: r.key === 'R3_6',
+  subRows: subRowsOf(r.label, r.key),
 }));
+
+/**
+ * A row whose label is also a group cell's (（六）其他处理: one row in 2019, a group in 2021) may stand
+ * as that group above its own sub-rows, keyed under it (R3_6 → R3_6_1 …).
+ */
+function subRowsOf(label: string, key: string): string[] | undefined {
+  if (!TABLE3.groups.some((g) => g.label === label)) return undefined;
+  return T3_ROWS.filter((r) => r.key.startsWith(`${key}_`)).map((r) => r.key);
+}
 
 /** Rows of table 二 for a format, plus the other format's rows so that mixed templates are still read. */
 function table2Targets(format: FormatVersion): RowTarget[] {

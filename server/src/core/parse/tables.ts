@@ -12,8 +12,8 @@ export interface RowTarget {
   official: string;
   labels: string[];
   columns: ColumnSpec[];
-  /** A label that may also stand as a rowspan group cell with no numbers of its own. */
-  mayBeGroup?: boolean;
+  /** The rows under it when its label may also stand as a rowspan group cell with no numbers of its own. */
+  subRows?: string[];
 }
 
 interface LabelMatch {
@@ -43,14 +43,15 @@ function cells(tokens: Token[], from: number): CellToken | undefined {
 function subRowFollows(
   tokens: Token[],
   from: number,
-  group: RowTarget,
+  subRows: string[],
   targets: RowTarget[],
   isOpen: (t: RowTarget) => boolean,
   groupLabels: string[],
 ): boolean {
   const at = tokens.findIndex((t, j) => j >= from && t.kind === 'cell');
   if (at < 0 || isValueToken(tokens[at] as CellToken)) return false;
-  return matchLabel(tokens, at, targets, isOpen, groupLabels)?.target.key.startsWith(`${group.key}_`) === true;
+  const next = matchLabel(tokens, at, targets, isOpen, groupLabels);
+  return next !== undefined && subRows.includes(next.target.key);
 }
 
 function nextCell(tokens: Token[], from: number): CellToken | undefined {
@@ -156,6 +157,13 @@ function verticalGroupTail(norm: string, groupLabels: string[], index: TargetInd
     }
   }
   return undefined;
+}
+
+/** A row as built, with the label match and the cells collected for it. */
+interface Built {
+  row: Row;
+  match: Pick<LabelMatch, 'target' | 'range' | 'text' | 'kind' | 'glued'>;
+  found: Collected;
 }
 
 interface Collected {
@@ -334,7 +342,7 @@ function valueWindows(vals: CellToken[], k: number): number[] {
  * is read by where its numbers stand: under the columns that the table's complete rows of the same
  * block occupy. Only when every number falls clearly under a different column, in order.
  */
-function placeByColumns(table: TableId, built: { row: Row; match: Pick<LabelMatch, 'target'>; found: Collected }[]): void {
+function placeByColumns(table: TableId, built: Built[]): void {
   const aligned = (f: Collected) => f.values.length > 0 && f.values.every((v) => v.columns);
   for (const b of built) {
     const k = b.match.target.columns.length;
@@ -391,7 +399,7 @@ function gluedCells(table: TableId, target: RowTarget, numbers: number[], range:
 export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTarget[], groupLabels: string[], padsLead = false): Table {
   const table = emptyTable(id, tokens);
   const strays: { token: CellToken; found: Collected }[] = [];
-  const built: { row: Row; match: Pick<LabelMatch, 'target' | 'range' | 'text' | 'kind' | 'glued'>; found: Collected }[] = [];
+  const built: Built[] = [];
   /** A label names each row once: only rows not found yet are looked for. */
   const isOpen = (target: RowTarget) => !table.rows.has(target.key);
   for (let i = 0; i < tokens.length; i++) {
@@ -411,11 +419,12 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
       continue;
     }
     const found = collectValues(tokens, match.end + 1, match.target.columns.length);
+    const subRows = match.target.subRows;
     if (
       found.values.length === 0 &&
-      match.target.mayBeGroup &&
+      subRows &&
       !match.glued &&
-      (found.stop === 'text' || subRowFollows(tokens, found.next, match.target, targets, isOpen, groupLabels))
+      (found.stop === 'text' || subRowFollows(tokens, found.next, subRows, targets, isOpen, groupLabels))
     ) {
       continue; // a group label such as （六）其他处理 above its 2021 sub-rows
     }
@@ -453,7 +462,7 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
  * Counts the numbers no row took, then places the short rows. While some numbers are astray, a row
  * that holds none is not known to be blank: its numbers may be among them.
  */
-function settle(table: Table, built: { row: Row; match: Pick<LabelMatch, 'target' | 'glued'>; found: Collected }[]): void {
+function settle(table: Table, built: Built[]): void {
   let taken = 0;
   for (const { found } of built) for (const v of found.values) if (!v.blank) taken++;
   table.strayValues = Math.max(0, table.valueCount - taken);
@@ -471,7 +480,7 @@ function settle(table: Table, built: { row: Row; match: Pick<LabelMatch, 'target
  * Rows whose columns the table's sums must settle: those left unread because the text wrote fewer
  * cells than the row has columns, and those put together from several lines.
  */
-function shortRows(built: { row: Row; match: Pick<LabelMatch, 'target' | 'glued'>; found: Collected }[]): ShortRow[] {
+function shortRows(built: Built[]): ShortRow[] {
   const out: ShortRow[] = [];
   for (const { row, match, found } of built) {
     const values = found.values.filter((v) => !v.blank);
@@ -507,8 +516,9 @@ export function parseTable4(tokens: Token[], padsLead = false): Table {
   if (found.values.length === 0) return table;
   const target: RowTarget = { key: T4_ROW_KEY, official: '', labels: [], columns: T4_COLUMNS };
   const range = { start: found.values[0].range.start, end: found.values[0].range.start };
-  const row = buildRow('T4', { target, range, text: '', kind: 'exact' }, found, padsLead);
+  const match = { target, range, text: '', kind: 'exact' as const };
+  const row = buildRow('T4', match, found, padsLead);
   table.rows.set(T4_ROW_KEY, row);
-  settle(table, [{ row, match: { target }, found }]);
+  settle(table, [{ row, match, found }]);
   return table;
 }

@@ -104,14 +104,10 @@ function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersio
   const culprit = issue.culprit;
   const relations = culprit?.relations ?? [rel];
   const blank = relations.some((r) => r.blankOperands);
+  // Rows whose numbers were placed by the sums: how sure the placement is.
+  const placed = relations.flatMap((r) => [...r.total, ...r.parts]).flatMap((o) => ctx.report.tables[o.ref.table]?.rows.get(o.ref.row)?.inferred ?? []);
   // A row whose blank columns are not known may hold a blank among the operands.
-  const maybeBlank = relations.some((r) =>
-    [...r.total, ...r.parts].some((o) => {
-      const row = ctx.report.tables[o.ref.table]?.rows.get(o.ref.row);
-      return row?.inferred && !row.inferred.blanksKnown;
-    }),
-  );
-  const severity = blank || maybeBlank ? 'warning' : undefined;
+  const severity = blank || placed.some((p) => !p.blanksKnown) ? 'warning' : undefined;
   if (culprit) {
     // Two or more broken sums agree on this one cell, and no sum that holds contains it: a safe fix.
     const edit = cellFixEdit(ctx.doc, culprit.operand.cell, String(culprit.expected), format);
@@ -124,7 +120,7 @@ function toDraft(ctx: RuleContext, issue: ArithmeticIssue, format?: FormatVersio
     };
     const fix = edit && { messageId: 'fixCell' as const, params, edits: [edit] };
     // Columns placed on the assumption that the fewest sums are broken make the culprit a guess.
-    const assumed = culprit.relations.some((r) => [...r.total, ...r.parts].some((o) => ctx.report.tables[o.ref.table]?.rows.get(o.ref.row)?.inferred?.faulty));
+    const assumed = placed.some((p) => p.faulty);
     return {
       messageId: 'culprit',
       params,
