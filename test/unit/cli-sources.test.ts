@@ -52,4 +52,13 @@ describe('xxgk-lint on Word files', () => {
     assert.match(r.stdout, /^old\.docx:1:1: 错误 input-unreadable：/m);
     assert.equal(r.code, 2);
   });
+
+  it('a PDF that is not one: the reason in Chinese, the PDF library’s own words only in English', async () => {
+    const dir = workspace({ 'broken.pdf': Buffer.from('%PDF-1.7 not really a pdf') });
+    const zh = await run(['broken.pdf'], dir);
+    assert.match(zh.stdout, /^broken\.pdf:1:1: 错误 input-unreadable：文件已损坏或格式不对，无法读取，未检查$/m);
+    const en = await run(['--locale', 'en', 'broken.pdf'], dir);
+    assert.match(en.stdout, /^broken\.pdf:1:1: error input-unreadable: The file is corrupt or not in the format its name says; not checked \(.+\)$/m);
+    assert.equal(zh.code, 2);
+  });
 });

@@ -32,6 +32,12 @@ export const inputUnreadable = defineRule({
 /** The finding on a source that could not be read: why, at the start of the file. */
 export function unreadableDraft(problem: ReadProblemKind, detail: string | undefined): Draft<ReadProblemKind> {
   const start = { line: 0, character: 0 };
-  const params = { detail: detail ? { 'zh-CN': `（${detail}）`, en: ` (${detail})` } : '' };
+  // The readers' details (a library's error, a part's name) are in English: Chinese output gives
+  // only those that are numbers and file types, such as a page count.
+  const zh = detail && PLAIN_DETAIL.test(detail) ? `（${detail.replace(/^(\d+) pages$/, '共$1页')}）` : '';
+  const params = { detail: detail ? { 'zh-CN': zh, en: ` (${detail})` } : '' };
   return { messageId: problem, params, range: { start, end: start }, target: 'input' };
 }
+
+/** A detail Chinese output can show as it is. */
+const PLAIN_DETAIL = /^(?:\d+ pages|Word 97–2003 \.doc)$/;
