@@ -178,16 +178,53 @@ describe('columns reader: corpus outputs', () => {
   });
 });
 
-describe('columns reader: a total wrapped in its narrow cell', () => {
-  it("a part of it beside a vertical group label's character is no row: the row stays unread, not blank", () => {
+describe('columns reader: a number wrapped in its narrow cell', () => {
+  it('joins its digits from the lines above and below its row into one cell', () => {
     const text = corpus('gen-2021-word', 'libreoffice-pdf.pdftotext-layout.txt');
-    // 102 printed as 10 (beside 果 of 结果) over the row and 2 under it.
-    assert.match(text, /果 +10\n +5\.属于三类内部事务信息 +0 +2 +0 +4 +96 +0\n +2\n/);
-    const found = shown(text);
-    assert.ok(found.includes('table-unparsed T3.unparsed'));
+    // 102 printed as 10 (beside 果 of 结果) over the row and 2 under it, right before a page break.
+    assert.match(text, /果 +10\n +5\.属于三类内部事务信息 +0 +2 +0 +4 +96 +0\n +2\n\f/);
+    // 269 printed as 26 over the numbers and 9 under them, the label wrapped around all three.
+    assert.match(text, /\n +26\n +86 +0 +4 +75 +95 +9\n +9\n/);
+    const blocks = columnsReader.read(new LineIndex(text))!;
+    // 果 (of the group label 三、本年度办理结果 set down its cell) leads the row, as a rowspan cell would.
+    assert.deepEqual(rowOf(blocks, '5.属于三类内部事务信息'), ['果', '5.属于三类内部事务信息', '0', '2', '0', '4', '96', '0', '10 2']);
+    const r355 = tables(blocks)
+      .flatMap((t) => t.rows)
+      .find((r) => r.some((c) => cellText(c).startsWith('5.属于三类')))!;
+    const total = r355[r355.length - 1];
+    assert.equal(total.glued, true);
     assert.deepEqual(
-      found.filter((k) => k.includes('R3_3_5')),
-      [],
+      total.pieces.map((p) => text.slice(p.origin.source!.start, p.origin.source!.end)),
+      ['10', '2'],
+    );
+    assert.deepEqual(shown(text), []);
+  });
+
+  it('a sum error on such a cell is found, and no fix is offered: its edit would cross the row between the pieces', () => {
+    const text = corpus('gen-2021-word-row-total', 'libreoffice-pdf.pdftotext-layout.txt');
+    assert.match(text, / +19\n +（一）予以公开 +93 +7 +5 +0 +0 +83\n三 +0\n/);
+    const findings = analyzeText(text).findings.filter((f) => f.code === 'row-total');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].target, 'T3.R3_1.TOT');
+    assert.match(findings[0].message, /总计为190，.*应为188/);
+    assert.equal(findings[0].fix, undefined);
+    assert.equal(findings[0].suggestions, undefined);
+  });
+});
+
+describe('columns reader: table 四 under a header wrapped in narrow cells', () => {
+  it('skips a line holding only a piece of a header word (纠正 of 结果纠正) and reads the row under it', () => {
+    const text = corpus('gen-2019-plain', 'chromium-pdf.pdftotext-layout.txt');
+    assert.match(
+      text,
+      /维持 纠正 结果 审结 计 维持 结果 +其他 尚未 总 结果 结果 其他 尚未 总\n +纠正 结果 审结 计 维持 纠正 结果 审结 计\n +0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n/,
+    );
+    const analysis = analyzeText(text);
+    assert.deepEqual(shown(text), []);
+    const t4 = analysis.report!.tables.T4!;
+    assert.deepEqual(
+      [...t4.rows.values()][0].cells.map((c) => c.value),
+      Array(15).fill(0),
     );
   });
 });

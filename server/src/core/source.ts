@@ -92,15 +92,23 @@ function analyzeInSource(text: string, read: ReadDocument, options: AnalyzeOptio
       return at === undefined ? undefined : inView.doc.positionAt(at);
     },
   };
-  return { ...inView, doc: source, findings: inView.findings.map((f) => placeFinding(f, place)), kind: read.kind, read, view };
+  const editable = (edits: { range: Range }[]) => edits.every((e) => map.editsOnePiece(e.range));
+  return { ...inView, doc: source, findings: inView.findings.map((f) => placeFinding(f, place, editable)), kind: read.kind, read, view };
 }
 
-/** A finding with every range (its own, related, fix and suggestion edits) moved by `place`. */
-function placeFinding(f: Finding, place: (r: Range) => Range): Finding {
+/**
+ * A finding with every range (its own, related, fix and suggestion edits) moved by `place`; a fix or
+ * suggestion with an edit that `editable` refuses (it would cross text between two pieces) is dropped.
+ */
+function placeFinding(f: Finding, place: (r: Range) => Range, editable: (edits: { range: Range }[]) => boolean): Finding {
   const placed: Finding = { ...f, range: place(f.range) };
   if (f.related) placed.related = f.related.map((r) => ({ ...r, range: place(r.range) }));
-  if (f.fix) placed.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: place(e.range) })) };
-  if (f.suggestions) placed.suggestions = f.suggestions.map((s) => ({ ...s, edits: s.edits.map((e) => ({ ...e, range: place(e.range) })) }));
+  if (f.fix) placed.fix = editable(f.fix.edits) ? { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: place(e.range) })) } : undefined;
+  if (f.suggestions) {
+    placed.suggestions = f.suggestions.filter((s) => editable(s.edits)).map((s) => ({ ...s, edits: s.edits.map((e) => ({ ...e, range: place(e.range) })) }));
+  }
+  if (!placed.fix) delete placed.fix;
+  if (placed.suggestions?.length === 0) delete placed.suggestions;
   return placed;
 }
 

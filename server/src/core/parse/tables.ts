@@ -494,6 +494,13 @@ function shortRows(built: Built[]): ShortRow[] {
   return out;
 }
 
+const T4_HEADER_CHARS = new Set([...T4_HEADER_WORDS.join('')]);
+
+/** A cell of table 四's header cut short by wrapping: only the header's own characters, no number. */
+function isHeaderPiece(t: CellToken): boolean {
+  return !isValueToken(t) && [...t.norm].every((c) => T4_HEADER_CHARS.has(c));
+}
+
 /** Table 四: a header of fixed words, then one unlabelled row of 15 numbers. */
 export function parseTable4(tokens: Token[], padsLead = false): Table {
   const table = emptyTable('T4', tokens);
@@ -506,11 +513,16 @@ export function parseTable4(tokens: Token[], padsLead = false): Table {
     }
   }
   if (lastHeader < 0) return table;
-  // Skip what is left of the header's own row (pad cells up to its break).
+  // Skip what is left of the header: its own row's pad cells, and lines holding only pieces of its
+  // words (a narrow PDF column wraps 结果纠正 so that 纠正 stands alone on the next line).
   let start = lastHeader + 1;
-  const rowEnd = tokens.findIndex((t, i) => i > lastHeader && t.kind === 'break');
-  if (rowEnd > 0 && tokens.slice(lastHeader + 1, rowEnd).every((t) => t.kind === 'cell' && t.blank)) start = rowEnd + 1;
-  while (start < tokens.length && tokens[start].kind === 'break') start++;
+  for (;;) {
+    while (start < tokens.length && tokens[start].kind === 'break') start++;
+    const rowEnd = tokens.findIndex((t, i) => i >= start && t.kind === 'break');
+    const rest = tokens.slice(start, rowEnd < 0 ? tokens.length : rowEnd);
+    if (rowEnd < 0 || rest.length === 0 || !rest.every((t) => t.kind === 'cell' && (t.blank || isHeaderPiece(t)))) break;
+    start = rowEnd + 1;
+  }
   if (!cells(tokens, start)) return table;
   const found = collectValues(tokens, start, T4_COLUMNS.length);
   if (found.values.length === 0) return table;

@@ -45,6 +45,8 @@ export interface SourceCell {
   origin: Origin;
   rowSpan?: number;
   colSpan?: number;
+  /** The pieces are one word wrapped inside the cell (a number's digits over two lines): joined with nothing between. */
+  glued?: boolean;
 }
 
 export type Block = { kind: 'paragraph'; pieces: Piece[] } | { kind: 'table'; rows: SourceCell[][] };
@@ -140,7 +142,7 @@ export function buildView(kind: SourceKind, blocks: Block[], pages?: number): Re
           segments.push({ from: start, to: text.length, origin: { ...cell.origin, exact: false } });
         } else {
           pieces.forEach((p, i) => {
-            if (i > 0) {
+            if (i > 0 && !cell.glued) {
               text += ' ';
               cellText += ' ';
             }
@@ -210,6 +212,10 @@ export class SourceMap {
 
   /** The segment a view offset falls in, or the nearest one (after it when `forward`). */
   private segmentAt(offset: number, forward: boolean): Segment | undefined {
+    return this.document.segments[this.segmentIndex(offset, forward)];
+  }
+
+  private segmentIndex(offset: number, forward: boolean): number {
     const s = this.document.segments;
     let lo = 0;
     let hi = s.length - 1;
@@ -220,9 +226,29 @@ export class SourceMap {
     }
     // s[lo] is the first segment ending at or after offset.
     const next = s[lo];
-    if (next && next.from <= offset) return next;
-    if (forward) return next ?? s[s.length - 1];
-    return s[lo - 1] ?? next;
+    if (next && next.from <= offset) return lo;
+    if (forward) return next ? lo : s.length - 1;
+    return lo > 0 ? lo - 1 : lo;
+  }
+
+  /**
+   * Whether an edit of this view range changes one run of the source only: a cell wrapped over
+   * lines, or a paragraph made of several runs, has source text between its pieces (a row's line,
+   * a tag) that an edit across them would destroy.
+   */
+  editsOnePiece(range: Range): boolean {
+    const from = this.view.offsetAt(range.start);
+    const to = this.view.offsetAt(range.end);
+    if (from === to) return true;
+    const s = this.document.segments;
+    const last = this.segmentIndex(to, false);
+    for (let i = this.segmentIndex(from, true); i < last; i++) {
+      const [a, b] = [s[i].origin, s[i + 1].origin];
+      // Pieces cut from one run of the source, side by side in both, are one piece.
+      const together = a.exact && b.exact && a.source && b.source && a.source.end === b.source.start && s[i].to === s[i + 1].from;
+      if (!together) return false;
+    }
+    return true;
   }
 
   /** Source offsets of a view range (HTML). */

@@ -20,6 +20,8 @@ interface Word {
   start: number;
   end: number;
   text: string;
+  /** A number whose digits wrapped in its cell: the words it is made of, top to bottom. */
+  parts?: Word[];
 }
 
 /** A line with numbers at its end: one table row. */
@@ -169,7 +171,9 @@ function pageFurniture(doc: LineIndex): Set<number> {
     if (!text.includes('\f')) return;
     let before = l - 1;
     while (before >= 0 && doc.lines[before].trim() === '') before--;
-    check(before);
+    // A bare number right under the page's last text, with no gap, is the end of a number wrapped in its cell.
+    const bare = before >= 0 && /^\d+$/.test(doc.lines[before].trim());
+    if (!(bare && before > 0 && doc.lines[before - 1].trim() !== '')) check(before);
     check(l);
     let after = l + (text.replace(/\f/g, '').trim() === '' ? 1 : 0);
     while (after < doc.lines.length && doc.lines[after].trim() === '') after++;
@@ -214,10 +218,11 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
   }
 
   const used = new Set<Word>();
+  const rowsOfNumbers = layout && labels.length > 0 ? joinWrappedNumbers(valueLines, used) : valueLines;
   const drafts: { value: ValueLine; label?: Label; labelWords: Word[] }[] = [];
-  valueLines.forEach((v, i) => {
-    const lo = Math.max(i > 0 ? valueLines[i - 1].line + 1 : from, v.line - MAX_LABEL_LINES);
-    const hi = Math.min(i + 1 < valueLines.length ? valueLines[i + 1].line : to, v.line + MAX_LABEL_LINES + 1);
+  rowsOfNumbers.forEach((v, i, all) => {
+    const lo = Math.max(i > 0 ? all[i - 1].line + 1 : from, v.line - MAX_LABEL_LINES);
+    const hi = Math.min(i + 1 < all.length ? all[i + 1].line : to, v.line + MAX_LABEL_LINES + 1);
     const window: Word[] = [];
     for (let l = lo; l < hi; l++) {
       for (const w of l === v.line ? v.labels : (words.get(l) ?? [])) if (!used.has(w)) window.push(w);
@@ -287,6 +292,72 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
   rows.sort((a, b) => a.line - b.line);
   return rows;
 }
+
+/**
+ * A number too wide for its cell wraps there: with -layout its digits stand on the lines just above
+ * and below its row's line (`11` / row / `2` for 112), or it starts on the row's line and ends below.
+ * A line of a few numbers (and maybe a character of a group label set down its cell: 三 / 、 / 本),
+ * next to one row's line and to no other's on its page, whose every number stands over (or under)
+ * a number of that row or of the line on the row's other side, is joined into the row: each
+ * number's digits top to bottom, one cell. Anything less clear is left as it stands.
+ */
+function joinWrappedNumbers(valueLines: ValueLine[], used: Set<Word>): ValueLine[] {
+  const byLine = new Map(valueLines.map((v) => [v.line, v]));
+  const isWrap = (v: ValueLine | undefined) =>
+    !!v && v.numbers.length <= 2 && v.labels.every((w) => [...w.text].length === 1) && v.numbers.every((w) => /^\d+$/.test(w.text));
+  const isRow = (v: ValueLine | undefined) => !!v && v.numbers.length >= 3;
+  const eaten = new Set<ValueLine>();
+  for (const row of valueLines) {
+    if (!isRow(row)) continue;
+    const near = (line: number): ValueLine | undefined => {
+      const v = byLine.get(line);
+      if (!isWrap(v) || eaten.has(v!) || v!.page !== row.page) return undefined;
+      const beyond = byLine.get(line + (line < row.line ? -1 : 1));
+      return isRow(beyond) && beyond!.page === v!.page ? undefined : v;
+    };
+    const above = near(row.line - 1);
+    const below = near(row.line + 1);
+    if (!above && !below) continue;
+    const partnerOf = (w: Word, among: Word[]) => {
+      const over = among.filter((x) => overlapsOrCentred(w, x));
+      return over.length === 1 ? over[0] : undefined;
+    };
+    const joined = new Map<Word, Word[]>();
+    const loose: Word[][] = [];
+    let clear = true;
+    for (const w of above?.numbers ?? []) {
+      const mine = partnerOf(w, row.numbers);
+      const under = partnerOf(w, below?.numbers ?? []);
+      if (mine && !under) joined.set(mine, [w, mine]);
+      else if (!mine && under) loose.push([w, under]);
+      else clear = false;
+    }
+    for (const w of below?.numbers ?? []) {
+      if (loose.some((pair) => pair[1] === w)) continue;
+      const mine = partnerOf(w, row.numbers);
+      if (mine && !joined.has(mine)) joined.set(mine, [mine, w]);
+      else clear = false;
+    }
+    if (!clear) continue;
+    const merged = (parts: Word[]): Word => ({
+      line: row.line,
+      start: Math.min(...parts.map((p) => p.start)),
+      end: Math.max(...parts.map((p) => p.end)),
+      text: parts.map((p) => p.text).join(''),
+      parts,
+    });
+    row.numbers = [...row.numbers.map((w) => (joined.has(w) ? merged(joined.get(w)!) : w)), ...loose.map(merged)].sort((a, b) => a.start - b.start);
+    for (const v of [above, below]) {
+      if (!v) continue;
+      eaten.add(v);
+      v.numbers.forEach((w) => used.add(w));
+    }
+  }
+  return valueLines.filter((v) => !eaten.has(v));
+}
+
+/** Digits of one number wrapped in its cell: over one another, or centred on one another. */
+const overlapsOrCentred = (a: Word, b: Word) => overlaps(a, b) || Math.abs(a.start + a.end - b.start - b.end) <= 2;
 
 /**
  * A word and the words wrapped under it in its column: on each following line (up to the next row
@@ -411,7 +482,7 @@ function columnSpans(drafts: { value: ValueLine; block: string; k?: number }[], 
  */
 function valueCells(doc: LineIndex, value: ValueLine, k: number | undefined, sums: boolean, spans: Span[] | undefined): SourceCell[] {
   const numbers = value.numbers;
-  const asIs = () => numbers.map((w) => ({ pieces: [piece(doc, w)], origin: {} }));
+  const asIs = () => numbers.map((w) => numberCell(doc, w));
   if (!k || numbers.length === k) return asIs();
   if (numbers.length > k) return asIs();
   const placed = spans && spans.length === k ? placeUnder(numbers, spans) : undefined;
@@ -423,10 +494,14 @@ function valueCells(doc: LineIndex, value: ValueLine, k: number | undefined, sum
   const lineLength = doc.lines[value.line].length;
   return spans!.map((span, c) => {
     const at = placed.indexOf(c);
-    if (at >= 0) return { pieces: [piece(doc, numbers[at])], origin: {} };
+    if (at >= 0) return numberCell(doc, numbers[at]);
     const offset = lineStart + Math.min(span.from, lineLength);
     return { pieces: [], origin: { source: { start: offset, end: offset } } };
   });
+}
+
+function numberCell(doc: LineIndex, word: Word): SourceCell {
+  return word.parts ? { pieces: word.parts.map((w) => piece(doc, w)), origin: {}, glued: true } : { pieces: [piece(doc, word)], origin: {} };
 }
 
 /** The column each number stands under: the one span it overlaps, in order; undefined when any is unclear. */
@@ -445,7 +520,7 @@ function placeUnder(numbers: Word[], spans: Span[]): number[] | undefined {
  * k numbers, none with a leading zero, whose last is the sum of the others. None or several: undefined.
  */
 function splitRunTogether(numbers: Word[], k: number): { word: Word; from: number; to: number }[] | undefined {
-  if (!numbers.every((w) => /^\d+$/.test(w.text))) return undefined;
+  if (!numbers.every((w) => !w.parts && /^\d+$/.test(w.text))) return undefined;
   const readings: { word: Word; from: number; to: number }[][] = [];
   const parts: { word: Word; from: number; to: number }[] = [];
   const walk = (w: number, pos: number): void => {
