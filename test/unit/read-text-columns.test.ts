@@ -229,6 +229,19 @@ describe('columns reader: table 四 under a header wrapped in narrow cells', () 
   });
 });
 
+describe('columns reader: 表二 rows with every cell blank', () => {
+  it("a label alone on its line is a row of blanks, and the numbers above keep their own line's label", () => {
+    const text = corpus('seed-003', 'chromium-pdf.pdftotext-layout.txt');
+    assert.match(text, /行政强制 +0 +0 +0\n +第二十条第（八）项\n.*\n +行政事业性收费\n/);
+    const blocks = columnsReader.read(new LineIndex(text))!;
+    assert.deepEqual(rowOf(blocks, '行政强制'), ['行政强制', '0', '0', '0']);
+    assert.deepEqual(rowOf(blocks, '行政事业性收费'), ['行政事业性收费']);
+    assert.deepEqual(rowOf(blocks, '政府集中采购'), ['政府集中采购']);
+    const found = shown(text).filter((k) => k.includes('T2'));
+    assert.deepEqual(found, ['cell-empty T2.FEE', 'cell-empty T2.PROC']);
+  });
+});
+
 describe('run-together reader (html-to-text): cells without borders', () => {
   const report = (rows: string) =>
     ['某县人民政府办公室2024年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', rows, '四、政府信息公开行政复议、行政诉讼情况', ''].join('\n');

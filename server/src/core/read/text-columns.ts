@@ -228,7 +228,7 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
       for (const w of l === v.line ? v.labels : (words.get(l) ?? [])) if (!used.has(w)) window.push(w);
     }
     // Without -layout a row's numbers follow its label: the label takes a word of their line or of the line above.
-    const found = findLabel(window, labels, layout ? undefined : labelEnd(v, words));
+    const found = findLabel(window, labels, layout ? undefined : labelEnd(v, words), new Set(v.labels));
     const labelWords = found?.words ?? v.labels.slice(-1);
     labelWords.forEach((w) => used.add(w));
     drafts.push({ value: v, label: found?.label, labelWords });
@@ -276,11 +276,18 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
   const rowLines = new Set(valueLines.map((v) => v.line));
   const firstRow = valueLines[0]?.line ?? to;
   const pending: SourceCell[] = [];
+  const isRowLabel = (w: Word) => labels.some((x) => x.norm === normalizeLabel(w.text));
   for (let l = from; l < to; l++) {
     const cells: SourceCell[] = [];
     for (const w of words.get(l) ?? []) {
       if (used.has(w)) continue;
-      const stack = layout ? stackBelow(w, words, used, rowLines, to) : [w];
+      if (isRowLabel(w)) {
+        // A row label with no number beside it: a row of blank cells.
+        used.add(w);
+        rows.push({ line: l, cells: [{ pieces: [piece(doc, w)], origin: {} }] });
+        continue;
+      }
+      const stack = layout ? stackBelow(w, words, used, rowLines, to, isRowLabel) : [w];
       stack.forEach((x) => used.add(x));
       cells.push({ pieces: stack.map((x) => piece(doc, x)), origin: {} });
     }
@@ -361,9 +368,10 @@ const overlapsOrCentred = (a: Word, b: Word) => overlaps(a, b) || Math.abs(a.sta
 
 /**
  * A word and the words wrapped under it in its column: on each following line (up to the next row
- * of numbers), the one word that overlaps it, when that word overlaps nothing else on the line above.
+ * of numbers), the one word that overlaps it, when that word overlaps nothing else on the line above
+ * and is not a row's label.
  */
-function stackBelow(top: Word, words: Map<number, Word[]>, used: Set<Word>, rowLines: Set<number>, to: number): Word[] {
+function stackBelow(top: Word, words: Map<number, Word[]>, used: Set<Word>, rowLines: Set<number>, to: number, isRowLabel: (w: Word) => boolean): Word[] {
   const stack = [top];
   let last = top;
   for (let l = top.line + 1; l < to && !rowLines.has(l); l++) {
@@ -374,7 +382,7 @@ function stackBelow(top: Word, words: Map<number, Word[]>, used: Set<Word>, rowL
     if (!sameColumn(under[0], last)) break;
     const below = under[0];
     const above = (words.get(last.line) ?? []).filter((w) => overlaps(w, below));
-    if (under.length !== 1 || used.has(below) || above.length !== 1) break;
+    if (under.length !== 1 || used.has(below) || above.length !== 1 || isRowLabel(below)) break;
     stack.push(below);
     last = below;
   }
@@ -406,21 +414,26 @@ function countOf(label: Label | undefined, section: number): number | undefined 
 /**
  * Words of the window, in reading order, that spell one official row label. A group label's words
  * may stand among them (三、本年 / 度办理结 / 果 beside a wrapped row label), so any subsequence is
- * tried; the longest label found wins, and among spellings of it the one nearest the numbers.
+ * tried. A label with a word on the numbers' own line (`own`) wins over one without (行政强制 0 0 0
+ * over the blank row 行政事业性收费 under it); then the longest, and among spellings of it the one
+ * nearest the numbers.
  */
-function findLabel(window: Word[], labels: Label[], taking?: Word | null): { label: Label; words: Word[] } | undefined {
+function findLabel(window: Word[], labels: Label[], taking?: Word | null, own?: Set<Word>): { label: Label; words: Word[] } | undefined {
   if (window.length === 0 || window.length > MAX_LABEL_WORDS || labels.length === 0 || taking === null) return undefined;
   const end = taking ? window.indexOf(taking) : -1;
   if (taking && end < 0) return undefined;
   const norms = window.map((w) => normalizeLabel(w.text));
   const isPrefix = (s: string) => labels.some((l) => l.norm.startsWith(s));
-  let best: { label: Label; picked: number[] } | undefined;
+  let best: { label: Label; picked: number[]; mine: boolean } | undefined;
   const picked: number[] = [];
   const walk = (i: number, text: string): void => {
     if (text) {
       const label = labels.find((l) => l.norm === text);
       const ends = end < 0 || picked.includes(end);
-      if (label && ends && (!best || label.norm.length > best.label.norm.length)) best = { label, picked: [...picked] };
+      const mine = !!own && picked.some((j) => own.has(window[j]));
+      if (label && ends && (!best || (mine && !best.mine) || (mine === best.mine && label.norm.length > best.label.norm.length))) {
+        best = { label, picked: [...picked], mine };
+      }
     }
     for (let j = i; j < window.length; j++) {
       const next = text + norms[j];
@@ -431,7 +444,7 @@ function findLabel(window: Word[], labels: Label[], taking?: Word | null): { lab
     }
   };
   walk(0, '');
-  const found = best as { label: Label; picked: number[] } | undefined;
+  const found = best as { label: Label; picked: number[]; mine: boolean } | undefined;
   return found && { label: found.label, words: found.picked.map((j) => window[j]) };
 }
 
