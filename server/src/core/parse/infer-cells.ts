@@ -27,9 +27,9 @@ export interface ShortRow {
 }
 
 interface Reading {
-  cells: Cell[];
   numbers: number[];
   blank: boolean[];
+  cells(): Cell[];
 }
 
 interface Term {
@@ -103,7 +103,7 @@ export function placeShortRows(table: Table, short: ShortRow[], strayNumbers: bo
     const first = kept[0];
     if (!kept.every((r) => r.numbers.every((n, c) => n === first.numbers[c]))) return;
     const row = variables[i].short.row;
-    row.cells = first.cells;
+    row.cells = first.cells();
     row.unparsed = undefined;
     row.inferred = { blanksKnown: kept.length === 1, faulty: solved.broken > 0 };
   });
@@ -125,17 +125,22 @@ function readingsOf(table: Table, s: ShortRow): Reading[] | undefined {
   const at = s.values[n - 1].range;
   const placed = s.values.map((v) => s.columns.map((col) => makeCell(table.id, s.row.key, col, v)));
   const empty = s.columns.map((col) => phantomCell(table.id, s.row.key, col, at));
-  if (placed.some((cells) => cells.some((c) => countedValue(c, true) === undefined))) return undefined;
+  const placedCounted = placed.map((cells) => cells.map((c) => countedValue(c, true)));
+  if (placedCounted.some((row) => row.some((x) => x === undefined))) return undefined;
+  const emptyCounted = empty.map((c) => countedValue(c, true)!);
   const readings: Reading[] = [];
   const positions: number[] = [];
   const walk = (from: number): void => {
     if (positions.length === n) {
-      const cells = s.columns.map((_, c) => {
-        const j = positions.indexOf(c);
-        return j >= 0 ? placed[j][c] : empty[c];
+      const at = [...positions];
+      const numbers = emptyCounted.map((x) => x.value);
+      const blank = emptyCounted.map((x) => x.blank);
+      at.forEach((c, j) => {
+        numbers[c] = placedCounted[j][c]!.value;
+        blank[c] = placedCounted[j][c]!.blank;
       });
-      const counted = cells.map((c) => countedValue(c, true)!);
-      readings.push({ cells, numbers: counted.map((x) => x.value), blank: counted.map((x) => x.blank) });
+      const cells = () => s.columns.map((_, c) => (at.includes(c) ? placed[at.indexOf(c)][c] : empty[c]));
+      readings.push({ numbers, blank, cells });
       return;
     }
     for (let c = from; c <= k - (n - positions.length); c++) {
@@ -155,12 +160,19 @@ function binomial(k: number, n: number): number {
 }
 
 /** The table's sums over the short rows; those touching a row that cannot be read are left out. */
-function constraintsOf(table: Table, relations: readonly RelationSpec[], index: Map<string, number>, variables: { short: ShortRow }[]): Constraint[] {
+function constraintsOf(
+  table: Table,
+  relations: readonly RelationSpec[],
+  index: Map<string, number>,
+  variables: { short: ShortRow; readings: Reading[] }[],
+): Constraint[] {
   const out: Constraint[] = [];
   for (const spec of compiled(relations).sums) {
     if (spec.table !== table.id) continue;
     next: for (const inst of tableInstances(table, spec)) {
       const c: Constraint = { terms: [], residual: 0, partsBlank: true, detailsExcuse: spec.relation.partsDetailTotal, last: -1 };
+      /** Whether the total may be other than 0: only then can blank parts excuse it. */
+      let totalMayCount = false;
       for (const [refs, sign, part] of [
         [inst.total, 1, false],
         [inst.parts, -1, true],
@@ -170,6 +182,7 @@ function constraintsOf(table: Table, relations: readonly RelationSpec[], index: 
           if (variable !== undefined) {
             const column = variables[variable].short.columns.findIndex((col) => col.key === ref.column);
             if (column < 0) continue next;
+            if (!part) totalMayCount ||= variables[variable].readings.some((r) => r.numbers[column] !== 0);
             c.terms.push({ variable, column, sign, part });
             c.last = Math.max(c.last, variable);
             continue;
@@ -183,8 +196,11 @@ function constraintsOf(table: Table, relations: readonly RelationSpec[], index: 
           if (!counted) continue next;
           c.residual += sign * counted.value;
           if (part) c.partsBlank &&= counted.blank;
+          else totalMayCount ||= counted.value !== 0;
         }
       }
+      // A total of 0 beside blank parts holds anyway: the excuse, and the states it splits, are not needed.
+      c.detailsExcuse &&= totalMayCount;
       if (c.terms.length > 0) out.push(c);
     }
   }
@@ -254,16 +270,6 @@ function reachable(candidates: { reading: Reading }[][], shared: Constraint[], t
   return out;
 }
 
-/** How many sums still open will break whatever the rows ahead read (a lower bound). */
-function certainlyBroken(shared: Constraint[], ahead: (Set<number> | undefined)[], residual: number[], partsBlank: boolean[]): number {
-  let n = 0;
-  for (let j = 0; j < shared.length; j++) {
-    const sums = ahead[j];
-    if (sums && !(shared[j].detailsExcuse && partsBlank[j]) && !sums.has(-residual[j])) n++;
-  }
-  return n;
-}
-
 interface State {
   residual: number[];
   partsBlank: boolean[];
@@ -282,33 +288,73 @@ function solve(candidates: { reading: Reading; broken: number }[][], shared: Con
   const start: State = { residual: shared.map((c) => c.residual), partsBlank: shared.map((c) => c.partsBlank), cost: 0, from: [] };
   const layers: Map<string, State>[] = [new Map([['', start]])];
   const termsOf = candidates.map((_, i) => shared.flatMap((c, j) => c.terms.filter((t) => t.variable === i).map((t) => ({ j, t }))));
-  const closing = candidates.map((_, i) => shared.flatMap((c, j) => (c.last === i ? [j] : [])));
   const ahead = reachable(candidates, shared, termsOf);
+  const firstRow = shared.map((c) => Math.min(...c.terms.map((t) => t.variable)));
+  /** Whether sum j cannot hold whatever the rows after row i read. */
+  const doomed = (i: number, j: number, residual: number, partsBlank: boolean) => {
+    const sums = ahead[i + 1][j];
+    return !!sums && !(shared[j].detailsExcuse && partsBlank) && !sums.has(-residual);
+  };
   for (let i = 0; i < candidates.length; i++) {
+    // The sums this row adds to, and what each reading adds to each: the rest stay as they were.
+    const touched = [...new Set(termsOf[i].map((x) => x.j))];
+    const slot = new Map(touched.map((j, k) => [j, k]));
+    const closes = touched.map((j) => shared[j].last === i);
+    const effects = candidates[i].map(({ reading }) => {
+      const add = touched.map(() => 0);
+      const blank = touched.map(() => true);
+      for (const { j, t } of termsOf[i]) {
+        const k = slot.get(j)!;
+        add[k] += t.sign * reading.numbers[t.column];
+        if (t.part) blank[k] &&= reading.blank[t.column];
+      }
+      return { add, blank };
+    });
+    const untouched = shared.map((_, j) => j).filter((j) => !slot.has(j));
+    // Sums open after this row: the only ones in which the states of the next layer differ.
+    const isOpen = (j: number) => firstRow[j] <= i && shared[j].last > i;
+    const openUntouched = untouched.filter(isOpen);
+    const openTouched = touched.flatMap((j, k) => (isOpen(j) ? [k] : []));
+    const residual = touched.map(() => 0);
+    const partsBlank = touched.map(() => true);
     const next = new Map<string, State>();
     for (const [key, state] of layers[i]) {
-      for (const { reading, broken: own } of candidates[i]) {
-        const residual = [...state.residual];
-        const partsBlank = [...state.partsBlank];
-        for (const { j, t } of termsOf[i]) {
-          residual[j] += t.sign * reading.numbers[t.column];
-          if (t.part) partsBlank[j] &&= reading.blank[t.column];
-        }
+      let still = 0;
+      for (const j of untouched) if (doomed(i, j, state.residual[j], state.partsBlank[j])) still++;
+      if (state.cost + still > budget) continue;
+      let stateKey = '';
+      for (const j of openUntouched) stateKey += shared[j].detailsExcuse && !state.partsBlank[j] ? `${state.residual[j]}!,` : `${state.residual[j]},`;
+      for (let r = 0; r < candidates[i].length; r++) {
+        const { reading, broken: own } = candidates[i][r];
+        const { add, blank } = effects[r];
         let broken = own;
-        for (const j of closing[i]) {
-          if (!ok(shared[j], residual[j], partsBlank[j])) broken++;
-          residual[j] = 0;
-          partsBlank[j] = true;
+        let lower = still;
+        for (let k = 0; k < touched.length; k++) {
+          const j = touched[k];
+          residual[k] = state.residual[j] + add[k];
+          partsBlank[k] = state.partsBlank[j] && blank[k];
+          if (closes[k]) {
+            if (!ok(shared[j], residual[k], partsBlank[k])) broken++;
+            residual[k] = 0;
+            partsBlank[k] = true;
+          } else if (doomed(i, j, residual[k], partsBlank[k])) lower++;
         }
         const cost = state.cost + broken;
-        if (cost > budget) continue;
-        if (cost + certainlyBroken(shared, ahead[i + 1], residual, partsBlank) > budget) continue;
-        const nextKey = residual.join(',') + '|' + partsBlank.map((b) => (b ? 1 : 0)).join('');
+        if (cost + lower > budget) continue;
+        let nextKey = stateKey;
+        for (const k of openTouched) nextKey += shared[touched[k]].detailsExcuse && !partsBlank[k] ? `${residual[k]}!,` : `${residual[k]},`;
         const known = next.get(nextKey);
         if (known) {
           known.from.push({ key, reading, broken });
           known.cost = Math.min(known.cost, cost);
-        } else next.set(nextKey, { residual, partsBlank, cost, from: [{ key, reading, broken }] });
+          continue;
+        }
+        const after: State = { residual: [...state.residual], partsBlank: [...state.partsBlank], cost, from: [{ key, reading, broken }] };
+        touched.forEach((j, k) => {
+          after.residual[j] = residual[k];
+          after.partsBlank[j] = partsBlank[k];
+        });
+        next.set(nextKey, after);
       }
     }
     if (next.size === 0 || next.size > MAX_STATES) return undefined;
