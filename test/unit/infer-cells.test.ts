@@ -18,7 +18,7 @@ describe('placing the numbers of rows that lost their blank cells', () => {
   it('one placement fits the sums: the numbers and the blank columns are known', () => {
     // 8 7 … 15: 8 + 7 = 15 leaves 8 and 7 under any two of the six columns, the column sums only under the first two.
     assert.deepEqual(numbers(lynx, 'T3', 'R3_3_3'), ['8', '7', '_', '_', '_', '_', '15']);
-    assert.deepEqual(row(lynx, 'T3', 'R3_3_3').inferred, { blanksKnown: true, faulty: false });
+    assert.deepEqual(row(lynx, 'T3', 'R3_3_3').inferred, { blanksKnown: true, faulty: false, cut: false });
     assert.deepEqual(numbers(lynx, 'T3', 'R3_4_1'), ['9', '4', '0', '0', '17', '_', '30']);
   });
 
@@ -29,7 +29,7 @@ describe('placing the numbers of rows that lost their blank cells', () => {
       r.cells.map((c) => c.value ?? 0),
       [0, 0, 0, 5, 0, 0, 5],
     );
-    assert.deepEqual(r.inferred, { blanksKnown: false, faulty: false });
+    assert.deepEqual(r.inferred, { blanksKnown: false, faulty: false, cut: false });
     const f = analyzeText(lynx).findings.find((x) => x.code === 'cell-empty' && x.target === 'T3.R3_1')!;
     assert.equal(f.message, '表三「（一）予以公开」有2个空白单元格（原文未标出空白的位置，无法确定是哪几列）');
     assert.equal(f.fix, undefined);
@@ -127,10 +127,53 @@ describe('placing the numbers of rows that lost their blank cells', () => {
 
   it('a table of 表二 with no sums: only rows whose numbers are all 0 are placed', () => {
     const text = corpus('seed-004', 'lynx.txt');
-    assert.deepEqual(row(text, 'T2', 'REG').inferred, { blanksKnown: false, faulty: false });
+    assert.deepEqual(row(text, 'T2', 'REG').inferred, { blanksKnown: false, faulty: false, cut: false });
     assert.deepEqual(
       row(text, 'T2', 'REG').cells.map((c) => c.value ?? 0),
       [0, 0, 0],
     );
+  });
+});
+
+describe('cutting digits that ran together (html-to-text)', () => {
+  it('runs of digits are cut where every cut that keeps the sums gives the same numbers', () => {
+    const text = corpus('gen-2019-blanks', 'html-to-text.txt');
+    // 3.危及“三安全一稳定”088521: truly 0 □ □ 8 8 5 21, its blank cells dropped and its digits run together.
+    assert.match(text, /3\.危及“三安全一稳定”088521 /);
+    assert.deepEqual(numbers(text, 'T3', 'R3_3_3'), ['0', '_', '_', '8', '8', '5', '21']);
+    assert.deepEqual(row(text, 'T3', 'R3_3_3').inferred, { blanksKnown: false, faulty: false, cut: true });
+    // （七）总计40629855129: seven cells, no blank.
+    assert.deepEqual(numbers(text, 'T3', 'R3_7'), ['4', '0', '6', '29', '85', '5', '129']);
+    const findings = analyzeText(text).findings;
+    assert.ok(!findings.some((f) => f.target?.startsWith('T3.') && f.code === 'table-unparsed'));
+    const note = findings.find((f) => f.code === 'cells-inferred')!;
+    assert.equal(note.target, 'T3.cut');
+    assert.match(note.message, /^表三有19行的数字连在一起（单元格之间没有分隔），各数的分法和所在的列是推定的/);
+  });
+
+  it('with a sum broken anyway, runs of digits are not cut on the fewest broken sums: they stay unread', () => {
+    const text = corpus('gen-2019-plain-cell', 'html-to-text.txt');
+    // 1.属于国家秘密1011046 (自然人 0 made 1) breaks two sums; 660000066 would cut as 66 0 0 0 0 0 66 or 6 60 0 0 0 0 66.
+    assert.match(text, /1\.属于国家秘密1011046 2\.其他法律行政法规禁止公开660000066 /);
+    assert.equal(row(text, 'T3', 'R3_3_2').unparsed?.reason, '660000066');
+    const findings = analyzeText(text).findings;
+    assert.ok(findings.some((f) => f.code === 'table-unparsed' && f.target === 'T3.R3_3_2'));
+    // The broken row sum is still reported, without a culprit (the column sums are not all known).
+    assert.deepEqual(
+      findings.filter((f) => ARITHMETIC_CODES.includes(f.code)).map((f) => `${f.code} ${f.target}`),
+      ['row-total T3.R3_3_1.TOT'],
+    );
+  });
+
+  it('a fault in a row of digits is not cut away: no reading breaking a sum is taken for it', () => {
+    const crawl = corpus('gen-2019-blanks', 'html-to-text.txt').replace('3.危及“三安全一稳定”088521', '3.危及“三安全一稳定”088531');
+    assert.equal(row(crawl, 'T3', 'R3_3_3').unparsed?.reason, '088531');
+    assert.ok(!analyzeText(crawl).findings.some((f) => f.code === 'cell-empty' && f.target === 'T3.R3_3_3'));
+  });
+
+  it('a short row of numbers in a text that does not run cells together is not cut', () => {
+    // lynx writes cells apart: 8 7 15 is three numbers, never 8 / 7 / 1 / 5.
+    const text = corpus('gen-2021-big', 'lynx.txt');
+    assert.equal(row(text, 'T3', 'R3_3_3').inferred?.cut, false);
   });
 });

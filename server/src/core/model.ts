@@ -50,9 +50,11 @@ export interface Row {
   /**
    * Set when the text did not write the row's blank cells and its numbers were placed by the
    * table's sums; `blanksKnown` when only one placement fits, so the blank columns are certain;
-   * `faulty` when no placement keeps every sum and the one breaking the fewest was taken.
+   * `faulty` when no placement keeps every sum and the one breaking the fewest was taken; `cut`
+   * when the text ran the row's digits together and the sums (all of them holding) told where to
+   * cut them.
    */
-  inferred?: { blanksKnown: boolean; faulty: boolean };
+  inferred?: { blanksKnown: boolean; faulty: boolean; cut: boolean };
 }
 
 export interface Table {

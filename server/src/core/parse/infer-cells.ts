@@ -24,6 +24,8 @@ export interface ShortRow {
   columns: ColumnSpec[];
   /** The row's non-blank cells as read, in order: fewer than its columns, or all of them on several lines. */
   values: CellToken[];
+  /** The values are digits whose cells ran together (`000000`, `088521`): each may hold several numbers. */
+  glued?: boolean;
 }
 
 interface Reading {
@@ -61,7 +63,7 @@ export function placeShortRows(table: Table, short: ShortRow[], strayNumbers: bo
     for (const s of short) if (!s.row.unparsed) unread(s);
     return;
   }
-  const variables = short.map((s) => ({ short: s, readings: readingsOf(table, s) })).filter((v) => v.readings !== undefined) as {
+  const variables = short.map((s) => ({ short: s, readings: readingsOf(table, s, relations) })).filter((v) => v.readings !== undefined) as {
     short: ShortRow;
     readings: Reading[];
   }[];
@@ -100,12 +102,15 @@ export function placeShortRows(table: Table, short: ShortRow[], strayNumbers: bo
 
   used.forEach((kept, i) => {
     if (variables[i].short.values.length === variables[i].short.columns.length) return;
+    // Cutting digits leaves so many readings that, once a sum is broken anyway, the one breaking the
+    // fewest is no evidence: a row of digits is cut only where every sum holds.
+    if (variables[i].short.glued && solved.broken > 0) return;
     const first = kept[0];
     if (!kept.every((r) => r.numbers.every((n, c) => n === first.numbers[c]))) return;
     const row = variables[i].short.row;
     row.cells = first.cells();
     row.unparsed = undefined;
-    row.inferred = { blanksKnown: kept.length === 1, faulty: solved.broken > 0 };
+    row.inferred = { blanksKnown: kept.length === 1, faulty: solved.broken > 0, cut: variables[i].short.glued === true };
   });
 }
 
@@ -116,31 +121,118 @@ function unread(s: ShortRow): void {
   s.row.cells = [];
 }
 
-function readingsOf(table: Table, s: ShortRow): Reading[] | undefined {
+function readingsOf(table: Table, s: ShortRow, relations: readonly RelationSpec[]): Reading[] | undefined {
+  const cuts = s.glued ? cutsOf(s.values, s.columns.length) : [s.values];
+  if (!cuts) return undefined;
+  const all = (keep?: (r: Reading) => boolean): Reading[] | undefined => {
+    const readings: Reading[] = [];
+    const seen = new Set<string>();
+    for (const numbers of cuts) if (!placements(table, s, numbers, readings, seen, keep)) return undefined;
+    return readings;
+  };
+  if (!s.glued) return all();
+  // Runs of digits cut every way are many: past the limit, only the readings that keep the row's
+  // own sums (its total, table 四's group totals) are tried; the row can then not carry a fault.
+  const own = ownSums(table, s, relations);
+  return all() ?? (own.length ? all((r) => own.every((c) => holds(c, r))) : undefined);
+}
+
+/** The table's sums over this row's cells alone, as constraints on its readings. */
+function ownSums(table: Table, s: ShortRow, relations: readonly RelationSpec[]): Constraint[] {
+  const out: Constraint[] = [];
+  for (const spec of compiled(relations).sums) {
+    if (spec.table !== table.id) continue;
+    for (const inst of tableInstances(table, spec)) {
+      const refs = [...inst.total.map((ref) => ({ ref, sign: 1 as const, part: false })), ...inst.parts.map((ref) => ({ ref, sign: -1 as const, part: true }))];
+      if (!refs.every(({ ref }) => ref.row === s.row.key)) continue;
+      const terms = refs.map(({ ref, sign, part }) => ({ variable: 0, column: s.columns.findIndex((c) => c.key === ref.column), sign, part }));
+      if (terms.some((t) => t.column < 0)) continue;
+      out.push({ terms, residual: 0, partsBlank: true, detailsExcuse: spec.relation.partsDetailTotal, last: 0 });
+    }
+  }
+  return out;
+}
+
+/** The most ways of cutting a row's runs of digits into numbers that are tried. */
+const MAX_CUTS = 2000;
+/** The longest number a cell is read as when digits are cut apart. */
+const MAX_DIGITS = 6;
+
+/** Every way of cutting each run of digits into numbers (none with a leading zero), in order. */
+function cutsOf(values: CellToken[], k: number): CellToken[][] | undefined {
+  if (!values.every((v) => /^\d+$/.test(v.text))) return undefined;
+  // Each run makes at least one number: more than k of them are no reading of the row.
+  if (values.reduce((n, v) => n + Math.ceil(v.text.length / MAX_DIGITS), 0) > k) return undefined;
+  let out: CellToken[][] = [[]];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    // The numbers this run and those before it may make: the runs after it need one each.
+    const room = k - (values.length - i - 1);
+    const ways: CellToken[][] = [];
+    const walk = (from: number, parts: CellToken[]): void => {
+      if (ways.length > MAX_CUTS || parts.length > room) return;
+      if (from === v.text.length) {
+        ways.push(parts);
+        return;
+      }
+      for (let to = from + 1; to <= Math.min(v.text.length, from + MAX_DIGITS); to++) {
+        if (to - from > 1 && v.text[from] === '0') break;
+        walk(to, [...parts, partOf(v, from, to)]);
+      }
+    };
+    walk(0, []);
+    if (ways.length > MAX_CUTS) return undefined;
+    out = out.flatMap((head) => ways.map((w) => [...head, ...w])).filter((c) => c.length <= room);
+    if (out.length > MAX_CUTS) return undefined;
+  }
+  return out;
+}
+
+/** Characters [from, to) of a value: its own range when the value stands on one line as written. */
+function partOf(v: CellToken, from: number, to: number): CellToken {
+  const { start, end } = v.range;
+  const exact = start.line === end.line && end.character - start.character === v.text.length;
+  const range = exact
+    ? { start: { line: start.line, character: start.character + from }, end: { line: start.line, character: start.character + to } }
+    : v.range;
+  const text = v.text.slice(from, to);
+  return { ...v, text, norm: text, range };
+}
+
+/**
+ * Adds to `readings` every order-keeping way of putting `numbers` under the row's columns, the
+ * others blank, once each; false when there are too many to try.
+ */
+function placements(table: Table, s: ShortRow, numbers: CellToken[], readings: Reading[], seen: Set<string>, keep?: (r: Reading) => boolean): boolean {
   const k = s.columns.length;
-  const n = s.values.length;
-  if (n === 0 || n > k || binomial(k, n) > MAX_READINGS) return undefined;
+  const n = numbers.length;
+  if (n === 0 || n > k) return true;
+  if (!keep && readings.length + binomial(k, n) > MAX_READINGS) return false;
+  if (readings.length > MAX_READINGS) return false;
   // A number with a leading zero is cells glued together, not one cell.
-  if (s.values.some((v) => /^0\d/.test(v.norm))) return undefined;
-  const at = s.values[n - 1].range;
-  const placed = s.values.map((v) => s.columns.map((col) => makeCell(table.id, s.row.key, col, v)));
+  if (numbers.some((v) => /^0\d/.test(v.norm))) return false;
+  const at = numbers[n - 1].range;
+  const placed = numbers.map((v) => s.columns.map((col) => makeCell(table.id, s.row.key, col, v)));
   const empty = s.columns.map((col) => phantomCell(table.id, s.row.key, col, at));
   const placedCounted = placed.map((cells) => cells.map((c) => countedValue(c, true)));
-  if (placedCounted.some((row) => row.some((x) => x === undefined))) return undefined;
+  if (placedCounted.some((row) => row.some((x) => x === undefined))) return false;
   const emptyCounted = empty.map((c) => countedValue(c, true)!);
-  const readings: Reading[] = [];
   const positions: number[] = [];
   const walk = (from: number): void => {
     if (positions.length === n) {
       const at = [...positions];
-      const numbers = emptyCounted.map((x) => x.value);
+      const values = emptyCounted.map((x) => x.value);
       const blank = emptyCounted.map((x) => x.blank);
       at.forEach((c, j) => {
-        numbers[c] = placedCounted[j][c]!.value;
+        values[c] = placedCounted[j][c]!.value;
         blank[c] = placedCounted[j][c]!.blank;
       });
+      const key = values.map((v, c) => (blank[c] ? '' : v)).join(',');
+      if (seen.has(key)) return;
+      seen.add(key);
       const cells = () => s.columns.map((_, c) => (at.includes(c) ? placed[at.indexOf(c)][c] : empty[c]));
-      readings.push({ numbers, blank, cells });
+      const reading = { numbers: values, blank, cells };
+      if (!keep || keep(reading)) readings.push(reading);
       return;
     }
     for (let c = from; c <= k - (n - positions.length); c++) {
@@ -150,7 +242,7 @@ function readingsOf(table: Table, s: ShortRow): Reading[] | undefined {
     }
   };
   walk(0);
-  return readings;
+  return true;
 }
 
 function binomial(k: number, n: number): number {

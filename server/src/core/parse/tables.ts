@@ -482,9 +482,20 @@ function settle(table: Table, built: Built[]): void {
  */
 function shortRows(built: Built[]): ShortRow[] {
   const out: ShortRow[] = [];
+  // Only a row, or a table, that plainly runs cells together (digits glued to the label, a number
+  // with a leading zero, a digit per column) has its runs of digits cut: elsewhere a row short of
+  // numbers lost its blank cells.
+  const plainlyGlued = ({ match, found }: Built) =>
+    !!match.glued || found.values.some((v) => /^\d+$/.test(v.text) && (/^0\d/.test(v.text) || v.text.length >= match.target.columns.length));
+  const gluedTable = built.filter((b) => b.row.unparsed && plainlyGlued(b)).length >= MIN_GLUED_ROWS;
   for (const { row, match, found } of built) {
     const values = found.values.filter((v) => !v.blank);
     const columns = match.target.columns;
+    const digits = gluedDigits(match, found);
+    if (row.unparsed && digits && (gluedTable || plainlyGlued({ row, match, found }))) {
+      out.push({ row, columns, values: digits, glued: true });
+      continue;
+    }
     // One number with a digit per column may be cells run together (buildRow found no single split).
     const mayBeGlued = values.length === 1 && /^\d+$/.test(values[0].norm) && values[0].norm.length >= columns.length;
     const short = row.unparsed && !match.glued && !mayBeGlued && values.length > 0 && values.length < columns.length;
@@ -492,6 +503,24 @@ function shortRows(built: Built[]): ShortRow[] {
     if (short || joined) out.push({ row, columns, values });
   }
   return out;
+}
+
+/** Rows of digits run together that a table must hold before its rows of digits are cut by its sums. */
+const MIN_GLUED_ROWS = 3;
+
+/**
+ * A row's digits when they may be cells run together: glued onto its label, or runs of digits at
+ * least one of which is longer than a digit (`0000`, `088521`); undefined otherwise.
+ */
+function gluedDigits(match: Built['match'], found: Collected): CellToken[] | undefined {
+  if (match.glued) {
+    if (!match.glued.contiguous || !found.values.every((v) => v.blank)) return undefined;
+    const { digits, range } = match.glued;
+    return [{ kind: 'cell', text: digits, norm: digits, range, blank: false, line: range.start.line }];
+  }
+  const values = found.values.filter((v) => !v.blank);
+  if (values.length === 0 || !values.every((v) => /^\d+$/.test(v.text)) || !values.some((v) => v.text.length > 1)) return undefined;
+  return values;
 }
 
 const T4_HEADER_CHARS = new Set([...T4_HEADER_WORDS.join('')]);
