@@ -131,10 +131,12 @@ function readingsOf(table: Table, s: ShortRow, relations: readonly RelationSpec[
     return readings;
   };
   if (!s.glued) return all();
-  // Runs of digits cut every way are many: past the limit, only the readings that keep the row's
-  // own sums (its total, table 四's group totals) are tried; the row can then not carry a fault.
+  // A row of digits is cut only where every sum holds (see placeShortRows): of its many readings,
+  // only those keeping its own sums (its total, table 四's group totals) can be taken. With none,
+  // the row is left out and the other rows are placed without it.
   const own = ownSums(table, s, relations);
-  return all() ?? (own.length ? all((r) => own.every((c) => holds(c, r))) : undefined);
+  const readings = all((r) => own.every((c) => holds(c, r)));
+  return readings?.length ? readings : undefined;
 }
 
 /** The table's sums over this row's cells alone, as constraints on its readings. */
