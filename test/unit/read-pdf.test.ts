@@ -12,7 +12,17 @@ import { FIXTURES, ROOT } from '../support/fixtures';
 import { mulberry32 } from '../support/random';
 
 /** PDFs printed from report pages by Chromium and LibreOffice (test/fixtures/pdf/make.mjs). */
-const PDFS = ['000-chromium', '000-libreoffice', '001-chromium', '004-chromium', '004-libreoffice', 'big-numbers', 'page-break'];
+const PDFS = [
+  '000-chromium',
+  '000-libreoffice',
+  '001-chromium',
+  '004-chromium',
+  '004-libreoffice',
+  'big-numbers',
+  'page-break',
+  'site-chrome-chromium',
+  'short-lines-libreoffice',
+];
 
 const bytes = (name: string) => new Uint8Array(readFileSync(path.join(FIXTURES, 'pdf', name)));
 const documents = new Map<string, Promise<ReadDocument>>();
@@ -103,6 +113,25 @@ describe('PDF reader: cells', () => {
       ['未经复议直接起诉', 5],
       ['复议后起诉', 10],
     ]);
+  });
+});
+
+describe('PDF reader: a printed site page, short lines', () => {
+  it("two numbers that one string sets across a cell's edge are two cells (4581 | 13080, Chromium)", async () => {
+    const d = await read('site-chrome-chromium');
+    assert.deepEqual(texts(row(d, '一、本年新收政府信息公开申请数量')).slice(-7), ['104', '138', '99', '4344', '3814', '4581', '13080']);
+  });
+
+  it("the site's menu beside the article is not read into its lines: 一、总体情况 is a line of its own", async () => {
+    const d = await read('site-chrome-chromium');
+    assert.ok(lines(d).includes('一、总体情况'), lines(d).slice(0, 16).join('\n'));
+  });
+
+  it('a heading is not run on into the next line when few lines fill the measure (LibreOffice)', async () => {
+    const d = await read('short-lines-libreoffice');
+    const at = lines(d).indexOf('六、其他需要报告的事项');
+    assert.ok(at >= 0);
+    assert.equal(lines(d)[at + 1], '本年度未收取政府信息处理费，无其他需要报告的事项。');
   });
 });
 

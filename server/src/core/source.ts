@@ -10,7 +10,7 @@ import { readPdf } from './read/pdf';
 import { SHAPE_READERS } from './read/text';
 import type { AppliedEdit } from './fix';
 import type { FixKind, TextEdit } from './rule';
-import { comparePositions, LineIndex } from './text';
+import { comparePositions, LineIndex, unifiedIdeographs } from './text';
 
 /**
  * Any source → findings. Text and HTML are what the user edits, so findings are placed in them;
@@ -63,7 +63,9 @@ export function sourceKindOf(name: string): SourceKind {
 }
 
 /** Text the user edits: HTML (by its kind, or because it really is HTML) through the HTML reader, else as text. */
-export function analyzeText(text: string, options: AnalyzeOptions = {}, kind: SourceKind = 'text'): SourceAnalysis {
+export function analyzeText(source: string, options: AnalyzeOptions = {}, kind: SourceKind = 'text'): SourceAnalysis {
+  // Text copied or converted from a PDF may hold radicals for ideographs (⼀、总体情况): read as the ideographs.
+  const text = unifiedIdeographs(source);
   if (kind === 'html' || looksLikeHtml(text)) return analyzeInSource(text, readHtml(text), options);
   if (text.length <= (options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) {
     const lines = new LineIndex(text);

@@ -218,3 +218,42 @@ export function isAsciiDigits(s: string): boolean {
   }
   return true;
 }
+
+/**
+ * Fonts often map ideographs to their look-alike radicals (⼀ U+2F00 for 一, ⼈ for 人, ⻔ for 门), and
+ * text copied or converted from such a PDF keeps them: the text a reader sees is the ideograph, so
+ * the radicals (and only they) are folded to it. One UTF-16 unit each way: offsets do not move.
+ */
+export function unifiedIdeographs(text: string): string {
+  return /[\u2e80-\u2fdf]/.test(text) ? text.replace(/[\u2e80-\u2fdf]/g, (c) => SIMPLIFIED_RADICALS[c] ?? oneUnit(c.normalize('NFKC'), c)) : text;
+}
+
+/** Radicals with no Unicode decomposition (or a traditional one) and the simplified ideograph they stand for. */
+const SIMPLIFIED_RADICALS: Record<string, string> = {
+  '⺠': '民',
+  '⻔': '门',
+  '⻓': '长',
+  '⻚': '页',
+  '⻋': '车',
+  '⻢': '马',
+  '⻅': '见',
+  '⻉': '贝',
+  '⻜': '飞',
+  '⻬': '齐',
+  '⻰': '龙',
+  '⻳': '龟',
+  '⻄': '西',
+  '⻘': '青',
+  '⻨': '麦',
+  '⻩': '黄',
+  '⻥': '鱼',
+  '⻦': '鸟',
+  '⻛': '风',
+  '⻣': '骨',
+  '⻤': '鬼',
+  '⻁': '虎',
+  '⻆': '角',
+  '⼾': '户',
+};
+
+const oneUnit = (folded: string, c: string) => (folded.length === 1 ? folded : c);

@@ -7,7 +7,15 @@ const PERIOD = new RegExp(`${YEAR}\\s*年\\s*0?1\\s*月\\s*0?1\\s*日`);
 const DATE_LINE = new RegExp(`^[\\s\\u3000]*${YEAR}\\s*年\\s*(\\d{1,2}|[０-９]{1,2})\\s*月\\s*(\\d{1,2}|[０-９]{1,2})\\s*日[\\s\\u3000]*$`);
 const REPORT_WORDS = /政府信息公开|年度报告|年报/;
 
+const FULL_TITLE = new RegExp(`${YEAR}\\s*年度?.*政府信息公开.*(年度报告|年报)`);
+
 type Meta = Pick<Report, 'title' | 'organ' | 'year' | 'yearSource' | 'signature'>;
+
+function titleAt(doc: LineIndex, i: number): NonNullable<Meta['title']> {
+  const title = doc.lines[i].trim().replace(/^#+\s*/, '');
+  const start = doc.lines[i].indexOf(title);
+  return { text: title, range: doc.range(i, start, start + title.length), line: i };
+}
 
 /** Title, issuing body, report year and signature date (in the order of docs/domain.md, 报告年度与应用格式). */
 export function readMeta(doc: LineIndex, sections: Section[]): Meta {
@@ -16,13 +24,12 @@ export function readMeta(doc: LineIndex, sections: Section[]): Meta {
   for (let i = 0; i < firstHeading; i++) {
     const text = doc.lines[i].trim();
     if (isBlank(text)) continue;
-    if (REPORT_WORDS.test(text)) {
-      const title = text.replace(/^#+\s*/, '');
-      const start = doc.lines[i].indexOf(title);
-      meta.title = { text: title, range: doc.range(i, start, start + title.length), line: i };
-    }
+    if (REPORT_WORDS.test(text)) meta.title = titleAt(doc, i);
     break;
   }
+  // A page printed from a site puts its menus first: then the title is the first line that names
+  // the report in full (year, 政府信息公开 and 年度报告) before the first section.
+  for (let i = 0; !meta.title && i < firstHeading; i++) if (FULL_TITLE.test(doc.lines[i])) meta.title = titleAt(doc, i);
   if (meta.title) {
     const m = TITLE_YEAR.exec(meta.title.text);
     const reportWords = meta.title.text.search(/政府信息公开|年度报告/);

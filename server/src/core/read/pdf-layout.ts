@@ -268,15 +268,69 @@ function toLine(page: number, runs: Run[]): TextLine {
   return { page, runs, box: boxOf(runs), text: lineText(runs), size: Math.max(...runs.map((r) => r.size)) };
 }
 
-/** Text side by side (a site's menu beside the report, in a printed page) is separate lines: split at gaps wider than four characters. */
-function splitAtGutters(line: TextLine): TextLine[] {
-  const parts: Run[][] = [[line.runs[0]]];
-  for (let i = 1; i < line.runs.length; i++) {
-    const gap = line.runs[i].box[0] - line.runs[i - 1].box[2];
-    if (gap > 4 * line.size) parts.push([]);
-    parts[parts.length - 1].push(line.runs[i]);
-  }
-  return parts.length === 1 ? [line] : parts.map((runs) => toLine(line.page, runs));
+/** A gap between columns of text, at x, over the lines from top to bottom. */
+interface Gutter {
+  x: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * Text side by side (a site's menu beside the report, in a printed page) is separate lines: split
+ * at gaps wider than four characters, and at gaps of a character and a half or more that two other
+ * lines of the page also leave open with text on both sides (a column's gutter, not a wide space).
+ */
+function splitAtGutters(lines: TextLine[]): { lines: TextLine[]; gutters: Gutter[] } {
+  const gapsOf = (line: TextLine, min: number) => {
+    const gaps: { at: number; from: number; to: number }[] = [];
+    for (let i = 1; i < line.runs.length; i++) {
+      const from = line.runs[i - 1].box[2];
+      const to = line.runs[i].box[0];
+      // In characters of the smaller text beside the gap (a menu beside a title).
+      if (to - from >= min * Math.min(line.runs[i - 1].size, line.runs[i].size)) gaps.push({ at: i, from, to });
+    }
+    return gaps;
+  };
+  const open = lines.map((line) => gapsOf(line, 1));
+  const gutters: Gutter[] = [];
+  const out = lines.flatMap((line, k) => {
+    const cuts = gapsOf(line, 1.5).filter((g) => {
+      if (g.to - g.from > 4 * Math.min(line.runs[g.at - 1].size, line.runs[g.at].size)) return true;
+      const beside = lines.filter((_, j) => j !== k && open[j].some((o) => o.from < g.to && o.to > g.from));
+      if (beside.length < 2) return false;
+      const all = [line, ...beside];
+      gutters.push({ x: (g.from + g.to) / 2, top: Math.min(...all.map((l) => l.box[1])), bottom: Math.max(...all.map((l) => l.box[3])) });
+      return true;
+    });
+    if (cuts.length === 0) return [line];
+    const parts: Run[][] = [];
+    let start = 0;
+    for (const cut of [...cuts.map((c) => c.at), line.runs.length]) {
+      parts.push(line.runs.slice(start, cut));
+      start = cut;
+    }
+    return parts.map((runs) => toLine(line.page, runs));
+  });
+  return { lines: out, gutters };
+}
+
+/**
+ * Reading order: top to bottom; where a gutter parts the page, the text left of it, then the text
+ * right of it, so that a report's title wrapped beside a site's menu stays in one piece.
+ */
+function readingOrder(items: PageItem[], gutters: Gutter[]): PageItem[] {
+  const boxOfItem = (item: PageItem) => (item.kind === 'table' ? item.table.box : item.line.box);
+  const keyOf = (item: PageItem): [number, number, number] => {
+    const box = boxOfItem(item);
+    const middle = (box[1] + box[3]) / 2;
+    const gutter = gutters.find((g) => middle >= g.top && middle <= g.bottom && (box[2] <= g.x || box[0] >= g.x));
+    return gutter ? [gutter.top, box[2] <= gutter.x ? 0 : 1, box[1]] : [box[1], 0, box[1]];
+  };
+  const keys = new Map(items.map((item) => [item, keyOf(item)]));
+  return items.sort((a, b) => {
+    const [p, q] = [keys.get(a)!, keys.get(b)!];
+    return p[0] - q[0] || p[1] - q[1] || p[2] - q[2];
+  });
 }
 
 /** Stream mode: consecutive lines whose runs fall into the same columns, three lines or more. */
@@ -349,6 +403,38 @@ function streamTable(page: number, rows: Run[][][]): GridTable | undefined {
   return { page, box: [xs[0], tops[0], xs[most], bottoms[rows.length - 1]], xs, rowCount: rows.length, cells };
 }
 
+/**
+ * A run that crosses a column edge of a ruled table is the text of two cells that a PDF writer set
+ * as one string (`458113080` for 4581 | 13080): cut where the edge falls, by the glyphs' widths.
+ */
+function splitAtColumnEdges(run: Run, tables: GridTable[]): Run[] {
+  const middle = center(run.box);
+  const cell = tables.find((t) => inside(t.box, middle))?.cells.find((c) => inside(c.box, middle));
+  const chars = [...run.text];
+  if (!cell || chars.length < 2) return [run];
+  const units = chars.map((ch) => (WIDE.test(ch) ? 1 : 0.55));
+  const total = units.reduce((a, b) => a + b, 0);
+  const width = run.box[2] - run.box[0];
+  // Only the edges of the cell the run stands in: a merged cell spans other rows' column edges.
+  const edges = [cell.box[0], cell.box[2]].filter((x) => x > run.box[0] + 0.25 * run.size && x < run.box[2] - 0.25 * run.size);
+  if (edges.length === 0) return [run];
+  const out: Run[] = [];
+  let from = 0;
+  let at = 0;
+  let left = run.box[0];
+  for (const edge of [...edges, Infinity]) {
+    let to = from;
+    // The glyphs whose middle stands before the edge.
+    while (to < chars.length && run.box[0] + ((at + units[to] / 2) * width) / total < edge) at += units[to++];
+    if (to === from) continue;
+    const right = run.box[0] + (at * width) / total;
+    out.push({ ...run, text: chars.slice(from, to).join(''), box: [left, run.box[1], right, run.box[3]], spaced: from > 0 || run.spaced });
+    [from, left] = [to, right];
+  }
+  // A piece out in the next cell may cross that cell's edge too.
+  return out.length > 1 ? out.flatMap((piece) => splitAtColumnEdges(piece, tables)) : out;
+}
+
 /** A page as text lines and tables in reading order (top to bottom). */
 export function layoutPage(geometry: PageGeometry): PageItem[] {
   const tables = lattices(geometry.rules)
@@ -357,7 +443,7 @@ export function layoutPage(geometry: PageGeometry): PageItem[] {
     .filter((t): t is GridTable => t !== undefined && t.xs.length >= 3 && t.cells.length > 1);
   const free: Run[] = [];
   const byCell = new Map<GridCell, Run[]>();
-  for (const run of geometry.runs) {
+  for (const run of geometry.runs.flatMap((r) => splitAtColumnEdges(r, tables))) {
     const at = center(run.box);
     const table = tables.find((t) => inside(t.box, at));
     const cell = table?.cells.find((c) => inside(c.box, at));
@@ -369,10 +455,10 @@ export function layoutPage(geometry: PageGeometry): PageItem[] {
     geometry.page,
     linesOf(free).map((runs) => toLine(geometry.page, runs)),
   );
+  const split = splitAtGutters(stream.rest);
   const items: PageItem[] = [
     ...[...tables, ...stream.tables].map((table): PageItem => ({ kind: 'table', table })),
-    ...stream.rest.flatMap(splitAtGutters).map((line): PageItem => ({ kind: 'line', line })),
+    ...split.lines.map((line): PageItem => ({ kind: 'line', line })),
   ];
-  const top = (item: PageItem) => (item.kind === 'table' ? item.table.box[1] : item.line.box[1]);
-  return items.sort((a, b) => top(a) - top(b));
+  return readingOrder(items, split.gutters);
 }

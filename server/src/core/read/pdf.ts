@@ -6,6 +6,7 @@
  */
 /// <reference path="./pdf-worker.d.ts" />
 import { Block, buildView, Piece, ReadResult, SourceCell } from './document';
+import { unifiedIdeographs } from '../text';
 import { Box, GridCell, GridTable, layoutPage, PageGeometry, PageItem, Rule, Run, TextLine, WIDE } from './pdf-layout';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs', { with: { 'resolution-mode': 'import' } });
@@ -161,42 +162,6 @@ const FILL = new Set([22, 23]);
 const IMAGE = new Set([83, 84, 85, 86, 87, 88, 89]);
 const OPS = { save: 10, restore: 11, transform: 12, strokeRGB: 58, fillRGB: 59, formBegin: 74, formEnd: 75, constructPath: 91, strokeNone: 92, fillNone: 93 };
 const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 };
-
-/**
- * Fonts often map ideographs to their look-alike radicals (⼀ U+2F00 for 一, ⼈ for 人, ⻔ for 门): the
- * text a reader sees is the ideograph, so the radicals (and only they) are folded to it.
- */
-function unifiedIdeographs(text: string): string {
-  return /[\u2e80-\u2fdf]/.test(text) ? text.replace(/[\u2e80-\u2fdf]/g, (c) => SIMPLIFIED_RADICALS[c] ?? c.normalize('NFKC')) : text;
-}
-
-/** Radicals with no Unicode decomposition (or a traditional one) and the simplified ideograph they stand for. */
-const SIMPLIFIED_RADICALS: Record<string, string> = {
-  '⺠': '民',
-  '⻔': '门',
-  '⻓': '长',
-  '⻚': '页',
-  '⻋': '车',
-  '⻢': '马',
-  '⻅': '见',
-  '⻉': '贝',
-  '⻜': '飞',
-  '⻬': '齐',
-  '⻰': '龙',
-  '⻳': '龟',
-  '⻄': '西',
-  '⻘': '青',
-  '⻨': '麦',
-  '⻩': '黄',
-  '⻥': '鱼',
-  '⻦': '鸟',
-  '⻛': '风',
-  '⻣': '骨',
-  '⻤': '鬼',
-  '⻁': '虎',
-  '⻆': '角',
-  '⼾': '户',
-};
 
 /** The page's glyph runs (from its text content) and ruling lines (from its drawing operators). */
 async function pageGeometry(lib: PdfJs, page: PdfPage, n: number, inTime: () => void): Promise<{ geometry: PageGeometry; painted: boolean }> {
@@ -456,7 +421,8 @@ function paragraphs(lines: TextLine[], measure: { left: number; right: number })
       previous &&
       last?.kind === 'paragraph' &&
       previous.box[2] >= measure.right - 1.5 * previous.size &&
-      Math.abs(line.size - previous.size) < 1 &&
+      // The same size, give or take a tenth (digits may be set in a font of their own size).
+      Math.abs(line.size - previous.size) < 1 + 0.1 * Math.max(line.size, previous.size) &&
       (line.box[0] <= measure.left + 0.5 * line.size || centered(previous, line)) &&
       !HEADING.test(line.text) &&
       (line.page !== previous.page || line.box[1] - previous.box[3] < line.size);
@@ -472,7 +438,7 @@ function blocksOf(geometries: PageGeometry[]): Block[] {
   dropFurniture(pages);
   // The text measure: where most lines start and end.
   const lines = pages.flatMap((p) => p.items.flatMap((i) => (i.kind === 'line' ? [i.line] : [])));
-  const measure = { left: mode(lines.map((l) => l.box[0])), right: mode(lines.map((l) => l.box[2])) };
+  const measure = { left: mode(lines.map((l) => l.box[0])), right: rightEdge(lines) };
   const items: PageItem[] = [];
   for (const page of pages) {
     for (const [k, item] of page.items.entries()) {
@@ -497,6 +463,19 @@ function blocksOf(geometries: PageGeometry[]): Block[] {
   }
   flush();
   return blocks;
+}
+
+/**
+ * Where full lines end: the rightmost edge at which two lines or more end within a character (a
+ * paragraph's wrapped lines); the rightmost edge when no two do. Short lines (headings, one-line
+ * paragraphs) end anywhere before it.
+ */
+function rightEdge(lines: TextLine[]): number {
+  const ends = lines.map((l) => ({ right: l.box[2], size: l.size })).sort((a, b) => b.right - a.right);
+  for (const end of ends) {
+    if (ends.filter((e) => e.right <= end.right && e.right >= end.right - end.size).length >= 2) return end.right;
+  }
+  return ends[0]?.right ?? 0;
 }
 
 /** The most common value, to a point. */
