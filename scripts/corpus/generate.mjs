@@ -16,14 +16,19 @@
 // user who converted it with iconv first would (and fixed its charset declaration: lynx and elinks
 // obey the declaration over their own options); w3m, LibreOffice and Chromium read the page itself.
 //
-// Usage: node scripts/corpus/generate.mjs [--playwright DIR]
+// Usage: node scripts/corpus/generate.mjs [--playwright DIR] [--out OUT] [--seed-offset N]
 //   DIR: a folder whose node_modules has playwright-core (default /tmp/corpus-tools); Chromium is
 //   /usr/bin/chromium.
+//   OUT: where to write the corpus (default test/fixtures/corpus). Outside the default, the DOCX and
+//   PDFs of every report are kept (not only BINARY_SUBSET's), so that their readers are scored too.
+//   N: a held-out corpus (test/corpus/reports.ts, `seedOffset`): generated reports from the seeds
+//   101+N…106+N, faults placed at random, the seeds' pages with other seeds' page options. Needs an
+//   OUT other than the default; score it with `node out/test/corpus/score.js --corpus OUT`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -39,11 +44,20 @@ const { render } = load('test/support/render.js');
 const { SEEDS } = load('test/support/fixtures.js');
 const { analyze } = load('server/src/core/analyze.js');
 
-const OUT = join(root, 'test/fixtures/corpus');
-/** Reports whose DOCX and PDFs are committed (the rest keep only text outputs). */
+const option = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const DEFAULT_OUT = join(root, 'test/fixtures/corpus');
+const OUT = option('--out') ? resolve(option('--out')) : DEFAULT_OUT;
+const seedOffset = Number(option('--seed-offset') ?? 0);
+if (!Number.isInteger(seedOffset) || seedOffset < 0) throw new Error(`--seed-offset: a whole number ≥ 0 expected`);
+if (seedOffset && OUT === DEFAULT_OUT) throw new Error('--seed-offset writes a held-out corpus: give it an --out other than test/fixtures/corpus');
+mkdirSync(OUT, { recursive: true });
+/** Reports whose DOCX and PDFs are committed (the rest keep only text outputs); all of them outside the default OUT. */
 const BINARY_SUBSET = new Set(['seed-000', 'seed-001', 'gen-2021-word', 'gen-2019-blanks-no-section-5', 'gen-2021-blanks-grand-total']);
-const argIndex = process.argv.indexOf('--playwright');
-const playwrightDir = argIndex > 0 ? process.argv[argIndex + 1] : '/tmp/corpus-tools';
+const binaries = (id) => OUT !== DEFAULT_OUT || BINARY_SUBSET.has(id);
+const playwrightDir = option('--playwright') ?? '/tmp/corpus-tools';
 
 const have = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { maxBuffer: 64 << 20, timeout: 120_000, ...opts });
@@ -132,7 +146,7 @@ function pdftotext(pdf, layout) {
 const declareUtf8 = (html) => html.replace(/(<meta\b[^>]*\bcharset=["']?)[\w-]+/gi, (_, head) => `${head}UTF-8`);
 
 const seeds = Object.fromEntries(Object.values(SEEDS).map((file) => [file.slice(0, 3), readFileSync(join(root, 'test/fixtures/seeds', file), 'utf8')]));
-const reports = corpusReports(seeds);
+const reports = corpusReports(seeds, { seedOffset });
 const work = mkdtempSync(join(tmpdir(), 'corpus-pages-'));
 const pages = reports.map((r) => {
   const html = renderHtml(r.model, r.html);
@@ -179,9 +193,9 @@ for (const p of pages) if (loText[p.id]) write(p, 'libreoffice', 'txt', loText[p
 const loDocx = libreOffice(pages, 'docx:MS Word 2007 XML', 'docx');
 const loPdf = libreOffice(pages, 'pdf:writer_web_pdf_Export', 'pdf');
 for (const p of pages) {
-  if (loDocx[p.id] && BINARY_SUBSET.has(p.id)) write(p, 'libreoffice', 'docx', loDocx[p.id], 'libreoffice-docx');
+  if (loDocx[p.id] && binaries(p.id)) write(p, 'libreoffice', 'docx', loDocx[p.id], 'libreoffice-docx');
   if (!loPdf[p.id]) continue;
-  if (BINARY_SUBSET.has(p.id)) write(p, 'libreoffice', 'pdf', loPdf[p.id], 'libreoffice-pdf');
+  if (binaries(p.id)) write(p, 'libreoffice', 'pdf', loPdf[p.id], 'libreoffice-pdf');
   write(p, 'libreoffice-pdf.pdftotext-layout', 'txt', pdftotext(loPdf[p.id], true), 'libreoffice-pdf|pdftotext-layout');
   write(p, 'libreoffice-pdf.pdftotext', 'txt', pdftotext(loPdf[p.id], false), 'libreoffice-pdf|pdftotext');
 }
@@ -190,7 +204,7 @@ for (const p of pages) {
   const c = chrome[p.id];
   if (!c) continue;
   write(p, 'chromium-innertext', 'txt', c.text, 'chromium-innertext');
-  if (BINARY_SUBSET.has(p.id)) write(p, 'chromium', 'pdf', c.pdf, 'chromium-pdf');
+  if (binaries(p.id)) write(p, 'chromium', 'pdf', c.pdf, 'chromium-pdf');
   write(p, 'chromium-pdf.pdftotext-layout', 'txt', pdftotext(c.pdf, true), 'chromium-pdf|pdftotext-layout');
   write(p, 'chromium-pdf.pdftotext', 'txt', pdftotext(c.pdf, false), 'chromium-pdf|pdftotext');
 }
@@ -229,6 +243,7 @@ const kindOf = (file) => file.slice(file.lastIndexOf('.') + 1);
 const manifest = {
   about:
     'Converter corpus: pages rendered from report models (test/support/render-html.ts), the canonical text of each model (test/support/render.ts, form A), and what real converters made of the pages. Written by scripts/corpus/generate.mjs.',
+  ...(seedOffset ? { seedOffset } : {}),
   reports: reportEntries,
   outputs: outputs
     .map((o) => {

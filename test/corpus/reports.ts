@@ -7,8 +7,22 @@
 import { analyze } from '../../server/src/core/analyze';
 import type { Report } from '../../server/src/core/model';
 import { HtmlOptions } from '../support/render-html';
-import { CellValue, clone, Format, NUMERALS, ReportModel, SECTION_TITLES, T3_COLS, T4_COLS, t2Rows, t3Keys } from '../support/model';
-import { mulberry32, randomValidModel } from '../support/random';
+import {
+  CellValue,
+  clone,
+  Format,
+  NUMERALS,
+  ReportModel,
+  SECTION_TITLES,
+  T3_APPLICANTS,
+  T3_COL_NAMES,
+  T3_COLS,
+  T3_ROW_DEFS,
+  T4_COLS,
+  t2Rows,
+  t3Keys,
+} from '../support/model';
+import { int, mulberry32, pick, randomValidModel, Rng } from '../support/random';
 
 export interface Fault {
   /** What was changed, in words (for the manifest and the scorer's listing). */
@@ -105,8 +119,24 @@ function bump(model: ReportModel, row: string, column: string, delta: number): R
   return m;
 }
 
+/** A delta of 1–3, negative only when the cell stays ≥ 0. */
+function delta(rng: Rng, value: CellValue): number {
+  const d = int(rng, 1, 3);
+  return rng() < 0.5 && Number(value ?? 0) >= d ? -d : d;
+}
+
+export interface CorpusOptions {
+  /**
+   * 0 (default): the committed corpus. Otherwise a held-out corpus: the generated reports use the
+   * seeds 101+offset…106+offset, their faults are placed at random (cell, delta, section) from a
+   * generator seeded by the offset, and the seeds' pages take the page options of another seed.
+   */
+  seedOffset?: number;
+}
+
 /** The corpus: seeds first, then generated reports, then faulted copies of generated reports. */
-export function corpusReports(seeds: Record<string, string>): CorpusReport[] {
+export function corpusReports(seeds: Record<string, string>, options: CorpusOptions = {}): CorpusReport[] {
+  const offset = options.seedOffset ?? 0;
   const reports: CorpusReport[] = [];
   const seedOptions: HtmlOptions[] = [
     { headings: 'h2' },
@@ -115,19 +145,24 @@ export function corpusReports(seeds: Record<string, string>): CorpusReport[] {
     { headings: 'strong', wrapLabels: true, vertical: 'br' },
     { headings: 'p', word: true, wrapLabels: true, blank: 'empty', charset: 'GB2312' },
   ];
-  Object.entries(seeds).forEach(([name, text], i) => reports.push({ id: `seed-${name}`, model: seedModel(text), html: seedOptions[i % seedOptions.length] }));
+  // Held out: one generator for the page options of the seeds and the faults' places.
+  const rng = offset ? mulberry32(Math.floor(mulberry32(offset ^ 0x5bd1e995)() * 2 ** 32)) : undefined;
+  const shift = rng ? 1 + Math.floor(rng() * (seedOptions.length - 1)) : 0;
+  Object.entries(seeds).forEach(([name, text], i) =>
+    reports.push({ id: `seed-${name}`, model: seedModel(text), html: seedOptions[(i + shift) % seedOptions.length] }),
+  );
 
   const bases: CorpusReport[] = [
-    { id: 'gen-2019-plain', model: generated(101, '2019', {}), html: { headings: 'h2' } },
-    { id: 'gen-2021-word', model: generated(102, '2021', {}), html: { headings: 'strong', word: true, wrapLabels: true, vertical: 'br' } },
-    { id: 'gen-2019-blanks', model: generated(103, '2019', { blanks: true }), html: { headings: 'p', blank: 'empty', charset: 'GBK' } },
+    { id: 'gen-2019-plain', model: generated(101 + offset, '2019', {}), html: { headings: 'h2' } },
+    { id: 'gen-2021-word', model: generated(102 + offset, '2021', {}), html: { headings: 'strong', word: true, wrapLabels: true, vertical: 'br' } },
+    { id: 'gen-2019-blanks', model: generated(103 + offset, '2019', { blanks: true }), html: { headings: 'p', blank: 'empty', charset: 'GBK' } },
     {
       id: 'gen-2021-big',
-      model: generated(104, '2021', { big: true, blanks: true }),
+      model: generated(104 + offset, '2021', { big: true, blanks: true }),
       html: { headings: 'h2', blank: 'p-nbsp', charset: 'GB2312', httpEquiv: true },
     },
-    { id: 'gen-2019-wrapped', model: generated(105, '2019', { big: true }), html: { headings: 'strong', wrapLabels: true, vertical: 'css' } },
-    { id: 'gen-2021-blanks', model: generated(106, '2021', { blanks: true }), html: { headings: 'p', word: true, blank: 'empty' } },
+    { id: 'gen-2019-wrapped', model: generated(105 + offset, '2019', { big: true }), html: { headings: 'strong', wrapLabels: true, vertical: 'css' } },
+    { id: 'gen-2021-blanks', model: generated(106 + offset, '2021', { blanks: true }), html: { headings: 'p', word: true, blank: 'empty' } },
   ];
   reports.push(...bases);
   const [plain, word, blanks, big, wrapped, blanks21] = bases;
@@ -138,6 +173,10 @@ export function corpusReports(seeds: Record<string, string>): CorpusReport[] {
     base: base.id,
     fault,
   });
+  if (rng) {
+    reports.push(...heldOutFaults(rng, bases, faulted));
+    return reports;
+  }
   const omitted = clone(blanks.model);
   omitted.sections = { ...omitted.sections, omit: [5] };
   const misnumbered = clone(wrapped.model);
@@ -153,4 +192,46 @@ export function corpusReports(seeds: Record<string, string>): CorpusReport[] {
     faulted(wrapped, 'misnumbered-4', misnumbered, { description: '四、 numbered 五、', code: 'section-numbering' }),
   );
   return reports;
+}
+
+/** The six faults of a held-out corpus: the same kinds as the committed ones, placed by `rng`. */
+function heldOutFaults(
+  rng: Rng,
+  [plain, word, blanks, big, wrapped, blanks21]: CorpusReport[],
+  faulted: (base: CorpusReport, suffix: string, model: ReportModel, fault: Fault) => CorpusReport,
+): CorpusReport[] {
+  const label = (row: string, col: number) => `表三 ${T3_ROW_DEFS[row].label} ${T3_COL_NAMES[col]}`;
+  const bumped = (base: CorpusReport, rows: string[], cols: number[]) => {
+    const row = pick(rng, rows);
+    const col = pick(rng, cols);
+    const d = delta(rng, base.model.t3[row][col]);
+    return { model: bump(base.model, row, T3_COLS[col], d), what: `${label(row, col)} ${d > 0 ? '+' : ''}${d}` };
+  };
+  const applicants = T3_APPLICANTS.map((_, i) => i);
+  const cell = bumped(plain, t3Keys(plain.model.format), applicants);
+  const rowTotal = bumped(word, t3Keys(word.model.format), [T3_COLS.indexOf('TOT')]);
+  const grand = bumped(blanks21, ['R3_7'], applicants);
+  // A non-zero count blanked (a blank is 0, so the row no longer adds up).
+  const nonZero = t3Keys(big.model.format).flatMap((row) => applicants.filter((c) => Number(big.model.t3[row][c] ?? 0) > 0).map((c) => [row, c] as const));
+  const [blankRow, blankCol] = pick(rng, nonZero);
+  const blanked = clone(big.model);
+  blanked.t3[blankRow][blankCol] = null;
+  const omit = pick(rng, [1, 5, 6]);
+  const omitted = clone(blanks.model);
+  omitted.sections = { ...omitted.sections, omit: [omit] };
+  const renumber = int(rng, 2, 6);
+  const wrong = renumber < 6 && (renumber === 2 || rng() < 0.5) ? renumber + 1 : renumber - 1;
+  const misnumbered = clone(wrapped.model);
+  misnumbered.sections = { ...misnumbered.sections, number: { [renumber]: `${NUMERALS[wrong - 1]}、` } };
+  return [
+    faulted(plain, 'cell', cell.model, { description: cell.what, code: 'row-total' }),
+    faulted(word, 'row-total', rowTotal.model, { description: rowTotal.what, code: 'row-total' }),
+    faulted(blanks21, 'grand-total', grand.model, { description: grand.what, code: 'row-total' }),
+    faulted(big, 'blank', blanked, { description: `${label(blankRow, blankCol)} blanked`, code: 'row-total' }),
+    faulted(blanks, `no-section-${omit}`, omitted, { description: `${NUMERALS[omit - 1]}、${SECTION_TITLES[omit - 1]} removed`, code: 'section-missing' }),
+    faulted(wrapped, `misnumbered-${renumber}`, misnumbered, {
+      description: `${NUMERALS[renumber - 1]}、 numbered ${NUMERALS[wrong - 1]}、`,
+      code: 'section-numbering',
+    }),
+  ];
 }

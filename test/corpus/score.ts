@@ -13,7 +13,10 @@
  * decoded by their declared charset) by analyzeText, DOCX and PDF by analyzeBytes; a kind whose
  * reader cannot read the file shows as "no structure".
  *
- * Usage: npm run corpus:score [-- --converter NAME] [--details] [--write-passing]
+ * Usage: npm run corpus:score [-- --converter NAME] [--details] [--write-passing] [--corpus DIR]
+ *
+ * --corpus DIR scores another corpus (a held-out one: `scripts/corpus/generate.mjs --out DIR
+ * --seed-offset N`); --write-passing is refused with it (passing.json belongs to the committed corpus).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -63,8 +66,8 @@ export interface FileScore {
   noStructure: boolean;
 }
 
-export function readManifest(): Manifest {
-  return JSON.parse(fs.readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8')) as Manifest;
+export function readManifest(corpus: string = CORPUS): Manifest {
+  return JSON.parse(fs.readFileSync(path.join(corpus, 'manifest.json'), 'utf8')) as Manifest;
 }
 
 const keyOf = (f: { code: string; target?: string }) => `${f.code} ${f.target ?? ''}`.trim();
@@ -102,24 +105,25 @@ function findingsOf(text: string): ReturnType<typeof compared> {
  * What a report's fault must be found as: the findings of the fault's rule on the faulted canonical
  * text that the unfaulted one lacks (computed afresh, so the truth follows the engine).
  */
-export function faultFindings(report: ManifestReport, byId: Map<string, ManifestReport>): string[] {
+export function faultFindings(report: ManifestReport, byId: Map<string, ManifestReport>, corpus: string = CORPUS): string[] {
   if (!report.fault || !report.base) return [];
-  const read = (r: ManifestReport) => fs.readFileSync(path.join(CORPUS, r.canonical), 'utf8');
+  const read = (r: ManifestReport) => fs.readFileSync(path.join(corpus, r.canonical), 'utf8');
   const before = findingsOf(read(byId.get(report.base)!)).all;
   return [...findingsOf(read(report)).all].filter((k) => !before.has(k) && k.split(' ')[0] === report.fault!.code);
 }
 
-/** Scores every output of the manifest (the page of each report too, as converter `html`). */
-export async function scoreCorpus(manifest: Manifest = readManifest()): Promise<FileScore[]> {
+/** Scores every output of the manifest (the page of each report too, as converter `html`); `corpus` is the manifest's folder. */
+export async function scoreCorpus(manifest?: Manifest, corpus: string = CORPUS): Promise<FileScore[]> {
+  manifest ??= readManifest(corpus);
   const byId = new Map(manifest.reports.map((r) => [r.id, r]));
-  const truths = new Map(manifest.reports.map((r) => [r.id, findingsOf(fs.readFileSync(path.join(CORPUS, r.canonical), 'utf8'))]));
-  const faults = new Map(manifest.reports.map((r) => [r.id, faultFindings(r, byId)]));
+  const truths = new Map(manifest.reports.map((r) => [r.id, findingsOf(fs.readFileSync(path.join(corpus, r.canonical), 'utf8'))]));
+  const faults = new Map(manifest.reports.map((r) => [r.id, faultFindings(r, byId, corpus)]));
   const outputs: ManifestOutput[] = [...manifest.reports.map((r) => ({ file: r.page, converter: 'html', report: r.id, kind: 'html' })), ...manifest.outputs];
   const scores: FileScore[] = [];
   for (const output of outputs) {
     const report = byId.get(output.report)!;
     const truth = { ...truths.get(output.report)!, fault: faults.get(output.report)! };
-    const bytes = fs.readFileSync(path.join(CORPUS, output.file));
+    const bytes = fs.readFileSync(path.join(corpus, output.file));
     const analysis =
       output.kind === 'pdf' || output.kind === 'docx'
         ? await analyzeBytes(new Uint8Array(bytes), output.kind)
@@ -163,7 +167,13 @@ function details(s: FileScore): string {
 
 async function main(args: string[]): Promise<void> {
   const only = args.includes('--converter') ? args[args.indexOf('--converter') + 1] : undefined;
-  const scores = (await scoreCorpus()).filter((s) => !only || s.converter === only);
+  const corpus = args.includes('--corpus') ? path.resolve(args[args.indexOf('--corpus') + 1]) : CORPUS;
+  if (corpus !== CORPUS && args.includes('--write-passing')) {
+    console.error('--write-passing records the committed corpus only: drop --corpus');
+    process.exitCode = 2;
+    return;
+  }
+  const scores = (await scoreCorpus(undefined, corpus)).filter((s) => !only || s.converter === only);
   console.log(table(scores));
   if (args.includes('--details')) for (const s of scores) if (!s.exact) console.log(details(s));
   if (args.includes('--write-passing') && !only) {
