@@ -188,6 +188,49 @@ describe('Markdown reader', () => {
     assert.deepEqual(paragraphs(blocks).slice(-2), ['三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']);
   });
 
+  it("html2text: 表四's unlabelled row whose first cells are blank paragraphs starts at its first `|`", () => {
+    const text = [
+      ...REPORT_HEAD,
+      '## 四、政府信息公开行政复议、行政诉讼情况',
+      '',
+      '行政复议| 行政诉讼  ',
+      '---|---  ',
+      '结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 未经复议直接起诉| 复议后起诉  ',
+      '结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 结果维持| 结果纠正| 其他结果| 尚未审结| 总计  ',
+      '  ',
+      '',
+      '',
+      '|',
+      '',
+      '',
+      '',
+      '| 0| 0| 0| 10|',
+      '',
+      '',
+      '',
+      '|',
+      '',
+      '',
+      '',
+      '| 0| 10|',
+      '',
+      '',
+      '',
+      '| 4| 2| 0| 6  ',
+      '  ',
+      '## 五、存在的主要问题及改进情况',
+    ].join('\n');
+    const blocks = readWith(markdownReader, text);
+    const t4 = tables(blocks)[0];
+    assert.deepEqual(t4[t4.length - 1], ['□', '□', '0', '0', '0', '10', '□', '□', '0', '10', '□', '4', '2', '0', '6']);
+    const a = analyzeText(text);
+    assert.deepEqual(
+      a.report!.tables.T4!.rows.get('R')!.cells.map((c) => c.value ?? null),
+      [null, null, 0, 0, 0, 10, null, null, 0, 10, null, 4, 2, 0, 6],
+    );
+    assert.ok(!a.findings.some((f) => f.code === 'table-missing' || f.code === 'table-unparsed'));
+  });
+
   it("raw <table> blocks among Markdown lines: read by the HTML reader's table code, the text around them as Markdown", () => {
     const rows = Array.from({ length: 8 }, (_, r) => `<tr><td>${r === 0 ? '规章' : `行${r}`}</td><td>${r}</td><td>0</td><td>${r}</td></tr>`).join('\n');
     const text = [

@@ -156,6 +156,10 @@ function html2textTables(doc: LineIndex, taken: (line: number) => boolean): Regi
     let next = s + 1;
     for (;;) {
       while (next < lines.length && lines[next] !== '' && isBlankLine(lines[next])) next++;
+      // A row whose first cell is blank paragraphs (表四's unlabelled row) starts at its first `|`.
+      let bar = next;
+      while (bar < lines.length && bar < next + 8 && isBlankLine(lines[bar])) bar++;
+      if (bar > next && bar < lines.length && lines[bar].trimStart().startsWith('|')) next = bar;
       const row = next < lines.length && lines[next] !== '' ? readRow(doc, next) : undefined;
       if (!row || separatorAfter(row.end)) break;
       rows.push(row.cells);
