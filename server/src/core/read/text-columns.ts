@@ -228,7 +228,10 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
       for (const w of l === v.line ? v.labels : (words.get(l) ?? [])) if (!used.has(w)) window.push(w);
     }
     // Without -layout a row's numbers follow its label: the label takes a word of their line or of the line above.
-    const found = findLabel(window, labels, layout ? undefined : labelEnd(v, words), new Set(v.labels));
+    // A label its numbers' own line spells alone wins (行政强制 0 0 0 over the blank row 行政事业性收费
+    // under it); else the longest the lines around spell.
+    const own = v.labels.filter((w) => !used.has(w));
+    const found = (layout && own.length ? findLabel(own, labels) : undefined) ?? findLabel(window, labels, layout ? undefined : labelEnd(v, words));
     const labelWords = found?.words ?? v.labels.slice(-1);
     labelWords.forEach((w) => used.add(w));
     drafts.push({ value: v, label: found?.label, labelWords });
@@ -414,26 +417,21 @@ function countOf(label: Label | undefined, section: number): number | undefined 
 /**
  * Words of the window, in reading order, that spell one official row label. A group label's words
  * may stand among them (三、本年 / 度办理结 / 果 beside a wrapped row label), so any subsequence is
- * tried. A label with a word on the numbers' own line (`own`) wins over one without (行政强制 0 0 0
- * over the blank row 行政事业性收费 under it); then the longest, and among spellings of it the one
- * nearest the numbers.
+ * tried; the longest label found wins, and among spellings of it the one nearest the numbers.
  */
-function findLabel(window: Word[], labels: Label[], taking?: Word | null, own?: Set<Word>): { label: Label; words: Word[] } | undefined {
+function findLabel(window: Word[], labels: Label[], taking?: Word | null): { label: Label; words: Word[] } | undefined {
   if (window.length === 0 || window.length > MAX_LABEL_WORDS || labels.length === 0 || taking === null) return undefined;
   const end = taking ? window.indexOf(taking) : -1;
   if (taking && end < 0) return undefined;
   const norms = window.map((w) => normalizeLabel(w.text));
   const isPrefix = (s: string) => labels.some((l) => l.norm.startsWith(s));
-  let best: { label: Label; picked: number[]; mine: boolean } | undefined;
+  let best: { label: Label; picked: number[] } | undefined;
   const picked: number[] = [];
   const walk = (i: number, text: string): void => {
     if (text) {
       const label = labels.find((l) => l.norm === text);
       const ends = end < 0 || picked.includes(end);
-      const mine = !!own && picked.some((j) => own.has(window[j]));
-      if (label && ends && (!best || (mine && !best.mine) || (mine === best.mine && label.norm.length > best.label.norm.length))) {
-        best = { label, picked: [...picked], mine };
-      }
+      if (label && ends && (!best || label.norm.length > best.label.norm.length)) best = { label, picked: [...picked] };
     }
     for (let j = i; j < window.length; j++) {
       const next = text + norms[j];
@@ -444,7 +442,7 @@ function findLabel(window: Word[], labels: Label[], taking?: Word | null, own?: 
     }
   };
   walk(0, '');
-  const found = best as { label: Label; picked: number[]; mine: boolean } | undefined;
+  const found = best as { label: Label; picked: number[] } | undefined;
   return found && { label: found.label, words: found.picked.map((j) => window[j]) };
 }
 
