@@ -315,7 +315,8 @@ function joinWrappedNumbers(valueLines: ValueLine[], used: Set<Word>): ValueLine
   const byLine = new Map(valueLines.map((v) => [v.line, v]));
   const isWrap = (v: ValueLine | undefined) =>
     !!v && v.numbers.length <= 2 && v.labels.every((w) => [...w.text].length === 1) && v.numbers.every((w) => /^\d+$/.test(w.text));
-  const isRow = (v: ValueLine | undefined) => !!v && v.numbers.length >= 3;
+  // A row's line: a label of its own beside its numbers, or three numbers or more.
+  const isRow = (v: ValueLine | undefined) => !!v && (v.numbers.length >= 3 || v.labels.some((w) => [...w.text].length > 1));
   const eaten = new Set<ValueLine>();
   for (const row of valueLines) {
     if (!isRow(row)) continue;
