@@ -101,10 +101,15 @@ export function placeShortRows(table: Table, short: ShortRow[], strayNumbers: bo
   }
 
   used.forEach((kept, i) => {
-    if (variables[i].short.values.length === variables[i].short.columns.length) return;
-    // Cutting digits leaves so many readings that, once a sum is broken anyway, the one breaking the
-    // fewest is no evidence: a row of digits is cut only where every sum holds.
-    if (variables[i].short.glued && solved.broken > 0) return;
+    const short = variables[i].short;
+    // A row put together from several lines, or cut from a run of digits, is taken only where every
+    // sum holds: once a sum is broken anyway, the reading breaking the fewest is no evidence.
+    const joined = short.values.length === short.columns.length && !short.glued;
+    if ((joined || short.glued) && solved.broken > 0) {
+      if (!short.row.unparsed) unread(short);
+      return;
+    }
+    if (joined) return;
     const first = kept[0];
     if (!kept.every((r) => r.numbers.every((n, c) => n === first.numbers[c]))) return;
     const row = variables[i].short.row;

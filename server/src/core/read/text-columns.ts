@@ -268,10 +268,17 @@ function readTable(doc: LineIndex, from: number, to: number, section: number, la
     if (d.labelWords.length) cells.push({ pieces: d.labelWords.map((w) => piece(doc, w)), origin: {} });
     const besideStray = [i - 1, i + 1].some((j) => isStray(drafts[j]) && nearestRows(j).includes(i));
     const spans = besideStray ? undefined : columns.get(`${blockOf(d.label)}|${d.value.page}|${k}`);
-    cells.push(...valueCells(doc, d.value, k, section === 3 && !besideStray, spans));
+    // Without -layout, numbers that went on over lines stay on their lines, each a row of numbers:
+    // the recognizer joins them and trusts the row only where the table's sums hold.
+    const later = layout ? [] : d.value.numbers.filter((w) => w.line !== d.value.line);
+    const own = later.length ? { ...d.value, numbers: d.value.numbers.filter((w) => w.line === d.value.line) } : d.value;
+    cells.push(...valueCells(doc, own, later.length ? undefined : k, section === 3 && !besideStray, spans));
     const row: RowDraft = { line: d.value.line, cells, stray: isStray(d) };
     rows.push(row);
     valueRows.set(row.line, row);
+    for (const line of new Set(later.map((w) => w.line))) {
+      rows.push({ line, cells: later.filter((w) => w.line === line).map((w) => numberCell(doc, w)) });
+    }
   });
   // Words no row took stay where they stand, a row a line: the table's headings, a heading wrapped in
   // its column (结果 over 维持) as one cell. Among table 三's rows they are group labels (（六） / 其他处
