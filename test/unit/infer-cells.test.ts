@@ -171,6 +171,14 @@ describe('cutting digits that ran together (html-to-text)', () => {
     assert.ok(!analyzeText(crawl).findings.some((f) => f.code === 'cell-empty' && f.target === 'T3.R3_3_3'));
   });
 
+  it('a digit per column is not taken when the row sum breaks in a text that also drops blank cells', () => {
+    const text = readFixture('holdout', 'gen-2019-blanks.html-to-text.txt');
+    assert.match(text, /4\.保护第三方合法权益7494996 /);
+    assert.deepEqual(numbers(text, 'T3', 'R3_3_4'), ['74', '9', '_', '4', '_', '9', '96']);
+    assert.deepEqual(row(text, 'T3', 'R3_3_4').inferred, { blanksKnown: true, faulty: false, cut: true });
+    assert.ok(!analyzeText(text).findings.some((f) => f.severity === 'error'));
+  });
+
   it('a short row of numbers in a text that does not run cells together is not cut', () => {
     // lynx writes cells apart: 8 7 15 is three numbers, never 8 / 7 / 1 / 5.
     const text = corpus('gen-2021-big', 'lynx.txt');

@@ -488,6 +488,21 @@ function shortRows(built: Built[]): ShortRow[] {
   const plainlyGlued = ({ match, found }: Built) =>
     !!match.glued || found.values.some((v) => /^\d+$/.test(v.text) && (/^0\d/.test(v.text) || v.text.length >= match.target.columns.length));
   const gluedTable = built.filter((b) => b.row.unparsed && plainlyGlued(b)).length >= MIN_GLUED_ROWS;
+  // Where rows of digits are shorter than their columns, the text dropped blank cells as well: a
+  // row of a digit per column whose sum breaks (7494996) may be 74 9 □ 4 □ 9 96 instead.
+  const dropsBlanks = built.some((b) => {
+    const digits = gluedDigits(b.match, b.found);
+    return !!digits && digits.reduce((n, v) => n + v.text.length, 0) < b.match.target.columns.length;
+  });
+  for (const b of built) {
+    const digits = gluedDigits(b.match, b.found);
+    if (!dropsBlanks || !digits || b.row.unparsed || b.row.table !== 'T3' || !plainlyGlued(b)) continue;
+    const values = b.row.cells.map((c) => c.value ?? 0);
+    if (values.slice(0, -1).reduce((x, y) => x + y, 0) !== values[values.length - 1]) {
+      b.row.unparsed = { reason: digits.map((v) => v.text).join(' '), range: { start: digits[0].range.start, end: digits[digits.length - 1].range.end } };
+      b.row.cells = [];
+    }
+  }
   for (const { row, match, found } of built) {
     const values = found.values.filter((v) => !v.blank);
     const columns = match.target.columns;
