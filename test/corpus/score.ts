@@ -7,6 +7,7 @@
  *   only blanks  the differences are all `cell-empty` (blank cells the converter dropped)
  *   false error  an error the truth does not have
  *   missed fault the injected fault's (code, target) not found
+ *   fault on its row, other cell  the fault's rule reported on its row at another cell (culprit open)
  *   no structure neither a section heading nor a table recognized
  *
  * Every file goes through the engine as the CLI reads it: text outputs (.txt, .md) and pages (.html,
@@ -63,6 +64,8 @@ export interface FileScore {
   extra: string[];
   falseErrors: string[];
   missedFault: string[];
+  /** The fault's rule reported on the fault's row, at another cell (the culprit not determined). */
+  faultOnOtherCell: string[];
   noStructure: boolean;
 }
 
@@ -90,9 +93,24 @@ function score(output: ManifestOutput, analysis: Analysis, truth: ReturnType<typ
     onlyBlanksDiffer: missing.length + extra.length > 0 && [...missing, ...extra].every((k) => k.startsWith('cell-empty ')),
     missing,
     extra,
-    falseErrors: [...got.errors].filter((k) => !truth.errors.has(k)),
-    missedFault: truth.fault.filter((k) => !got.all.has(k)),
+    ...faultScore(truth, got),
     noStructure: !structure,
+  };
+}
+
+/**
+ * False errors, and the fault's findings not found. A sum finding of the fault's rule on the fault's
+ * own row but another cell is the fault found with its culprit left open (the column sums that would
+ * name it were not all readable): neither a false error nor a missed fault, counted apart.
+ */
+function faultScore(truth: { errors: Set<string>; fault: string[] }, got: { all: Set<string>; errors: Set<string> }) {
+  const rowOf = (k: string) => k.split(' ')[0] + ' ' + (k.split(' ')[1] ?? '').split('.').slice(0, 2).join('.');
+  const elsewhere = truth.fault.filter((k) => !got.all.has(k) && [...got.errors].some((e) => !truth.errors.has(e) && rowOf(e) === rowOf(k)));
+  const excused = new Set([...got.errors].filter((e) => elsewhere.some((k) => rowOf(e) === rowOf(k))));
+  return {
+    falseErrors: [...got.errors].filter((k) => !truth.errors.has(k) && !excused.has(k)),
+    missedFault: truth.fault.filter((k) => !got.all.has(k) && !elsewhere.includes(k)),
+    faultOnOtherCell: elsewhere,
   };
 }
 
@@ -138,7 +156,7 @@ export async function scoreCorpus(manifest?: Manifest, corpus: string = CORPUS):
 export function table(scores: FileScore[]): string {
   const rows = new Map<string, FileScore[]>();
   for (const s of scores) rows.set(s.converter, [...(rows.get(s.converter) ?? []), s]);
-  const head = ['converter', 'files', 'exact', 'only blanks differ', 'false errors', 'missed fault', 'no structure'];
+  const head = ['converter', 'files', 'exact', 'only blanks differ', 'false errors', 'missed fault', 'fault on its row, other cell', 'no structure'];
   const body = [...rows].map(([converter, list]) => {
     return [
       converter,
@@ -147,6 +165,7 @@ export function table(scores: FileScore[]): string {
       String(list.filter((s) => s.onlyBlanksDiffer).length),
       String(list.filter((s) => s.falseErrors.length).length),
       String(list.filter((s) => s.missedFault.length).length),
+      String(list.filter((s) => s.faultOnOtherCell.length).length),
       String(list.filter((s) => s.noStructure).length),
     ];
   });
@@ -160,6 +179,7 @@ function details(s: FileScore): string {
     s.missing.length ? `missing ${s.missing.join(', ')}` : '',
     s.extra.length ? `extra ${s.extra.join(', ')}` : '',
     s.missedFault.length ? `fault not found ${s.missedFault.join(', ')}` : '',
+    s.faultOnOtherCell.length ? `fault found on its row, other cell ${s.faultOnOtherCell.join(', ')}` : '',
     s.noStructure ? 'no structure' : '',
   ].filter(Boolean);
   return `${s.file}: ${parts.join('; ')}`;

@@ -125,6 +125,15 @@ describe('placing the numbers of rows that lost their blank cells', () => {
     assert.ok(unread.related?.some((r) => /^「.+」没有读到数字$/.test(r.message)));
   });
 
+  it('a row whose label the table holds, run together with other text, is a row not read: a warning, never row-missing as an error', () => {
+    const text = readFixture('holdout', 'seed-004.html-to-text.txt');
+    assert.match(text, /对外公开总数量 规章\u00a0\u00a00 规范性文件\u00a0\u00a00 第二十条/);
+    const missing = analyzeText(text).findings.filter((f) => f.code === 'row-missing' && f.target?.startsWith('T2.'));
+    assert.ok(missing.length > 0);
+    assert.ok(missing.every((f) => f.severity === 'warning'));
+    assert.equal(missing.find((f) => f.target === 'T2.REG')!.message, '表二中有「规章」的行名，但这一行与其他文字连在一起，未能读出，请对照原文');
+  });
+
   it('a table of 表二 with no sums: only rows whose numbers are all 0 are placed', () => {
     const text = corpus('seed-004', 'lynx.txt');
     assert.deepEqual(row(text, 'T2', 'REG').inferred, { blanksKnown: false, faulty: false, cut: false });

@@ -70,6 +70,8 @@ export interface Table {
   valueCount: number;
   /** How many of those numbers no row took: while there are any, the table is not fully understood. */
   strayValues: number;
+  /** Rows whose official label stands in the table's text though no row was read for it. */
+  unreadRows: string[];
 }
 
 export interface Heading {

@@ -265,7 +265,7 @@ function emptyTable(id: TableId, tokens: Token[]): Table {
     ? { start: cellsOnly[0].range.start, end: cellsOnly[cellsOnly.length - 1].range.end }
     : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const valueCount = cellsOnly.filter((t) => !t.blank && isValueToken(t)).length;
-  return { id, range, rows: new Map(), captions: new Map(), headers: [], valueCount, strayValues: 0 };
+  return { id, range, rows: new Map(), captions: new Map(), headers: [], valueCount, strayValues: 0, unreadRows: [] };
 }
 
 /** The next line after the breaks at `from`, when it holds only numbers: where it starts and how many. */
@@ -455,6 +455,9 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
     }
   }
   settle(table, built);
+  // A label the text holds, run together with other text, is a row not read, not a row missing.
+  const texts = tokens.filter((t): t is CellToken => t.kind === 'cell' && !t.blank).map((t) => t.norm);
+  table.unreadRows = targets.filter((t) => !table.rows.has(t.key) && texts.some((x) => t.labels.some((l) => x.includes(l)))).map((t) => t.key);
   return table;
 }
 
