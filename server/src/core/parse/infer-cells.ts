@@ -218,28 +218,36 @@ function placements(table: Table, s: ShortRow, numbers: CellToken[], readings: R
   if (readings.length > MAX_READINGS) return false;
   // A number with a leading zero is cells glued together, not one cell.
   if (numbers.some((v) => /^0\d/.test(v.norm))) return false;
-  const at = numbers[n - 1].range;
-  const placed = numbers.map((v) => s.columns.map((col) => makeCell(table.id, s.row.key, col, v)));
-  const empty = s.columns.map((col) => phantomCell(table.id, s.row.key, col, at));
-  const placedCounted = placed.map((cells) => cells.map((c) => countedValue(c, true)));
+  const last = numbers[n - 1].range;
+  const cellOf = (j: number, c: number) => makeCell(table.id, s.row.key, s.columns[c], numbers[j]);
+  const empty = s.columns.map((col) => phantomCell(table.id, s.row.key, col, last));
+  // What each number counts for under each column; columns of one type read a number alike.
+  const counts = new Map<string, ReturnType<typeof countedValue>>();
+  const placedCounted = numbers.map((v, j) =>
+    s.columns.map((col, c) => {
+      const key = `${col.type}|${v.text}`;
+      if (!counts.has(key)) counts.set(key, countedValue(cellOf(j, c), true));
+      return counts.get(key);
+    }),
+  );
   if (placedCounted.some((row) => row.some((x) => x === undefined))) return false;
   const emptyCounted = empty.map((c) => countedValue(c, true)!);
   const positions: number[] = [];
   const walk = (from: number): void => {
     if (positions.length === n) {
-      const at = [...positions];
       const values = emptyCounted.map((x) => x.value);
       const blank = emptyCounted.map((x) => x.blank);
-      at.forEach((c, j) => {
+      positions.forEach((c, j) => {
         values[c] = placedCounted[j][c]!.value;
         blank[c] = placedCounted[j][c]!.blank;
       });
+      const at = [...positions];
+      const reading = { numbers: values, blank, cells: () => s.columns.map((_, c) => (at.includes(c) ? cellOf(at.indexOf(c), c) : empty[c])) };
+      if (keep && !keep(reading)) return;
       const key = values.map((v, c) => (blank[c] ? '' : v)).join(',');
       if (seen.has(key)) return;
       seen.add(key);
-      const cells = () => s.columns.map((_, c) => (at.includes(c) ? placed[at.indexOf(c)][c] : empty[c]));
-      const reading = { numbers: values, blank, cells };
-      if (!keep || keep(reading)) readings.push(reading);
+      readings.push(reading);
       return;
     }
     for (let c = from; c <= k - (n - positions.length); c++) {
