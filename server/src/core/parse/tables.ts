@@ -173,6 +173,8 @@ interface Collected {
   next: number;
   /** The row went on over lines that hold only numbers. */
   joined?: boolean;
+  /** A lone number on the line after a full row: the end of one of its numbers, wrapped in its cell. */
+  tail?: CellToken;
 }
 
 /**
@@ -194,6 +196,8 @@ function collectValues(tokens: Token[], from: number, columns = 0): Collected {
           joined = true;
           continue;
         }
+        const tail = more && more.count === 1 && columns > 0 && values.length === columns ? (tokens[more.start] as CellToken) : undefined;
+        if (tail && /^\d+$/.test(tail.norm)) return { values, stop: 'break', next: more!.start + 1, joined, tail };
         return { values, stop: 'break', next: j, joined };
       }
       const after = nextCell(tokens, j + 1);
@@ -287,6 +291,11 @@ function buildRow(table: TableId, match: Pick<LabelMatch, 'target' | 'range' | '
   const row: Row = { table, key: target.key, label: match.text, labelRange: match.range, labelMatch: match.kind, cells: [] };
   const vals = found.values;
   const lastRange = vals.length ? vals[vals.length - 1].range : match.range;
+  if (found.tail) {
+    // Which of the numbers the wrapped digits end is not told: the row is not read.
+    row.unparsed = { reason: [...vals, found.tail].map((v) => v.text).join(' '), range: { start: vals[0].range.start, end: found.tail.range.end } };
+    return row;
+  }
   if (match.glued && vals.every((v) => v.blank)) {
     const splits = match.glued.contiguous ? splitGlued(match.glued.digits, k, table === 'T3') : [];
     if (splits.length === 1) {
@@ -467,7 +476,7 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
  */
 function settle(table: Table, built: Built[]): void {
   let taken = 0;
-  for (const { found } of built) for (const v of found.values) if (!v.blank) taken++;
+  for (const { found } of built) for (const v of [...found.values, ...(found.tail ? [found.tail] : [])]) if (!v.blank) taken++;
   table.strayValues = Math.max(0, table.valueCount - taken);
   if (table.strayValues > 0) {
     for (const { row, found } of built) {
@@ -545,7 +554,7 @@ const T4_HEADER_CHARS = new Set([...T4_HEADER_WORDS.join('')]);
 
 /** A cell of table 四's header cut short by wrapping: only the header's own characters, no number. */
 function isHeaderPiece(t: CellToken): boolean {
-  return !isValueToken(t) && [...t.norm].every((c) => T4_HEADER_CHARS.has(c));
+  return !t.blank && !isValueToken(t) && [...t.norm].every((c) => T4_HEADER_CHARS.has(c));
 }
 
 /** Table 四: a header of fixed words, then one unlabelled row of 15 numbers. */
@@ -570,6 +579,9 @@ export function parseTable4(tokens: Token[], padsLead = false): Table {
     if (rowEnd < 0 || rest.length === 0 || !rest.every((t) => t.kind === 'cell' && (t.blank || isHeaderPiece(t)))) break;
     start = rowEnd + 1;
   }
+  // Text with a cell a line (copied from a PDF viewer) has no row breaks: skip the pieces one by one
+  // (not blank cells: those may be the row's own).
+  while (start < tokens.length && (tokens[start].kind === 'break' || isHeaderPiece(tokens[start] as CellToken))) start++;
   if (!cells(tokens, start)) return table;
   const found = collectValues(tokens, start, T4_COLUMNS.length);
   if (found.values.length === 0) return table;

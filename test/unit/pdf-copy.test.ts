@@ -1,0 +1,39 @@
+/**
+ * Text pasted from a PDF viewer (PDF.js's text items, a line where an item ends a line:
+ * scripts/pdf-copy-text.mjs): table 四's header a word a line, and numbers wrapped in their narrow
+ * cells (radicals for ideographs: radicals.test.ts).
+ */
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../server/src/core/source';
+import { readFixture } from '../support/fixtures';
+
+const shown = (text: string) =>
+  analyzeText(text)
+    .findings.filter((f) => f.severity === 'error' || f.severity === 'warning')
+    .map((f) => `${f.code} ${f.target ?? ''}`);
+
+describe('text copied from a PDF viewer', () => {
+  it('reads the report as its text: 表四 under a header a word a line', () => {
+    const text = readFixture('pdf', '000-chromium.copy.txt');
+    assert.match(text, /\n总\n计\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n/);
+    const analysis = analyzeText(text);
+    assert.deepEqual(shown(text), shown(readFixture('pdf', '000-chromium.txt')));
+    assert.deepEqual(
+      [...analysis.report!.tables.T4!.rows.values()][0].cells.map((c) => c.value),
+      Array(15).fill(0),
+    );
+  });
+
+  it('a full row followed by a lone number (710 wrapped as 71 / 0) is not read, never checked as 71', () => {
+    const text = readFixture('pdf', 'gen-2021-word-libreoffice.copy.txt');
+    assert.match(text, /一、本年新收政府信息公开申请数量 241 26 61 76 215 91 71\n0\n/);
+    const analysis = analyzeText(text);
+    assert.equal(analysis.report!.tables.T3!.rows.get('R1')!.unparsed?.reason, '241 26 61 76 215 91 71 0');
+    assert.deepEqual(
+      analysis.findings.filter((f) => f.severity === 'error'),
+      [],
+    );
+    assert.ok(shown(text).includes('table-unparsed T3.unparsed'));
+  });
+});
