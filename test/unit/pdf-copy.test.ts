@@ -25,6 +25,24 @@ describe('text copied from a PDF viewer', () => {
     );
   });
 
+  it('a row label behind the head of its group label, the rest of which wrapped below, is the row itself', () => {
+    // （四） 1.本机关不掌握相关 … / 无法提 / 供 / 政府信息: LibreOffice's PDF of seed 000.
+    const text = [
+      '某县人民政府办公室2019年政府信息公开工作年度报告',
+      '三、收到和处理政府信息公开申请情况',
+      '（三） 1.属于国家秘密 0 0 1 1 0 4 6',
+      '不予公',
+      '开',
+    ].join('\n');
+    const row = analyzeText(text).report!.tables.T3!.rows.get('R3_3_1')!;
+    assert.equal(row.labelMatch, 'exact');
+    assert.deepEqual(
+      row.cells.map((c) => c.value),
+      [0, 0, 1, 1, 0, 4, 6],
+    );
+    assert.ok(!analyzeText(text).findings.some((f) => f.code === 'row-label'));
+  });
+
   it('a full row followed by a lone number (710 wrapped as 71 / 0) is not read, never checked as 71', () => {
     const text = readFixture('pdf', 'gen-2021-word-libreoffice.copy.txt');
     assert.match(text, /一、本年新收政府信息公开申请数量 241 26 61 76 215 91 71\n0\n/);

@@ -95,6 +95,26 @@ function targetIndex(targets: RowTarget[]): TargetIndex {
 }
 
 /**
+ * A row label behind the head of its group label, the rest of which wrapped to the lines below
+ * (`（三） 1.属于国家秘密` over `不予公` / `开`, as text copied from a PDF has it).
+ */
+function groupHeadExact(
+  norm: string,
+  groupLabels: string[],
+  index: TargetIndex,
+  isOpen: (t: RowTarget) => boolean,
+): { target: RowTarget; idx: number } | undefined {
+  for (const g of groupLabels) {
+    for (let n = Math.min(g.length - 1, norm.length - 1); n >= 3; n--) {
+      if (!norm.startsWith(g.slice(0, n))) continue;
+      const found = index.exact.get(norm.slice(n))?.find((e) => isOpen(e.target));
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
  * The row a label cell names, among the targets not found yet. A copy that lost its cell borders
  * may glue the group label in front (三、本年度办理结果(一)予以公开…) and the numbers behind (…0000000).
  */
@@ -103,7 +123,7 @@ function matchLabel(tokens: Token[], i: number, targets: RowTarget[], isOpen: (t
   const index = targetIndex(targets);
   const group = groupLabels.find((g) => t.norm.length > g.length && t.norm.startsWith(g)) ?? verticalGroupTail(t.norm, groupLabels, index);
   const norm = group ? t.norm.slice(group.length) : t.norm;
-  const exact = index.exact.get(norm)?.find((e) => isOpen(e.target));
+  const exact = index.exact.get(norm)?.find((e) => isOpen(e.target)) ?? groupHeadExact(norm, groupLabels, index, isOpen);
   if (exact) return { target: exact.target, kind: exact.idx === 0 ? 'exact' : 'alias', end: i, range: t.range, text: t.text };
   const lastCode = norm.charCodeAt(norm.length - 1);
   for (const target of lastCode >= 48 && lastCode <= 57 ? targets : []) {
