@@ -599,7 +599,8 @@ function readRunTogether(doc: LineIndex): Block[] | undefined {
   let glued = 0;
   for (const label of T3_ROWS.map((r) => r.label)) {
     for (let at = text.indexOf(label); at >= 0; at = text.indexOf(label, at + 1)) {
-      if (/\d/.test(text[at + label.length] ?? '')) glued++;
+      // Digits glued on, or a blank cell written as a no-break space (html-to-text's &nbsp;).
+      if (/[\d\u00a0]/.test(text[at + label.length] ?? '')) glued++;
     }
   }
   if (glued < MIN_GLUED_ROWS) return undefined;
@@ -627,8 +628,15 @@ function items(doc: LineIndex, from: number, to: number): Item[] {
       // A line of white space only (not an empty one) is a blank cell.
       let e = p + 1;
       while (e < to && (text[e] === ' ' || text[e] === '\u00a0' || text[e] === '\u3000' || text[e] === '\t')) e++;
-      if (e > p + 1 && (e === to || text[e] === '\n' || text[e] === '\r')) out.push({ kind: 'blank', at: p + 1 });
-      p = e;
+      const blankLine = e > p + 1 && (e === to || text[e] === '\n' || text[e] === '\r');
+      if (blankLine) out.push({ kind: 'blank', at: p + 1 });
+      p = blankLine ? e : p + 1;
+      continue;
+    }
+    // Inside a line, a no-break space is a blank cell of its own (html-to-text writes &nbsp; so).
+    if (c === '\u00a0') {
+      out.push({ kind: 'blank', at: p });
+      p++;
       continue;
     }
     if (/\s/.test(c)) {
