@@ -53,6 +53,8 @@ const IDENTIFIERS = new Set([
   'html',
   'htm',
   'docx',
+  'mhtml',
+  'mht',
   'pdf',
   'Word',
   'LC_ALL',
@@ -101,7 +103,20 @@ const FOLDERS = fs
 
 describe('the CLI in zh-CN prints Chinese only', () => {
   it('covers every fixture folder', () => {
-    assert.deepEqual(FOLDERS, ['broken', 'corpus', 'docx', 'encodings', 'fixed', 'fuzz-regressions', 'holdout', 'narrative', 'pdf', 'seeds', 'workspace']);
+    assert.deepEqual(FOLDERS, [
+      'broken',
+      'corpus',
+      'docx',
+      'encodings',
+      'fixed',
+      'fuzz-regressions',
+      'holdout',
+      'mhtml',
+      'narrative',
+      'pdf',
+      'seeds',
+      'workspace',
+    ]);
   });
 
   for (const folder of FOLDERS) {

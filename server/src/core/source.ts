@@ -6,6 +6,7 @@ import { buildView, ReadDocument, ReadResult, SourceKind, SourceMap } from './re
 import { readDocx } from './read/docx';
 import { CellEdit, WRITE_REFUSALS, writeDocxCells } from './read/docx-write';
 import { looksLikeHtml, readHtml } from './read/html';
+import { readMhtml } from './read/mhtml';
 import { readPdf } from './read/pdf';
 import { SHAPE_READERS } from './read/text';
 import type { AppliedEdit } from './fix';
@@ -57,7 +58,8 @@ export function outlineInSource(analysis: SourceAnalysis, locale: Locale): Outli
 /** How a file is read, by its name. */
 export function sourceKindOf(name: string): SourceKind {
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
-  if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'shtml' || ext === 'mhtml') return 'html';
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'shtml') return 'html';
+  if (ext === 'mhtml' || ext === 'mht') return 'mhtml';
   if (ext === 'docx' || ext === 'pdf') return ext;
   return 'text';
 }
@@ -123,17 +125,23 @@ export function locateFindings(analysis: Analysis, read: ReadDocument): Finding[
   });
 }
 
+/** Kinds of file read from their bytes, shown as the text read from them. */
+export type BinaryKind = 'pdf' | 'docx' | 'mhtml';
+
+export const isBinaryKind = (kind: SourceKind): kind is BinaryKind => kind === 'pdf' || kind === 'docx' || kind === 'mhtml';
+
 /**
- * PDF and DOCX bytes → findings in the reader's view, each with its source location. `pdfReader` is
- * how PDFs are read: the CLI and the language server read them on a thread with a time limit.
+ * PDF, DOCX and saved-page (MHTML) bytes → findings in the reader's view, each with its source
+ * location. `pdfReader` is how PDFs are read: the CLI and the language server read them on a thread
+ * with a time limit.
  */
 export async function analyzeBytes(
   bytes: Uint8Array,
-  kind: 'pdf' | 'docx',
+  kind: BinaryKind,
   options: AnalyzeOptions = {},
   pdfReader: (bytes: Uint8Array) => Promise<ReadResult> = readPdf,
 ): Promise<SourceAnalysis> {
-  const result = kind === 'pdf' ? await pdfReader(bytes) : readDocx(bytes);
+  const result = kind === 'pdf' ? await pdfReader(bytes) : kind === 'mhtml' ? await readMhtml(bytes) : readDocx(bytes);
   if (!result.ok) return { ...unreadable(result.problem, result.detail, options), kind };
   const read = result.document;
   if (read.text.trim() === '') return { ...unreadable('empty', undefined, options), kind, read };

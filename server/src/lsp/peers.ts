@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { AnalyzeOptions } from '../core/analyze';
-import { analyzeBytes, analyzeText, SourceAnalysis, sourceKindOf } from '../core/source';
+import { analyzeBytes, analyzeText, isBinaryKind, SourceAnalysis, sourceKindOf } from '../core/source';
 import { digestReport, ReportDigest } from '../core/report-digest';
 import { decode } from '../shared/decode';
 import { PdfThread } from '../shared/pdf-thread';
@@ -14,7 +14,7 @@ const MAX_FILES = 500;
 /** A folder is looked at again (new, changed or deleted files) after this long. */
 const RESCAN_MS = 5000;
 /** What the CLI reads from a folder (but Office's `~$` lock files). */
-const REPORT_FILES = ['**/*.txt', '**/*.md', '**/*.html', '**/*.htm', '**/*.docx', '**/*.pdf'];
+const REPORT_FILES = ['**/*.txt', '**/*.md', '**/*.html', '**/*.htm', '**/*.mhtml', '**/*.mht', '**/*.docx', '**/*.pdf'];
 
 interface Entry {
   mtimeMs: number;
@@ -116,7 +116,7 @@ export const pdfThread = new PdfThread();
 async function readReport(file: string, options: AnalyzeOptions): Promise<SourceAnalysis | undefined> {
   const kind = sourceKindOf(file);
   let analysis: SourceAnalysis;
-  if (kind === 'pdf' || kind === 'docx') {
+  if (isBinaryKind(kind)) {
     analysis = await analyzeBytes(new Uint8Array(fs.readFileSync(file)), kind, options, (bytes) => pdfThread.read(bytes));
     if (analysis.read === undefined) return undefined;
   } else {

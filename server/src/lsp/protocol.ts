@@ -6,7 +6,7 @@ import { foldingRanges, OutlineItem, OutlineKind } from '../core/outline';
 import type { ReadDocument } from '../core/read/document';
 import { readDocx } from '../core/read/docx';
 import { readPdf } from '../core/read/pdf';
-import { analyzeText, hoverInSource, locateFindings, outlineInSource, SourceAnalysis, sourceKindOf } from '../core/source';
+import { analyzeText, hoverInSource, isBinaryKind, locateFindings, outlineInSource, SourceAnalysis, sourceKindOf } from '../core/source';
 import { tablesInSource } from '../core/tables-view';
 
 /** The protocol pieces both language servers (Node, web worker) share: custom requests and conversions. */
@@ -137,5 +137,5 @@ export function analyzeOpenDocument(doc: TextDocument, text: string, options: An
   // Any web page the editor opens comes here; only one that holds a report is checked.
   if (doc.languageId === 'html' && !REPORT_TITLE.test(text.slice(0, 200_000))) return { ...analyzeText('', options), findings: [], kind: 'html' };
   const kind = doc.languageId === 'html' ? 'html' : sourceKindOf(doc.uri);
-  return analyzeText(text, options, kind === 'pdf' || kind === 'docx' ? 'text' : kind);
+  return analyzeText(text, options, isBinaryKind(kind) ? 'text' : kind);
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { AnalyzeOptions } from '../core/analyze';
 import type { SourceKind } from '../core/read/document';
 import { tablesView } from '../core/tables-view';
-import { analyzeBytes, fixDocx, analyzeText, SourceAnalysis, sourceKindOf } from '../core/source';
+import { analyzeBytes, BinaryKind, fixDocx, analyzeText, isBinaryKind, SourceAnalysis, sourceKindOf } from '../core/source';
 import { optionsFor } from '../core/config';
 import { AppliedEdit, fixAll } from '../core/fix';
 import type { Locale } from '../core/model';
@@ -98,7 +98,7 @@ export class FileChecker {
       };
     }
     const kind = sourceKindOf(abs);
-    if (kind === 'pdf' || kind === 'docx') return this.checkBinary(file, abs, kind, bytes);
+    if (isBinaryKind(kind)) return this.checkBinary(file, abs, kind, bytes);
     return this.checkText(file, abs, kind, bytes);
   }
 
@@ -134,7 +134,7 @@ export class FileChecker {
     return this.result(file, analyzeAs(text, options), options, checkedBytes, fixedEdits);
   }
 
-  private async checkBinary(file: string, abs: string, kind: 'pdf' | 'docx', bytes: Buffer): Promise<FileResult> {
+  private async checkBinary(file: string, abs: string, kind: BinaryKind, bytes: Buffer): Promise<FileResult> {
     const options = this.optionsFor(abs);
     let checked: Buffer = bytes;
     let fixedEdits: AppliedEdit[] | undefined;

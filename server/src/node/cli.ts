@@ -22,13 +22,13 @@ const USAGE: Localized = {
   'zh-CN': `用法：xxgk-lint [选项] <文件|文件夹|通配符>...
       xxgk-lint summary [选项] <文件|文件夹|通配符>...（每份报告一行，见 summary --help）
 
-检查政府信息公开工作年度报告。给出文件夹时，检查其中的 *.txt、*.md、*.html、*.htm、*.docx 和 *.pdf 文件。
+检查政府信息公开工作年度报告。给出文件夹时，检查其中的 *.txt、*.md、*.html、*.htm、*.mhtml、*.mht、*.docx 和 *.pdf 文件。
 `,
   en: `Usage: xxgk-lint [options] <file|folder|glob>...
        xxgk-lint summary [options] <file|folder|glob>...   (one row per report; see summary --help)
 
 Checks 政府信息公开工作年度报告 (government information disclosure annual reports).
-Folders are searched for *.txt, *.md, *.html, *.htm, *.docx and *.pdf files.
+Folders are searched for *.txt, *.md, *.html, *.htm, *.mhtml, *.mht, *.docx and *.pdf files.
 `,
 };
 

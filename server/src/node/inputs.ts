@@ -88,7 +88,7 @@ export async function readInputs(positionals: string[], configPath: string | und
 }
 
 /** What a folder is searched for: text, Markdown, web pages, Word files and PDFs. */
-const REPORT_FILES = ['**/*.txt', '**/*.md', '**/*.html', '**/*.htm', '**/*.docx', '**/*.pdf'];
+const REPORT_FILES = ['**/*.txt', '**/*.md', '**/*.html', '**/*.htm', '**/*.mhtml', '**/*.mht', '**/*.docx', '**/*.pdf'];
 
 /** Files named on the command line: files as given, folders searched for reports, globs expanded. */
 export async function collectFiles(args: string[], cwd: string): Promise<{ files: string[]; missing: string[] }> {

@@ -3,7 +3,7 @@ import type { AnalyzeOptions } from '../core/analyze';
 import type { ReadResult as PdfResult } from '../core/read/document';
 import { readPdf } from '../core/read/pdf';
 import { digestReport, ReportDigest } from '../core/report-digest';
-import { analyzeBytes, analyzeText, SourceAnalysis, sourceKindOf } from '../core/source';
+import { analyzeBytes, analyzeText, isBinaryKind, SourceAnalysis, sourceKindOf } from '../core/source';
 import { ClientFiles, decodeText } from './files';
 
 /** At most this many report files are read from one folder tree (as lsp/peers.ts). */
@@ -11,7 +11,7 @@ const MAX_FILES = 500;
 /** A folder is looked at again (new, changed or deleted files) after this long: longer than on the desktop, as every file is stat-ed through the client. */
 const RESCAN_MS = 15_000;
 /** What the CLI reads from a folder (but Office's `~$` lock files). */
-const REPORT_FILES = '**/*.{txt,md,html,htm,docx,pdf}';
+const REPORT_FILES = '**/*.{txt,md,html,htm,mhtml,mht,docx,pdf}';
 const EXCLUDED = '{**/node_modules/**,**/.git/**,**/~$*}';
 /** How long reading one PDF may take here (the Node server's PDF thread has the same default). */
 export const PDF_TIME_LIMIT_MS = 30_000;
@@ -109,7 +109,7 @@ export class WebPeerIndex {
     if (read.kind !== 'ok') return undefined;
     const kind = sourceKindOf(uri.replace(/[?#].*$/, ''));
     let analysis: SourceAnalysis;
-    if (kind === 'pdf' || kind === 'docx') {
+    if (isBinaryKind(kind)) {
       analysis = await analyzeBytes(read.bytes, kind, options, readPdfHere);
       if (analysis.read === undefined) return undefined;
     } else {

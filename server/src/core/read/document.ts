@@ -8,7 +8,7 @@ import { LineIndex } from '../text';
  * `a | b | c |` rows), and keeps, for every piece of the view, where it came from.
  */
 
-export type SourceKind = 'text' | 'html' | 'docx' | 'pdf';
+export type SourceKind = 'text' | 'html' | 'docx' | 'pdf' | 'mhtml';
 
 /** Where a piece stands in a source that is not text: a PDF page and box, a DOCX table cell or paragraph. */
 export interface SourceLocation {

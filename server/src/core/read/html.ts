@@ -357,7 +357,7 @@ function findBody(node: Node): Element | undefined {
 }
 
 /** HTML source text → the report's blocks and view; ranges map back to offsets in `html`. */
-export function readHtml(html: string): ReadDocument {
+export function readHtml(html: string, options: { locate?: boolean } = {}): ReadDocument {
   const document = parse(html, { sourceCodeLocationInfo: true });
   const body = findBody(document);
   const root = body ? article(body) : document;
@@ -371,7 +371,39 @@ export function readHtml(html: string): ReadDocument {
   }
   walk(root, w);
   endLine(w);
+  if (options.locate) locate(w.blocks);
   return buildView('html', w.blocks);
+}
+
+/**
+ * Where each piece stands when the page is not the text the user sees (a page saved as one .mhtml
+ * file): the table, the row and the column slot of a cell, or the paragraph, each counted from 1.
+ */
+function locate(blocks: Block[]): void {
+  let table = 0;
+  let paragraph = 0;
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      paragraph++;
+      for (const piece of block.pieces) piece.origin = { ...piece.origin, location: { paragraph } };
+      continue;
+    }
+    table++;
+    // Rows still covered, per column slot, by a cell merged down from a row above.
+    const covered: number[] = [];
+    block.rows.forEach((row, r) => {
+      let slot = 0;
+      for (const cell of row) {
+        while ((covered[slot] ?? 0) > 0) slot++;
+        const location = { table, row: r + 1, column: slot + 1 };
+        cell.origin = { ...cell.origin, location };
+        for (const piece of cell.pieces) piece.origin = { ...piece.origin, location };
+        for (let k = 0; k < (cell.colSpan ?? 1); k++) covered[slot + k] = cell.rowSpan ?? 1;
+        slot += cell.colSpan ?? 1;
+      }
+      for (let k = 0; k < covered.length; k++) if ((covered[k] ?? 0) > 0) covered[k]--;
+    });
+  }
 }
 
 /** Walks the document up to (not into) `stop`. */
