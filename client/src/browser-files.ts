@@ -96,7 +96,7 @@ async function walk(base: vscode.Uri, max: number): Promise<vscode.Uri[]> {
     for (const [name, type] of entries) {
       if (type & vscode.FileType.Directory) {
         if (name !== 'node_modules' && name !== '.git') folders.push(vscode.Uri.joinPath(folder, name));
-      } else if (/\.(txt|md|html|htm|docx|pdf)$/i.test(name) && !name.startsWith('~$') && out.length < max) {
+      } else if (/\.(txt|md|html|htm|mhtml|mht|docx|pdf)$/i.test(name) && !name.startsWith('~$') && out.length < max) {
         out.push(vscode.Uri.joinPath(folder, name));
       }
     }

@@ -46,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext, clientFactory: 
   };
   const preview = new TablePreview(context, running, isReportDocument);
   const summary = new SummaryView(context, running, (file) => openReport(context, file));
-  const reportFiles = new ReportFileEditor(context, running, (file) => readReportView(context, file, /\.pdf$/i.test(file.path) ? 'pdf' : 'docx'));
+  const reportFiles = new ReportFileEditor(context, running, (file) => readReportView(context, file, binaryKindOf(file) ?? 'docx'));
   context.subscriptions.push(
     preview,
     summary,
@@ -149,11 +149,19 @@ function activeFile(): vscode.Uri | undefined {
   return input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri : undefined;
 }
 
+/** Files read from their bytes and shown as the text read from them: PDF, Word, pages saved as one file. */
+type BinaryKind = 'pdf' | 'docx' | 'mhtml';
+
+function binaryKindOf(file: vscode.Uri): BinaryKind | undefined {
+  const ext = /\.(pdf|docx|mhtml|mht)$/i.exec(file.path)?.[1].toLowerCase();
+  return ext === 'mht' ? 'mhtml' : (ext as BinaryKind | undefined);
+}
+
 /**
  * A PDF or Word report: its bytes go to the language server, which reads them and keeps the grids;
  * the recognized text becomes a read-only report document, which the server checks.
  */
-async function readReportView(context: vscode.ExtensionContext, file: vscode.Uri, kind: 'pdf' | 'docx'): Promise<ReadReport> {
+async function readReportView(context: vscode.ExtensionContext, file: vscode.Uri, kind: BinaryKind): Promise<ReadReport> {
   await startClient(context);
   const bytes = await vscode.workspace.fs.readFile(file);
   const view = vscode.Uri.from({ scheme: VIEW_SCHEME, path: `${file.path}.txt`, query: file.toString() });
@@ -171,7 +179,7 @@ async function readReportView(context: vscode.ExtensionContext, file: vscode.Uri
 }
 
 /** The recognized text of a PDF or Word report opens beside, with the findings on it (each names its page or cell). */
-async function openReportView(context: vscode.ExtensionContext, file: vscode.Uri, kind: 'pdf' | 'docx'): Promise<void> {
+async function openReportView(context: vscode.ExtensionContext, file: vscode.Uri, kind: BinaryKind): Promise<void> {
   const result = await readReportView(context, file, kind);
   if ('problem' in result) void vscode.window.showErrorMessage(`${file.path.split('/').pop()}：${result.problem}`);
   else await vscode.window.showTextDocument(result.doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
@@ -180,8 +188,8 @@ async function openReportView(context: vscode.ExtensionContext, file: vscode.Uri
 /** "Check as disclosure report": any open text file becomes an xxgk-report document; a PDF or Word file opens as its recognized text. */
 async function checkAsReport(context: vscode.ExtensionContext, uri?: vscode.Uri): Promise<void> {
   const file = uri ?? activeFile();
-  const kind = file && /\.(pdf|docx)$/i.exec(file.path)?.[1].toLowerCase();
-  if (file && (kind === 'pdf' || kind === 'docx')) {
+  const kind = file && binaryKindOf(file);
+  if (file && kind) {
     await openReportView(context, file, kind);
     return;
   }
@@ -195,7 +203,7 @@ async function checkAsReport(context: vscode.ExtensionContext, uri?: vscode.Uri)
 
 /** A report of the summary: a PDF or Word file as its recognized text, any other in its editor. */
 async function openReport(context: vscode.ExtensionContext, file: vscode.Uri): Promise<void> {
-  const kind = /\.(pdf|docx)$/i.exec(file.path)?.[1].toLowerCase();
-  if (kind === 'pdf' || kind === 'docx') await openReportView(context, file, kind);
+  const kind = binaryKindOf(file);
+  if (kind) await openReportView(context, file, kind);
   else await vscode.window.showTextDocument(file, { preview: false });
 }

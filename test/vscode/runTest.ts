@@ -41,6 +41,7 @@ function makeWorkspace(): string {
   const docx = path.join(ROOT, 'test', 'fixtures', 'docx', 'gen-2021-blanks.docx');
   fs.copyFileSync(docx, path.join(dir, '某局2021年度报告.docx'));
   fs.copyFileSync(docx, path.join(dir, 'minutes.docx'));
+  fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'mhtml', 'gen-2019-plain-cell.mhtml'), path.join(dir, '某县2019年度报告.mhtml'));
   fs.writeFileSync(path.join(dir, '损坏的年报.docx'), 'PK\x03\x04 not a zip');
   // One that is saved again while open (with seed 000's report, which has no findings, kept under a name no one reads).
   fs.copyFileSync(docx, path.join(dir, '再次保存的年度报告.docx'));

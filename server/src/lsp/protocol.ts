@@ -6,7 +6,8 @@ import { foldingRanges, OutlineItem, OutlineKind } from '../core/outline';
 import type { ReadDocument } from '../core/read/document';
 import { readDocx } from '../core/read/docx';
 import { readPdf } from '../core/read/pdf';
-import { analyzeText, hoverInSource, isBinaryKind, locateFindings, outlineInSource, SourceAnalysis, sourceKindOf } from '../core/source';
+import { analyzeText, BinaryKind, hoverInSource, isBinaryKind, locateFindings, outlineInSource, SourceAnalysis, sourceKindOf } from '../core/source';
+import { readMhtml } from '../core/read/mhtml';
 import { tablesInSource } from '../core/tables-view';
 
 /** The protocol pieces both language servers (Node, web worker) share: custom requests and conversions. */
@@ -98,10 +99,10 @@ export function serveDocumentFeatures(
     }));
   });
 
-  /** A PDF or Word report's bytes (base64) from the client: read, kept for its view document, its text returned. */
-  connection.onRequest(READ_SOURCE_REQUEST, async (params: { viewUri: string; kind: 'pdf' | 'docx'; data: string }) => {
+  /** A PDF, Word or saved-page report's bytes (base64) from the client: read, kept for its view document, its text returned. */
+  connection.onRequest(READ_SOURCE_REQUEST, async (params: { viewUri: string; kind: BinaryKind; data: string }) => {
     const bytes = fromBase64(params.data);
-    const result = params.kind === 'pdf' ? await readPdfBytes(bytes) : readDocx(bytes);
+    const result = params.kind === 'pdf' ? await readPdfBytes(bytes) : params.kind === 'mhtml' ? await readMhtml(bytes) : readDocx(bytes);
     if (!result.ok) return { problem: unreadable(result.problem, result.detail, { locale: workspace.locale }).findings[0]?.message ?? '' };
     workspace.setView(params.viewUri, result.document);
     return { text: result.document.text };

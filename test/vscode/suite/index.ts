@@ -432,6 +432,27 @@ const tests: [string, () => Promise<void>][] = [
     },
   ],
   [
+    'a page saved as one file (.mhtml) named like a report opens in the report editor, its wrong cell marked; its recognized text has the finding',
+    async () => {
+      const reportFiles = api().reportFiles;
+      const file = fileUri('某县2019年度报告.mhtml');
+      const drawn = renderedWhere(reportFiles.onDidRender, (r) => r.file === file.toString() && r.tables.length > 0, 'the report editor of the saved page');
+      await vscode.commands.executeCommand('vscode.open', file);
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      assert.ok(input instanceof vscode.TabInputCustom, 'a custom editor');
+      assert.equal(input.viewType, 'xxgk.reportFile');
+      const first = await drawn;
+      assert.deepEqual(first.tables, ['T2', 'T3', 'T4']);
+      assert.equal(first.marked['T3.R3_3_1.NP'], 'error', JSON.stringify(first.marked));
+      await vscode.commands.executeCommand('xxgk.checkAsReport', file);
+      const view = vscode.window.activeTextEditor?.document;
+      assert.equal(view?.uri.scheme, 'xxgk-view');
+      const findings = await diagnosticsWhere(view.uri, (ds) => ds.length === 1, 'the one finding on the recognized text');
+      assert.deepEqual(findings.map(codeOf), ['row-total']);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    },
+  ],
+  [
     'the report editor follows its file on disk: saved again from Word, the tables and the recognized text’s findings are the new file’s',
     async () => {
       const reportFiles = api().reportFiles;
