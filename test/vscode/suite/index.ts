@@ -138,6 +138,17 @@ function api(): XxgkApi {
   return extension.exports as XxgkApi;
 }
 
+/** Opens a file that the report editor takes as a report, and waits for its first drawing with tables. */
+async function openInReportEditor(name: string) {
+  const file = fileUri(name);
+  const drawn = renderedWhere(api().reportFiles.onDidRender, (r) => r.file === file.toString() && r.tables.length > 0, `the report editor of ${name}`);
+  await vscode.commands.executeCommand('vscode.open', file);
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  assert.ok(input instanceof vscode.TabInputCustom, 'a custom editor');
+  assert.equal(input.viewType, 'xxgk.reportFile');
+  return { file, first: await drawn };
+}
+
 /** The next drawing of a webview (its own report, posted back from the page) that satisfies `ok`. */
 function renderedWhere<T>(event: vscode.Event<T>, ok: (r: T) => boolean, what: string): Promise<T> {
   let sub: vscode.Disposable | undefined;
@@ -396,13 +407,7 @@ const tests: [string, () => Promise<void>][] = [
     'a Word file named like a report opens in the read-only report editor: its tables with the findings; unreadable files say why',
     async () => {
       const reportFiles = api().reportFiles;
-      const file = fileUri('某局2021年度报告.docx');
-      const drawn = renderedWhere(reportFiles.onDidRender, (r) => r.file === file.toString() && r.tables.length > 0, 'the report editor of the Word file');
-      await vscode.commands.executeCommand('vscode.open', file);
-      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-      assert.ok(input instanceof vscode.TabInputCustom, 'a custom editor');
-      assert.equal(input.viewType, 'xxgk.reportFile');
-      const first = await drawn;
+      const { file, first } = await openInReportEditor('某局2021年度报告.docx');
       assert.deepEqual(first.tables, ['T2', 'T3', 'T4']);
       // 21 rows of 表三 and the 表四 data row have blank cells (37 in all): each is coloured as a warning.
       assert.equal(Object.keys(first.marked).length, 37, JSON.stringify(first.marked));
@@ -434,14 +439,7 @@ const tests: [string, () => Promise<void>][] = [
   [
     'a page saved as one file (.mhtml) named like a report opens in the report editor, its wrong cell marked; its recognized text has the finding',
     async () => {
-      const reportFiles = api().reportFiles;
-      const file = fileUri('某县2019年度报告.mhtml');
-      const drawn = renderedWhere(reportFiles.onDidRender, (r) => r.file === file.toString() && r.tables.length > 0, 'the report editor of the saved page');
-      await vscode.commands.executeCommand('vscode.open', file);
-      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-      assert.ok(input instanceof vscode.TabInputCustom, 'a custom editor');
-      assert.equal(input.viewType, 'xxgk.reportFile');
-      const first = await drawn;
+      const { file, first } = await openInReportEditor('某县2019年度报告.mhtml');
       assert.deepEqual(first.tables, ['T2', 'T3', 'T4']);
       assert.equal(first.marked['T3.R3_3_1.NP'], 'error', JSON.stringify(first.marked));
       await vscode.commands.executeCommand('xxgk.checkAsReport', file);
