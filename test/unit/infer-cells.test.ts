@@ -18,7 +18,7 @@ describe('placing the numbers of rows that lost their blank cells', () => {
   it('one placement fits the sums: the numbers and the blank columns are known', () => {
     // 8 7 … 15: 8 + 7 = 15 leaves 8 and 7 under any two of the six columns, the column sums only under the first two.
     assert.deepEqual(numbers(lynx, 'T3', 'R3_3_3'), ['8', '7', '_', '_', '_', '_', '15']);
-    assert.deepEqual(row(lynx, 'T3', 'R3_3_3').inferred, { blanksKnown: true, faulty: false, cut: false });
+    assert.deepEqual(row(lynx, 'T3', 'R3_3_3').inferred, { blanksKnown: true, faulty: false, cut: false, wrapped: false });
     assert.deepEqual(numbers(lynx, 'T3', 'R3_4_1'), ['9', '4', '0', '0', '17', '_', '30']);
   });
 
@@ -29,7 +29,7 @@ describe('placing the numbers of rows that lost their blank cells', () => {
       r.cells.map((c) => c.value ?? 0),
       [0, 0, 0, 5, 0, 0, 5],
     );
-    assert.deepEqual(r.inferred, { blanksKnown: false, faulty: false, cut: false });
+    assert.deepEqual(r.inferred, { blanksKnown: false, faulty: false, cut: false, wrapped: false });
     const f = analyzeText(lynx).findings.find((x) => x.code === 'cell-empty' && x.target === 'T3.R3_1')!;
     assert.equal(f.message, '表三「（一）予以公开」有2个空白单元格（原文未标出空白的位置，无法确定是哪几列）');
     assert.equal(f.fix, undefined);
@@ -146,7 +146,7 @@ describe('placing the numbers of rows that lost their blank cells', () => {
 
   it('a table of 表二 with no sums: only rows whose numbers are all 0 are placed', () => {
     const text = corpus('seed-004', 'lynx.txt');
-    assert.deepEqual(row(text, 'T2', 'REG').inferred, { blanksKnown: false, faulty: false, cut: false });
+    assert.deepEqual(row(text, 'T2', 'REG').inferred, { blanksKnown: false, faulty: false, cut: false, wrapped: false });
     assert.deepEqual(
       row(text, 'T2', 'REG').cells.map((c) => c.value ?? 0),
       [0, 0, 0],
@@ -160,7 +160,7 @@ describe('cutting digits that ran together (html-to-text)', () => {
     // 3.危及“三安全一稳定”088521: truly 0 □ □ 8 8 5 21, its blank cells dropped and its digits run together.
     assert.match(text, /3\.危及“三安全一稳定”088521 /);
     assert.deepEqual(numbers(text, 'T3', 'R3_3_3'), ['0', '_', '_', '8', '8', '5', '21']);
-    assert.deepEqual(row(text, 'T3', 'R3_3_3').inferred, { blanksKnown: false, faulty: false, cut: true });
+    assert.deepEqual(row(text, 'T3', 'R3_3_3').inferred, { blanksKnown: false, faulty: false, cut: true, wrapped: false });
     // （七）总计40629855129: seven cells, no blank.
     assert.deepEqual(numbers(text, 'T3', 'R3_7'), ['4', '0', '6', '29', '85', '5', '129']);
     const findings = analyzeText(text).findings;
@@ -194,7 +194,7 @@ describe('cutting digits that ran together (html-to-text)', () => {
     const text = readFixture('holdout', 'gen-2019-blanks.html-to-text.txt');
     assert.match(text, /4\.保护第三方合法权益7494996 /);
     assert.deepEqual(numbers(text, 'T3', 'R3_3_4'), ['74', '9', '_', '4', '_', '9', '96']);
-    assert.deepEqual(row(text, 'T3', 'R3_3_4').inferred, { blanksKnown: true, faulty: false, cut: true });
+    assert.deepEqual(row(text, 'T3', 'R3_3_4').inferred, { blanksKnown: true, faulty: false, cut: true, wrapped: false });
     assert.ok(!analyzeText(text).findings.some((f) => f.severity === 'error'));
   });
 

@@ -25,6 +25,12 @@ describe('text copied from a PDF viewer', () => {
     );
   });
 
+  it("a group label's 、 alone on a line (三 / 、 / 本 …) is no number of the table", () => {
+    const text = readFixture('pdf', 'gen-2021-word-libreoffice.copy.txt');
+    assert.match(text, /\n三\n、\n本\n/);
+    assert.equal(analyzeText(text).report!.tables.T3!.strayValues, 0);
+  });
+
   it('a row label behind the head of its group label, the rest of which wrapped below, is the row itself', () => {
     // （四） 1.本机关不掌握相关 … / 无法提 / 供 / 政府信息: LibreOffice's PDF of seed 000.
     const text = [
@@ -43,11 +49,27 @@ describe('text copied from a PDF viewer', () => {
     assert.ok(!analyzeText(text).findings.some((f) => f.code === 'row-label'));
   });
 
-  it('a full row followed by a lone number (710 wrapped as 71 / 0) is not read, never checked as 71', () => {
+  it('a full row followed by a lone number (710 wrapped as 71 / 0): the sums tell which number it ends, never checked as 71', () => {
     const text = readFixture('pdf', 'gen-2021-word-libreoffice.copy.txt');
     assert.match(text, /一、本年新收政府信息公开申请数量 241 26 61 76 215 91 71\n0\n/);
     const analysis = analyzeText(text);
-    assert.equal(analysis.report!.tables.T3!.rows.get('R1')!.unparsed?.reason, '241 26 61 76 215 91 71 0');
+    const r1 = analysis.report!.tables.T3!.rows.get('R1')!;
+    assert.deepEqual(
+      r1.cells.map((c) => c.raw),
+      ['241', '26', '61', '76', '215', '91', '710'],
+    );
+    assert.equal(r1.inferred?.wrapped, true);
+    assert.deepEqual(shown(text), []);
+    const note = analysis.findings.find((f) => f.code === 'cells-inferred')!;
+    assert.equal(note.target, 'T3.wrapped');
+    assert.match(note.message, /^表三有5行的数字在单元格内折行/);
+  });
+
+  it('with a sum broken anyway (a wrong total), such rows are not read: a warning, never a guessed error', () => {
+    const text = readFixture('pdf', 'gen-2021-word-libreoffice.copy.txt').replace('（一）予以公开 93 7 5 0 0 83 18\n8', '（一）予以公开 93 7 5 0 0 83 19\n0');
+    assert.match(text, /83 19\n0\n/);
+    const analysis = analyzeText(text);
+    assert.ok(analysis.report!.tables.T3!.rows.get('R3_1')!.unparsed);
     assert.deepEqual(
       analysis.findings.filter((f) => f.severity === 'error'),
       [],

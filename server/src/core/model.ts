@@ -52,9 +52,9 @@ export interface Row {
    * table's sums; `blanksKnown` when only one placement fits, so the blank columns are certain;
    * `faulty` when no placement keeps every sum and the one breaking the fewest was taken; `cut`
    * when the text ran the row's digits together and the sums (all of them holding) told where to
-   * cut them.
+   * cut them; `wrapped` when a number wrapped in its cell and the sums told which it was.
    */
-  inferred?: { blanksKnown: boolean; faulty: boolean; cut: boolean };
+  inferred?: { blanksKnown: boolean; faulty: boolean; cut: boolean; wrapped?: boolean };
 }
 
 export interface Table {

@@ -26,6 +26,8 @@ export interface ShortRow {
   values: CellToken[];
   /** The values are digits whose cells ran together (`000000`, `088521`): each may hold several numbers. */
   glued?: boolean;
+  /** A lone number on the next line, the end of one of the values wrapped in its cell (`71` / `0`). */
+  tail?: CellToken;
 }
 
 interface Reading {
@@ -104,8 +106,8 @@ export function placeShortRows(table: Table, short: ShortRow[], strayNumbers: bo
     const short = variables[i].short;
     // A row put together from several lines, or cut from a run of digits, is taken only where every
     // sum holds: once a sum is broken anyway, the reading breaking the fewest is no evidence.
-    const joined = short.values.length === short.columns.length && !short.glued;
-    if ((joined || short.glued) && solved.broken > 0) {
+    const joined = short.values.length === short.columns.length && !short.glued && !short.tail;
+    if ((joined || short.glued || short.tail) && solved.broken > 0) {
       if (!short.row.unparsed) unread(short);
       return;
     }
@@ -115,7 +117,7 @@ export function placeShortRows(table: Table, short: ShortRow[], strayNumbers: bo
     const row = variables[i].short.row;
     row.cells = first.cells();
     row.unparsed = undefined;
-    row.inferred = { blanksKnown: kept.length === 1, faulty: solved.broken > 0, cut: variables[i].short.glued === true };
+    row.inferred = { blanksKnown: kept.length === 1, faulty: solved.broken > 0, cut: variables[i].short.glued === true, wrapped: !!variables[i].short.tail };
   });
 }
 
@@ -127,7 +129,7 @@ function unread(s: ShortRow): void {
 }
 
 function readingsOf(table: Table, s: ShortRow, relations: readonly RelationSpec[]): Reading[] | undefined {
-  const cuts = s.glued ? cutsOf(s.values, s.columns.length) : [s.values];
+  const cuts = s.glued ? cutsOf(s.values, s.columns.length) : s.tail ? tailsOf(s.values, s.tail) : [s.values];
   if (!cuts) return undefined;
   const all = (keep?: (r: Reading) => boolean): Reading[] | undefined => {
     const readings: Reading[] = [];
@@ -193,6 +195,19 @@ function cutsOf(values: CellToken[], k: number): CellToken[][] | undefined {
     if (out.length > MAX_CUTS) return undefined;
   }
   return out;
+}
+
+/** The values with the wrapped digits put back after each one in turn: one of them is the row. */
+function tailsOf(values: CellToken[], tail: CellToken): CellToken[][] {
+  return values.flatMap((v, p) =>
+    /^\d+$/.test(v.text) && /^\d+$/.test(tail.text) && v.text !== '0'
+      ? [
+          values.map((x, i) =>
+            i === p ? { ...v, text: v.text + tail.text, norm: v.text + tail.text, range: { start: v.range.start, end: tail.range.end } } : x,
+          ),
+        ]
+      : [],
+  );
 }
 
 /** Characters [from, to) of a value: its own range when the value stands on one line as written. */

@@ -539,6 +539,10 @@ function shortRows(built: Built[]): ShortRow[] {
     const values = found.values.filter((v) => !v.blank);
     const columns = match.target.columns;
     const digits = gluedDigits(match, found);
+    if (row.unparsed && found.tail && values.length === columns.length) {
+      out.push({ row, columns, values, tail: found.tail });
+      continue;
+    }
     if (row.unparsed && digits && (gluedTable || plainlyGlued({ row, match, found }))) {
       out.push({ row, columns, values: digits, glued: true });
       continue;

@@ -300,5 +300,6 @@ export function isValueToken(t: CellToken): boolean {
 
 const VALUE_FIRST_CHARS = charTable('+-,0123456789/\\—–－无Nn不');
 
-const VALUE_CELL = /^[+-]?[\d,]+(\.\d+)?(万元|元|件|个|项|条|次|起)?$/;
+/** A number (a digit at least: a lone 、 of a group label set down its cell folds to `,`, and is none). */
+const VALUE_CELL = /^[+-]?,*\d[\d,]*(\.\d+)?(万元|元|件|个|项|条|次|起)?$/;
 const PLACEHOLDER_CELL = /^(\/|\\|-{1,2}|—{1,2}|–|－|无|N\/?A|不适用)$/i;

@@ -16,6 +16,10 @@ const messages = {
     'zh-CN': '{table}有{count}行的数字连在一起（单元格之间没有分隔），各数的分法和所在的列是推定的（凡符合本表勾稽关系的分法，数值都相同）：{rows}',
     en: '{count} row(s) of {table} run their numbers together (no separator between cells); how they split and which column each belongs to was worked out (every split that keeps the table’s sums gives the same numbers): {rows}',
   },
+  wrapped: {
+    'zh-CN': '{table}有{count}行的数字在单元格内折行，折到下一行的数字属于哪一格是按本表勾稽关系推定的（只有一种归法能让勾稽关系全部成立）：{rows}',
+    en: '{count} row(s) of {table} have a number wrapped in its cell; which cell the wrapped digits end was worked out from the table’s sums (one way keeps them all): {rows}',
+  },
   row: { 'zh-CN': '「{row}」按勾稽关系定列', en: '“{row}” placed by the sums' },
 };
 
@@ -38,17 +42,19 @@ export const cellsInferred = defineRule({
   check(ctx) {
     const drafts: Draft<MessageId>[] = [];
     for (const table of Object.values(ctx.report.tables)) {
-      for (const cut of [false, true]) {
-        const rows = [...table.rows.values()].filter((r) => r.inferred && r.inferred.cut === cut);
-        if (rows.length > 0) drafts.push(draftFor(ctx, table, rows, cut));
+      for (const how of ['placed', 'cut', 'wrapped'] as const) {
+        const rows = [...table.rows.values()].filter((r) => r.inferred && howOf(r) === how);
+        if (rows.length > 0) drafts.push(draftFor(ctx, table, rows, how));
       }
     }
     return drafts;
   },
 });
 
-/** One note for the rows of a table placed by its sums (`cut`: whose digits were also cut apart). */
-function draftFor(ctx: RuleContext, table: Table, rows: Row[], cut: boolean): Draft<MessageId> {
+const howOf = (r: Row) => (r.inferred?.wrapped ? 'wrapped' : r.inferred?.cut ? 'cut' : 'placed');
+
+/** One note for the rows of a table placed by its sums, whose digits were cut apart, or whose wrapped number was put back. */
+function draftFor(ctx: RuleContext, table: Table, rows: Row[], how: 'placed' | 'cut' | 'wrapped'): Draft<MessageId> {
   const titles = rows.map((r) => rowTitle(table.id, r.key, ctx.format));
   const name = (t: (typeof titles)[number], locale: Locale) => (typeof t === 'string' ? t : t[locale]);
   const list = (locale: Locale) => {
@@ -58,11 +64,11 @@ function draftFor(ctx: RuleContext, table: Table, rows: Row[], cut: boolean): Dr
   };
   const faulty = rows.some((r) => r.inferred!.faulty);
   return {
-    messageId: cut ? 'cut' : faulty ? 'faulty' : 'rows',
+    messageId: how === 'placed' ? (faulty ? 'faulty' : 'rows') : how,
     params: { table: tableNames(table.id), count: rows.length, rows: { 'zh-CN': list('zh-CN'), en: list('en') } },
     range: rows[0].labelRange,
     related: rows.map((r, i) => ({ range: r.labelRange, messageId: 'row', params: { row: titles[i] } })),
-    target: `${table.id}.${cut ? 'cut' : 'inferred'}`,
+    target: `${table.id}.${how === 'placed' ? 'inferred' : how}`,
   };
 }
 
