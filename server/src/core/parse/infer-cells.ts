@@ -141,20 +141,33 @@ function readingsOf(table: Table, s: ShortRow, relations: readonly RelationSpec[
   // A row of digits is cut only where every sum holds (see placeShortRows): of its many readings,
   // only those keeping its own sums (its total, table 四's group totals) can be taken. With none,
   // the row is left out and the other rows are placed without it.
-  const own = ownSums(table, s, relations);
+  const own = ownSums(table, s.row.key, s.columns, relations);
   const readings = all((r) => own.every((c) => holds(c, r)));
   return readings?.length ? readings : undefined;
 }
 
+/** Whether a row as read breaks one of the table's sums over its own cells (a row total, 表四's group totals). */
+export function breaksOwnSums(table: Table, row: Row, columns: ColumnSpec[], relations: readonly RelationSpec[] = RELATIONS): boolean {
+  const counted = columns.map((col) =>
+    countedValue(
+      row.cells.find((c) => c.column === col.key),
+      true,
+    ),
+  );
+  if (counted.some((x) => x === undefined)) return false;
+  const reading = { numbers: counted.map((x) => x!.value), blank: counted.map((x) => x!.blank) };
+  return ownSums(table, row.key, columns, relations).some((c) => !holds(c, reading));
+}
+
 /** The table's sums over this row's cells alone, as constraints on its readings. */
-function ownSums(table: Table, s: ShortRow, relations: readonly RelationSpec[]): Constraint[] {
+function ownSums(table: Table, rowKey: string, columns: ColumnSpec[], relations: readonly RelationSpec[]): Constraint[] {
   const out: Constraint[] = [];
   for (const spec of compiled(relations).sums) {
     if (spec.table !== table.id) continue;
     for (const inst of tableInstances(table, spec)) {
       const refs = [...inst.total.map((ref) => ({ ref, sign: 1 as const, part: false })), ...inst.parts.map((ref) => ({ ref, sign: -1 as const, part: true }))];
-      if (!refs.every(({ ref }) => ref.row === s.row.key)) continue;
-      const terms = refs.map(({ ref, sign, part }) => ({ variable: 0, column: s.columns.findIndex((c) => c.key === ref.column), sign, part }));
+      if (!refs.every(({ ref }) => ref.row === rowKey)) continue;
+      const terms = refs.map(({ ref, sign, part }) => ({ variable: 0, column: columns.findIndex((c) => c.key === ref.column), sign, part }));
       if (terms.some((t) => t.column < 0)) continue;
       out.push({ terms, residual: 0, partsBlank: true, detailsExcuse: spec.relation.partsDetailTotal, last: 0 });
     }
@@ -330,7 +343,7 @@ function constraintsOf(
 }
 
 /** Whether a sum over one row alone holds with this reading of it. */
-function holds(c: Constraint, r: Reading): boolean {
+function holds(c: Constraint, r: Pick<Reading, 'numbers' | 'blank'>): boolean {
   let residual = c.residual;
   let partsBlank = c.partsBlank;
   for (const t of c.terms) {

@@ -3,7 +3,7 @@ import type { ColumnSpec } from '../schema/formats';
 import { T4_COLUMNS, T4_HEADER_WORDS, T4_ROW_KEY } from '../schema/formats';
 import { normalizeLabel } from '../text';
 import { makeCell, phantomCell } from './cells';
-import { placeShortRows, ShortRow } from './infer-cells';
+import { breaksOwnSums, placeShortRows, ShortRow } from './infer-cells';
 import { CellToken, isValueToken, Token } from './tokens';
 
 /** A row the matcher looks for: its labels (normalized) and the columns that follow the label. */
@@ -505,14 +505,14 @@ function settle(table: Table, built: Built[]): void {
       row.cells = [];
     }
   }
-  placeShortRows(table, shortRows(built), table.strayValues > 0);
+  placeShortRows(table, shortRows(table, built), table.strayValues > 0);
 }
 
 /**
  * Rows whose columns the table's sums must settle: those left unread because the text wrote fewer
  * cells than the row has columns, and those put together from several lines.
  */
-function shortRows(built: Built[]): ShortRow[] {
+function shortRows(table: Table, built: Built[]): ShortRow[] {
   const out: ShortRow[] = [];
   // Only a row, or a table, that plainly runs cells together (digits glued to the label, a number
   // with a leading zero, a digit per column) has its runs of digits cut: elsewhere a row short of
@@ -528,12 +528,9 @@ function shortRows(built: Built[]): ShortRow[] {
   });
   for (const b of built) {
     const digits = gluedDigits(b.match, b.found);
-    if (!dropsBlanks || !digits || b.row.unparsed || b.row.table !== 'T3' || !plainlyGlued(b)) continue;
-    const values = b.row.cells.map((c) => c.value ?? 0);
-    if (values.slice(0, -1).reduce((x, y) => x + y, 0) !== values[values.length - 1]) {
-      b.row.unparsed = { reason: digits.map((v) => v.text).join(' '), range: { start: digits[0].range.start, end: digits[digits.length - 1].range.end } };
-      b.row.cells = [];
-    }
+    if (!dropsBlanks || !digits || b.row.unparsed || !plainlyGlued(b) || !breaksOwnSums(table, b.row, b.match.target.columns)) continue;
+    b.row.unparsed = { reason: digits.map((v) => v.text).join(' '), range: { start: digits[0].range.start, end: digits[digits.length - 1].range.end } };
+    b.row.cells = [];
   }
   for (const { row, match, found } of built) {
     const values = found.values.filter((v) => !v.blank);
