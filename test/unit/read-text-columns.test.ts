@@ -192,6 +192,20 @@ describe('columns reader: numbers over several lines without -layout', () => {
   });
 });
 
+describe('a section with no grid in a text read by a shape reader', () => {
+  it("is read from its lines: reStructuredText's simple 表二 beside grid tables (pandoc -t rst)", () => {
+    const text = readFixture('holdout', 'gen-2021-blanks-grand-total.pandoc.rst');
+    assert.match(text, /\n +={10,} =+/);
+    assert.match(text, /\n +\+-------\+/);
+    const analysis = analyzeText(text);
+    assert.deepEqual([...analysis.report!.tables.T2!.rows.keys()].slice(0, 2), ['REG', 'NORM']);
+    assert.deepEqual(
+      analysis.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.target}`),
+      ['row-total T3.R3_7.NP'],
+    );
+  });
+});
+
 describe('columns reader: a number wrapped in its narrow cell', () => {
   it('joins its digits from the lines above and below its row into one cell', () => {
     const text = corpus('gen-2021-word', 'libreoffice-pdf.pdftotext-layout.txt');

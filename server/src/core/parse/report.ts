@@ -18,7 +18,10 @@ interface Region {
 
 function region(doc: LineIndex, section: Section | undefined, grids: ViewGrid[] | undefined): Region {
   if (!section) return { tokens: [], padsLead: false };
-  if (grids) return { tokens: gridTokens(grids, section.bodyStart, section.bodyEnd), padsLead: false };
+  const tokens = grids && gridTokens(grids, section.bodyStart, section.bodyEnd);
+  // A section in which the reader drew no grid (a table it did not take as one: reStructuredText's
+  // simple table beside grid tables) is read from its lines, as plain text is.
+  if (tokens?.length) return { tokens, padsLead: false };
   const style = regionStyle(doc, section.bodyStart, section.bodyEnd);
   return { tokens: tokenizeRegion(doc, section.bodyStart, section.bodyEnd, style), padsLead: style.markdown || style.tabRows };
 }
