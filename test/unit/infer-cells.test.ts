@@ -39,7 +39,22 @@ describe('placing the numbers of rows that lost their blank cells', () => {
     const text = corpus('gen-2021-blanks', 'lynx.txt');
     // 9 2 3 14 (truly □ 9 2 3 □ □ 14): 9, 2 and 3 fit under more than one set of columns.
     assert.equal(row(text, 'T3', 'R3_3_3').unparsed?.reason, '9 2 3 14');
-    assert.ok(analyzeText(text).findings.some((f) => f.code === 'table-unparsed' && f.target === 'T3.R3_3_3'));
+    const findings = analyzeText(text).findings.filter((f) => f.target === 'T3.R3_3_3');
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['cell-empty', 'table-unparsed'],
+    );
+    // Four numbers in seven columns: three blank cells, wherever they stand.
+    assert.equal(findings[0].message, '表三「（三）不予公开3.危及“三安全一稳定”」有3个空白单元格（原文未标出空白的位置，无法确定是哪几列）');
+    assert.equal(findings[0].fix, undefined);
+  });
+
+  it('表四 unread for want of its blank cells: their count is still reported', () => {
+    // 7 0 7 0 0 0 1 2 3: nine numbers in fifteen columns.
+    const text = corpus('gen-2021-blanks', 'lynx.txt');
+    assert.equal(row(text, 'T4', 'R').unparsed?.blanks, 6);
+    const f = analyzeText(text).findings.find((x) => x.code === 'cell-empty' && x.target === 'T4.R')!;
+    assert.equal(f.message, '表四「数据行」有6个空白单元格（原文未标出空白的位置，无法确定是哪几列）');
   });
 
   it('a fault leaves no placement that keeps every sum: the placement breaking the fewest is used, its sum findings only suggest', () => {

@@ -45,8 +45,12 @@ export interface Row {
   /** How the label was recognised. */
   labelMatch: 'exact' | 'alias' | 'fuzzy' | 'none';
   cells: Cell[];
-  /** Set when the cells of this row could not be told apart; then `cells` is empty. */
-  unparsed?: { reason: string; range: Range };
+  /**
+   * Set when the cells of this row could not be told apart; then `cells` is empty. `blanks`: how
+   * many of its cells the text left out, when that much is certain (it wrote fewer numbers than
+   * the row has columns, and the table holds no number that no row took).
+   */
+  unparsed?: { reason: string; range: Range; blanks?: number };
   /**
    * Set when the text did not write the row's blank cells and its numbers were placed by the
    * table's sums; `blanksKnown` when only one placement fits, so the blank columns are certain;

@@ -60,6 +60,16 @@ const MAX_STATES = 50000;
 const MAX_READINGS = 7000;
 
 export function placeShortRows(table: Table, short: ShortRow[], strayNumbers: boolean, relations: readonly RelationSpec[] = RELATIONS): void {
+  place(table, short, strayNumbers, relations);
+  if (strayNumbers) return;
+  // A row left unread for want of its blank cells still shows how many it has.
+  for (const s of short) {
+    const plain = !s.glued && !s.tail && s.values.length < s.columns.length;
+    if (plain && s.row.unparsed) s.row.unparsed.blanks = s.columns.length - s.values.length;
+  }
+}
+
+function place(table: Table, short: ShortRow[], strayNumbers: boolean, relations: readonly RelationSpec[]): void {
   if (strayNumbers) {
     // Numbers that no row took may be what a short row lacks, and a joined row may hold some of another's.
     for (const s of short) if (!s.row.unparsed) unread(s);

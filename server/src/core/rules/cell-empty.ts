@@ -22,8 +22,8 @@ export const cellEmpty = defineRule({
   description: { 'zh-CN': '数字单元格不留空白', en: 'Number cells are not left blank' },
   docs: {
     'zh-CN':
-      '表格中的数字单元格不应空白（常见于只填“总计”列的报告）。每行报告一次，列出空白的列。空白在算术检查中按0计算。原文没写出空白单元格、各数所在的列由勾稽关系推定（见 cells-inferred）而空白位置仍不确定时，只报告空白的个数，不提供修复。修复：在不破坏本行所涉勾稽关系时，把空白填为0。',
-    en: 'Number cells should not be blank (common where only the 总计 column was filled). One finding per row, naming the blank columns; in the arithmetic checks a blank counts as 0. When the text did not write its blank cells and the numbers were placed by the sums (see cells-inferred) without telling where the blanks stand, only their count is given, with no fix. Fix: fill the blanks with 0 when that keeps every sum the row takes part in true.',
+      '表格中的数字单元格不应空白（常见于只填“总计”列的报告）。每行报告一次，列出空白的列。空白在算术检查中按0计算。原文没写出空白单元格、空白位置不确定时（各数所在的列由勾稽关系推定而空白位置仍有几种可能，见 cells-inferred；或本行无法拆分，见 table-unparsed），只报告空白的个数，不提供修复。修复：在不破坏本行所涉勾稽关系时，把空白填为0。',
+    en: 'Number cells should not be blank (common where only the 总计 column was filled). One finding per row, naming the blank columns; in the arithmetic checks a blank counts as 0. When the text did not write its blank cells and where they stand is open (the sums placed the numbers but left several places for the blanks, see cells-inferred; or the row could not be read, see table-unparsed), only their count is given, with no fix. Fix: fill the blanks with 0 when that keeps every sum the row takes part in true.',
   },
   example: {
     valid: '| 行政许可 | 0 |',
@@ -36,6 +36,15 @@ export const cellEmpty = defineRule({
     const format = ctx.format;
     for (const table of Object.values(ctx.report.tables)) {
       for (const row of table.rows.values()) {
+        if (row.unparsed?.blanks) {
+          drafts.push({
+            messageId: 'blankUnplaced',
+            params: { table: tableNames(table.id), row: rowTitle(table.id, row.key, format), count: row.unparsed.blanks },
+            range: row.label ? row.labelRange : row.unparsed.range,
+            target: `${table.id}.${row.key}`,
+          });
+          continue;
+        }
         const blanks = row.cells.filter((c) => c.state === 'blank');
         if (blanks.length === 0) continue;
         const names = blanks.map((c) => columnName(table.id, c.column, format, row.key));
