@@ -103,6 +103,9 @@ const TEXT_BOX_PATH = new Set([
 const keepInDocument = (localName: string, namespace: string) =>
   W_NAMESPACES.has(namespace) ? DOCUMENT_ELEMENTS.has(localName) : TEXT_BOX_PATH.has(localName);
 const keepWordprocessing = (_: string, namespace: string) => W_NAMESPACES.has(namespace);
+/** Of the styles, what numbers a paragraph (a styles part is mostly formatting and latent styles). */
+const STYLE_ELEMENTS = new Set(['style', 'basedOn', 'pPr', 'numPr', 'numId', 'ilvl']);
+const keepInStyles = (localName: string, namespace: string) => W_NAMESPACES.has(namespace) && STYLE_ELEMENTS.has(localName);
 
 /** Where Word, WPS and LibreOffice put the parts the reader needs. */
 const USUAL_PARTS = new Set(['_rels/.rels', 'word/document.xml', 'word/_rels/document.xml.rels', 'word/styles.xml', 'word/numbering.xml']);
@@ -149,13 +152,17 @@ export function openDocx(bytes: Uint8Array): OpenResult {
 
   const folder = documentName.includes('/') ? documentName.slice(0, documentName.lastIndexOf('/') + 1) : '';
   const rels = `${folder}_rels/${documentName.slice(folder.length)}.rels`;
-  const optional = (pattern: RegExp, fallback: string): DocxPart | { problem: ReadProblemKind; detail: string } | undefined => {
+  const optional = (
+    pattern: RegExp,
+    fallback: string,
+    keep: (localName: string, namespace: string) => boolean,
+  ): DocxPart | { problem: ReadProblemKind; detail: string } | undefined => {
     const entry = byName.get(relationshipTarget(byName, parse, rels, folder, pattern) ?? `${folder}${fallback}`);
-    return entry ? parse(entry, keepWordprocessing) : undefined;
+    return entry ? parse(entry, keep) : undefined;
   };
-  const styles = optional(REL_STYLES, 'styles.xml');
+  const styles = optional(REL_STYLES, 'styles.xml', keepInStyles);
   if (styles && 'problem' in styles) return { ok: false, problem: styles.problem, detail: styles.detail };
-  const numbering = optional(REL_NUMBERING, 'numbering.xml');
+  const numbering = optional(REL_NUMBERING, 'numbering.xml', keepWordprocessing);
   if (numbering && 'problem' in numbering) return { ok: false, problem: numbering.problem, detail: numbering.detail };
   return { ok: true, pkg: { document: { ...document, entry: documentEntry }, styles, numbering } };
 }
