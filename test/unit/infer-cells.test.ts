@@ -219,3 +219,48 @@ describe('cutting digits that ran together (html-to-text)', () => {
     assert.equal(row(text, 'T3', 'R3_3_3').inferred?.cut, false);
   });
 });
+
+describe('tables whose labels stand apart from their numbers (pdftotext without -layout)', () => {
+  it('the numbers are dealt out to the rows in order when every sum holds: seed 001 read whole', () => {
+    const text = corpus('seed-001', 'chromium-pdf.pdftotext.txt');
+    const { report, findings } = analyzeText(text);
+    const t3 = report!.tables.T3!;
+    assert.equal(t3.rows.size, 25);
+    assert.ok([...t3.rows.values()].every((r) => !r.unparsed && r.inferred?.inOrder));
+    assert.deepEqual(numbers(text, 'T3', 'R1'), ['1', '0', '0', '0', '0', '0', '1']);
+    // The first number of the table is the 1 on its own line under 一、本年新收.
+    assert.equal(t3.rows.get('R1')!.cells[0].range.start.line, text.split('\n').indexOf('1'));
+    assert.deepEqual(
+      findings.filter((f) => f.severity !== 'information').map((f) => `${f.code} ${f.target}`),
+      ['text-table-mismatch text.allDone'],
+      'the label pieces read among other labels (「开 2.其他法律行政法规禁」) are no wording warnings',
+    );
+    const note = findings.find((f) => f.code === 'cells-inferred')!;
+    assert.equal(
+      note.message,
+      '表三的行名与数字在文本中是分开写的（PDF 转成文本而不保留版面时常见），各数是按先后顺序逐行归入各行的（共25行，本表勾稽关系全部成立）',
+    );
+  });
+
+  it('a sum that breaks: the numbers are not dealt out, the table stays as its labels read it, unread but said so', () => {
+    // 一、本年新收 自然人 1 → 2: no longer equal to its row's 总计 (1), so no order keeps every sum.
+    const lines = corpus('seed-001', 'chromium-pdf.pdftotext.txt').split('\n');
+    lines[lines.indexOf('1')] = '2';
+    const { report, findings } = analyzeText(lines.join('\n'));
+    assert.ok(![...report!.tables.T3!.rows.values()].some((r) => r.inferred?.inOrder));
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error'),
+      [],
+    );
+    assert.ok(findings.some((f) => f.code === 'table-unparsed' && f.target === 'T3.unparsed'));
+  });
+
+  it('numbers out of order (Chromium’s PDF of a Word-made page): no order keeps the sums, the table stays unread', () => {
+    const { report, findings } = analyzeText(corpus('gen-2021-word', 'chromium-pdf.pdftotext.txt'));
+    assert.ok(![...report!.tables.T3!.rows.values()].some((r) => r.inferred?.inOrder));
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error'),
+      [],
+    );
+  });
+});

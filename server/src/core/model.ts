@@ -56,9 +56,11 @@ export interface Row {
    * table's sums; `blanksKnown` when only one placement fits, so the blank columns are certain;
    * `faulty` when no placement keeps every sum and the one breaking the fewest was taken; `cut`
    * when the text ran the row's digits together and the sums (all of them holding) told where to
-   * cut them; `wrapped` when a number wrapped in its cell and the sums told which it was.
+   * cut them; `wrapped` when a number wrapped in its cell and the sums told which it was; `inOrder`
+   * when the text wrote the table's labels apart from its numbers, and the numbers were dealt out
+   * to the rows in order (every sum holding).
    */
-  inferred?: { blanksKnown: boolean; faulty: boolean; cut: boolean; wrapped?: boolean };
+  inferred?: { blanksKnown: boolean; faulty: boolean; cut: boolean; wrapped?: boolean; inOrder?: boolean };
 }
 
 export interface Table {

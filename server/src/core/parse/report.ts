@@ -1,5 +1,5 @@
 import type { FormatEvidence, FormatVersion, Report, Section, Table } from '../model';
-import { effectiveFormat, FORMAT_MARKERS, otherFormat, TABLE2, TABLE3, T3_COLUMNS, T3_ROWS } from '../schema/formats';
+import { effectiveFormat, FORMAT_MARKERS, otherFormat, rowsOf, TABLE2, TABLE3, T3_COLUMNS, T3_ROWS } from '../schema/formats';
 import type { ViewGrid } from '../read/document';
 import { LineIndex, normalizeLabel } from '../text';
 import { readMeta } from './meta';
@@ -48,6 +48,9 @@ const TABLE3_TARGETS: RowTarget[] = T3_ROWS.map((r) => ({
   columns: T3_COLUMNS,
   subRows: subRowsOf(r.label, r.key),
 }));
+
+/** The rows of 表三 in each format's order. */
+const TABLE3_ORDERS = (['2019', '2021'] as const).map((format) => TABLE3_TARGETS.filter((t) => rowsOf('T3', format).some((r) => r.key === t.key)));
 
 /**
  * A row whose label is also a group cell's (（六）其他处理: one row in 2019, a group in 2021) may stand
@@ -127,7 +130,7 @@ export function parseReport(text: string, grids?: ViewGrid[]): ParsedDocument {
   const r3 = region(doc, section(3), grids);
   const r4 = region(doc, section(4), grids);
 
-  const t3 = section(3) ? parseLabelledTable('T3', r3.tokens, TABLE3_TARGETS, T3_GROUPS, r3.padsLead) : undefined;
+  const t3 = section(3) ? parseLabelledTable('T3', r3.tokens, TABLE3_TARGETS, T3_GROUPS, r3.padsLead, TABLE3_ORDERS) : undefined;
   const evidence = [...markerEvidence(r2.tokens), ...table3Evidence(t3)];
   const format = scoreFormat(evidence);
   const t2 = section(2) ? parseLabelledTable('T2', r2.tokens, TABLE2_TARGETS[effectiveFormat({ format, year: meta.year })], [], r2.padsLead) : undefined;

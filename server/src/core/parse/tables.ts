@@ -425,7 +425,14 @@ function gluedCells(table: TableId, target: RowTarget, numbers: number[], range:
 }
 
 /** Finds labelled rows (tables 二 and 三) in a region's tokens. */
-export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTarget[], groupLabels: string[], padsLead = false): Table {
+export function parseLabelledTable(
+  id: TableId,
+  tokens: Token[],
+  targets: RowTarget[],
+  groupLabels: string[],
+  padsLead = false,
+  orders: RowTarget[][] = [],
+): Table {
   const table = emptyTable(id, tokens);
   const strays: { token: CellToken; found: Collected }[] = [];
   const built: Built[] = [];
@@ -484,9 +491,53 @@ export function parseLabelledTable(id: TableId, tokens: Token[], targets: RowTar
     }
   }
   settle(table, built);
+  const inOrder = readInRowOrder(table, tokens, orders);
+  if (inOrder) return inOrder;
   // A label the text holds, run together with other text, is a row not read, not a row missing.
   const texts = tokens.filter((t): t is CellToken => t.kind === 'cell' && !t.blank).map((t) => t.norm);
   table.unreadRows = targets.filter((t) => !table.rows.has(t.key) && texts.some((x) => t.labels.some((l) => x.includes(l)))).map((t) => t.key);
+  return table;
+}
+
+/**
+ * pdftotext without -layout writes a table's numbers row by row, but not its labels beside them: a
+ * merged cell's text comes before or after the rows it spans, and a label wraps round its numbers.
+ * When the labels leave the table unread (numbers no row took, rows unread or not found), though
+ * half its rows at least are found, and it holds exactly as many numbers as the rows of one format
+ * have cells, the numbers are dealt out to those rows in order. The reading is kept only when every sum of the table holds with it.
+ */
+function readInRowOrder(read: Table, tokens: Token[], orders: RowTarget[][]): Table | undefined {
+  const rows = [...read.rows.values()];
+  const failed = read.strayValues > 0 || rows.some((r) => r.unparsed);
+  if (!failed) return undefined;
+  const values = tokens.filter((t): t is CellToken => t.kind === 'cell' && !t.blank && isValueToken(t));
+  const order = orders.find((o) => o.reduce((n, t) => n + t.columns.length, 0) === values.length);
+  // The labels must still be there, if not beside their numbers: at least half the rows found.
+  if (!order || order.filter((t) => read.rows.has(t.key)).length * 2 < order.length) return undefined;
+  const table: Table = { ...read, rows: new Map(), strayValues: 0, unreadRows: [] };
+  const short: ShortRow[] = [];
+  let next = 0;
+  for (const target of order) {
+    const own = values.slice(next, next + target.columns.length);
+    next += own.length;
+    // A label that matched only roughly is no evidence of its wording here: it was read among
+    // pieces of other labels.
+    const label = read.rows.get(target.key);
+    const sure = label && (label.labelMatch === 'exact' || label.labelMatch === 'alias');
+    const row: Row = {
+      table: read.id,
+      key: target.key,
+      label: sure ? label.label : '',
+      labelRange: label?.labelRange ?? own[0].range,
+      labelMatch: sure ? label.labelMatch : 'none',
+      cells: target.columns.map((c, i) => makeCell(read.id, target.key, c, own[i])),
+    };
+    table.rows.set(target.key, row);
+    short.push({ row, columns: target.columns, values: own });
+  }
+  placeShortRows(table, short, false);
+  if (short.some((s) => s.row.unparsed)) return undefined;
+  for (const { row } of short) row.inferred = { blanksKnown: true, faulty: false, cut: false, inOrder: true };
   return table;
 }
 
