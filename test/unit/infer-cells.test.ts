@@ -264,3 +264,17 @@ describe('tables whose labels stand apart from their numbers (pdftotext without 
     );
   });
 });
+
+describe('a table whose numbers go on after the next heading (pdftotext without -layout)', () => {
+  it('表四 with five numbers before 五 and ten after: not placed as a row of ten blank cells, but unread', () => {
+    const text = readFixture('holdout', 'seed-003.libreoffice-pdf.pdftotext.txt');
+    const { report, findings } = analyzeText(text);
+    const r = report!.tables.T4!.rows.get('R')!;
+    assert.equal(r.unparsed?.reason, '0 0 0 0 0');
+    assert.equal(r.unparsed?.blanks, undefined);
+    assert.deepEqual(
+      findings.filter((f) => f.target?.startsWith('T4')).map((f) => `${f.severity} ${f.code}`),
+      ['warning table-unparsed'],
+    );
+  });
+});

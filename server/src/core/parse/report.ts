@@ -116,6 +116,23 @@ export interface ParsedDocument {
   report: Report;
 }
 
+/** Lines of numbers alone. */
+const NUMBERS_LINE = /^[ \t]*\d+(?:[ \t]+\d+)*[ \t]*$/;
+
+/**
+ * Numbers on lines of their own in the section after 表四's: a text that lost the page's reading
+ * order (pdftotext without -layout) may put the right half of the table after the next heading.
+ */
+function numbersAfter(doc: LineIndex, sections: Section[], table: Section): number {
+  const next = sections[sections.indexOf(table) + 1];
+  if (!next) return 0;
+  let count = 0;
+  for (let i = next.bodyStart; i <= next.bodyEnd && i < doc.lines.length; i++) {
+    if (NUMBERS_LINE.test(doc.lines[i])) count += doc.lines[i].trim().split(/\s+/).length;
+  }
+  return count;
+}
+
 /**
  * Text → report model: sections, meta data, and tables 二/三/四 with every cell's range. A reader of a
  * structured source (HTML, DOCX, PDF) passes the grids of its view: their cells are taken as they are.
@@ -134,7 +151,7 @@ export function parseReport(text: string, grids?: ViewGrid[]): ParsedDocument {
   const evidence = [...markerEvidence(r2.tokens), ...table3Evidence(t3)];
   const format = scoreFormat(evidence);
   const t2 = section(2) ? parseLabelledTable('T2', r2.tokens, TABLE2_TARGETS[effectiveFormat({ format, year: meta.year })], [], r2.padsLead) : undefined;
-  const t4 = section(4) ? parseTable4(r4.tokens, r4.padsLead) : undefined;
+  const t4 = section(4) ? parseTable4(r4.tokens, r4.padsLead, grids ? 0 : numbersAfter(doc, sections, section(4)!)) : undefined;
 
   const tables: Report['tables'] = {};
   if (t2) tables.T2 = t2;

@@ -545,10 +545,10 @@ function readInRowOrder(read: Table, tokens: Token[], orders: RowTarget[][]): Ta
  * Counts the numbers no row took, then places the short rows. While some numbers are astray, a row
  * that holds none is not known to be blank: its numbers may be among them.
  */
-function settle(table: Table, built: Built[]): void {
+function settle(table: Table, built: Built[], numbersElsewhere = 0): void {
   let taken = 0;
   for (const { found } of built) for (const v of [...found.values, ...(found.tail ? [found.tail] : [])]) if (!v.blank) taken++;
-  table.strayValues = Math.max(0, table.valueCount - taken);
+  table.strayValues = Math.max(0, table.valueCount - taken) + numbersElsewhere;
   if (table.strayValues > 0) {
     for (const { row, found } of built) {
       if (row.unparsed || found.values.length > 0) continue;
@@ -629,8 +629,11 @@ function isHeaderPiece(t: CellToken): boolean {
   return !t.blank && !isValueToken(t) && [...t.norm].every((c) => T4_HEADER_CHARS.has(c));
 }
 
-/** Table 四: a header of fixed words, then one unlabelled row of 15 numbers. */
-export function parseTable4(tokens: Token[], padsLead = false): Table {
+/**
+ * Table 四: a header of fixed words, then one unlabelled row of 15 numbers. `numbersElsewhere`:
+ * numbers outside the region that may be the row's (a short row then lacks them, not blank cells).
+ */
+export function parseTable4(tokens: Token[], padsLead = false, numbersElsewhere = 0): Table {
   const table = emptyTable('T4', tokens);
   let lastHeader = -1;
   for (let i = 0; i < tokens.length; i++) {
@@ -662,6 +665,6 @@ export function parseTable4(tokens: Token[], padsLead = false): Table {
   const match = { target, range, text: '', kind: 'exact' as const };
   const row = buildRow('T4', match, found, padsLead);
   table.rows.set(T4_ROW_KEY, row);
-  settle(table, [{ row, match, found }]);
+  settle(table, [{ row, match, found }], numbersElsewhere);
   return table;
 }
