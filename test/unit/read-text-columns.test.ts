@@ -192,6 +192,22 @@ describe('columns reader: numbers over several lines without -layout', () => {
   });
 });
 
+describe('columns reader: 表二 without -layout, a column header between label and number', () => {
+  it('行政许可 / 本年处理决定数量 / 0: the number is the row’s, not a blank cell', () => {
+    const text = readFixture('holdout', 'seed-001.chromium-pdf.pdftotext.txt');
+    const { report, findings } = analyzeText(text);
+    const lic = report!.tables.T2!.rows.get('LIC')!;
+    assert.deepEqual(
+      lic.cells.map((c) => c.raw),
+      ['0'],
+    );
+    assert.deepEqual(
+      findings.filter((f) => f.target?.startsWith('T2')),
+      [],
+    );
+  });
+});
+
 describe('a section with no grid in a text read by a shape reader', () => {
   it("is read from its lines: reStructuredText's simple 表二 beside grid tables (pandoc -t rst)", () => {
     const text = readFixture('holdout', 'gen-2021-blanks-grand-total.pandoc.rst');

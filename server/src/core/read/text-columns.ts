@@ -404,12 +404,22 @@ const overlaps = (a: Word, b: Word) => a.start < b.end && b.start < a.end;
 /** Lines of one wrapped heading start together or are centred on one another. */
 const sameColumn = (a: Word, b: Word) => Math.abs(a.start - b.start) <= 1 || Math.abs(a.start + a.end - b.start - b.end) <= 2;
 
-/** The word a row's label must take when numbers follow labels: its line's last word, or the last word of the line above. */
+/** 表二's column headers, written whole. */
+const T2_HEADERS = new Set(
+  (['2019', '2021'] as const).flatMap((format) =>
+    TABLE2[format].flatMap((block) => block.columns.flatMap((c) => [c.label, ...(c.aliases ?? [])].map(normalizeLabel))),
+  ),
+);
+
+/**
+ * The word a row's label must take when numbers follow labels: its line's last word, or the last
+ * word of the line above, past a column's header there (行政许可 / 本年处理决定数量 / 0).
+ */
 function labelEnd(value: ValueLine, words: Map<number, Word[]>): Word | null {
   if (value.labels.length) return value.labels[value.labels.length - 1];
   for (let l = value.line - 1; words.has(l); l--) {
     const ws = words.get(l)!;
-    if (ws.length === 0) continue;
+    if (ws.length === 0 || T2_HEADERS.has(normalizeLabel(ws.map((w) => w.text).join('')))) continue;
     const last = ws[ws.length - 1];
     return NUMBER.test(last.text) ? null : last;
   }
